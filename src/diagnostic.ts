@@ -1,0 +1,45 @@
+/** One thing that is wrong (or worth saying) about a rule repository. Like vfile-message. */
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export interface Position {
+  line: number; // 1-based
+  column: number; // 1-based
+}
+
+export interface Diagnostic {
+  /** Path relative to the repository root, with forward slashes. */
+  file: string;
+  start: Position;
+  end?: Position;
+  /** Stable rule id, e.g. `power-legal-basis-required`. */
+  rule: string;
+  severity: Severity;
+  /** Message in Simplified Chinese. */
+  message: string;
+  /** Message in English. */
+  messageEn: string;
+  /** What to do about it (Chinese / English). */
+  hint?: string;
+  hintEn?: string;
+}
+
+export type Lang = 'zh' | 'en';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Deterministic order: by file, then line, column, rule id, message. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.start.line !== b.start.line) return a.start.line - b.start.line;
+  if (a.start.column !== b.start.column) return a.start.column - b.start.column;
+  if (a.rule !== b.rule) return a.rule < b.rule ? -1 : 1;
+  if (a.severity !== b.severity) return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+
+export function countBySeverity(diags: readonly Diagnostic[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of diags) out[d.severity]++;
+  return out;
+}

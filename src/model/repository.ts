@@ -1,0 +1,165 @@
+/**
+ * The rule repository as loaded and schema-checked: plain data plus the source map of each file.
+ * Keys are English; values are Chinese as the clerks write them. See docs/format.md.
+ */
+import type { SourceFile } from '../load/source.js';
+
+export type PowerCategory =
+  | '行政许可' | '行政处罚' | '行政强制' | '行政征收' | '行政给付'
+  | '行政检查' | '行政确认' | '行政奖励' | '行政裁决' | '其他行政权力';
+
+export const POWER_CATEGORIES: readonly PowerCategory[] = [
+  '行政许可', '行政处罚', '行政强制', '行政征收', '行政给付',
+  '行政检查', '行政确认', '行政奖励', '行政裁决', '其他行政权力',
+];
+
+export type LawLevel = '法律' | '行政法规' | '地方性法规' | '部门规章' | '地方政府规章' | '规范性文件' | '党内法规';
+export const LAW_LEVELS: readonly LawLevel[] = ['法律', '行政法规', '地方性法规', '部门规章', '地方政府规章', '规范性文件', '党内法规'];
+
+export type LawStatus = '现行有效' | '已修订' | '已废止';
+
+export type RuleArea = '职权法定' | '公开透明' | '绩效评估' | '查究问责' | '其他';
+export const RULE_AREAS: readonly RuleArea[] = ['职权法定', '公开透明', '绩效评估', '查究问责', '其他'];
+
+export type Stage = 'draft' | 'review' | 'submit';
+
+export type PartName = 'cover' | 'toc' | 'preface' | 'catalogue' | 'flowcharts' | 'rules' | 'appendix';
+export const DEFAULT_PARTS: readonly PartName[] = ['cover', 'toc', 'preface', 'catalogue', 'flowcharts', 'rules', 'appendix'];
+
+/** powerbook.yaml */
+export interface Config {
+  department: { name: string; code?: string; parent?: string; address?: string; phone?: string };
+  compendium: {
+    title: string;
+    subtitle?: string;
+    edition?: string;
+    /** ISO date (YYYY-MM-DD): the compendium's date; laws are checked as in force at this date. */
+    date: string;
+    preface?: string;
+    parts?: PartName[];
+    show_risks_in_public?: boolean;
+  };
+  stages?: {
+    draft_by?: string;
+    legality_review_by?: string;
+    deliberation_by?: string;
+    submit_by?: string;
+    publish_by?: string;
+  };
+  lint?: Record<string, string>;
+  fonts?: Record<string, string>;
+  layout?: string;
+}
+
+/** 法律依据登记: laws/*.yaml */
+export interface Law {
+  id: string;
+  title: string;
+  short_title?: string;
+  level: LawLevel;
+  issuer: string;
+  doc_number?: string;
+  promulgated?: string;
+  effective: string;
+  amendments?: { date: string; kind?: string; note?: string }[];
+  status: LawStatus;
+  status_date?: string;
+  replaced_by?: string;
+  articles?: { number: string | number; text: string }[];
+}
+
+export interface LegalBasisRef {
+  law: string;
+  /** 第十二条 or 12 */
+  article?: string | number;
+  clause?: string | number;
+  item?: string | number;
+  note?: string;
+}
+
+export interface TimeLimit { days: number; unit?: '工作日' | '自然日' }
+
+export interface RiskPoint { level: '高' | '中' | '低'; description: string; controls: string[] }
+
+export interface NextStep { to: string; when?: string }
+
+/** 办理环节 */
+export interface ProcedureStep {
+  id: string;
+  name: string;
+  actor?: string;
+  time_limit?: TimeLimit | string;
+  description?: string;
+  next?: (string | NextStep)[];
+  end?: boolean;
+  risks?: RiskPoint[];
+  duty?: string;
+}
+
+/** 职权: powers/*.yaml */
+export interface Power {
+  id: string;
+  name: string;
+  category: PowerCategory;
+  subitems?: string[];
+  body: string;
+  unit: string;
+  post?: string;
+  legal_bases: LegalBasisRef[];
+  conditions?: string[];
+  materials?: string[];
+  time_limit?: { statutory?: TimeLimit; promised?: TimeLimit };
+  fees?: { charged: boolean; standard?: string; basis?: string };
+  discretion?: { circumstance: string; level?: '轻微' | '一般' | '较重' | '严重'; penalty: string; basis?: LegalBasisRef }[];
+  procedure: { start?: string; steps: ProcedureStep[] };
+  flowchart?: string;
+  responsibilities?: string[];
+  accountability?: string[];
+  supervision?: { phone?: string; unit?: string; email?: string; address?: string };
+  status?: '有效' | '暂停' | '取消';
+}
+
+export interface Review {
+  reviewer?: string;
+  date?: string;
+  opinion?: string;
+  result?: '通过' | '修改后通过' | '不通过';
+}
+export interface Deliberation {
+  meeting?: string;
+  date?: string;
+  result?: '通过' | '修改后通过' | '不通过';
+  attendees?: string;
+}
+
+/** 制度: rules/*.md (front matter + Markdown body) */
+export interface RuleMeta {
+  id: string;
+  title: string;
+  area: RuleArea;
+  number?: string;
+  version?: string;
+  adopted?: string;
+  powers?: string[];
+  legality_review?: Review;
+  deliberation?: Deliberation;
+}
+
+export interface Loaded<T> { data: T; source: SourceFile }
+
+export interface RuleDoc extends Loaded<RuleMeta> {
+  /** Markdown body (after the front matter), and the 1-based line where it starts in the file. */
+  body: string;
+  bodyLine: number;
+  bodyOffset: number;
+}
+
+export interface Repository {
+  root: string;
+  config?: Loaded<Config>;
+  laws: Loaded<Law>[];
+  powers: Loaded<Power>[];
+  rules: RuleDoc[];
+  /** Markdown files other than rules (e.g. the preface), keyed by relative path. */
+  texts: Map<string, SourceFile>;
+}
