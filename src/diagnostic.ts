@@ -43,3 +43,15 @@ export function countBySeverity(diags: readonly Diagnostic[]): Record<Severity, 
   for (const d of diags) out[d.severity]++;
   return out;
 }
+
+export interface Range { start: Position; end?: Position }
+
+export interface MessagePair { zh: string; en: string; hintZh?: string; hintEn?: string }
+
+export function makeDiagnostic(file: string, range: Range, rule: string, severity: Severity, m: MessagePair): Diagnostic {
+  const d: Diagnostic = { file, start: range.start, rule, severity, message: m.zh, messageEn: m.en };
+  if (range.end) d.end = range.end;
+  if (m.hintZh) d.hint = m.hintZh;
+  if (m.hintEn) d.hintEn = m.hintEn;
+  return d;
+}

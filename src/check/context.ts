@@ -1,0 +1,36 @@
+/** What a semantic rule sees: the loaded repository, indexes, the stage, and a way to report. */
+import type { Diagnostic, MessagePair, Range, Severity } from '../diagnostic.js';
+import type { Config, Law, Loaded, Power, Repository, RuleDoc, Stage } from '../model/repository.js';
+import type { SourceFile } from '../load/source.js';
+
+export interface CheckContext {
+  repo: Repository;
+  config?: Config;
+  stage: Stage;
+  /** The compendium's date (YYYY-MM-DD), the day on which laws must be in force. */
+  date?: string;
+  /** Valid (schema-checked) items only. */
+  laws: Loaded<Law>[];
+  powers: Loaded<Power>[];
+  rules: RuleDoc[];
+  lawsById: Map<string, Loaded<Law>>;
+  powersById: Map<string, Loaded<Power>>;
+  rulesById: Map<string, RuleDoc>;
+  /**
+   * Ids of files that exist but failed to parse or to match the schema (by their id, else their file name). References to
+   * them are not reported as unresolved: the file's own errors say what is wrong, and one mistake gives one message.
+   */
+  broken: { power: Set<string>; law: Set<string> };
+  /** Report a problem; `severity` overrides the rule's default for this one report (stage-dependent rules). */
+  report(source: SourceFile | string, range: Range, m: MessagePair, severity?: Severity): void;
+}
+
+export interface Rule {
+  id: string;
+  /** Default severity. */
+  severity: Severity;
+  description: { zh: string; en: string };
+  check(ctx: CheckContext): void;
+}
+
+export type { Diagnostic };

@@ -1,0 +1,71 @@
+import type { Rule } from '../context.js';
+import { articleKey, articleLabel } from '../numerals.js';
+
+/** 职权法定: every power rests on at least one legal basis. */
+export const powerLegalBasisRequired: Rule = {
+  id: 'power-legal-basis-required',
+  severity: 'error',
+  description: { zh: '每项职权至少要有一条实施依据', en: 'Every power must cite at least one legal basis' },
+  check(ctx) {
+    for (const p of ctx.powers) {
+      if (p.data.legal_bases?.length) continue;
+      const has = p.data.legal_bases !== undefined;
+      ctx.report(p.source, p.source.rangeAt(has ? ['legal_bases'] : ['id'], { key: true }), {
+        zh: `职权"${p.data.name}"没有实施依据`, en: `Power "${p.data.name}" cites no legal basis`,
+        hintZh: '在 legal_bases 下写出法律依据：law（法律登记编号）和 article（条），如 article: 第十二条',
+        hintEn: 'Add legal_bases with law (registry id) and article, e.g. article: 第十二条',
+      });
+    }
+  },
+};
+
+/** A cited law exists in laws/. */
+export const lawUnknown: Rule = {
+  id: 'law-unknown',
+  severity: 'error',
+  description: { zh: '引用的法律在 laws/ 中没有登记', en: 'A cited law is not in the laws/ registry' },
+  check(ctx) {
+    for (const p of ctx.powers) {
+      (p.data.legal_bases ?? []).forEach((b, i) => {
+        if (ctx.lawsById.has(b.law) || ctx.broken.law.has(b.law)) return;
+        ctx.report(p.source, p.source.rangeAt(['legal_bases', i, 'law']), {
+          zh: `实施依据引用的法律"${b.law}"未登记`, en: `Cited law "${b.law}" is not registered in laws/`,
+          hintZh: `在 laws/${b.law}.yaml 登记这部法律，或改正编号`, hintEn: `Register it as laws/${b.law}.yaml or fix the id`,
+        });
+      });
+    }
+  },
+};
+
+/** A cited article exists when the law lists its articles. */
+export const articleUnknown: Rule = {
+  id: 'article-unknown',
+  severity: 'error',
+  description: { zh: '引用的条文在法律登记的条文中不存在', en: 'A cited article is not among the law\'s listed articles' },
+  check(ctx) {
+    for (const p of ctx.powers) {
+      (p.data.legal_bases ?? []).forEach((b, i) => {
+        const law = ctx.lawsById.get(b.law);
+        if (!law || b.article === undefined) return;
+        const key = articleKey(b.article);
+        if (key === null) {
+          ctx.report(p.source, p.source.rangeAt(['legal_bases', i, 'article']), {
+            zh: `条号"${b.article}"写法无法识别`, en: `Article number "${b.article}" cannot be read`,
+            hintZh: '写成"第十二条"或数字 12', hintEn: 'Write it as 第十二条 or 12',
+          });
+          return;
+        }
+        const arts = law.data.articles;
+        if (!arts?.length) return;
+        if (arts.some((a) => articleKey(a.number) === key)) return;
+        const title = law.data.title;
+        ctx.report(p.source, p.source.rangeAt(['legal_bases', i, 'article']), {
+          zh: `《${title}》没有${articleLabel(b.article)}（登记的条文中找不到）`,
+          en: `${title} has no article ${key} among its listed articles`,
+          hintZh: `核对条号；如法律已修改、条文重新编号，请按现行文本更正，或在 ${law.source.path} 中补登这一条`,
+          hintEn: `Check the number against the current text, or add the article to ${law.source.path}`,
+        });
+      });
+    }
+  },
+};

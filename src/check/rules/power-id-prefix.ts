@@ -1,0 +1,24 @@
+import type { Rule } from '../context.js';
+import type { PowerCategory } from '../../model/repository.js';
+
+export const CATEGORY_PREFIX: Record<PowerCategory, string> = {
+  行政许可: 'XK', 行政处罚: 'CF', 行政强制: 'QZ', 行政征收: 'ZS', 行政给付: 'JF',
+  行政检查: 'JC', 行政确认: 'QR', 行政奖励: 'JL', 行政裁决: 'CJ', 其他行政权力: 'QT',
+};
+
+/** 事项编码 carries the category prefix (XK- 许可, CF- 处罚 …), so that a reader can tell the category from the code. */
+export const powerIdPrefix: Rule = {
+  id: 'power-id-prefix',
+  severity: 'warning',
+  description: { zh: '事项编码的前缀应与权力类别一致（XK 许可、CF 处罚、QZ 强制……）', en: 'The power id prefix should match its category (XK, CF, QZ, …)' },
+  check(ctx) {
+    for (const p of ctx.powers) {
+      const want = CATEGORY_PREFIX[p.data.category];
+      if (!want || String(p.data.id).toUpperCase().startsWith(want)) continue;
+      ctx.report(p.source, p.source.rangeAt(['id']), {
+        zh: `${p.data.category}事项的编码一般以 ${want} 开头，"${p.data.id}"不是`, en: `A ${p.data.category} id usually starts with ${want}; "${p.data.id}" does not`,
+        hintZh: `如 ${want}-001；如本地另有编码规则，可在 powerbook.yaml 的 lint 中把 power-id-prefix 设为 off`, hintEn: `E.g. ${want}-001, or set power-id-prefix: off in lint`,
+      });
+    }
+  },
+};

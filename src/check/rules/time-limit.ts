@@ -1,0 +1,27 @@
+import type { Rule } from '../context.js';
+import type { TimeLimit } from '../../model/repository.js';
+
+/** Working days compared with calendar days: five working days to seven calendar days. */
+function inCalendarDays(t: TimeLimit): number {
+  return t.unit === '自然日' ? t.days : (t.days * 7) / 5;
+}
+
+/** 承诺时限 must not exceed 法定时限. */
+export const promisedExceedsStatutory: Rule = {
+  id: 'time-limit-promised',
+  severity: 'error',
+  description: { zh: '承诺时限不得长于法定时限', en: 'The promised time limit must not exceed the statutory one' },
+  check(ctx) {
+    for (const p of ctx.powers) {
+      const s = p.data.time_limit?.statutory, pr = p.data.time_limit?.promised;
+      if (!s || !pr) continue;
+      const same = (s.unit ?? '工作日') === (pr.unit ?? '工作日');
+      if (same ? pr.days <= s.days : inCalendarDays(pr) <= inCalendarDays(s)) continue;
+      ctx.report(p.source, p.source.rangeAt(['time_limit', 'promised', 'days']), {
+        zh: `承诺时限 ${pr.days} 个${pr.unit ?? '工作日'}长于法定时限 ${s.days} 个${s.unit ?? '工作日'}`,
+        en: `Promised limit ${pr.days} days exceeds the statutory limit ${s.days} days`,
+        hintZh: '承诺时限应不长于法定时限，一般还要更短', hintEn: 'The promised limit must be at most the statutory one',
+      });
+    }
+  },
+};

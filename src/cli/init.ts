@@ -1,0 +1,52 @@
+/** `powerbook init [dir]`: a new rule repository from templates/repo, with the schemas for editor hints. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Lang } from '../diagnostic.js';
+import { SCHEMA_KINDS, schemaPath } from '../check/schema.js';
+import type { Io } from './io.js';
+import { writeFileAtomic } from './write.js';
+
+const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates/repo');
+
+/** Template files, relative, sorted. `gitignore` is stored without its dot so that npm packs it. */
+function templateFiles(dir = TEMPLATE_DIR, prefix = ''): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const abs = path.join(dir, name);
+    return statSync(abs).isDirectory() ? templateFiles(abs, `${prefix}${name}/`) : [`${prefix}${name}`];
+  });
+}
+
+export function initCommand(io: Io, lang: Lang, dirArg: string, opts: { department?: string; force?: boolean }): number {
+  const root = path.resolve(io.cwd, dirArg);
+  const today = new Date().toISOString().slice(0, 10);
+  const year = Number(today.slice(0, 4));
+  const vars: Record<string, string> = {
+    department: opts.department ?? '某某市某某局',
+    parent: '某某市人民政府',
+    date: `${year}-11-20`,
+    year: String(year),
+    next_year: String(year + 1),
+    package: 'powerbook',
+  };
+  const written: string[] = [];
+  const skipped: string[] = [];
+  const put = (rel: string, data: string | Buffer) => {
+    const target = path.join(root, rel);
+    if (existsSync(target) && !opts.force) { skipped.push(rel); return; }
+    writeFileAtomic(target, data);
+    written.push(rel);
+  };
+  for (const rel of templateFiles()) {
+    const text = readFileSync(path.join(TEMPLATE_DIR, rel), 'utf8').replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m);
+    put(rel === 'gitignore' ? '.gitignore' : rel, text);
+  }
+  for (const kind of SCHEMA_KINDS) put(`schemas/${kind}.schema.json`, readFileSync(schemaPath(kind)));
+  const en = lang === 'en';
+  for (const f of written) io.stdout(`  + ${f}\n`);
+  for (const f of skipped) io.stdout(`  = ${f}${en ? ' (exists, kept; --force overwrites)' : '（已存在，未覆盖；--force 可覆盖）'}\n`);
+  io.stderr(en
+    ? `Created a rule repository in ${dirArg}. Next: edit powerbook.yaml, then run: powerbook validate ${dirArg}\n`
+    : `已在 ${dirArg} 新建制度库。下一步：修改 powerbook.yaml，然后运行 powerbook validate ${dirArg}\n`);
+  return 0;
+}

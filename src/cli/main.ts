@@ -1,0 +1,72 @@
+/** The command line: commander parses, the commands do the work, this file maps outcomes to exit statuses. */
+import { Command, CommanderError, Option } from 'commander';
+import type { Lang } from '../diagnostic.js';
+import { ChromiumMissing } from './errors.js';
+import { initCommand } from './init.js';
+import { processIo, resolveLang, UsageError, type Io } from './io.js';
+import { rulesCommand } from './rules.js';
+import { schemaCommand } from './schema.js';
+import { validateCommand } from './validate.js';
+import { VERSION } from './version.js';
+
+export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const langOpt = langArg < 0 ? undefined : argv[langArg].includes('=') ? argv[langArg].split('=')[1] : argv[langArg + 1];
+  const lang: Lang = resolveLang(langOpt, io.env);
+  const t = (zh: string, en: string) => (lang === 'en' ? en : zh);
+  let code = 0;
+
+  const program = new Command('powerbook')
+    .description(t('规范权力运行制度汇编工具：校验制度库，生成制度汇编（DOCX/PDF）', 'Validate a rule repository and build its compendium (DOCX/PDF)'))
+    .version(VERSION, '-V, --version')
+    .addOption(new Option('--lang <lang>', t('消息语言', 'message language')).choices(['zh', 'en']))
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError(false);
+
+  program.command('validate')
+    .description(t('检查制度库：格式、引用、法律效力、流程图、审查与审议记录', 'Check a rule repository: format, references, laws in force, procedures, review records'))
+    .argument('[dir]', t('制度库目录', 'repository directory'), '.')
+    .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices(['draft', 'review', 'submit']).default('draft'))
+    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['stylish', 'json', 'github', 'sarif']).default('stylish'))
+    .option('--max-warnings <n>', t('警告超过 n 个时以状态 1 退出', 'exit 1 when warnings exceed n'))
+    .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
+    .option('--color', t('强制彩色输出', 'force colour'))
+    .option('--no-color', t('不用彩色', 'no colour'))
+    .action(async (dir: string, opts) => { code = await validateCommand(io, lang, dir, opts); });
+
+  program.command('schema')
+    .description(t('导出 JSON Schema（供编辑器提示和其他工具使用）', 'Write the JSON Schemas (for editors and other tools)'))
+    .requiredOption('--out <dir>', t('输出目录', 'output directory'))
+    .action((opts: { out: string }) => { code = schemaCommand(io, lang, opts.out); });
+
+  program.command('init')
+    .description(t('新建一个制度库（配置、示例职权、法律、制度、CI 配置、编辑器提示）', 'Scaffold a new rule repository'))
+    .argument('[dir]', t('目标目录', 'target directory'), '.')
+    .option('--department <name>', t('部门名称', 'department name'))
+    .option('--force', t('覆盖已有文件', 'overwrite existing files'))
+    .action((dir: string, opts: { department?: string; force?: boolean }) => { code = initCommand(io, lang, dir, opts); });
+
+  program.command('rules')
+    .description(t('列出全部检查规则及其默认级别', 'List every check rule with its default severity'))
+    .action(() => { code = rulesCommand(io, lang); });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2; // commander already printed the message
+    }
+    if (e instanceof UsageError || e instanceof ChromiumMissing) {
+      io.stderr(`powerbook: ${lang === 'en' ? e.en : e.zh}\n`);
+      return 2;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.stderr(t(`powerbook: 内部错误：${msg}\n（这是 powerbook 的缺陷，请把这条消息和命令报告给维护者；设置 POWERBOOK_DEBUG=1 可看到详细信息）\n`,
+      `powerbook: internal error: ${msg}\n(this is a bug in powerbook; please report it with the command; POWERBOOK_DEBUG=1 shows details)\n`));
+    if (io.env.POWERBOOK_DEBUG && e instanceof Error) io.stderr(`${e.stack}\n`);
+    return 2;
+  }
+}
