@@ -22,7 +22,7 @@ export interface CheckContext {
    */
   broken: { power: Set<string>; law: Set<string> };
   /** Report a problem; `severity` overrides the rule's default for this one report (stage-dependent rules). */
-  report(source: SourceFile | string, range: Range, m: MessagePair, severity?: Severity): void;
+  report(source: SourceFile | string, range: Range | (() => Range), m: MessagePair, severity?: Severity): void;
 }
 
 export interface Rule {

@@ -1,10 +1,9 @@
 /** `check`: schema first, then the semantic rules; severities from the rule, the stage and powerbook.yaml `lint`. */
 import { compareDiagnostics, makeDiagnostic, type Diagnostic, type SeveritySetting } from '../diagnostic.js';
 import { readReferenced } from '../load/repository.js';
-import type { Law, Loaded, Power, Repository, RuleDoc, Stage } from '../model/repository.js';
+import type { Repository, Stage } from '../model/repository.js';
 import type { CheckContext } from './context.js';
 import { BUILTIN_IDS, RULES } from './registry.js';
-import { checkSchema } from './schema.js';
 
 export interface CheckOptions { stage?: Stage }
 
@@ -15,11 +14,11 @@ export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[],
   const diags: Diagnostic[] = [...loadDiagnostics];
   const stage = opts.stage ?? 'draft';
 
-  const configOk = repo.config?.data !== undefined && checkSchema('config', repo.config.data, repo.config.source, diags);
-  const config = configOk ? repo.config!.data : undefined;
-  const laws = repo.laws.filter((l): l is Loaded<Law> => l.data !== undefined && checkSchema('law', l.data, l.source, diags));
-  const powers = repo.powers.filter((p): p is Loaded<Power> => p.data !== undefined && checkSchema('power', p.data, p.source, diags));
-  const rules = repo.rules.filter((r): r is RuleDoc => r.data !== undefined && checkSchema('rule', r.data, r.source, diags));
+  // Schema errors were found while loading (per file, possibly in worker threads); the rules see valid items only.
+  const config = repo.config?.valid ? repo.config.data : undefined;
+  const laws = repo.laws.filter((l) => l.valid);
+  const powers = repo.powers.filter((p) => p.valid);
+  const rules = repo.rules.filter((r) => r.valid);
 
   if (config?.compendium.preface) {
     const t = readReferenced(repo, repo.config!.source.path, config.compendium.preface, diags, repo.config!.source.rangeAt(['compendium', 'preface']));
@@ -56,7 +55,7 @@ export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[],
       lawsById, powersById, rulesById, broken,
       report(source, range, m, severity) {
         const file = typeof source === 'string' ? source : source.path;
-        diags.push(makeDiagnostic(file, range, rule.id, setting ?? severity ?? rule.severity, m));
+        diags.push(makeDiagnostic(file, typeof range === 'function' ? range() : range, rule.id, setting ?? severity ?? rule.severity, m));
       },
     };
     rule.check(ctx);

@@ -45,8 +45,16 @@ export function numberToChinese(n: number): string {
  * Normalised key of an article/clause/item reference: "第十二条" / "12" / 12 → "12"; "第十二条之一" → "12-1".
  * Null when it cannot be read.
  */
+const keyCache = new Map<string, string | null>();
+
 export function articleKey(ref: string | number): string | null {
   if (typeof ref === 'number') return Number.isInteger(ref) && ref > 0 ? String(ref) : null;
+  let k = keyCache.get(ref);
+  if (k === undefined) { k = parseArticleKey(ref); keyCache.set(ref, k); }
+  return k;
+}
+
+function parseArticleKey(ref: string): string | null {
   const s = ref.trim().replace(/\s+/g, '');
   const m = /^第?[（(]?([零〇一二两三四五六七八九十百千\d]+)[）)]?(?:条|款|项|目)?(?:之([一二三四五六七八九十\d]+))?$/.exec(s);
   if (!m) return null;

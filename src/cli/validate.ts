@@ -36,8 +36,8 @@ export function resolveRepoDir(io: Io, dir: string | undefined): string {
 
 export interface Validated { repo: Repository; diagnostics: Diagnostic[] }
 
-export function validateRepository(root: string, stage: Stage): Validated {
-  const { repo, diagnostics } = loadRepository(root);
+export async function validateRepository(root: string, stage: Stage): Promise<Validated> {
+  const { repo, diagnostics } = await loadRepository(root);
   return { repo, diagnostics: checkRepository(repo, diagnostics, { stage }) };
 }
 
@@ -67,7 +67,7 @@ export async function validateCommand(io: Io, lang: Lang, dir: string | undefine
   }
   const stage = parseStage(opts.stage);
   const root = resolveRepoDir(io, dir);
-  const { repo, diagnostics } = validateRepository(root, stage);
+  const { repo, diagnostics } = await validateRepository(root, stage);
   const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR);
   printDiagnostics(io, lang, repo, diagnostics, format, dir, color, opts.output);
   const n = countBySeverity(diagnostics);

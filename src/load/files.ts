@@ -1,7 +1,6 @@
 /** Finding the repository's files, refusing anything that leaves it (symlinks, `..` paths). */
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { globSync } from 'tinyglobby';
 
 /** The absolute path of `rel` if it stays inside `root` after resolving symlinks; otherwise null. */
 export function insideRoot(root: string, absPath: string): string | null {
@@ -30,21 +29,26 @@ export interface Listed {
   isSymlink?: boolean;
 }
 
-/** Files matching the patterns, sorted for deterministic output. */
-export function listFiles(root: string, patterns: string[]): Listed[] {
-  const found = globSync(patterns, { cwd: root, dot: false, onlyFiles: false, followSymbolicLinks: false, expandDirectories: false });
+/**
+ * Files directly in `dir` whose names end with one of `exts`, sorted for deterministic output. Written with readdir rather
+ * than a glob library because the glob libraries either follow symlinks silently or drop them silently, and we must see
+ * each symlink to refuse those that leave the repository.
+ */
+export function listFiles(root: string, dir: string, exts: readonly string[]): Listed[] {
+  let entries: Dirent[];
+  try { entries = readdirSync(path.join(root, dir), { withFileTypes: true }); } catch { return []; }
   const out: Listed[] = [];
-  for (const rel of found.sort()) {
+  for (const ent of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (ent.name.startsWith('.') || !exts.some((e) => ent.name.toLowerCase().endsWith(e))) continue;
+    const rel = dir ? `${dir}/${ent.name}` : ent.name;
     const abs = path.join(root, rel);
-    let st;
-    try { st = lstatSync(abs); } catch { continue; }
-    if (st.isSymbolicLink()) {
+    if (ent.isSymbolicLink()) {
       const real = insideRoot(root, abs);
-      if (!real) { out.push({ rel: toPosix(rel), abs, escapes: true, isSymlink: true }); continue; }
+      if (!real) { out.push({ rel, abs, escapes: true, isSymlink: true }); continue; }
       try { if (!statSync(real).isFile()) continue; } catch { continue; }
-      out.push({ rel: toPosix(rel), abs: real, isSymlink: true });
-    } else if (st.isFile()) {
-      out.push({ rel: toPosix(rel), abs });
+      out.push({ rel, abs: real, isSymlink: true });
+    } else if (ent.isFile()) {
+      out.push({ rel, abs });
     }
   }
   return out;

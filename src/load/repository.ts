@@ -1,12 +1,12 @@
-/** `load`: find files, read bytes, decode, parse YAML and front matter keeping source positions. */
-import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+/** `load`: find files, read bytes, decode, parse YAML and front matter keeping source positions, check each against its schema. */
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { makeDiagnostic, type Diagnostic } from '../diagnostic.js';
-import type { Config, Law, Loaded, Power, Repository, RuleDoc, RuleMeta } from '../model/repository.js';
-import { bytePosition, decode, MAX_FILE_BYTES } from './decode.js';
+import type { Config, Law, Power, Repository, RuleMeta } from '../model/repository.js';
+import { readText, rereadText, type FileJob, type FileResult } from './file.js';
 import { insideRoot, listFiles, type Listed } from './files.js';
+import { loadFiles } from './pool.js';
 import { SourceFile } from './source.js';
-import { parseYaml, splitFrontMatter } from './yaml.js';
 
 export const CONFIG_FILE = 'powerbook.yaml';
 
@@ -15,86 +15,18 @@ export interface LoadResult { repo: Repository; diagnostics: Diagnostic[] }
 const START = { start: { line: 1, column: 1 } };
 
 /** Reads and decodes one file, reporting size, binary and encoding problems. Null when it cannot be used. */
-export function readSource(root: string, entry: Listed, diags: Diagnostic[]): SourceFile | null {
-  if (entry.escapes) {
-    diags.push(makeDiagnostic(entry.rel, START, 'path-outside', 'error', {
-      zh: '这是一个指向仓库之外的符号链接，已拒绝读取', en: 'Symbolic link pointing outside the repository: refused',
-      hintZh: '把文件本身复制进仓库，不要用链接', hintEn: 'Copy the file into the repository instead of linking to it',
-    }));
-    return null;
-  }
-  let size: number;
-  try { size = statSync(entry.abs).size; } catch { return null; }
-  if (size > MAX_FILE_BYTES) {
-    diags.push(makeDiagnostic(entry.rel, START, 'file-too-large', 'error', {
-      zh: `文件太大（${(size / 1048576).toFixed(1)} MB），超过 1 MB 的上限`, en: `File too large (${(size / 1048576).toFixed(1)} MB); the limit is 1 MB`,
-      hintZh: '一个文件只写一项职权、法律或制度；大段条文只列出引用到的条', hintEn: 'Keep one item per file; list only the articles you cite',
-    }));
-    return null;
-  }
-  const bytes = readFileSync(entry.abs);
-  const dec = decode(bytes);
-  const p = dec.problem;
-  if (p?.kind === 'binary') {
-    diags.push(makeDiagnostic(entry.rel, START, 'binary-file', 'error', {
-      zh: '这是二进制文件（如 Word 文档或图片），不是文本文件', en: 'This is a binary file (e.g. a Word document or an image), not text',
-      hintZh: '把内容复制出来，另存为 UTF-8 文本（.yaml 或 .md）', hintEn: 'Copy the content into a UTF-8 text file (.yaml or .md)',
-    }));
-    return null;
-  }
-  if (p?.kind === 'gb18030' || p?.kind === 'utf16') {
-    const name = p.kind === 'gb18030' ? 'GBK/GB18030' : 'UTF-16（"Unicode"）';
-    diags.push(makeDiagnostic(entry.rel, START, 'encoding', 'error', {
-      zh: `文件编码是 ${name}，不是 UTF-8`, en: `The file is encoded as ${p.kind === 'gb18030' ? 'GBK/GB18030' : 'UTF-16'}, not UTF-8`,
-      hintZh: '用记事本或 WPS 打开，"另存为"时编码选 UTF-8；或运行 iconv -f GB18030 -t UTF-8 原文件 > 新文件',
-      hintEn: 'Open it in Notepad and "Save as" with encoding UTF-8, or run: iconv -f GB18030 -t UTF-8 in > out',
-    }));
-  }
-  if (p?.kind === 'unknown-encoding') {
-    diags.push(makeDiagnostic(entry.rel, { start: bytePosition(bytes, p.offset) }, 'encoding', 'error', {
-      zh: '文件不是 UTF-8 编码，也无法识别为 GBK/GB18030', en: 'The file is not UTF-8 and not recognisable as GBK/GB18030',
-      hintZh: '用记事本打开，"另存为"时编码选 UTF-8', hintEn: 'Re-save the file with UTF-8 encoding',
-    }));
-    return null;
-  }
-  return new SourceFile(entry.rel, entry.abs, dec.text ?? '');
+export function readSource(entry: Listed, diags: Diagnostic[]): SourceFile | null {
+  const text = readText(entry, diags);
+  return text === null ? null : new SourceFile(entry.rel, entry.abs, text);
 }
 
-function loadYamlFile<T>(root: string, entry: Listed, diags: Diagnostic[]): Loaded<T> | null {
-  const source = readSource(root, entry, diags);
-  if (!source) return null;
-  if (source.text.trim() === '') {
-    diags.push(makeDiagnostic(entry.rel, START, 'empty-file', 'error', {
-      zh: '文件是空的', en: 'The file is empty', hintZh: '填写内容，或删除这个文件', hintEn: 'Fill it in or delete it',
-    }));
-    return null;
-  }
-  const parsed = parseYaml(source, source.text, diags);
-  if (!parsed.ok) return { data: undefined as T, source };
-  return { data: parsed.data as T, source };
-}
-
-function loadRule(root: string, entry: Listed, diags: Diagnostic[]): RuleDoc | null {
-  const source = readSource(root, entry, diags);
-  if (!source) return null;
-  const fm = splitFrontMatter(source.text);
-  if (!fm) {
-    diags.push(makeDiagnostic(entry.rel, START, 'front-matter-missing', 'error', {
-      zh: '制度文件开头缺少用 "---" 包围的元数据（编号、名称、所属方面、审查与审议记录）',
-      en: 'The rule file lacks its front matter between "---" lines (id, title, area, review records)',
-      hintZh: '在文件第一行写 ---，接着写 id、title、area 等字段，再写一行 ---，然后是正文',
-      hintEn: 'Start the file with ---, then id/title/area…, then ---, then the text',
-    }));
-    return { data: undefined as unknown as RuleMeta, source, body: source.text, bodyLine: 1, bodyOffset: 0 };
-  }
-  source.yamlOffset = fm.yamlOffset;
-  const parsed = parseYaml(source, fm.yaml, diags);
-  const bodyLine = source.position(fm.bodyOffset).line;
-  return { data: (parsed.ok ? parsed.data : undefined) as RuleMeta, source, body: fm.body, bodyLine, bodyOffset: fm.bodyOffset };
+function toLoaded(r: FileResult, source: SourceFile | undefined): { data: unknown; source: SourceFile; valid: boolean } {
+  const src = source ?? new SourceFile(r.rel, r.abs, r.text ?? (() => rereadText(r.abs)), r.yamlOffset ?? 0, r.yamlEnd);
+  return { data: r.data, source: src, valid: r.schemaValid };
 }
 
 /** Loads the repository at `root`. Never throws for bad content: every problem becomes a diagnostic. */
-export function loadRepository(rootArg: string): LoadResult {
+export async function loadRepository(rootArg: string): Promise<LoadResult> {
   const root = path.resolve(rootArg);
   const diagnostics: Diagnostic[] = [];
   const repo: Repository = { root, laws: [], powers: [], rules: [], texts: new Map() };
@@ -111,25 +43,27 @@ export function loadRepository(rootArg: string): LoadResult {
     return true;
   };
 
-  const cfg = listFiles(root, [CONFIG_FILE]);
-  if (cfg.length) {
-    const loaded = loadYamlFile<Config>(root, cfg[0], diagnostics);
-    if (loaded) repo.config = loaded;
-  }
-  if (dirOk('laws')) for (const e of listFiles(root, ['laws/*.yaml', 'laws/*.yml'])) {
-    const l = loadYamlFile<Law>(root, e, diagnostics);
-    if (l) repo.laws.push(l);
-  }
-  if (dirOk('powers')) for (const e of listFiles(root, ['powers/*.yaml', 'powers/*.yml'])) {
-    const p = loadYamlFile<Power>(root, e, diagnostics);
-    if (p) repo.powers.push(p);
-  }
-  if (dirOk('rules')) for (const e of listFiles(root, ['rules/*.md'])) {
-    const r = loadRule(root, e, diagnostics);
-    if (r) repo.rules.push(r);
+  const cfg = listFiles(root, '', [CONFIG_FILE]).filter((e) => e.rel === CONFIG_FILE);
+  const jobs: FileJob[] = [
+    ...cfg.map((e) => ({ ...e, kind: 'config' as const })),
+    ...(dirOk('laws') ? listFiles(root, 'laws', ['.yaml', '.yml']).map((e) => ({ ...e, kind: 'law' as const })) : []),
+    ...(dirOk('powers') ? listFiles(root, 'powers', ['.yaml', '.yml']).map((e) => ({ ...e, kind: 'power' as const })) : []),
+    ...(dirOk('rules') ? listFiles(root, 'rules', ['.md']).map((e) => ({ ...e, kind: 'rule' as const })) : []),
+  ];
+  for (const { result: r, source } of await loadFiles(jobs)) {
+    diagnostics.push(...r.diagnostics);
+    if (!r.readable) continue;
+    const l = toLoaded(r, source);
+    if (r.kind === 'config') repo.config = { data: l.data as Config, source: l.source, valid: l.valid };
+    else if (r.kind === 'law') repo.laws.push({ data: l.data as Law, source: l.source, valid: l.valid });
+    else if (r.kind === 'power') repo.powers.push({ data: l.data as Power, source: l.source, valid: l.valid });
+    else {
+      const bodyOffset = r.bodyOffset ?? 0;
+      repo.rules.push({ data: l.data as RuleMeta, source: l.source, valid: l.valid, body: l.source.text.slice(bodyOffset), bodyOffset, bodyLine: l.source.position(bodyOffset).line });
+    }
   }
   if (!cfg.length) {
-    const empty = !repo.laws.length && !repo.powers.length && !repo.rules.length;
+    const empty = !jobs.length;
     diagnostics.push(makeDiagnostic(CONFIG_FILE, START, empty ? 'empty-repository' : 'config-missing', 'error', empty
       ? {
         zh: '这里不是制度库：没有 powerbook.yaml，也没有 laws/、powers/、rules/ 下的文件',
@@ -164,5 +98,5 @@ export function readReferenced(repo: Repository, fromFile: string, ref: string, 
     return null;
   }
   const rel = path.relative(repo.root, abs).split(path.sep).join('/');
-  return readSource(repo.root, { rel, abs: real }, diags);
+  return readSource({ rel, abs: real }, diags);
 }

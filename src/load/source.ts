@@ -1,27 +1,52 @@
 /** A file of the repository, decoded, with a way to turn offsets and YAML paths into line:column. */
-import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import type { Position } from '../diagnostic.js';
 
 export type PathKey = string | number;
 
+export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false } as const;
+
 export class SourceFile {
-  /** 0-based offsets of the start of each line. */
-  private readonly lineStarts: number[];
+  private textCache: string | undefined;
+  private textLoader: (() => string) | undefined;
+  private lineStartsCache: number[] | undefined;
+  private docCache: Document.Parsed | undefined;
 
   constructor(
     /** Relative to the repository root, forward slashes. */
     readonly path: string,
     readonly absPath: string,
-    /** Decoded text (BOM removed). */
-    readonly text: string,
-    /** The YAML document (whole file, or the front matter of a Markdown file). */
-    public doc?: Document.Parsed,
-    /** Offset in `text` where the YAML source of `doc` starts. */
+    /** Decoded text (BOM removed), or a function that reads it when first needed. */
+    text: string | (() => string),
+    /** Offset in `text` where the YAML source starts (after a Markdown file's opening "---"). */
     public yamlOffset = 0,
+    /** Offset in `text` where the YAML source ends (default: end of text). */
+    public yamlEnd?: number,
   ) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-    this.lineStarts = starts;
+    if (typeof text === 'string') this.textCache = text; else this.textLoader = text;
+  }
+
+  /** Decoded text. Large repositories are checked without keeping every file's text: it is read again when needed. */
+  get text(): string {
+    if (this.textCache === undefined) { this.textCache = this.textLoader!(); this.textLoader = undefined; }
+    return this.textCache;
+  }
+
+  /** The YAML document with source positions; parsed on first use (only files with something to report need it). */
+  get doc(): Document.Parsed {
+    this.docCache ??= parseDocument(this.text.slice(this.yamlOffset, this.yamlEnd), YAML_OPTIONS);
+    return this.docCache;
+  }
+  set doc(d: Document.Parsed) { this.docCache = d; }
+
+  private get lineStarts(): number[] {
+    if (!this.lineStartsCache) {
+      const text = this.text;
+      const starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStartsCache = starts;
+    }
+    return this.lineStartsCache;
   }
 
   get lineCount(): number { return this.lineStarts.length; }
@@ -45,7 +70,7 @@ export class SourceFile {
 
   /** The YAML node at `path`, or the nearest existing ancestor. */
   nodeAt(path: readonly PathKey[]): { node: YamlNode | null; pair: Pair | null; depth: number } {
-    let node: unknown = this.doc?.contents ?? null;
+    let node: unknown = this.doc.contents ?? null;
     let pair: Pair | null = null;
     let depth = 0;
     for (const key of path) {
@@ -69,7 +94,6 @@ export class SourceFile {
    * Range of the value at `path` (or its key when `key` is set). Missing paths fall back to the nearest ancestor's key.
    */
   rangeAt(path: readonly PathKey[], opts: { key?: boolean } = {}): { start: Position; end: Position } {
-    if (!this.doc) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
     const { node, pair, depth } = this.nodeAt(path);
     const exact = depth === path.length;
     let target: YamlNode | null = node;

@@ -24,7 +24,16 @@ export function isEndStep(s: ProcedureStep): boolean {
   return s.end === true || !s.next || s.next.length === 0;
 }
 
+const graphs = new WeakMap<Power, ProcedureGraph>();
+
+/** The graph of a power's procedure (computed once per power). */
 export function procedureGraph(power: Power): ProcedureGraph {
+  let g = graphs.get(power);
+  if (!g) { g = buildGraph(power); graphs.set(power, g); }
+  return g;
+}
+
+function buildGraph(power: Power): ProcedureGraph {
   const steps = power.procedure.steps;
   const index = new Map<string, number>();
   const duplicates: number[] = [];

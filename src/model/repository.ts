@@ -145,7 +145,8 @@ export interface RuleMeta {
   deliberation?: Deliberation;
 }
 
-export interface Loaded<T> { data: T; source: SourceFile }
+/** A loaded file: its data (undefined when it did not parse), its source, and whether it passed its schema. */
+export interface Loaded<T> { data: T; source: SourceFile; valid?: boolean }
 
 export interface RuleDoc extends Loaded<RuleMeta> {
   /** Markdown body (after the front matter), and the 1-based line where it starts in the file. */

@@ -3,6 +3,7 @@
  * Found in the source text (outside fenced and inline code) so that positions are exact.
  */
 import { articleKey, articleLabel } from '../check/numerals.js';
+import { listedArticles } from './law.js';
 import type { Law, Loaded, Power } from './repository.js';
 
 export interface Xref { raw: string; kind: string; target: string; article?: string; index: number }
@@ -48,7 +49,8 @@ export function resolveXref(x: Xref, powers: Map<string, Loaded<Power>>, laws: M
     if (!x.article) return { ok: true, kind: 'law', law: l, text: `《${l.title}》` };
     const key = articleKey(x.article);
     if (!key) return { ok: false, zh: `条号"${x.article}"无法识别`, en: `article "${x.article}" cannot be read`, hintZh: '写成 #第十二条 或 #12', hintEn: 'Write #第十二条 or #12' };
-    if (l.articles?.length && !l.articles.some((a) => articleKey(a.number) === key)) {
+    const listed = listedArticles(l);
+    if (listed && !listed.has(key)) {
       return { ok: false, zh: `《${l.title}》登记的条文中没有${articleLabel(x.article)}`, en: `${l.title} has no listed article ${key}`, hintZh: '核对条号，或在法律登记中补登这一条', hintEn: 'Check the number or list the article' };
     }
     return { ok: true, kind: 'law', law: l, text: `《${l.title}》${articleLabel(x.article)}` };

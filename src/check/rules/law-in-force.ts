@@ -11,7 +11,7 @@ export const lawNotInForce: Rule = {
       (p.data.legal_bases ?? []).forEach((b, i) => {
         const law = ctx.lawsById.get(b.law)?.data;
         if (!law) return;
-        const at = p.source.rangeAt(['legal_bases', i, 'law']);
+        const at = () => p.source.rangeAt(['legal_bases', i, 'law']);
         const t = `《${law.title}》`;
         if (law.status === '已废止' && (!law.status_date || !date || law.status_date <= date)) {
           ctx.report(p.source, at, {

@@ -1,5 +1,6 @@
 import type { Rule } from '../context.js';
 import { articleKey, articleLabel } from '../numerals.js';
+import { listedArticles } from '../../model/law.js';
 
 /** 职权法定: every power rests on at least one legal basis. */
 export const powerLegalBasisRequired: Rule = {
@@ -55,9 +56,8 @@ export const articleUnknown: Rule = {
           });
           return;
         }
-        const arts = law.data.articles;
-        if (!arts?.length) return;
-        if (arts.some((a) => articleKey(a.number) === key)) return;
+        const listed = listedArticles(law.data);
+        if (!listed || listed.has(key)) return;
         const title = law.data.title;
         ctx.report(p.source, p.source.rangeAt(['legal_bases', i, 'article']), {
           zh: `《${title}》没有${articleLabel(b.article)}（登记的条文中找不到）`,
