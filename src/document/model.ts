@@ -36,8 +36,13 @@ export type HeadingRole =
 
 export interface Heading {
   type: 'heading';
-  /** 1 = part, 2 = chapter, 3 = section, 4 = item, 5 = subitem. */
+  /** Outline depth (TOC indentation, bookmarks): 1 = part, 2 = chapter, 3 = section, 4 = item, 5 = subitem. */
   level: 1 | 2 | 3 | 4 | 5;
+  /**
+   * How it looks, when that differs from its level: 'title' is a document title (二号 小标宋, centred), used for each
+   * rule, which is a document of its own inside the compendium; the other roles give the font of that heading level.
+   */
+  role?: HeadingRole | 'title';
   /** The automatic number prefix already computed, e.g. "第一部分", "一、", "（一）", "1.", "（1）". */
   number?: string;
   children: Inline[];

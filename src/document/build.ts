@@ -1,0 +1,102 @@
+/**
+ * `model`: compiles the checked repository into the compendium's document model. The only stage that turns domain data
+ * into document structure; backends (DOCX, PDF, HTML) take its output and nothing else.
+ */
+import { DEFAULT_PARTS, type Config, type Law, type Loaded, type PartName, type Power, type Repository, type RuleDoc } from '../model/repository.js';
+import { Anchors } from './anchors.js';
+import { markdownToBlocks, type MarkdownContext } from './markdown.js';
+import type { Block, DocumentModel, Figure, Section } from './model.js';
+import { appendix, byCategory, catalogue, cover, flowchartBlocks, partHeading, partNumber, ruleBlocks } from './parts.js';
+import { numberToChinese } from '../check/numerals.js';
+
+export type FlowchartFigure = Pick<Figure, 'svg' | 'png' | 'width' | 'height'>;
+
+export interface BuildInput {
+  repo: Repository;
+  config: Config;
+  laws: Loaded<Law>[];
+  powers: Loaded<Power>[];
+  rules: RuleDoc[];
+  /** Rendered flowcharts by power id. */
+  figures: Map<string, FlowchartFigure>;
+  /** Creation timestamp (ISO), from SOURCE_DATE_EPOCH or the compendium's date: never the clock, so builds repeat. */
+  created: string;
+}
+
+export function creationDate(config: Config, env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${config.compendium.date}T00:00:00Z`;
+}
+
+export function buildDocument(input: BuildInput): DocumentModel {
+  const { config, powers, laws, rules } = input;
+  const anchors = new Anchors();
+  const powerAnchors = new Map(powers.map((p) => [String(p.data.id), anchors.make('pw', String(p.data.id))]));
+  const lawAnchors = new Map<string, string>();
+  const ruleAnchors = new Map(rules.map((r) => [String(r.data.id), anchors.make('rule', String(r.data.id))]));
+  const powersById = new Map(powers.map((p) => [String(p.data.id), p]));
+  const lawsById = new Map(laws.map((l) => [l.data.id, l]));
+  const footnotes: DocumentModel['footnotes'] = [];
+  const md: MarkdownContext = { root: input.repo.root, powers: powersById, laws: lawsById, powerAnchors, lawAnchors, anchors, footnotes };
+
+  const parts: PartName[] = config.compendium.parts ?? [...DEFAULT_PARTS];
+  const sections: Section[] = [];
+  let body: Block[] = [];
+  let partNo = 0;
+  const flushBody = () => { if (body.length) sections.push({ kind: 'body', orientation: 'portrait', blocks: body }); body = []; };
+
+  for (const part of parts) {
+    switch (part) {
+      case 'cover':
+        sections.push({ kind: 'cover', orientation: 'portrait', blocks: cover(config) });
+        break;
+      case 'toc':
+        flushBody();
+        sections.push({ kind: 'front', orientation: 'portrait', blocks: [{ type: 'toc', title: '目　录' }] });
+        break;
+      case 'preface': {
+        const file = config.compendium.preface;
+        const text = file ? [...input.repo.texts.values()].find((t) => t.path === file.replace(/^\.\//, '')) : undefined;
+        if (!text) break;
+        body.push(partHeading(undefined, '编制说明', anchors.make('part', 'preface')));
+        body.push(...markdownToBlocks(text.text, md, { file: text.path, anchorPrefix: 'pre', dropTitle: '编制说明', baseLevel: 2 }));
+        break;
+      }
+      case 'catalogue': {
+        const { intro, table } = catalogue(powers, lawsById, powerAnchors);
+        body.push(partHeading(partNumber(++partNo), '职权目录', anchors.make('part', 'catalogue')), ...intro, table);
+        break;
+      }
+      case 'flowcharts': {
+        body.push(partHeading(partNumber(++partNo), '权力运行流程图', anchors.make('part', 'flowcharts')));
+        let i = 0;
+        for (const [, ps] of byCategory(powers)) for (const p of ps) {
+          body.push(...flowchartBlocks(p, `${numberToChinese(++i)}、`, powerAnchors.get(String(p.id))!, input.figures.get(String(p.id)), anchors));
+        }
+        break;
+      }
+      case 'rules':
+        body.push(partHeading(partNumber(++partNo), '规范权力运行制度', anchors.make('part', 'rules')));
+        body.push(...ruleBlocks(rules, md, ruleAnchors));
+        break;
+      case 'appendix':
+        body.push(partHeading(undefined, '附　录', anchors.make('part', 'appendix')));
+        body.push(...appendix(laws, powers, rules, anchors, lawAnchors));
+        break;
+    }
+  }
+  flushBody();
+  return {
+    meta: {
+      title: config.compendium.title,
+      subject: '规范权力运行制度汇编',
+      author: config.department.name,
+      keywords: ['制度汇编', '权力清单', '职权目录', '权力运行流程图', config.department.name],
+      created: input.created,
+      lang: 'zh-CN',
+    },
+    sections,
+    footnotes,
+  };
+}

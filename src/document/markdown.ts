@@ -1,0 +1,196 @@
+/**
+ * Markdown (rules, preface) to document blocks, through unified + remark-parse + remark-gfm. Headings get the official
+ * numbering (一、 （一） 1. （1）), cross references become the power's or law's name, raw HTML is dropped.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Content, Heading as MdHeading, List, PhrasingContent, Root, Table as MdTable } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { numberToChinese } from '../check/numerals.js';
+import { insideRoot } from '../load/files.js';
+import { findXrefs, resolveXref } from '../model/xref.js';
+import type { Law, Loaded, Power } from '../model/repository.js';
+import type { Block, FootnoteDef, Heading, Inline, TableRow } from './model.js';
+import type { Anchors } from './anchors.js';
+
+export interface MarkdownContext {
+  root: string;
+  powers: Map<string, Loaded<Power>>;
+  laws: Map<string, Loaded<Law>>;
+  /** Anchor of each power / law inside the compendium. */
+  powerAnchors: Map<string, string>;
+  lawAnchors: Map<string, string>;
+  anchors: Anchors;
+  footnotes: FootnoteDef[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+
+/** Official heading numbers by Markdown depth: # 一、 ## （一） ### 1. #### （1）; deeper levels are not numbered. */
+class HeadingNumbers {
+  private readonly counts = [0, 0, 0, 0, 0, 0];
+  next(depth: number): string | undefined {
+    const i = Math.min(depth, 6) - 1;
+    this.counts[i]++;
+    for (let k = i + 1; k < 6; k++) this.counts[k] = 0;
+    const n = this.counts[i];
+    return [`${numberToChinese(n)}、`, `（${numberToChinese(n)}）`, `${n}.`, `（${n}）`][i];
+  }
+}
+
+export interface MarkdownOptions {
+  /** File the Markdown comes from (relative to the root), for resolving images. */
+  file: string;
+  /** Prefix of anchors made for headings. */
+  anchorPrefix: string;
+  /** Drop a leading level-1 heading equal to this text (the preface's own "# 编制说明"). */
+  dropTitle?: string;
+  /** Outline level of the Markdown's `#` headings (they are not listed in the TOC). */
+  baseLevel: 2 | 3 | 4;
+}
+
+export function markdownToBlocks(md: string, ctx: MarkdownContext, opts: MarkdownOptions): Block[] {
+  const tree = processor.parse(md) as Root;
+  const numbers = new HeadingNumbers();
+  const defs = new Map<string, number>();
+  // Footnote definitions first, so that references get numbers in order of the definitions' first reference.
+  const definitions = new Map<string, Content[]>();
+  for (const node of tree.children) if (node.type === 'footnoteDefinition') definitions.set(node.identifier, node.children as Content[]);
+
+  const inlines = (nodes: PhrasingContent[], marks: Partial<{ bold: boolean; italic: boolean; strike: boolean }> = {}): Inline[] => {
+    const out: Inline[] = [];
+    for (const n of nodes) {
+      switch (n.type) {
+        case 'text': out.push(...textWithRefs(n.value, marks)); break;
+        case 'strong': out.push(...inlines(n.children, { ...marks, bold: true })); break;
+        case 'emphasis': out.push(...inlines(n.children, { ...marks, italic: true })); break;
+        case 'delete': out.push(...inlines(n.children, { ...marks, strike: true })); break;
+        case 'inlineCode': out.push({ type: 'text', text: n.value, code: true, ...marks }); break;
+        case 'break': out.push({ type: 'break' }); break;
+        case 'link': out.push({ type: 'link', url: safeUrl(n.url), children: inlines(n.children, marks) }); break;
+        case 'image': out.push({ type: 'text', text: n.alt ?? '', ...marks }); break;
+        case 'footnoteReference': {
+          let id = defs.get(n.identifier);
+          if (id === undefined) {
+            id = ctx.footnotes.length + 1;
+            defs.set(n.identifier, id);
+            const body = definitions.get(n.identifier) ?? [];
+            ctx.footnotes.push({ id, children: body.flatMap((b) => (b.type === 'paragraph' ? inlines(b.children) : [])) });
+          }
+          out.push({ type: 'footnoteRef', id });
+          break;
+        }
+        case 'html': break; // raw HTML is dropped (documented in docs/format.md)
+        default:
+          if ('children' in n) out.push(...inlines((n as { children: PhrasingContent[] }).children, marks));
+          else if ('value' in n) out.push({ type: 'text', text: String((n as { value: unknown }).value), ...marks });
+      }
+    }
+    return out;
+  };
+
+  const textWithRefs = (value: string, marks: object): Inline[] => {
+    const refs = findXrefs(value);
+    if (!refs.length) return [{ type: 'text', text: value, ...marks }];
+    const out: Inline[] = [];
+    let at = 0;
+    for (const x of refs) {
+      if (x.index > at) out.push({ type: 'text', text: value.slice(at, x.index), ...marks });
+      const r = resolveXref(x, ctx.powers, ctx.laws);
+      if (r.ok) {
+        const anchor = r.kind === 'power' ? ctx.powerAnchors.get(x.target) : ctx.lawAnchors.get(x.target);
+        out.push({ type: 'ref', kind: r.kind, target: x.target, anchor, text: r.text });
+      } else out.push({ type: 'text', text: x.raw, ...marks });
+      at = x.index + x.raw.length;
+    }
+    if (at < value.length) out.push({ type: 'text', text: value.slice(at), ...marks });
+    return out;
+  };
+
+  const blocks = (nodes: Content[], top: boolean): Block[] => {
+    const out: Block[] = [];
+    nodes.forEach((n, i) => {
+      switch (n.type) {
+        case 'heading': {
+          if (top && i === 0 && opts.dropTitle && n.depth === 1 && plain(n) === opts.dropTitle) break;
+          out.push(heading(n));
+          break;
+        }
+        case 'paragraph': {
+          const image = n.children.length === 1 && n.children[0].type === 'image' ? n.children[0] : null;
+          const fig = image ? figureFor(image.url, image.alt ?? '') : null;
+          if (fig) out.push(fig);
+          else out.push({ type: 'paragraph', children: inlines(n.children), indent: true, align: 'justify' });
+          break;
+        }
+        case 'list': out.push(list(n)); break;
+        case 'blockquote': out.push({ type: 'quote', children: blocks(n.children as Content[], false) }); break;
+        case 'table': out.push(table(n)); break;
+        case 'code': out.push({ type: 'paragraph', children: [{ type: 'text', text: n.value, code: true }], indent: false }); break;
+        default: break; // thematic breaks, html, definitions, footnote definitions: nothing to print here
+      }
+    });
+    return out;
+  };
+
+  const heading = (n: MdHeading): Heading => {
+    const number = numbers.next(n.depth);
+    const level = Math.min(5, opts.baseLevel + n.depth - 1) as Heading['level'];
+    const role = (['chapter', 'section', 'item', 'subitem'] as const)[Math.min(n.depth, 4) - 1];
+    return { type: 'heading', level, role, number, children: inlines(n.children), anchor: ctx.anchors.make(opts.anchorPrefix, 'h'), toc: false };
+  };
+
+  const list = (n: List): Block => ({
+    type: 'list', ordered: Boolean(n.ordered), start: n.start ?? undefined,
+    items: n.children.map((item) => blocks(item.children as Content[], false)),
+  });
+
+  const table = (n: MdTable): Block => {
+    const rows: TableRow[] = n.children.map((r, i) => ({
+      header: i === 0,
+      cells: r.children.map((c, k) => ({ children: inlines(c.children), align: n.align?.[k] ?? undefined })),
+    }));
+    return { type: 'table', rows, headerRows: 1, fontSize: 'small' };
+  };
+
+  const figureFor = (url: string, alt: string): Block | null => {
+    if (/^[a-z]+:/i.test(url)) return null; // remote images are not fetched
+    const abs = path.resolve(ctx.root, path.dirname(opts.file), decodeURI(url));
+    const real = insideRoot(ctx.root, abs);
+    if (!real || !existsSync(real)) return null;
+    const bytes = readFileSync(real);
+    const size = imageSize(bytes);
+    if (!size) return null;
+    const isSvg = size.type === 'svg';
+    return {
+      type: 'figure', anchor: ctx.anchors.make(opts.anchorPrefix, 'img'), alt, caption: alt || undefined,
+      svg: isSvg ? bytes.toString('utf8') : undefined, png: isSvg ? undefined : new Uint8Array(bytes), width: size.width, height: size.height,
+    };
+  };
+
+  return blocks(tree.children as Content[], true);
+}
+
+function plain(n: { children?: unknown[]; value?: string }): string {
+  if (typeof n.value === 'string') return n.value;
+  return (n.children ?? []).map((c) => plain(c as { children?: unknown[]; value?: string })).join('').trim();
+}
+
+function safeUrl(url: string): string {
+  return /^(https?:|mailto:)/i.test(url) ? url : '#';
+}
+
+/** Width and height of a PNG (IHDR) or an SVG (width/height or viewBox). JPEG and others are not embedded. */
+function imageSize(b: Buffer): { type: 'png' | 'svg'; width: number; height: number } | null {
+  if (b.length > 24 && b.readUInt32BE(0) === 0x89504e47) return { type: 'png', width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+  const head = b.subarray(0, 2048).toString('utf8');
+  if (/<svg[\s>]/.test(head)) {
+    const vb = /viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(head);
+    const w = /<svg[^>]*\swidth="([\d.]+)/.exec(head), h = /<svg[^>]*\sheight="([\d.]+)/.exec(head);
+    const width = Number(w?.[1] ?? vb?.[1]), height = Number(h?.[1] ?? vb?.[2]);
+    if (width > 0 && height > 0) return { type: 'svg', width, height };
+  }
+  return null;
+}

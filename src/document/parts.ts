@@ -1,0 +1,162 @@
+/** The compendium's parts (封面, 职权目录, 权力运行流程图, 制度, 附录), each a function from checked data to blocks. */
+import { numberToChinese } from '../check/numerals.js';
+import { POWER_CATEGORIES, RULE_AREAS, type Config, type Law, type Loaded, type Power, type RuleDoc } from '../model/repository.js';
+import type { Anchors } from './anchors.js';
+import type { Block, Figure, Heading, Inline, Paragraph, Table, TableRow } from './model.js';
+import { chineseDate, feesText, legalBasisText, powerTimeLimits, timeLimitText } from './text.js';
+import { markdownToBlocks, type MarkdownContext } from './markdown.js';
+
+const t = (text: string, extra: Partial<Inline & { bold: boolean }> = {}): Inline => ({ type: 'text', text, ...extra } as Inline);
+const para = (text: string, extra: Partial<Paragraph> = {}): Paragraph => ({ type: 'paragraph', children: [t(text)], indent: true, ...extra });
+const cell = (text: string) => ({ children: lines(text) });
+function lines(text: string): Inline[] {
+  const out: Inline[] = [];
+  text.split('\n').forEach((l, i) => { if (i) out.push({ type: 'break' }); out.push(t(l)); });
+  return out;
+}
+
+export function partHeading(number: string | undefined, text: string, anchor: string): Heading {
+  return { type: 'heading', level: 1, role: 'part', number, children: [t(text)], anchor, toc: true, outline: true, pageBreakBefore: true };
+}
+
+/** 第一部分 … */
+export function partNumber(n: number): string {
+  return `第${numberToChinese(n)}部分`;
+}
+
+export function cover(config: Config): Block[] {
+  const c = config.compendium;
+  const out: Block[] = [
+    { type: 'paragraph', children: [], style: 'cover-dept' },
+    { type: 'paragraph', children: [t(config.department.name)], style: 'cover-dept', align: 'center', indent: false },
+    { type: 'paragraph', children: [t(c.title)], style: 'title', align: 'center', indent: false },
+  ];
+  if (c.subtitle) out.push({ type: 'paragraph', children: [t(c.subtitle)], style: 'subtitle', align: 'center', indent: false });
+  if (c.edition) out.push({ type: 'paragraph', children: [t(`（${c.edition}）`)], style: 'subtitle', align: 'center', indent: false });
+  out.push({ type: 'paragraph', children: [t(config.department.name)], style: 'cover-date', align: 'center', indent: false });
+  out.push({ type: 'paragraph', children: [t(chineseDate(c.date))], style: 'cover-date', align: 'center', indent: false });
+  return out;
+}
+
+/** Powers grouped by category, in the catalogue's order, each group by id. */
+export function byCategory(powers: Loaded<Power>[]): [string, Power[]][] {
+  return POWER_CATEGORIES.map((cat) => [cat, powers.map((p) => p.data).filter((p) => p.category === cat).sort((a, b) => cmp(a.id, b.id))] as [string, Power[]])
+    .filter(([, ps]) => ps.length > 0);
+}
+
+function cmp(a: string, b: string): number { return a < b ? -1 : a > b ? 1 : 0; }
+
+/** 职权目录: one table, grouped by category, header repeated, in a landscape section. */
+export function catalogue(powers: Loaded<Power>[], laws: Map<string, Loaded<Law>>, powerAnchors: Map<string, string>): { intro: Block[]; table: Table } {
+  const header: TableRow = { header: true, cells: ['序号', '事项编码', '事项名称', '权力类别', '实施依据', '承办机构', '法定/承诺时限', '收费'].map(cell) };
+  const rows: TableRow[] = [header];
+  let n = 0;
+  const groups = byCategory(powers);
+  groups.forEach(([cat, ps], gi) => {
+    rows.push({ cells: [{ children: [t(`${numberToChinese(gi + 1)}、${cat}（${ps.length}项）`, { bold: true })], colSpan: 8 }] });
+    for (const p of ps) {
+      n++;
+      rows.push({
+        cells: [
+          cell(String(n)), cell(String(p.id)),
+          { children: [{ type: 'ref', kind: 'power', target: String(p.id), anchor: powerAnchors.get(String(p.id)), text: p.name }] },
+          cell(p.category),
+          cell((p.legal_bases ?? []).map((b) => legalBasisText(b, laws.get(b.law)?.data)).join('\n')),
+          cell([p.unit, p.post].filter(Boolean).join('\n')),
+          cell(powerTimeLimits(p)), cell(feesText(p)),
+        ],
+      });
+    }
+  });
+  const intro = [para(`本目录共收录职权${n}项，分为${groups.length}类：${groups.map(([c, ps]) => `${c}${ps.length}项`).join('，')}。`)];
+  return { intro, table: { type: 'table', rows, headerRows: 1, widths: [5, 9, 22, 8, 30, 11, 11, 8], landscape: true, fontSize: 'small' } };
+}
+
+/** 权力运行流程图: per power, a heading, its flowchart and its step table. */
+export function flowchartBlocks(p: Power, number: string, anchor: string, figure: Omit<Figure, 'type' | 'anchor' | 'alt' | 'caption'> | undefined, anchors: Anchors): Block[] {
+  const out: Block[] = [{ type: 'heading', level: 2, role: 'chapter', number, children: [t(`${p.name}（${p.id}）`)], anchor, toc: true, outline: true, pageBreakBefore: true }];
+  out.push(para(`权力类别：${p.category}；实施主体：${p.body}；承办机构：${p.unit}${p.post ? `（${p.post}）` : ''}。`, { indent: false, style: 'note' }));
+  if (figure) {
+    out.push({ type: 'figure', anchor: anchors.make('fig', String(p.id)), alt: `${p.name}权力运行流程图`, caption: `${p.name}权力运行流程图`, ...figure });
+  } else {
+    out.push(para('（流程图未能生成，见构建摘要。）', { indent: false }));
+  }
+  const rows: TableRow[] = [{ header: true, cells: ['环节', '承办岗位', '时限', '风险点', '防控措施'].map(cell) }];
+  for (const s of p.procedure.steps) {
+    const risks = s.risks ?? [];
+    rows.push({
+      cells: [
+        cell(s.name), cell(s.actor ?? ''), cell(timeLimitText(s.time_limit)),
+        cell(risks.map((r) => `【${r.level}】${r.description}`).join('\n')),
+        cell(risks.flatMap((r) => r.controls).map((c, i) => `${i + 1}. ${c}`).join('\n')),
+      ],
+    });
+  }
+  out.push({ type: 'table', rows, headerRows: 1, widths: [14, 16, 12, 28, 30], fontSize: 'small', caption: `${p.name}办理环节及廉政风险防控表` });
+  return out;
+}
+
+/** 规范权力运行制度: grouped by the work plan's four areas (and 其他). */
+export function ruleBlocks(rules: RuleDoc[], ctx: MarkdownContext, ruleAnchors: Map<string, string>): Block[] {
+  const out: Block[] = [];
+  let gi = 0;
+  for (const area of RULE_AREAS) {
+    const rs = rules.filter((r) => r.data.area === area).sort((a, b) => cmp(String(a.data.id), String(b.data.id)));
+    if (!rs.length) continue;
+    gi++;
+    out.push({ type: 'heading', level: 2, role: 'chapter', number: `${numberToChinese(gi)}、`, children: [t(area === '其他' ? '其他制度' : `${area}类制度`)], anchor: ctx.anchors.make('area', String(gi)), toc: true, outline: true });
+    rs.forEach((r) => {
+      const d = r.data;
+      out.push({ type: 'heading', level: 3, role: 'title', children: [t(d.title)], anchor: ruleAnchors.get(String(d.id))!, toc: true, outline: true, pageBreakBefore: true });
+      const meta = [d.number, d.version ? `第${d.version}版` : '', d.adopted ? `${chineseDate(d.adopted, true)}通过` : ''].filter(Boolean).join('　');
+      if (meta) out.push({ type: 'paragraph', children: [t(meta)], align: 'center', indent: false, style: 'subtitle' });
+      out.push(...markdownToBlocks(r.body, ctx, { file: r.source.path, anchorPrefix: `r_${d.id}`, baseLevel: 4 }));
+      out.push(para(reviewLine(r), { style: 'note', indent: false }));
+    });
+  }
+  return out;
+}
+
+function reviewLine(r: RuleDoc): string {
+  const lr = r.data.legality_review, dl = r.data.deliberation;
+  const a = lr?.date ? `${chineseDate(lr.date, true)}经${lr.reviewer ?? '法制机构'}合法性审查（${lr.result ?? '—'}）` : '未经合法性审查';
+  const b = dl?.date ? `${chineseDate(dl.date, true)}经${dl.meeting ?? '领导班子'}集体审议（${dl.result ?? '—'}）` : '未经集体审议';
+  return `（本制度${a}，${b}。）`;
+}
+
+/** 附录: 法律依据索引, 合法性审查与集体审议情况. */
+export function appendix(laws: Loaded<Law>[], powers: Loaded<Power>[], rules: RuleDoc[], anchors: Anchors, lawAnchors: Map<string, string>): Block[] {
+  const citing = new Map<string, string[]>();
+  for (const p of powers) for (const b of p.data.legal_bases ?? []) {
+    const list = citing.get(b.law) ?? [];
+    if (!list.includes(String(p.data.id))) list.push(String(p.data.id));
+    citing.set(b.law, list);
+  }
+  const LEVEL_ORDER = ['法律', '行政法规', '地方性法规', '部门规章', '地方政府规章', '规范性文件', '党内法规'];
+  const sorted = [...laws].sort((a, b) => LEVEL_ORDER.indexOf(a.data.level) - LEVEL_ORDER.indexOf(b.data.level) || cmp(a.data.id, b.data.id));
+  const lawRows: TableRow[] = [{ header: true, cells: ['序号', '名称', '效力层级', '制定机关', '文号', '施行日期', '状态', '引用职权'].map(cell) }];
+  sorted.forEach((l, i) => {
+    const d = l.data;
+    const status = d.status === '现行有效' ? d.status : `${d.status}${d.status_date ? `（${d.status_date}）` : ''}`;
+    lawRows.push({ cells: [cell(String(i + 1)), { children: [{ type: 'ref', kind: 'law', target: d.id, anchor: lawAnchors.get(d.id), text: `《${d.title}》` }] }, cell(d.level), cell(d.issuer), cell(d.doc_number ?? ''), cell(d.effective), cell(status), cell((citing.get(d.id) ?? []).sort().join('、'))] });
+  });
+  const out: Block[] = [
+    { type: 'heading', level: 2, role: 'chapter', number: '一、', children: [t('法律依据索引')], anchor: anchors.make('app', 'laws'), toc: true, outline: true },
+    { type: 'table', rows: lawRows, headerRows: 1, widths: [5, 26, 9, 14, 16, 10, 10, 14], fontSize: 'small', landscape: true },
+    { type: 'heading', level: 2, role: 'chapter', number: '二、', children: [t('合法性审查与集体审议情况')], anchor: anchors.make('app', 'reviews'), toc: true, outline: true, pageBreakBefore: true },
+  ];
+  const sortedRules = [...rules].sort((a, b) => RULE_AREAS.indexOf(a.data.area) - RULE_AREAS.indexOf(b.data.area) || cmp(String(a.data.id), String(b.data.id)));
+  sortedRules.forEach((r, i) => {
+    const d = r.data, lr = d.legality_review ?? {}, dl = d.deliberation ?? {};
+    out.push(para(`${i + 1}. ${d.title}${d.number ? `（${d.number}）` : ''}`, { indent: false }));
+    out.push({
+      type: 'table', headerRows: 1, widths: [16, 28, 28, 28], fontSize: 'small',
+      rows: [
+        { header: true, cells: ['程序', '机构或会议', '日期', '意见与结论'].map(cell) },
+        { cells: [cell('合法性审查'), cell(lr.reviewer ?? '—'), cell(lr.date ?? '—'), cell([lr.opinion, lr.result].filter(Boolean).join('；') || '—')] },
+        { cells: [cell('集体审议'), cell([dl.meeting, dl.attendees ? `出席：${dl.attendees}` : ''].filter(Boolean).join('\n') || '—'), cell(dl.date ?? '—'), cell(dl.result ?? '—')] },
+      ],
+    });
+  });
+  return out;
+}
