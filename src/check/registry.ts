@@ -11,12 +11,13 @@ import { procedureNoActor, procedureNoEnd, procedureUnknownStep, procedureUnreac
 import { ruleDeliberation, ruleLegalityReview } from './rules/rule-review.js';
 import { promisedExceedsStatutory } from './rules/time-limit.js';
 import { xrefUnresolved } from './rules/xref.js';
+import { imageUnresolved } from './rules/images.js';
 
 export const RULES: readonly Rule[] = [
   duplicateId, fileNameId, powerLegalBasisRequired, lawUnknown, articleUnknown, lawNotInForce, lawDates,
   penaltyDiscretionRequired, promisedExceedsStatutory, powerIdPrefix,
   procedureUnknownStep, procedureUnreachable, procedureNoEnd, procedureNoActor,
-  xrefUnresolved, ruleLegalityReview, ruleDeliberation,
+  xrefUnresolved, imageUnresolved, ruleLegalityReview, ruleDeliberation,
 ];
 
 /** Diagnostics produced while loading and by the schema; listed so that `powerbook rules` and `lint` know them. */
