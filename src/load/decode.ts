@@ -2,6 +2,8 @@
  * Bytes to text. Clerks save files from Word/WPS/Notepad on Chinese Windows, so GBK/GB18030 and UTF-16 happen:
  * we detect them, say so with the fix, and still decode them so the rest of the checks can run.
  */
+import { isUtf8 } from 'node:buffer';
+
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 export type DecodeProblem =
@@ -16,7 +18,6 @@ export interface Decoded {
   problem?: DecodeProblem;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const gb18030 = new TextDecoder('gb18030', { fatal: true });
 
 export function decode(bytes: Uint8Array): Decoded {
@@ -28,9 +29,11 @@ export function decode(bytes: Uint8Array): Decoded {
   }
   const probe = bytes.subarray(0, 8192);
   if (probe.includes(0)) return { text: null, problem: { kind: 'binary' } };
-  try {
-    return { text: utf8.decode(bytes) }; // strips a UTF-8 BOM
-  } catch {
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  }
+  {
     // Find the first bad byte for the message, then try the Chinese national encoding.
     const offset = firstInvalidUtf8(bytes);
     try {
