@@ -10,6 +10,7 @@ command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 python3 -c 'import uno' 2>/dev/null || /usr/bin/python3 -c 'import uno' 2>/dev/null || need+=(python3-uno)
 command -v pandoc >/dev/null || need+=(pandoc)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v unzip >/dev/null || need+=(unzip)
 command -v fc-list >/dev/null || need+=(fontconfig)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

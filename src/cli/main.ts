@@ -1,7 +1,9 @@
 /** The command line: commander parses, the commands do the work, this file maps outcomes to exit statuses. */
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../diagnostic.js';
-import { ChromiumMissing } from './errors.js';
+import { ChromiumMissingError } from '../render/mermaid/chromium.js';
+import { buildCommand } from './build.js';
+import { flowchartCommand } from './flowchart.js';
 import { initCommand } from './init.js';
 import { processIo, resolveLang, UsageError, type Io } from './io.js';
 import { rulesCommand } from './rules.js';
@@ -35,6 +37,15 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--no-color', t('不用彩色', 'no colour'))
     .action(async (dir: string, opts) => { code = await validateCommand(io, lang, dir, opts); });
 
+  program.command('build')
+    .description(t('生成制度汇编（先检查，有错误则不生成）', 'Build the compendium (validates first; errors stop the build)'))
+    .argument('[dir]', t('制度库目录', 'repository directory'), '.')
+    .option('-f, --format <formats>', t('输出格式，可用逗号连写：docx', 'output formats, comma-separated: docx'), 'docx')
+    .option('-o, --out <dir>', t('输出目录', 'output directory'), 'dist')
+    .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices(['draft', 'review', 'submit']).default('draft'))
+    .option('--no-cache', t('不用流程图缓存', 'do not use the flowchart cache'))
+    .action(async (dir: string, opts) => { code = await buildCommand(io, lang, dir, opts); });
+
   program.command('schema')
     .description(t('导出 JSON Schema（供编辑器提示和其他工具使用）', 'Write the JSON Schemas (for editors and other tools)'))
     .requiredOption('--out <dir>', t('输出目录', 'output directory'))
@@ -46,6 +57,15 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--department <name>', t('部门名称', 'department name'))
     .option('--force', t('覆盖已有文件', 'overwrite existing files'))
     .action((dir: string, opts: { department?: string; force?: boolean }) => { code = initCommand(io, lang, dir, opts); });
+
+  program.command('flowchart')
+    .description(t('生成权力运行流程图（Mermaid 源文件、SVG 或 PNG）', 'Write the power-operation flowcharts (Mermaid source, SVG or PNG)'))
+    .argument('[ids...]', t('事项编码（不写则全部）', 'power ids (default: all)'))
+    .option('-C, --dir <dir>', t('制度库目录', 'repository directory'), '.')
+    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['mmd', 'svg', 'png']).default('svg'))
+    .option('-o, --out <dir>', t('输出目录', 'output directory'), 'flowcharts')
+    .option('--no-cache', t('不用缓存，全部重新绘制', 'render everything again'))
+    .action(async (ids: string[], opts) => { code = await flowchartCommand(io, lang, ids, opts); });
 
   program.command('rules')
     .description(t('列出全部检查规则及其默认级别', 'List every check rule with its default severity'))
@@ -59,8 +79,12 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       return 2; // commander already printed the message
     }
-    if (e instanceof UsageError || e instanceof ChromiumMissing) {
+    if (e instanceof UsageError) {
       io.stderr(`powerbook: ${lang === 'en' ? e.en : e.zh}\n`);
+      return 2;
+    }
+    if (e instanceof ChromiumMissingError) {
+      io.stderr(`powerbook: ${e.message}\n`);
       return 2;
     }
     const msg = e instanceof Error ? e.message : String(e);

@@ -1,7 +1,8 @@
 /** `powerbook validate [dir]`: load, check, format, exit status. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { countBySeverity, type Diagnostic, type Lang } from '../diagnostic.js';
+import { compareDiagnostics, countBySeverity, type Diagnostic, type Lang } from '../diagnostic.js';
+import { checkHandDrawn, readHandDrawn } from '../check/flowcharts.js';
 import { checkRepository } from '../check/index.js';
 import { loadRepository } from '../load/repository.js';
 import type { Repository, Stage } from '../model/repository.js';
@@ -38,7 +39,12 @@ export interface Validated { repo: Repository; diagnostics: Diagnostic[] }
 
 export async function validateRepository(root: string, stage: Stage): Promise<Validated> {
   const { repo, diagnostics } = await loadRepository(root);
-  return { repo, diagnostics: checkRepository(repo, diagnostics, { stage }) };
+  const diags = checkRepository(repo, diagnostics, { stage });
+  const extra: Diagnostic[] = [];
+  const handDrawn = readHandDrawn(repo, repo.powers.filter((p) => p.valid), extra);
+  await checkHandDrawn(handDrawn, extra);
+  for (const h of handDrawn.values()) repo.texts.set(h.file.path, h.file);
+  return { repo, diagnostics: extra.length ? [...diags, ...extra].sort(compareDiagnostics) : diags };
 }
 
 export function sourcesOf(repo: Repository): Map<string, string> {

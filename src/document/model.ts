@@ -118,7 +118,7 @@ export interface FootnoteDef { id: number; children: Inline[] }
 export type Block = Heading | Paragraph | ListBlock | QuoteBlock | Table | Figure | PageBreak | TocBlock;
 
 export interface Section {
-  /** Cover has no page number; body sections number pages "— N —". */
+  /** The cover and the front matter (目录) carry no page number; body sections number pages "— N —" from 1. */
   kind: 'cover' | 'front' | 'body';
   orientation: 'portrait' | 'landscape';
   blocks: Block[];

@@ -1,0 +1,115 @@
+/**
+ * `powerbook build [dir]`: validate (errors stop the build, with the same diagnostics), render the flowcharts, compile
+ * the document model, render each requested format, write everything atomically with a manifest.
+ */
+import path from 'node:path';
+import { countBySeverity, type Diagnostic, type Lang } from '../diagnostic.js';
+import { readHandDrawn } from '../check/flowcharts.js';
+import { buildDocument, creationDate, type FlowchartFigure } from '../document/build.js';
+import type { DocumentModel } from '../document/model.js';
+import type { Repository } from '../model/repository.js';
+import { renderDocxWithReport } from '../render/docx/index.js';
+import { flowchartCacheDir, isFailure, renderFlowcharts } from '../render/mermaid/index.js';
+import { GB9704 } from '../render/profile.js';
+import { flowchartSources } from './flowchart-sources.js';
+import { renderFailure } from './flowchart.js';
+import { UsageError, type Io } from './io.js';
+import { gitState, inputHashes, manifest, sha256 } from './manifest.js';
+import { progress } from './progress.js';
+import { parseStage, printDiagnostics, resolveRepoDir, validateRepository } from './validate.js';
+import { writeFileAtomic } from './write.js';
+
+export const BUILD_FORMATS = ['docx'] as const;
+export type BuildFormat = (typeof BUILD_FORMATS)[number];
+
+export interface BuildOptions { format?: string; out?: string; stage?: string; cache?: boolean }
+
+export function parseFormats(s: string | undefined): BuildFormat[] {
+  const list = (s ?? 'docx').split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = list.filter((f) => !(BUILD_FORMATS as readonly string[]).includes(f));
+  if (bad.length || !list.length) throw new UsageError(`--format 只能是 ${BUILD_FORMATS.join('、')}（可用逗号连写）`, `--format must be among ${BUILD_FORMATS.join(', ')} (comma-separated)`);
+  return [...new Set(list)] as BuildFormat[];
+}
+
+/** A file name from the compendium's title, safe on Windows and Linux. */
+export function outputName(title: string): string {
+  return title.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 120) || 'compendium';
+}
+
+export interface Compiled { model: DocumentModel; repo: Repository; failures: Diagnostic[]; flowcharts: { total: number; failed: number } }
+
+/** Validation passed: render the flowcharts and compile the model. */
+export async function compile(io: Io, repo: Repository, opts: { cache?: boolean; label: string }): Promise<Compiled> {
+  const config = repo.config!.data;
+  const powers = repo.powers.filter((p) => p.valid);
+  const sources = flowchartSources(powers, readHandDrawn(repo, powers, []));
+  const bar = progress(io);
+  bar.start(sources.length, opts.label);
+  let results;
+  try {
+    results = await renderFlowcharts(sources.map((s) => ({ id: s.id, source: s.source })), {
+      formats: ['svg', 'png'], cacheDir: opts.cache === false ? undefined : flowchartCacheDir(repo.root),
+      onProgress: (done, total) => bar.tick(done, total),
+    });
+  } finally { bar.stop(); }
+  const figures = new Map<string, FlowchartFigure>();
+  const failures: Diagnostic[] = [];
+  for (const s of sources) {
+    const r = results.get(s.id)!;
+    if (isFailure(r)) failures.push(renderFailure(s.power.source.path, s.power.source.rangeAt(['procedure'], { key: true }), r.error));
+    else figures.set(s.id, { svg: r.svg, png: r.png ? new Uint8Array(r.png) : undefined, width: r.width, height: r.height });
+  }
+  const model = buildDocument({
+    repo, config, laws: repo.laws.filter((l) => l.valid), powers, rules: repo.rules.filter((r) => r.valid), figures,
+    created: creationDate(config, io.env),
+  });
+  return { model, repo, failures, flowcharts: { total: sources.length, failed: failures.length } };
+}
+
+export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, opts: BuildOptions): Promise<number> {
+  const formats = parseFormats(opts.format);
+  const stage = parseStage(opts.stage);
+  const root = resolveRepoDir(io, dir);
+  const en = lang === 'en';
+  const t0 = Date.now();
+  const { repo, diagnostics } = await validateRepository(root, stage);
+  const n = countBySeverity(diagnostics);
+  if (n.error || !repo.config?.valid) {
+    printDiagnostics(io, lang, repo, diagnostics, 'stylish', dir, io.isTTY && !io.env.NO_COLOR);
+    io.stderr(en ? `Build stopped: fix the ${n.error} error(s) above first.\n` : `未生成汇编：请先改正上面的 ${n.error} 个错误。\n`);
+    return 1;
+  }
+  if (diagnostics.length) printDiagnostics(io, lang, repo, diagnostics, 'stylish', dir, io.isTTY && !io.env.NO_COLOR);
+  const { model, failures, flowcharts } = await compile(io, repo, { cache: opts.cache, label: en ? 'flowcharts' : '流程图' });
+  const outDir = path.resolve(io.cwd, opts.out ?? 'dist');
+  const base = outputName(repo.config.data.compendium.title);
+  const outputs: { path: string; sha256: string; bytes: number }[] = [];
+  const summary: string[] = [];
+  for (const format of formats) {
+    if (format === 'docx') {
+      const { buffer, report } = await renderDocxWithReport(model, { profile: GB9704 });
+      const file = path.join(outDir, `${base}.docx`);
+      writeFileAtomic(file, buffer);
+      outputs.push({ path: path.basename(file), sha256: sha256(buffer), bytes: buffer.length });
+      summary.push(en
+        ? `  DOCX  ${path.relative(io.cwd, file)}  (${report.pageCount ?? '?'} pages, TOC page numbers ${report.pageNumbers}${report.missingFonts.length ? `; no font file to measure: ${report.missingFonts.join(', ')}` : ''})`
+        : `  DOCX  ${path.relative(io.cwd, file)}（约 ${report.pageCount ?? '?'} 页，目录页码：${TOC_ZH[report.pageNumbers]}${report.missingFonts.length ? `；缺少字体文件：${report.missingFonts.join('、')}` : ''}）`);
+    }
+  }
+  const m = manifest({
+    created: model.meta.created, repository: gitState(root), stage,
+    inputs: inputHashes(repo), outputs,
+  });
+  writeFileAtomic(path.join(outDir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  io.stderr((en
+    ? [`Built ${model.meta.title} in ${secs} s: ${flowcharts.total - flowcharts.failed}/${flowcharts.total} flowcharts`, ...summary, `  manifest ${path.relative(io.cwd, path.join(outDir, 'manifest.json'))}`]
+    : [`已生成《${model.meta.title}》，用时 ${secs} 秒；流程图 ${flowcharts.total - flowcharts.failed}/${flowcharts.total} 个`, ...summary, `  清单  ${path.relative(io.cwd, path.join(outDir, 'manifest.json'))}`]).join('\n') + '\n');
+  if (failures.length) {
+    printDiagnostics(io, lang, repo, failures, 'stylish', dir, io.isTTY && !io.env.NO_COLOR);
+    return 1;
+  }
+  return 0;
+}
+
+const TOC_ZH: Record<string, string> = { estimated: '已排好', guessed: '已估算（个别页可能有出入）', blank: '未能计算（在 Word 中更新域即可）', off: '无' };

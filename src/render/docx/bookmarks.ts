@@ -1,0 +1,83 @@
+/**
+ * Bookmark names for the model's anchors. Word keeps a bookmark only when its name starts with a letter, has only
+ * letters, digits and underscores, and is at most 40 characters long; an anchor that isn't such a name is written as
+ * one derived from it (stable: the same anchor always gives the same name).
+ */
+import { createHash } from 'node:crypto';
+import type { Block, DocumentModel } from '../../document/model.js';
+
+const MAX_LENGTH = 40;
+
+function candidate(anchor: string): string {
+  const ascii = anchor.replace(/[^A-Za-z0-9_]/g, '_');
+  const clean = /^[A-Za-z]/.test(ascii) ? ascii : `a_${ascii}`;
+  if (clean === anchor && clean.length <= MAX_LENGTH) return clean;
+  // Changed or too long: keep a readable prefix and make it unique with a hash of the anchor.
+  const hash = createHash('sha1').update(anchor).digest('hex').slice(0, 8);
+  return `${clean.slice(0, MAX_LENGTH - 9).replace(/_+$/, '')}_${hash}`;
+}
+
+export class BookmarkNames {
+  private readonly byAnchor = new Map<string, string>();
+  private readonly used = new Set<string>();
+
+  /** The bookmark name of an anchor, made the first time it is asked for. */
+  register(anchor: string): string {
+    const known = this.byAnchor.get(anchor);
+    if (known) return known;
+    let name = candidate(anchor);
+    for (let n = 2; this.used.has(name.toLowerCase()); n++) {
+      const suffix = `_${n}`;
+      name = `${candidate(anchor).slice(0, MAX_LENGTH - suffix.length)}${suffix}`;
+    }
+    this.byAnchor.set(anchor, name);
+    this.used.add(name.toLowerCase());
+    return name;
+  }
+
+  /** The bookmark name of an anchor that is in the document, or undefined when nothing carries it. */
+  get(anchor: string): string | undefined {
+    return this.byAnchor.get(anchor);
+  }
+
+  private readonly placed = new Set<string>();
+
+  /** The name to put on the block that carries an anchor: only the first such block gets the bookmark. */
+  place(anchor: string): string | undefined {
+    const name = this.byAnchor.get(anchor);
+    if (name === undefined || this.placed.has(anchor)) return undefined;
+    this.placed.add(anchor);
+    return name;
+  }
+}
+
+function collect(blocks: readonly Block[], names: BookmarkNames, seen: Set<string>): void {
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'heading':
+      case 'figure':
+        // The first block with an anchor carries it; a repeated anchor isn't bookmarked twice.
+        if (!seen.has(block.anchor)) {
+          seen.add(block.anchor);
+          names.register(block.anchor);
+        }
+        break;
+      case 'list':
+        for (const item of block.items) collect(item, names, seen);
+        break;
+      case 'quote':
+        collect(block.children, names, seen);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** The bookmark names of every heading and figure anchor of the model, in document order. */
+export function bookmarkNamesOf(model: DocumentModel): BookmarkNames {
+  const names = new BookmarkNames();
+  const seen = new Set<string>();
+  for (const section of model.sections) collect(section.blocks, names, seen);
+  return names;
+}

@@ -1,0 +1,167 @@
+/**
+ * Fonts of the DOCX backend: the names written into each run (by role, East Asian and Latin), and the font files
+ * docx's page layout (`docx/layout`) measures text with when it works out the TOC's page numbers.
+ *
+ * The DOCX names the official fonts (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312, 宋体) that Word/WPS on a Chinese
+ * Windows machine has; on Linux the free substitutes measure the same text (every ideograph is one em wide).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { FontRole, LayoutProfile } from '../profile.js';
+
+/** A role of text in the DOCX: the profile's roles, plus quotes (楷体) and inline code. */
+export type RunRole = FontRole | 'quote' | 'code';
+
+export interface RunFonts {
+  ascii: string;
+  hAnsi: string;
+  eastAsia: string;
+  cs: string;
+  hint: 'eastAsia';
+}
+
+const CODE_LATIN_FONT = 'Courier New';
+
+/** The w:rFonts of a run of a role. Ambiguous characters (“”、……) go to the East Asian font (hint), as Word writes. */
+export function runFonts(profile: LayoutProfile, role: RunRole): RunFonts {
+  const base: FontRole = role === 'quote' ? 'heading2' : role === 'code' ? 'body' : role;
+  const eastAsia = profile.fonts[base];
+  const latin = role === 'code' ? CODE_LATIN_FONT : profile.latinFonts[base];
+  return { ascii: latin, hAnsi: latin, eastAsia, cs: latin, hint: 'eastAsia' };
+}
+
+export const EAST_ASIAN_LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
+
+/** Where Debian and friends install the free substitutes (Fandol from texlive-lang-chinese, Noto CJK). */
+const FANDOL_DIRS = [
+  '/usr/local/share/fonts/fandol',
+  '/usr/share/fonts/opentype/fandol',
+  '/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol',
+  '/usr/share/texmf/fonts/opentype/public/fandol',
+];
+const NOTO_DIRS = ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/noto-cjk', '/usr/share/fonts/google-noto-cjk'];
+
+const firstExisting = (dirs: readonly string[], file: string): string => dirs.map((d) => `${d}/${file}`).find((p) => existsSync(p)) ?? `${dirs[0]}/${file}`;
+
+/**
+ * Font files for the page-number estimate, by the name the DOCX uses. A key "<name> Bold" gives the bold face of
+ * <name>; a name without one is measured bold with its regular file (Word and LibreOffice embolden it without
+ * changing the advance widths). 方正小标宋简体 has no free equivalent: Noto Serif CJK stands in for it, as
+ * fontconfig's alias does for LibreOffice (every ideograph is one em wide in both).
+ */
+export const DEFAULT_FONT_FILES: Readonly<Record<string, string>> = {
+  '仿宋_GB2312': firstExisting(FANDOL_DIRS, 'FandolFang-Regular.otf'),
+  '仿宋': firstExisting(FANDOL_DIRS, 'FandolFang-Regular.otf'),
+  '黑体': firstExisting(FANDOL_DIRS, 'FandolHei-Regular.otf'),
+  '黑体 Bold': firstExisting(FANDOL_DIRS, 'FandolHei-Bold.otf'),
+  '楷体_GB2312': firstExisting(FANDOL_DIRS, 'FandolKai-Regular.otf'),
+  '楷体': firstExisting(FANDOL_DIRS, 'FandolKai-Regular.otf'),
+  '宋体': firstExisting(FANDOL_DIRS, 'FandolSong-Regular.otf'),
+  '宋体 Bold': firstExisting(FANDOL_DIRS, 'FandolSong-Bold.otf'),
+  '方正小标宋简体': firstExisting(NOTO_DIRS, 'NotoSerifCJK-Regular.ttc'),
+  '方正小标宋简体 Bold': firstExisting(NOTO_DIRS, 'NotoSerifCJK-Bold.ttc'),
+};
+
+export interface EstimatorFont {
+  readonly data: Uint8Array;
+  readonly name: string;
+}
+
+export interface FontFilesResult {
+  fonts: EstimatorFont[];
+  /** Names (of the document's fonts) that have no file: text in them stops the estimate unless it guesses. */
+  missing: string[];
+  /** A key identifying the set of files, for caching the estimator. */
+  key: string;
+}
+
+const fileCache = new Map<string, Uint8Array>();
+const boldCache = new Map<string, Uint8Array>();
+
+function readCached(path: string): Uint8Array {
+  let data = fileCache.get(path);
+  if (!data) {
+    data = new Uint8Array(readFileSync(path));
+    fileCache.set(path, data);
+  }
+  return data;
+}
+
+/** The offsets of the table directories of a font file: one for a font, one per face of a collection. */
+function faceOffsets(view: DataView): number[] {
+  if (view.getUint32(0) === 0x74746366 /* 'ttcf' */) {
+    const count = view.getUint32(8);
+    return Array.from({ length: count }, (_, i) => view.getUint32(12 + i * 4));
+  }
+  return [0];
+}
+
+function tableOffset(view: DataView, dir: number, tag: string): number | undefined {
+  const numTables = view.getUint16(dir + 4);
+  for (let i = 0; i < numTables; i++) {
+    const rec = dir + 12 + i * 16;
+    const t = String.fromCharCode(view.getUint8(rec), view.getUint8(rec + 1), view.getUint8(rec + 2), view.getUint8(rec + 3));
+    if (t === tag) return view.getUint32(rec + 8);
+  }
+  return undefined;
+}
+
+/**
+ * A copy of a regular font file that says it is bold (OS/2 fsSelection and head macStyle), for measuring bold text
+ * in a font that has no bold face: the widths are the regular ones, as synthetic bold keeps them.
+ */
+export function asBold(path: string): Uint8Array {
+  const cached = boldCache.get(path);
+  if (cached) return cached;
+  const copy = new Uint8Array(readCached(path));
+  const view = new DataView(copy.buffer, copy.byteOffset, copy.byteLength);
+  for (const dir of faceOffsets(view)) {
+    const os2 = tableOffset(view, dir, 'OS/2');
+    if (os2 !== undefined) {
+      const sel = view.getUint16(os2 + 62);
+      view.setUint16(os2 + 62, (sel | 0x20) & ~0x40);
+    }
+    const head = tableOffset(view, dir, 'head');
+    if (head !== undefined) view.setUint16(head + 44, view.getUint16(head + 44) | 1);
+  }
+  boldCache.set(path, copy);
+  return copy;
+}
+
+/** The East Asian font names the profile writes (those the estimate needs files for). */
+export function documentFontNames(profile: LayoutProfile): string[] {
+  const names = new Set<string>();
+  for (const role of Object.keys(profile.fonts) as FontRole[]) {
+    names.add(profile.fonts[role]);
+    names.add(profile.latinFonts[role]);
+  }
+  return [...names].sort();
+}
+
+/** Fonts whose widths docx's layout knows without a file (Office's, and those made as wide). */
+const KNOWN_WITHOUT_FILE = new Set(['times new roman', 'courier new', 'arial', 'calibri', 'cambria']);
+
+/** Loads the font files for the names the document uses, regular and bold. */
+export function loadEstimatorFonts(profile: LayoutProfile, given: Partial<Record<string, string>> = {}): FontFilesResult {
+  const files: Record<string, string> = { ...DEFAULT_FONT_FILES };
+  for (const [name, path] of Object.entries(given)) if (path) files[name] = path;
+  const fonts: EstimatorFont[] = [];
+  const missing: string[] = [];
+  const keyParts: string[] = [];
+  for (const name of documentFontNames(profile)) {
+    const regular = files[name];
+    if (!regular || !existsSync(regular)) {
+      if (!KNOWN_WITHOUT_FILE.has(name.toLowerCase())) missing.push(name);
+      continue;
+    }
+    fonts.push({ name, data: readCached(regular) });
+    const bold = files[`${name} Bold`];
+    if (bold && existsSync(bold)) {
+      fonts.push({ name, data: readCached(bold) });
+      keyParts.push(`${name}=${regular}|${bold}`);
+    } else {
+      fonts.push({ name, data: asBold(regular) });
+      keyParts.push(`${name}=${regular}|*`);
+    }
+  }
+  return { fonts, missing, key: keyParts.join(';') };
+}

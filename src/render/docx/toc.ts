@@ -1,0 +1,101 @@
+/**
+ * The 目录: a real Word TOC field (`TOC \o "1-5" \h \z`) whose result is written in advance — one entry per heading
+ * with `toc: true`, linked to the heading's bookmark, and a PAGEREF field for its page. docx's page layout
+ * (`docx/layout`) works out the pages while the document is written and fills the PAGEREF results in, clean, so
+ * Word, WPS and LibreOffice show the numbers as they open the file, without asking to update fields. Word's
+ * "Update Table" rebuilds the same list from the heading styles.
+ */
+import {
+  InternalHyperlink,
+  LeaderType,
+  PageReference,
+  Paragraph,
+  Run,
+  Tab,
+  TabStopType,
+  TextRun,
+  type FileChild,
+  type ParagraphChild,
+} from 'docx';
+import type { Block, DocumentModel, TocBlock } from '../../document/model.js';
+import type { BlockScope, RenderContext } from './context.js';
+import { fieldChar, InstructionText } from './fields.js';
+import type { RunRole } from './fonts.js';
+import { pageOf } from './geometry.js';
+import { headingText } from './headings.js';
+import { runOptions } from './inlines.js';
+import { StyleId, tocStyleId } from './styles.js';
+import type { BookmarkNames } from './bookmarks.js';
+
+export interface TocEntry {
+  level: number;
+  text: string;
+  /** The bookmark of the heading. */
+  bookmark: string;
+  anchor: string;
+}
+
+export const TOC_INSTRUCTION = ' TOC \\o "1-5" \\h \\z ';
+
+function collect(blocks: readonly Block[], names: BookmarkNames, out: TocEntry[], seen: Set<string>): void {
+  for (const block of blocks) {
+    if (block.type === 'heading') {
+      const bookmark = names.get(block.anchor);
+      if (block.toc && bookmark !== undefined && !seen.has(block.anchor)) {
+        seen.add(block.anchor);
+        out.push({ level: block.level, text: headingText(block), bookmark, anchor: block.anchor });
+      }
+    } else if (block.type === 'quote') collect(block.children, names, out, seen);
+    else if (block.type === 'list') for (const item of block.items) collect(item, names, out, seen);
+  }
+}
+
+/** The headings the TOC lists, in document order. */
+export function tocEntriesOf(model: DocumentModel, names: BookmarkNames): TocEntry[] {
+  const out: TocEntry[] = [];
+  const seen = new Set<string>();
+  for (const section of model.sections) collect(section.blocks, names, out, seen);
+  return out;
+}
+
+const entryRole = (level: number): RunRole => (level === 1 ? 'heading1' : 'body');
+
+export function renderToc(ctx: RenderContext, toc: TocBlock, entries: readonly TocEntry[], scope: BlockScope, pageBreakBefore: boolean): FileChild[] {
+  const title = new Paragraph({
+    style: StyleId.tocTitle,
+    ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
+    children: [new TextRun(runOptions(ctx, { role: 'title' }, { text: toc.title }))],
+  });
+  const textWidth = pageOf(ctx.geometry, scope.orientation).textWidth;
+  const begin = (role: RunRole): ParagraphChild[] => [
+    new Run({ ...runOptions(ctx, { role }), children: [fieldChar('begin')] }) as TextRun,
+    new Run({ ...runOptions(ctx, { role }), children: [new InstructionText(TOC_INSTRUCTION)] }) as TextRun,
+    new Run({ ...runOptions(ctx, { role }), children: [fieldChar('separate')] }) as TextRun,
+  ];
+  const end = (role: RunRole): ParagraphChild => new Run({ ...runOptions(ctx, { role }), children: [fieldChar('end')] }) as TextRun;
+
+  if (entries.length === 0) {
+    // An empty field for Word to fill in ("Update Table").
+    return [title, new Paragraph({ style: tocStyleId(1), children: [...begin('body'), end('body')] })];
+  }
+  const paragraphs = entries.map((entry, i) => {
+    const role = entryRole(entry.level);
+    const format = { role };
+    const linked: ParagraphChild[] = [
+      new TextRun(runOptions(ctx, format, { text: entry.text })),
+      ...(ctx.tocPageNumbers
+        ? [new TextRun(runOptions(ctx, format, { children: [new Tab()] })), new PageReference(entry.bookmark, { hyperlink: true }) as TextRun]
+        : []),
+    ];
+    return new Paragraph({
+      style: tocStyleId(entry.level),
+      tabStops: [{ type: TabStopType.RIGHT, position: textWidth, leader: LeaderType.DOT }],
+      children: [
+        ...(i === 0 ? begin(role) : []),
+        new InternalHyperlink({ anchor: entry.bookmark, children: linked }),
+        ...(i === entries.length - 1 ? [end(role)] : []),
+      ],
+    });
+  });
+  return [title, ...paragraphs];
+}

@@ -1,0 +1,82 @@
+/**
+ * The settings a flowchart is drawn with. Everything here goes into the cache key (cache.ts), so a change of
+ * font, theme or Mermaid version re-renders instead of serving a stale picture.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** Bump when the page script or post-processing changes the output for the same Mermaid source. */
+export const RENDERER_VERSION = 1;
+
+/** FandolFang is what fontconfig gives 仿宋_GB2312; Noto CJK covers what Fandol lacks. CJK must never fall to tofu. */
+export const DEFAULT_FONT_FAMILY = '"FandolFang","Noto Sans CJK SC",sans-serif';
+
+export type MermaidTheme = 'default' | 'neutral' | 'forest' | 'base';
+/** Grey boxes print well in black and white; the risk colours (generate.ts) stand out against them. */
+export const DEFAULT_THEME: MermaidTheme = 'neutral';
+
+export type FlowchartFormat = 'svg' | 'png';
+
+/** How large a PNG must be: ≥ `dpi` at any printed width up to `printWidthMm`. */
+export interface PngOptions {
+  dpi?: number;
+  /** The widest the picture is printed: 156 mm is the text width of a GB/T 9704 page. */
+  printWidthMm?: number;
+  /** Chromium cannot capture more than this many pixels along either side. */
+  maxPixels?: number;
+}
+
+export interface RenderSettings {
+  fontFamily: string;
+  theme: MermaidTheme;
+  png: Required<PngOptions>;
+}
+
+export const DEFAULT_PNG: Required<PngOptions> = { dpi: 300, printWidthMm: 156, maxPixels: 16_384 };
+
+export function renderSettings(opts: { fontFamily?: string; theme?: MermaidTheme; png?: PngOptions } = {}): RenderSettings {
+  return {
+    fontFamily: opts.fontFamily ?? DEFAULT_FONT_FAMILY,
+    theme: opts.theme ?? DEFAULT_THEME,
+    png: { ...DEFAULT_PNG, ...opts.png },
+  };
+}
+
+/** The object given to `mermaid.initialize` in the page. */
+export function mermaidConfig(settings: RenderSettings): Record<string, unknown> {
+  return {
+    startOnLoad: false,
+    // strict: Mermaid sanitises labels with DOMPurify and disables `click` callbacks.
+    securityLevel: 'strict',
+    theme: settings.theme,
+    // SVG <text> instead of <foreignObject>: Word, LibreOffice and PDF converters cannot draw foreignObject.
+    htmlLabels: false,
+    markdownAutoWrap: false,
+    fontFamily: settings.fontFamily,
+    themeVariables: { fontFamily: settings.fontFamily },
+    flowchart: { htmlLabels: false, useMaxWidth: false },
+    // Same source, same SVG: the cache and reproducible builds depend on it. Rounded shapes (开始/办结) are
+    // drawn by rough.js, whose random control points change every render unless seeded.
+    deterministicIds: true,
+    handDrawnSeed: 1,
+    // A broken diagram must throw, not draw Mermaid's "bomb" picture.
+    suppressErrorRendering: true,
+    // The default 50,000 characters is reached by a long procedure whose labels are full of escapes.
+    maxTextSize: 1_000_000,
+    // A hand-written diagram's %%{init}%% must not turn HTML labels back on.
+    secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'suppressErrorRendering', 'maxEdges', 'htmlLabels'],
+  };
+}
+
+const require = createRequire(import.meta.url);
+
+/** The browser bundle loaded once per page: no network, no module loader. */
+export function mermaidBundlePath(): string {
+  return require.resolve('mermaid/dist/mermaid.min.js');
+}
+
+let version: string | undefined;
+export function mermaidVersion(): string {
+  version ??= (JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}

@@ -1,0 +1,97 @@
+/**
+ * One Chromium page with Mermaid loaded once, rendering diagram after diagram. Loading mermaid.min.js (3.5 MB)
+ * costs ≈ 0.6 s; a 20-step flowchart then renders in ≈ 70 ms. mermaid-cli's renderMermaid reloads Mermaid for
+ * every diagram (≈ 0.5 s each), which is why it is not used (docs/architecture-mermaid.md).
+ */
+import type { Browser, HTTPRequest, Page } from 'puppeteer';
+import { mermaidBundlePath, mermaidConfig, type FlowchartFormat, type RenderSettings } from './config.js';
+import { PAGE_SCRIPT } from './page-script.js';
+import { pngScale, pngSize } from './png.js';
+
+export type PageRenderResult =
+  | { ok: true; svg: string; width: number; height: number; warnings: string[]; png?: Buffer; pngWidth?: number; pngHeight?: number }
+  | { ok: false; error: string };
+
+/** The page (or the browser under it) failed — as opposed to the diagram: the caller should retry elsewhere. */
+export class PageFailure extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PageFailure';
+  }
+}
+
+const HTML = '<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0;background:#fff}</style></head><body><div id="pb"></div></body></html>';
+
+// Built with `new Function` so no compiler or test runner can rewrite what gets sent to the page (see page-script.ts).
+const INIT = new Function('config', 'return window.__powerbook.init(config);') as (config: unknown) => void;
+type InPage = { ok: true; svg: string; width: number; height: number; warnings: string[] } | { ok: false; error: string };
+const RENDER = new Function('id', 'source', 'show', 'return window.__powerbook.render(id, source, show);') as (
+  id: string, source: string, show: boolean) => Promise<InPage>;
+
+/** Nothing may leave the page: Mermaid is inlined, and a diagram has no business fetching anything. */
+function blockNetwork(req: HTTPRequest): void {
+  const url = req.url();
+  if (url.startsWith('data:') || url === 'about:blank') void req.continue();
+  else void req.abort('blockedbyclient');
+}
+
+export class MermaidPage {
+  private constructor(private readonly page: Page, private readonly settings: RenderSettings) {}
+
+  static async open(browser: Browser, settings: RenderSettings): Promise<MermaidPage> {
+    const page = await browser.newPage();
+    try {
+      await page.setRequestInterception(true);
+      page.on('request', blockNetwork);
+      // An alert() would block the page until answered; nothing should raise one, but a hang is worse than a no.
+      page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+      await page.setContent(HTML);
+      await page.addScriptTag({ path: mermaidBundlePath() });
+      await page.addScriptTag({ content: PAGE_SCRIPT });
+      await page.evaluate(INIT, mermaidConfig(settings));
+    } catch (err) {
+      await page.close().catch(() => undefined);
+      throw new PageFailure(`could not prepare the Mermaid page: ${(err as Error).message}`, { cause: err });
+    }
+    return new MermaidPage(page, settings);
+  }
+
+  /** Diagram errors come back as `{ok: false}`; a PageFailure means this page is unusable. */
+  async render(svgId: string, source: string, formats: readonly FlowchartFormat[], timeoutMs: number): Promise<PageRenderResult> {
+    const wantPng = formats.includes('png');
+    const result = await this.withTimeout(this.page.evaluate(RENDER, svgId, source, wantPng), timeoutMs);
+    if (!result.ok || !wantPng) return result;
+    const png = await this.withTimeout(this.screenshot(result.width, result.height), timeoutMs);
+    return { ...result, ...png };
+  }
+
+  async close(): Promise<void> {
+    await this.page.close().catch(() => undefined);
+  }
+
+  /** The SVG is already in the page (render's `show`); photograph exactly its box at print resolution. */
+  private async screenshot(width: number, height: number): Promise<{ png: Buffer; pngWidth: number; pngHeight: number }> {
+    const w = Math.ceil(width);
+    const h = Math.ceil(height);
+    const scale = pngScale(w, h, this.settings.png);
+    await this.page.setViewport({ width: w, height: h, deviceScaleFactor: scale });
+    const png = Buffer.from(await this.page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: w, height: h }, captureBeyondViewport: false }));
+    const size = pngSize(png);
+    if (!size) throw new PageFailure('Chromium returned something that is not a PNG');
+    return { png, pngWidth: size.width, pngHeight: size.height };
+  }
+
+  private async withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new PageFailure(`render timed out after ${ms} ms`)), ms);
+    });
+    try {
+      return await Promise.race([work, timeout]);
+    } catch (err) {
+      throw err instanceof PageFailure ? err : new PageFailure((err as Error).message, { cause: err });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The DOCX backend's pieces: geometry from the profile, column widths, bookmark names, picture sizes, list labels,
+ * the zip writer, and how the TOC's page numbers fall back when they can't be worked out.
+ */
+import { describe, expect, it } from 'vitest';
+import { BookmarkNames } from '../../src/render/docx/bookmarks.js';
+import { fitSize } from '../../src/render/docx/figures.js';
+import { geometryOf } from '../../src/render/docx/geometry.js';
+import { headingText, numberSeparator } from '../../src/render/docx/headings.js';
+import { renderDocxWithReport } from '../../src/render/docx/index.js';
+import { listLabel } from '../../src/render/docx/lists.js';
+import { columnWidths } from '../../src/render/docx/tables.js';
+import { chunksOf } from '../../src/render/docx/sections.js';
+import { dosDateTime, readZip, writeZip } from '../../src/render/docx/zip.js';
+import { GB9704 } from '../../src/render/profile.js';
+import { catalogueTable, heading, landscapeTable, para, sampleModel } from './fixture.js';
+import { parts } from './helpers.js';
+
+describe('geometry', () => {
+  const g = geometryOf(GB9704);
+
+  it('is A4 with the GB/T 9704 margins in twips', () => {
+    expect(g.portrait).toMatchObject({ pageWidth: 11906, pageHeight: 16838, textWidth: 8845, textHeight: 12756 });
+    expect(g.portrait.margin).toMatchObject({ top: 2098, bottom: 1984, left: 1587, right: 1474 });
+    expect(g.landscape).toMatchObject({ pageWidth: 16838, pageHeight: 11906, textWidth: 13777 });
+  });
+
+  it('fits 22 lines and 28 characters', () => {
+    expect(g.linePitch).toBe(579);
+    expect(22 * g.linePitch).toBeLessThanOrEqual(g.portrait.textHeight);
+    expect(23 * g.linePitch).toBeGreaterThan(g.portrait.textHeight);
+    // Word's grid: 16 pt + charSpace/4096 per character
+    expect(g.charSpace).toBe(-842);
+    const pitch = 16 + g.charSpace / 4096;
+    expect(28 * pitch * 20).toBeLessThanOrEqual(8845);
+    // What paragraphs use instead: 16 pt + charSpacing/20, 28 to a line with room to spare, never 29
+    const advance = 16 + g.charSpacing / 20;
+    expect(28 * advance * 20).toBeLessThanOrEqual(8845 - 28 * 2);
+    expect(29 * advance * 20).toBeGreaterThan(8845);
+  });
+
+  it('puts the page number 7 mm below the text block', () => {
+    // footer distance from the page edge to the bottom of the 14 pt line, whose middle is 7 mm below the block
+    const footerMm = (g.portrait.margin.footer * 25.4) / 1440;
+    const middle = footerMm + (14 * 25.4) / 72 / 2;
+    expect(35 - middle).toBeCloseTo(7, 1);
+  });
+});
+
+describe('tables', () => {
+  it('normalise column widths to the text width', () => {
+    const widths = columnWidths(catalogueTable(5), 8845);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(8845);
+    expect(widths[3]! / widths[0]!).toBeCloseTo(3, 2);
+  });
+
+  it('share the width evenly without widths, counting spans', () => {
+    const t = { type: 'table' as const, headerRows: 0, rows: [{ cells: [{ children: [], colSpan: 2 }, { children: [] }] }] };
+    expect(columnWidths(t, 9000)).toEqual([3000, 3000, 3000]);
+  });
+});
+
+describe('sections', () => {
+  it('split a portrait section around a landscape table', () => {
+    const chunks = chunksOf({ kind: 'body', orientation: 'portrait', blocks: [para('a'), landscapeTable(), para('b')] });
+    expect(chunks.map((c) => c.orientation)).toEqual(['portrait', 'landscape', 'portrait']);
+    expect(chunksOf({ kind: 'body', orientation: 'landscape', blocks: [para('a'), landscapeTable()] })).toHaveLength(1);
+  });
+});
+
+describe('bookmark names', () => {
+  it('keep Word-valid anchors and make others valid, stable and unique', () => {
+    const names = new BookmarkNames();
+    expect(names.register('intro')).toBe('intro');
+    const dashed = names.register('ch-catalogue');
+    expect(dashed).toMatch(/^ch_catalogue_[0-9a-f]{8}$/);
+    expect(new BookmarkNames().register('ch-catalogue')).toBe(dashed);
+    const chinese = names.register('职权目录');
+    const long = names.register(`x${'y'.repeat(60)}`);
+    for (const n of [dashed, chinese, long]) {
+      expect(n).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
+      expect(n.length).toBeLessThanOrEqual(40);
+    }
+    expect(names.register('ch_catalogue')).not.toBe(dashed);
+    expect(names.place('intro')).toBe('intro');
+    expect(names.place('intro')).toBeUndefined();
+  });
+});
+
+describe('headings and lists', () => {
+  it('put an ideographic space after 第一部分 only', () => {
+    expect(numberSeparator('第一部分')).toBe('　');
+    for (const n of ['一、', '（一）', '1.', '（1）']) expect(numberSeparator(n)).toBe('');
+    expect(headingText(heading(1, '第一部分', '职权法定', 'a'))).toBe('第一部分　职权法定');
+    expect(headingText(heading(3, '（一）', '行政许可', 'b'))).toBe('（一）行政许可');
+  });
+
+  it('label list items as official documents do', () => {
+    expect([1, 2].map((n) => listLabel(true, 0, n))).toEqual(['1.', '2.']);
+    expect(listLabel(true, 1, 3)).toBe('（3）');
+    expect(listLabel(true, 2, 4)).toBe('④');
+    expect(listLabel(false, 0, 1)).toBe('● ');
+  });
+});
+
+describe('figures', () => {
+  it('fit in the room, in proportion, never enlarged', () => {
+    expect(fitSize(1200, 600, 590, 800)).toEqual({ width: 590, height: 295 });
+    expect(fitSize(400, 2000, 590, 800)).toEqual({ width: 160, height: 800 });
+    expect(fitSize(300, 200, 590, 800)).toEqual({ width: 300, height: 200 });
+  });
+});
+
+describe('zip', () => {
+  it('round-trips entries with a fixed date', () => {
+    const entries = [
+      { name: '[Content_Types].xml', data: new TextEncoder().encode('<Types/>') },
+      { name: 'word/document.xml', data: new TextEncoder().encode('<w:document>汇编</w:document>'.repeat(100)) },
+    ];
+    const zip = writeZip(entries, new Date('2024-06-30T08:00:00Z'));
+    expect(readZip(zip).map((e) => [e.name, new TextDecoder().decode(e.data)])).toEqual(entries.map((e) => [e.name, new TextDecoder().decode(e.data)]));
+    expect(writeZip(entries, new Date('2024-06-30T08:00:00Z')).equals(zip)).toBe(true);
+    expect(dosDateTime(new Date('1970-01-01T00:00:00Z'))).toEqual({ date: (1 << 5) | 1, time: 0 });
+  });
+});
+
+describe('TOC page numbers', () => {
+  it('are left out when not asked for', async () => {
+    const { buffer, report } = await renderDocxWithReport(sampleModel(), { profile: GB9704, tocPageNumbers: false });
+    expect(report.pageNumbers).toBe('off');
+    expect(report.toc.every((e) => e.page === undefined)).toBe(true);
+    const document = parts(buffer).get('word/document.xml')!;
+    expect(document).toContain(' TOC \\o &quot;1-5&quot; \\h \\z ');
+    expect(document).not.toContain('PAGEREF');
+    expect(document).toContain('>第一部分　职权法定</w:t>');
+  }, 60_000);
+
+  it('are guessed, and said to be, when a font has no file to measure it with', async () => {
+    const { report } = await renderDocxWithReport(sampleModel(), { profile: GB9704, fontFiles: { '仿宋_GB2312': '/nonexistent/FandolFang.otf' } });
+    expect(report.missingFonts).toEqual(['仿宋_GB2312']);
+    expect(report.pageNumbers).toBe('guessed');
+    expect(report.guesses.length).toBeGreaterThan(0);
+    expect(report.toc.every((e) => /^\d+$/.test(e.page ?? ''))).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,109 @@
+/** Real Chromium, real Mermaid: what ends up in the SVG and the PNG. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { powerToMermaid } from '../../src/render/mermaid/generate.js';
+import { pngScale } from '../../src/render/mermaid/png.js';
+import { FlowchartRenderer, isFailure, type RenderedFlowchart } from '../../src/render/mermaid/renderer.js';
+import { bigPower, HOSTILE, hostilePower } from './fixtures.js';
+import { countNonWhitePixels, squash, svgTexts } from './helpers.js';
+
+function ok(r: Awaited<ReturnType<FlowchartRenderer['render']>>): RenderedFlowchart {
+  if (isFailure(r)) throw new Error(r.error);
+  return r;
+}
+
+/** Nothing in the SVG that a viewer could execute or that DOCX/PDF could not draw. */
+function expectInert(svg: string): void {
+  // Markup only: the hostile texts themselves (`<script>`, `javascript:`) rightly appear as escaped text content.
+  const markup = svg.replace(/>[^<]*</g, '><');
+  expect(markup).not.toMatch(/<script/i);
+  expect(markup).not.toMatch(/<foreignObject/i);
+  expect(markup).not.toMatch(/\son[a-z]+\s*=/i);
+  expect(markup).not.toMatch(/<(a|img|iframe|object|embed|image)\b/i);
+  expect(markup).not.toMatch(/javascript:/i);
+}
+
+describe('FlowchartRenderer', () => {
+  let renderer: FlowchartRenderer;
+  beforeAll(async () => {
+    renderer = await FlowchartRenderer.launch({ concurrency: 2 });
+  });
+  afterAll(async () => {
+    const pid = renderer?.pid;
+    await renderer?.close();
+    if (pid) expect(() => process.kill(pid, 0)).toThrow(); // no Chromium left behind
+  });
+
+  it('renders a 22-step procedure with branches, loops, risks and CJK labels to SVG and print PNG', async () => {
+    const power = bigPower();
+    const r = ok(await renderer.render(powerToMermaid(power), ['svg', 'png']));
+    const svg = r.svg!;
+    expectInert(svg);
+    expect(svg).toMatch(/^<svg [^>]*width="[\d.]+"[^>]*height="[\d.]+"[^>]*viewBox="0 0 [\d.]+ [\d.]+"/);
+    expect(svg).toContain('FandolFang');
+
+    const texts = svgTexts(svg).map(squash);
+    for (const step of power.procedure.steps) {
+      expect(texts.some((t) => t.startsWith(squash(step.name))), step.name).toBe(true);
+      expect(texts.some((t) => t.includes(squash(`承办：${step.actor}`))), step.actor).toBe(true);
+    }
+    for (const when of ['材料齐全、符合法定形式', '不属于本机关职权范围', '需补充审查']) expect(texts).toContain(when);
+    for (const marker of ['⚠高风险', '⚠中风险', '⚠低风险']) expect(texts.some((t) => t.endsWith(marker))).toBe(true);
+    expect(texts).toContain('图例：廉政风险等级');
+    expect(svg.match(/stroke-dasharray/g)?.length).toBeGreaterThan(0); // dotted back edges / risk styles
+
+    // PNG: at least 300 dpi across 156 mm, and actually drawn.
+    expect(r.pngWidth).toBeGreaterThanOrEqual(Math.ceil((156 / 25.4) * 300));
+    const px = countNonWhitePixels(r.png!);
+    expect(px.width).toBe(r.pngWidth);
+    expect(px.height).toBe(r.pngHeight);
+    expect(px.width / px.height).toBeCloseTo(Math.ceil(r.width) / Math.ceil(r.height), 1);
+    expect(px.nonWhite / (px.width * px.height)).toBeGreaterThan(0.02);
+  });
+
+  it('shows hostile text literally and injects nothing', async () => {
+    const power = hostilePower();
+    const src = powerToMermaid(power);
+    const svg = ok(await renderer.render(src, ['svg'])).svg!;
+    expectInert(svg);
+    const texts = svgTexts(svg).map(squash);
+    for (const h of HOSTILE) {
+      expect(texts.some((t) => t.includes(squash(h))), h).toBe(true);
+    }
+    // One drawn node per generated node: the text created none of its own.
+    const generated = src.match(/^\s+n\d+(\(\[|\[|\{)/gm)!.length;
+    expect(svg.match(/<g class="node /g)?.length).toBe(generated);
+    expect(svg).not.toContain('theme-dark');
+  });
+
+  it('gives the same SVG for the same source, byte for byte', async () => {
+    const src = powerToMermaid(bigPower());
+    const [a, b] = await Promise.all([renderer.render(src), renderer.render(src)]);
+    expect(ok(a).svg).toBe(ok(b).svg);
+  });
+
+  it('returns an error for a broken diagram and still renders the others', async () => {
+    const good = 'flowchart TD\n  a["甲"] --> b["乙"]\n';
+    const results = await Promise.all([good, 'flowchart TD\n  a --> --> b\n', good.replace('乙', '丙')].map((s) => renderer.render(s)));
+    expect(isFailure(results[0])).toBe(false);
+    expect(isFailure(results[1]) && results[1].error).toMatch(/Parse error/);
+    expect(squash(svgTexts(ok(results[2]).svg!).join(''))).toContain('丙');
+  });
+
+  it('restarts Chromium once when it dies, and renders on', async () => {
+    const before = renderer.pid!;
+    process.kill(before, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const r = await renderer.render('flowchart TD\n  a["重启后"] --> b\n');
+    expect(svgTexts(ok(r).svg!)).toContain('重启后');
+    expect(renderer.restarts).toBe(1);
+    expect(renderer.pid).not.toBe(before);
+  });
+});
+
+describe('pngScale', () => {
+  it('gives ≥ 300 dpi at natural size and at 156 mm, within Chromium’s limit', () => {
+    expect(pngScale(300, 400)).toBeCloseTo(1843 / 300, 1); // narrow: stretched to the print width
+    expect(pngScale(2000, 800)).toBeCloseTo(300 / 96, 5); // wide: natural size dominates
+    expect(pngScale(300, 10_000) * 10_000).toBeLessThanOrEqual(16_384);
+  });
+});
