@@ -59,29 +59,29 @@ export function buildDocument(input: BuildInput): DocumentModel {
         const file = config.compendium.preface;
         const text = file ? [...input.repo.texts.values()].find((t) => t.path === file.replace(/^\.\//, '')) : undefined;
         if (!text) break;
-        body.push(partHeading(undefined, '编制说明', anchors.make('part', 'preface')));
+        body.push({ ...partHeading(undefined, '编制说明', anchors.make('part', 'preface')), unit: { kind: 'preface', id: 'preface' } });
         body.push(...markdownToBlocks(text.text, md, { file: text.path, anchorPrefix: 'pre', dropTitle: '编制说明', baseLevel: 2 }));
         break;
       }
       case 'catalogue': {
         const { intro, table } = catalogue(powers, lawsById, powerAnchors);
-        body.push(partHeading(partNumber(++partNo), '职权目录', anchors.make('part', 'catalogue')), ...intro, table);
+        body.push({ ...partHeading(partNumber(++partNo), '职权目录', anchors.make('part', 'catalogue')), unit: { kind: 'part', id: 'catalogue' } }, ...intro, table);
         break;
       }
       case 'flowcharts': {
-        body.push(partHeading(partNumber(++partNo), '权力运行流程图', anchors.make('part', 'flowcharts')));
+        body.push({ ...partHeading(partNumber(++partNo), '权力运行流程图', anchors.make('part', 'flowcharts')), unit: { kind: 'part', id: 'flowcharts' } });
         let i = 0;
         for (const [, ps] of byCategory(powers)) for (const p of ps) {
-          body.push(...flowchartBlocks(p, `${numberToChinese(++i)}、`, powerAnchors.get(String(p.id))!, input.figures.get(String(p.id)), anchors));
+          body.push(...flowchartBlocks(p, `${numberToChinese(++i)}、`, powerAnchors.get(String(p.id))!, input.figures.get(String(p.id)), anchors, lawsById));
         }
         break;
       }
       case 'rules':
-        body.push(partHeading(partNumber(++partNo), '规范权力运行制度', anchors.make('part', 'rules')));
+        body.push({ ...partHeading(partNumber(++partNo), '规范权力运行制度', anchors.make('part', 'rules')), unit: { kind: 'part', id: 'rules' } });
         body.push(...ruleBlocks(rules, md, ruleAnchors));
         break;
       case 'appendix':
-        body.push(partHeading(undefined, '附　录', anchors.make('part', 'appendix')));
+        body.push({ ...partHeading(undefined, '附　录', anchors.make('part', 'appendix')), unit: { kind: 'appendix', id: 'appendix' } });
         body.push(...appendix(laws, powers, rules, anchors, lawAnchors));
         break;
     }
@@ -95,6 +95,7 @@ export function buildDocument(input: BuildInput): DocumentModel {
       keywords: ['制度汇编', '权力清单', '职权目录', '权力运行流程图', config.department.name],
       created: input.created,
       lang: 'zh-CN',
+      showRisksInPublic: config.compendium.show_risks_in_public === true,
     },
     sections,
     footnotes,

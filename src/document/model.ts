@@ -53,6 +53,11 @@ export interface Heading {
   /** Whether this heading gets a PDF bookmark / outline entry. */
   outline?: boolean;
   pageBreakBefore?: boolean;
+  /**
+   * The domain unit this heading opens, for backends that split the document (the public HTML site gives each power and
+   * each rule a page of its own) or index it. The unit runs until the next heading of the same or a lower level.
+   */
+  unit?: { kind: 'preface' | 'part' | 'power' | 'rule' | 'area' | 'appendix'; id: string; category?: string };
 }
 
 export interface Paragraph {
@@ -75,6 +80,8 @@ export interface QuoteBlock { type: 'quote'; children: Block[] }
 
 export interface TableCell {
   children: Inline[];
+  /** 廉政风险点 content: the public site shows it only when the department allows (meta.showRisksInPublic). */
+  risk?: boolean;
   colSpan?: number;
   rowSpan?: number;
   align?: 'left' | 'center' | 'right';
@@ -132,6 +139,8 @@ export interface DocumentMeta {
   /** ISO timestamp derived from SOURCE_DATE_EPOCH or the compendium's date. */
   created: string;
   lang: 'zh-CN';
+  /** Whether risk points (cells marked `risk`) may be shown in public outputs (the HTML site). */
+  showRisksInPublic: boolean;
 }
 
 export interface DocumentModel {

@@ -5,6 +5,7 @@ import type { Anchors } from './anchors.js';
 import type { Block, Figure, Heading, Inline, Paragraph, Table, TableRow } from './model.js';
 import { chineseDate, feesText, legalBasisText, powerTimeLimits, timeLimitText } from './text.js';
 import { markdownToBlocks, type MarkdownContext } from './markdown.js';
+import { articleText } from '../model/law.js';
 
 const t = (text: string, extra: Partial<Inline & { bold: boolean }> = {}): Inline => ({ type: 'text', text, ...extra } as Inline);
 const para = (text: string, extra: Partial<Paragraph> = {}): Paragraph => ({ type: 'paragraph', children: [t(text)], indent: true, ...extra });
@@ -73,27 +74,54 @@ export function catalogue(powers: Loaded<Power>[], laws: Map<string, Loaded<Law>
 }
 
 /** 权力运行流程图: per power, a heading, its flowchart and its step table. */
-export function flowchartBlocks(p: Power, number: string, anchor: string, figure: Omit<Figure, 'type' | 'anchor' | 'alt' | 'caption'> | undefined, anchors: Anchors): Block[] {
-  const out: Block[] = [{ type: 'heading', level: 2, role: 'chapter', number, children: [t(`${p.name}（${p.id}）`)], anchor, toc: true, outline: true, pageBreakBefore: true }];
-  out.push(para(`权力类别：${p.category}；实施主体：${p.body}；承办机构：${p.unit}${p.post ? `（${p.post}）` : ''}。`, { indent: false, style: 'note' }));
+export function flowchartBlocks(p: Power, number: string, anchor: string, figure: Omit<Figure, 'type' | 'anchor' | 'alt' | 'caption'> | undefined, anchors: Anchors, laws: Map<string, Loaded<Law>>): Block[] {
+  const out: Block[] = [{ type: 'heading', level: 2, role: 'chapter', number, children: [t(`${p.name}（${p.id}）`)], anchor, toc: true, outline: true, pageBreakBefore: true, unit: { kind: 'power', id: String(p.id), category: p.category } }];
+  out.push(powerInfoTable(p, laws));
   if (figure) {
     out.push({ type: 'figure', anchor: anchors.make('fig', String(p.id)), alt: `${p.name}权力运行流程图`, caption: `${p.name}权力运行流程图`, ...figure });
   } else {
     out.push(para('（流程图未能生成，见构建摘要。）', { indent: false }));
   }
-  const rows: TableRow[] = [{ header: true, cells: ['环节', '承办岗位', '时限', '风险点', '防控措施'].map(cell) }];
+  const rows: TableRow[] = [{ header: true, cells: [cell('环节'), cell('承办岗位'), cell('时限'), { ...cell('风险点'), risk: true }, { ...cell('防控措施'), risk: true }] }];
   for (const s of p.procedure.steps) {
     const risks = s.risks ?? [];
     rows.push({
       cells: [
         cell(s.name), cell(s.actor ?? ''), cell(timeLimitText(s.time_limit)),
-        cell(risks.map((r) => `【${r.level}】${r.description}`).join('\n')),
-        cell(risks.flatMap((r) => r.controls).map((c, i) => `${i + 1}. ${c}`).join('\n')),
+        { ...cell(risks.map((r) => `【${r.level}】${r.description}`).join('\n')), risk: true },
+        { ...cell(risks.flatMap((r) => r.controls).map((c, i) => `${i + 1}. ${c}`).join('\n')), risk: true },
       ],
     });
   }
   out.push({ type: 'table', rows, headerRows: 1, widths: [14, 16, 12, 28, 30], fontSize: 'small', caption: `${p.name}办理环节及廉政风险防控表` });
   return out;
+}
+
+/** 事项基本信息: the facts of a power a reader needs, with the text of each cited article where the registry has it. */
+function powerInfoTable(p: Power, laws: Map<string, Loaded<Law>>): Table {
+  const bases: Inline[] = [];
+  (p.legal_bases ?? []).forEach((b, i) => {
+    const law = laws.get(b.law)?.data;
+    if (i) bases.push({ type: 'break' });
+    bases.push(t(legalBasisText(b, law), { bold: true }));
+    const text = law && b.article !== undefined ? articleText(law, b.article) : undefined;
+    if (text) { bases.push({ type: 'break' }); bases.push(...lines(text)); }
+  });
+  const row = (label: string, value: Inline[] | string): TableRow => ({ cells: [cell(label), typeof value === 'string' ? cell(value) : { children: value }] });
+  const list = (xs: string[] | undefined) => (xs ?? []).map((x, i) => `${i + 1}. ${x}`).join('\n');
+  const rows: TableRow[] = [
+    row('事项编码', String(p.id)), row('权力类别', p.category), row('实施主体', p.body),
+    row('承办机构', [p.unit, p.post].filter(Boolean).join('　')), row('实施依据', bases),
+  ];
+  if (p.conditions?.length) rows.push(row('申请条件', list(p.conditions)));
+  if (p.materials?.length) rows.push(row('申请材料', list(p.materials)));
+  rows.push(row('办理时限', powerTimeLimits(p)), row('收费', feesText(p)));
+  if (p.discretion?.length) rows.push(row('裁量基准', p.discretion.map((d) => `${d.level ? `【${d.level}】` : ''}${d.circumstance}：${d.penalty}`).join('\n')));
+  if (p.responsibilities?.length) rows.push(row('责任事项', list(p.responsibilities)));
+  if (p.accountability?.length) rows.push(row('追责情形', list(p.accountability)));
+  const s = p.supervision;
+  if (s) rows.push(row('监督方式', [s.unit, s.phone && `电话：${s.phone}`, s.email && `邮箱：${s.email}`, s.address && `地址：${s.address}`].filter(Boolean).join('\n')));
+  return { type: 'table', rows, headerRows: 0, widths: [18, 82], fontSize: 'small', caption: `${p.name}基本信息` };
 }
 
 /** 规范权力运行制度: grouped by the work plan's four areas (and 其他). */
@@ -104,10 +132,10 @@ export function ruleBlocks(rules: RuleDoc[], ctx: MarkdownContext, ruleAnchors: 
     const rs = rules.filter((r) => r.data.area === area).sort((a, b) => cmp(String(a.data.id), String(b.data.id)));
     if (!rs.length) continue;
     gi++;
-    out.push({ type: 'heading', level: 2, role: 'chapter', number: `${numberToChinese(gi)}、`, children: [t(area === '其他' ? '其他制度' : `${area}类制度`)], anchor: ctx.anchors.make('area', String(gi)), toc: true, outline: true });
+    out.push({ type: 'heading', level: 2, role: 'chapter', number: `${numberToChinese(gi)}、`, children: [t(area === '其他' ? '其他制度' : `${area}类制度`)], anchor: ctx.anchors.make('area', String(gi)), toc: true, outline: true, unit: { kind: 'area', id: area } });
     rs.forEach((r) => {
       const d = r.data;
-      out.push({ type: 'heading', level: 3, role: 'title', children: [t(d.title)], anchor: ruleAnchors.get(String(d.id))!, toc: true, outline: true, pageBreakBefore: true });
+      out.push({ type: 'heading', level: 3, role: 'title', children: [t(d.title)], anchor: ruleAnchors.get(String(d.id))!, toc: true, outline: true, pageBreakBefore: true, unit: { kind: 'rule', id: String(d.id), category: area } });
       const meta = [d.number, d.version ? `第${d.version}版` : '', d.adopted ? `${chineseDate(d.adopted, true)}通过` : ''].filter(Boolean).join('　');
       if (meta) out.push({ type: 'paragraph', children: [t(meta)], align: 'center', indent: false, style: 'subtitle' });
       out.push(...markdownToBlocks(r.body, ctx, { file: r.source.path, anchorPrefix: `r_${d.id}`, baseLevel: 4 }));

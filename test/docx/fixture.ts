@@ -243,6 +243,7 @@ export function sampleModel(): DocumentModel {
     meta: {
       title: '株洲市商务局规范权力运行制度汇编',
       subject: '规范权力运行制度建设',
+      showRisksInPublic: false,
       author: '株洲市商务局',
       keywords: ['制度汇编', '权力运行', '职权目录'],
       created: '2024-06-30T08:00:00Z',

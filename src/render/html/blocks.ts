@@ -1,0 +1,117 @@
+/**
+ * Document model blocks to HTML. Shared by the print PDF (Chromium) and the public site, so that both show the same
+ * content as the DOCX. No repository text reaches the output unescaped; images are <img> data URIs (an SVG in an <img>
+ * runs no script and loads nothing).
+ */
+import type { Block, Figure, Heading, Inline, Table } from '../../document/model.js';
+import { esc, safeHref } from './escape.js';
+
+export interface HtmlOptions {
+  /** Link target for an anchor (the site maps anchors to other pages); default `#anchor`. */
+  href?(anchor: string): string | undefined;
+  /** Drop cells marked `risk` (廉政风险点 on the public site unless the department allows them). */
+  hideRisks?: boolean;
+  /** TOC entries' page numbers by anchor (the print PDF's second pass). */
+  tocPages?: Map<string, string>;
+  /** Headings listed by a TOC block. */
+  tocEntries?: Heading[];
+  /** Offset added to heading levels (a site page that starts at a power's level-2 heading shows it as h1). */
+  levelShift?: number;
+}
+
+const hrefOf = (o: HtmlOptions, anchor: string) => o.href?.(anchor) ?? `#${anchor}`;
+
+export function inlinesHtml(xs: readonly Inline[], o: HtmlOptions): string {
+  return xs.map((x) => {
+    switch (x.type) {
+      case 'text': {
+        let h = esc(x.text);
+        if (x.code) h = `<code>${h}</code>`;
+        if (x.bold) h = `<strong>${h}</strong>`;
+        if (x.italic) h = `<em>${h}</em>`;
+        if (x.underline) h = `<u>${h}</u>`;
+        if (x.strike) h = `<s>${h}</s>`;
+        if (x.superscript) h = `<sup>${h}</sup>`;
+        return h;
+      }
+      case 'ref': return x.anchor ? `<a class="ref ref-${x.kind}" href="${esc(hrefOf(o, x.anchor))}">${esc(x.text)}</a>` : `<span class="ref ref-${x.kind}">${esc(x.text)}</span>`;
+      case 'link': return `<a href="${safeHref(x.url)}" rel="noopener noreferrer">${inlinesHtml(x.children, o)}</a>`;
+      case 'footnoteRef': return `<sup class="fnref"><a href="#fn-${x.id}" id="fnref-${x.id}">${x.id}</a></sup>`;
+      case 'break': return '<br>';
+    }
+  }).join('');
+}
+
+export function headingText(h: Heading): string {
+  return `${h.number ?? ''}${h.children.map((c) => (c.type === 'text' || c.type === 'ref' ? c.text : '')).join('')}`;
+}
+
+function headingHtml(h: Heading, o: HtmlOptions): string {
+  const level = Math.min(6, Math.max(1, h.level - (o.levelShift ?? 0)));
+  const cls = [`h-${h.role ?? ['part', 'chapter', 'section', 'item', 'subitem'][h.level - 1]}`, h.pageBreakBefore ? 'break-before' : ''].filter(Boolean).join(' ');
+  const num = h.number ? `<span class="num">${esc(h.number)}</span>${/[、.）]$/.test(h.number) ? '' : ' '}` : '';
+  return `<h${level} id="${esc(h.anchor)}" class="${cls}">${num}${inlinesHtml(h.children, o)}</h${level}>`;
+}
+
+function tableHtml(t: Table, o: HtmlOptions): string {
+  const keep = (cells: Table['rows'][number]['cells']) => (o.hideRisks ? cells.filter((c) => !c.risk) : cells);
+  const widths = t.widths && !o.hideRisks ? t.widths : undefined;
+  const total = widths?.reduce((a, b) => a + b, 0) ?? 0;
+  const cols = widths ? `<colgroup>${widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(2)}%">`).join('')}</colgroup>` : '';
+  const row = (r: Table['rows'][number], tag: 'th' | 'td') => `<tr>${keep(r.cells).map((c) => {
+    const attrs = [c.colSpan && c.colSpan > 1 ? ` colspan="${o.hideRisks ? Math.max(1, c.colSpan) : c.colSpan}"` : '', c.rowSpan && c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '', c.align ? ` style="text-align:${c.align}"` : '', c.risk ? ' class="risk"' : ''].join('');
+    return `<${tag}${attrs}>${inlinesHtml(c.children, o)}</${tag}>`;
+  }).join('')}</tr>`;
+  const head = t.rows.slice(0, t.headerRows).map((r) => row(r, 'th')).join('');
+  const body = t.rows.slice(t.headerRows).map((r) => row(r, 'td')).join('');
+  const cls = ['tbl', t.fontSize === 'small' ? 'small' : '', t.landscape ? 'wide' : '', t.headerRows === 0 ? 'info' : ''].filter(Boolean).join(' ');
+  const caption = t.caption ? `<caption>${esc(t.caption)}</caption>` : '';
+  return `<table class="${cls}">${caption}${cols}${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
+}
+
+export function figureSrc(f: Figure): string | undefined {
+  if (f.svg !== undefined) return `data:image/svg+xml;base64,${Buffer.from(f.svg, 'utf8').toString('base64')}`;
+  if (f.png) return `data:image/png;base64,${Buffer.from(f.png).toString('base64')}`;
+  return undefined;
+}
+
+function figureHtml(f: Figure): string {
+  const src = figureSrc(f);
+  const img = src ? `<img src="${src}" alt="${esc(f.alt)}" width="${Math.round(f.width)}" height="${Math.round(f.height)}">` : `<p>${esc(f.alt)}</p>`;
+  return `<figure id="${esc(f.anchor)}">${img}${f.caption ? `<figcaption>${esc(f.caption)}</figcaption>` : ''}</figure>`;
+}
+
+function tocHtml(title: string, o: HtmlOptions): string {
+  const items = (o.tocEntries ?? []).map((h) => {
+    const page = o.tocPages?.get(h.anchor);
+    return `<li class="toc-${h.level}"><a href="${esc(hrefOf(o, h.anchor))}"><span class="toc-text">${esc(headingText(h))}</span><span class="toc-page">${page ? esc(page) : ''}</span></a></li>`;
+  }).join('');
+  return `<nav class="toc" aria-label="目录"><h1 class="toc-title">${esc(title)}</h1><ol>${items}</ol></nav>`;
+}
+
+export function blocksHtml(bs: readonly Block[], o: HtmlOptions): string {
+  return bs.map((b) => {
+    switch (b.type) {
+      case 'heading': return headingHtml(b, o);
+      case 'paragraph': {
+        const cls = [b.style ?? 'body', b.indent === false ? 'noindent' : '', b.align ? `align-${b.align}` : ''].filter(Boolean).join(' ');
+        return `<p class="${cls}">${inlinesHtml(b.children, o)}</p>`;
+      }
+      case 'list': {
+        const tag = b.ordered ? 'ol' : 'ul';
+        const start = b.ordered && b.start && b.start !== 1 ? ` start="${b.start}"` : '';
+        return `<${tag}${start}>${b.items.map((it) => `<li>${blocksHtml(it, o)}</li>`).join('')}</${tag}>`;
+      }
+      case 'quote': return `<blockquote>${blocksHtml(b.children, o)}</blockquote>`;
+      case 'table': return tableHtml(b, o);
+      case 'figure': return figureHtml(b);
+      case 'pageBreak': return '<div class="page-break"></div>';
+      case 'toc': return tocHtml(b.title, o);
+    }
+  }).join('\n');
+}
+
+export function footnotesHtml(notes: readonly { id: number; children: Inline[] }[], o: HtmlOptions): string {
+  if (!notes.length) return '';
+  return `<section class="footnotes" aria-label="注释"><ol>${notes.map((n) => `<li id="fn-${n.id}" value="${n.id}">${inlinesHtml(n.children, o)} <a href="#fnref-${n.id}" aria-label="返回">↩</a></li>`).join('')}</ol></section>`;
+}
