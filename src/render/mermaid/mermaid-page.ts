@@ -31,15 +31,17 @@ const RENDER = new Function('id', 'source', 'show', 'return window.__powerbook.r
 /** Nothing may leave the page: Mermaid is inlined, and a diagram has no business fetching anything. */
 function blockNetwork(req: HTTPRequest): void {
   const url = req.url();
-  if (url.startsWith('data:') || url === 'about:blank') void req.continue();
-  else void req.abort('blockedbyclient');
+  const done = url.startsWith('data:') || url === 'about:blank' ? req.continue() : req.abort('blockedbyclient');
+  done.catch(() => undefined); // the page may be closing; an unhandled rejection would end the process
 }
 
 export class MermaidPage {
   private constructor(private readonly page: Page, private readonly settings: RenderSettings) {}
 
   static async open(browser: Browser, settings: RenderSettings): Promise<MermaidPage> {
-    const page = await browser.newPage();
+    // Its own window: in headless Chromium only the front tab of a window is "visible", and a screenshot of a
+    // hidden tab can wait for a frame that never comes (measured: stalls of 120 s after a few hundred PNGs).
+    const page = await browser.newPage({ type: 'window' });
     try {
       await page.setRequestInterception(true);
       page.on('request', blockNetwork);
