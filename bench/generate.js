@@ -13,6 +13,9 @@ function cn(n) {
   return CN[h] + '百' + (r === 0 ? '' : r < 10 ? '零' + CN[r] : (r < 20 ? '一' : '') + cn(r));
 }
 const ART = 60;
+// Flowchart labels vary among 40 variants, so that a large repository has many distinct diagrams (and images) without
+// rendering thousands of them before a benchmark can run.
+const VARIANTS = Array.from({ length: 40 }, (_, k) => `类型${k + 1}`);
 
 function law(i) {
   const arts = [];
@@ -31,7 +34,7 @@ function power(i, nLaws) {
       ? `      next:\n        - to: s${s + 1}\n          when: 材料齐全\n        - to: fix\n          when: 材料不全`
       : `      next: [s${s + 1}]`;
     const risk = s % 3 === 1 ? `\n      risks:\n        - level: ${['高', '中', '低'][s % 3]}\n          description: 环节${s}存在徇私舞弊、滥用职权的风险\n          controls:\n            - 实行集体研究\n            - 全程留痕，纪检监察全程监督` : '';
-    steps.push(`    - id: s${s}\n      name: 第${s + 1}环节办理\n      actor: 承办科室经办人${s}\n      time_limit: { days: ${1 + (s % 3)}, unit: 工作日 }\n${next}${risk}`);
+    steps.push(`    - id: s${s}\n      name: 第${s + 1}环节办理（${VARIANTS[i % VARIANTS.length]}）\n      actor: 承办科室经办人${s}\n      time_limit: { days: ${1 + (s % 3)}, unit: 工作日 }\n${next}${risk}`);
   }
   steps.push('    - id: fix\n      name: 一次性告知补正\n      actor: 窗口受理人员\n      next: [s0]');
   const bases = [0, 1].map((k) => `  - law: law-${(i + k * 7) % nLaws}\n    article: 第${cn(1 + ((i + k) % ART))}条`).join('\n');
