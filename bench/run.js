@@ -1,4 +1,7 @@
 // `npm run bench`: every benchmark, each printing its figure as a ratio against its peer.
-import { run as validate } from './validate.js';
+// BENCH_ONLY=validate,flowcharts,docx,pdf runs a subset.
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const want = (name) => !only || only.has(name);
 
-await validate();
+if (want('validate')) await (await import('./validate.js')).run();
+if (want('flowcharts')) await (await import('./flowcharts.js')).run();
