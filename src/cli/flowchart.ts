@@ -39,7 +39,7 @@ export async function flowchartCommand(io: Io, lang: Lang, ids: string[], opts: 
   let results;
   try {
     results = await renderFlowcharts(sources.map((s) => ({ id: s.id, source: s.source })), {
-      formats: [format as 'svg' | 'png'], cacheDir: opts.cache === false ? undefined : flowchartCacheDir(root),
+      formats: [format as 'svg' | 'png'], executablePath: io.env.POWERBOOK_CHROMIUM || undefined, cacheDir: opts.cache === false ? undefined : flowchartCacheDir(root),
       onProgress: (done, total) => bar.tick(done, total),
     });
   } finally { bar.stop(); }
