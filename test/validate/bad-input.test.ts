@@ -23,6 +23,14 @@ describe('validate: hostile and clumsy input never crashes', () => {
     expect(diags[0].message).toContain('权力类别');
   });
 
+  it('accepts what clerks write unquoted: version: 1.0, a phone number of digits', async () => {
+    const d = await validRepo();
+    edit(d, 'rules/ZD-01.md', (s) => s.replace('version: "1.0"', 'version: 1.0'));
+    edit(d, POWER, (s) => s.replace('phone: "0000-0000000"', 'phone: 28680133'));
+    const r = await validateJson(d, ['--stage', 'submit']);
+    expect(r.diags).toEqual([]);
+  });
+
   it('reports invalid YAML with the parser position', async () => {
     const d = await validRepo();
     edit(d, POWER, (s) => s.replace('name: 示例', 'name: "示例'));
