@@ -2,13 +2,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../diagnostic.js';
 import { ChromiumMissingError } from '../render/mermaid/chromium.js';
-import { buildCommand } from './build.js';
-import { flowchartCommand } from './flowchart.js';
-import { initCommand } from './init.js';
+// Commands are imported when run: `validate` must not pay for loading the DOCX, PDF and Chromium code.
 import { processIo, resolveLang, UsageError, type Io } from './io.js';
-import { rulesCommand } from './rules.js';
-import { schemaCommand } from './schema.js';
-import { validateCommand } from './validate.js';
 import { VERSION } from './version.js';
 
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
@@ -35,28 +30,28 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
     .option('--color', t('强制彩色输出', 'force colour'))
     .option('--no-color', t('不用彩色', 'no colour'))
-    .action(async (dir: string, opts) => { code = await validateCommand(io, lang, dir, opts); });
+    .action(async (dir: string, opts) => { code = await (await import('./validate.js')).validateCommand(io, lang, dir, opts); });
 
   program.command('build')
     .description(t('生成制度汇编（先检查，有错误则不生成）', 'Build the compendium (validates first; errors stop the build)'))
     .argument('[dir]', t('制度库目录', 'repository directory'), '.')
-    .option('-f, --format <formats>', t('输出格式，可用逗号连写：docx', 'output formats, comma-separated: docx'), 'docx')
+    .option('-f, --format <formats>', t('输出格式，可用逗号连写：docx、pdf、html', 'output formats, comma-separated: docx, pdf, html'), 'docx')
     .option('-o, --out <dir>', t('输出目录', 'output directory'), 'dist')
     .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices(['draft', 'review', 'submit']).default('draft'))
     .option('--no-cache', t('不用流程图缓存', 'do not use the flowchart cache'))
-    .action(async (dir: string, opts) => { code = await buildCommand(io, lang, dir, opts); });
+    .action(async (dir: string, opts) => { code = await (await import('./build.js')).buildCommand(io, lang, dir, opts); });
 
   program.command('schema')
     .description(t('导出 JSON Schema（供编辑器提示和其他工具使用）', 'Write the JSON Schemas (for editors and other tools)'))
     .requiredOption('--out <dir>', t('输出目录', 'output directory'))
-    .action((opts: { out: string }) => { code = schemaCommand(io, lang, opts.out); });
+    .action(async (opts: { out: string }) => { code = (await import('./schema.js')).schemaCommand(io, lang, opts.out); });
 
   program.command('init')
     .description(t('新建一个制度库（配置、示例职权、法律、制度、CI 配置、编辑器提示）', 'Scaffold a new rule repository'))
     .argument('[dir]', t('目标目录', 'target directory'), '.')
     .option('--department <name>', t('部门名称', 'department name'))
     .option('--force', t('覆盖已有文件', 'overwrite existing files'))
-    .action((dir: string, opts: { department?: string; force?: boolean }) => { code = initCommand(io, lang, dir, opts); });
+    .action(async (dir: string, opts: { department?: string; force?: boolean }) => { code = (await import('./init.js')).initCommand(io, lang, dir, opts); });
 
   program.command('flowchart')
     .description(t('生成权力运行流程图（Mermaid 源文件、SVG 或 PNG）', 'Write the power-operation flowcharts (Mermaid source, SVG or PNG)'))
@@ -65,11 +60,11 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['mmd', 'svg', 'png']).default('svg'))
     .option('-o, --out <dir>', t('输出目录', 'output directory'), 'flowcharts')
     .option('--no-cache', t('不用缓存，全部重新绘制', 'render everything again'))
-    .action(async (ids: string[], opts) => { code = await flowchartCommand(io, lang, ids, opts); });
+    .action(async (ids: string[], opts) => { code = await (await import('./flowchart.js')).flowchartCommand(io, lang, ids, opts); });
 
   program.command('rules')
     .description(t('列出全部检查规则及其默认级别', 'List every check rule with its default severity'))
-    .action(() => { code = rulesCommand(io, lang); });
+    .action(async () => { code = (await import('./rules.js')).rulesCommand(io, lang); });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -136,13 +136,20 @@ export function ruleBlocks(rules: RuleDoc[], ctx: MarkdownContext, ruleAnchors: 
     rs.forEach((r) => {
       const d = r.data;
       out.push({ type: 'heading', level: 3, role: 'title', children: [t(d.title)], anchor: ruleAnchors.get(String(d.id))!, toc: true, outline: true, pageBreakBefore: true, unit: { kind: 'rule', id: String(d.id), category: area } });
-      const meta = [d.number, d.version ? `第${d.version}版` : '', d.adopted ? `${chineseDate(d.adopted, true)}通过` : ''].filter(Boolean).join('　');
+      const meta = [d.number, versionText(d.version), d.adopted ? `${chineseDate(d.adopted, true)}通过` : ''].filter(Boolean).join('　');
       if (meta) out.push({ type: 'paragraph', children: [t(meta)], align: 'center', indent: false, style: 'subtitle' });
       out.push(...markdownToBlocks(r.body, ctx, { file: r.source.path, anchorPrefix: `r_${d.id}`, baseLevel: 4 }));
       out.push(para(reviewLine(r), { style: 'note', indent: false }));
     });
   }
   return out;
+}
+
+/** "1.0" → 第1.0版; "第一版" or "2025年修订版" as written. */
+function versionText(v: unknown): string {
+  if (v === undefined || v === null || v === '') return '';
+  const s = String(v);
+  return /^第|版$/.test(s) ? s : `第${s}版`;
 }
 
 function reviewLine(r: RuleDoc): string {
