@@ -11,15 +11,20 @@ import type { Repository } from '../model/repository.js';
 import { renderDocxWithReport } from '../render/docx/index.js';
 import { flowchartCacheDir, isFailure, renderFlowcharts } from '../render/mermaid/index.js';
 import { GB9704 } from '../render/profile.js';
+import { chromiumPath } from '../render/mermaid/chromium.js';
+import { fontFilesFromConfig, renderPdf } from '../render/pdf/index.js';
+import { pdfSummary } from '../render/pdf/summary.js';
+import { writeSite } from '../render/site/index.js';
 import { flowchartSources } from './flowchart-sources.js';
 import { renderFailure } from './flowchart.js';
 import { UsageError, type Io } from './io.js';
 import { gitState, inputHashes, manifest, sha256 } from './manifest.js';
 import { progress } from './progress.js';
 import { parseStage, printDiagnostics, resolveRepoDir, validateRepository } from './validate.js';
+import { VERSION } from './version.js';
 import { writeFileAtomic } from './write.js';
 
-export const BUILD_FORMATS = ['docx'] as const;
+export const BUILD_FORMATS = ['docx', 'html', 'pdf'] as const;
 export type BuildFormat = (typeof BUILD_FORMATS)[number];
 
 export interface BuildOptions { format?: string; out?: string; stage?: string; cache?: boolean }
@@ -48,7 +53,7 @@ export async function compile(io: Io, repo: Repository, opts: { cache?: boolean;
   let results;
   try {
     results = await renderFlowcharts(sources.map((s) => ({ id: s.id, source: s.source })), {
-      formats: ['svg', 'png'], cacheDir: opts.cache === false ? undefined : flowchartCacheDir(repo.root),
+      formats: ['svg', 'png'], executablePath: io.env.POWERBOOK_CHROMIUM || undefined, cacheDir: opts.cache === false ? undefined : flowchartCacheDir(repo.root),
       onProgress: (done, total) => bar.tick(done, total),
     });
   } finally { bar.stop(); }
@@ -71,6 +76,8 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
   const stage = parseStage(opts.stage);
   const root = resolveRepoDir(io, dir);
   const en = lang === 'en';
+  // PDF needs Chromium: say so at once (one line, exit 2) rather than after validating and drawing.
+  if (formats.includes('pdf')) chromiumPath(io.env.POWERBOOK_CHROMIUM || undefined);
   const t0 = Date.now();
   const { repo, diagnostics } = await validateRepository(root, stage);
   const n = countBySeverity(diagnostics);
@@ -94,6 +101,24 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
       summary.push(en
         ? `  DOCX  ${path.relative(io.cwd, file)}  (${report.pageCount ?? '?'} pages, TOC page numbers ${report.pageNumbers}${report.missingFonts.length ? `; no font file to measure: ${report.missingFonts.join(', ')}` : ''})`
         : `  DOCX  ${path.relative(io.cwd, file)}（约 ${report.pageCount ?? '?'} 页，目录页码：${TOC_ZH[report.pageNumbers]}${report.missingFonts.length ? `；缺少字体文件：${report.missingFonts.join('、')}` : ''}）`);
+    }
+    if (format === 'pdf') {
+      // Chromium prints the same model as HTML (src/render/pdf); the 目录's numbers come from the printed PDF.
+      const fonts = fontFilesFromConfig(root, repo.config.data.fonts);
+      const { pdf, report } = await renderPdf(model, {
+        profile: GB9704, fontFiles: fonts.files, creator: `powerbook ${VERSION}`, executablePath: io.env.POWERBOOK_CHROMIUM || undefined,
+      });
+      const file = path.join(outDir, `${base}.pdf`);
+      writeFileAtomic(file, pdf);
+      outputs.push({ path: path.basename(file), sha256: sha256(pdf), bytes: pdf.length });
+      summary.push(...pdfSummary(report, path.relative(io.cwd, file), en, fonts.problems));
+    }
+    if (format === 'html') {
+      // The public site: <out>/site/, swapped in atomically; risk points only if compendium.show_risks_in_public.
+      const site = writeSite(outDir, model);
+      for (const f of site.files) outputs.push({ path: `site/${f.path}`, sha256: sha256(f.data), bytes: Buffer.byteLength(f.data) });
+      summary.push(en ? `  HTML  ${path.relative(io.cwd, site.dir)}/  (${site.pages} pages: ${site.powers} powers, ${site.rules} rules)`
+        : `  网站  ${path.relative(io.cwd, site.dir)}/（${site.pages} 个页面：职权 ${site.powers} 项，制度 ${site.rules} 项）`);
     }
   }
   const m = manifest({

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertWithLibreOffice, LibreOfficeError, renderDocxWithReport, type DocxRenderReport } from '../../src/render/docx/index.js';
 import { GB9704 } from '../../src/render/profile.js';
-import { bigModel, sampleModel } from './fixture.js';
+import { bigModel, footnotesInRuns, sampleModel } from './fixture.js';
 import { HAS_PANDOC, HAS_POPPLER, HAS_SOFFICE, headingPages, pdfPages, printedToc, shownNumber, squash } from './helpers.js';
 
 let dir: string;
@@ -117,6 +117,28 @@ describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('LibreOffice, a ~50-page compendiu
     await writeFile(path, buffer);
     const pdf = await convertWithLibreOffice(path, join(dir, 'pdf'), 'pdf', { timeoutMs: 180_000 });
     checkToc(pdf, report);
+  }, 240_000);
+});
+
+describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('LibreOffice, a compendium written in batches', () => {
+  it('agrees with every page number of the TOC of a ~50-page compendium written in many batches', async () => {
+    const { buffer, report } = await renderDocxWithReport(bigModel(6), { profile: GB9704, batch: 40 });
+    expect(report.pageNumbers).toBe('estimated');
+    const path = join(dir, 'big-batches.docx');
+    await writeFile(path, buffer);
+    const pdf = await convertWithLibreOffice(path, join(dir, 'pdf-batches'), 'pdf', { timeoutMs: 180_000 });
+    checkToc(pdf, report);
+  }, 240_000);
+
+  it('agrees with the TOC of a section written in several batches, with its footnotes', async () => {
+    const { buffer, report } = await renderDocxWithReport(footnotesInRuns(), { profile: GB9704, batch: 1 });
+    expect(report.pageNumbers).toBe('estimated');
+    const path = join(dir, 'runs-batches.docx');
+    await writeFile(path, buffer);
+    const pdf = await convertWithLibreOffice(path, join(dir, 'pdf-runs-batches'), 'pdf', { timeoutMs: 180_000 });
+    checkToc(pdf, report);
+    const text = pdfPages(pdf).join('\n');
+    for (const n of [2, 3, 4, 5]) expect(squash(text)).toContain(`第${n}个注释的内容`);
   }, 240_000);
 });
 

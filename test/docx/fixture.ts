@@ -282,3 +282,28 @@ export function bigModel(parts: number): DocumentModel {
   });
   return { ...base, sections: [base.sections[0]!, base.sections[1]!, ...body] };
 }
+
+/** A model whose table ends a section exactly at the foot of a page: docx closes that section with an empty paragraph, which takes a page of its own. */
+export function sectionEndingInFullTable(): DocumentModel {
+  const base = sampleModel();
+  const body = (blocks: Block[]) => ({ kind: 'body' as const, orientation: 'portrait' as const, blocks });
+  return {
+    ...base,
+    sections: [base.sections[0]!, base.sections[1]!, body([heading(1, undefined, '表格一节', 'full-table'), catalogueTable(11)]), body([heading(1, undefined, '其后一节', 'after-table'), filler(2)])],
+  };
+}
+
+/** A model with footnotes in several runs (numbered on across them). */
+export function footnotesInRuns(): DocumentModel {
+  const base = sampleModel();
+  const blocks: Block[] = [];
+  for (let i = 0; i < 4; i++) {
+    blocks.push(heading(2, `${'一二三四'[i]}、`, `第${i + 1}项`, `fn-${i}`, { pageBreakBefore: true }), filler(3, i));
+    blocks.push(para([{ type: 'text', text: `见注释${i + 2}` }, { type: 'footnoteRef', id: i + 2 }, { type: 'text', text: '。' }]));
+  }
+  return {
+    ...base,
+    sections: [...base.sections, { kind: 'body', orientation: 'portrait', blocks }],
+    footnotes: [...base.footnotes, ...[0, 1, 2, 3].map((i) => ({ id: i + 2, children: [{ type: 'text' as const, text: `第${i + 2}个注释的内容，说明出处和依据。`.repeat(3) }] }))],
+  };
+}

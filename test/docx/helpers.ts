@@ -3,7 +3,7 @@
  * LibreOffice, poppler), and reading a PDF's pages as text.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readZip } from '../../src/render/docx/zip.js';
+import { unzipSync } from 'fflate';
 
 export function hasCommand(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -16,7 +16,7 @@ export const HAS_POPPLER = hasCommand('pdftotext') && hasCommand('pdfinfo');
 /** The parts of a DOCX package, as text (XML) by name. */
 export function parts(docx: Uint8Array): Map<string, string> {
   const decoder = new TextDecoder();
-  return new Map(readZip(docx).map((e) => [e.name, decoder.decode(e.data)]));
+  return new Map(Object.entries(unzipSync(docx)).map(([name, data]) => [name, decoder.decode(data)]));
 }
 
 export function part(docx: Uint8Array, name: string): string {

@@ -3,7 +3,8 @@
  * TOC field and document properties.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderDocxWithReport, type DocxRenderReport } from '../../src/render/docx/index.js';
+import { unzipSync } from 'fflate';
+import { renderDocx, renderDocxWithReport, type DocxRenderReport } from '../../src/render/docx/index.js';
 import { GB9704 } from '../../src/render/profile.js';
 import { sampleModel } from './fixture.js';
 import { parts, runsOf } from './helpers.js';
@@ -222,6 +223,28 @@ describe('figures', () => {
     expect(document.indexOf('>图1　对外贸易经营者备案登记流程图</w:t>')).toBeGreaterThan(document.indexOf('<asvg:svgBlip'));
     expect(document).toContain('<w:bookmarkStart w:name="fig_flow_1_');
   });
+
+  it('carry the real picture bytes, the PNG stored as it is and the SVG deflated', () => {
+    const figure = sampleModel().sections.flatMap((s) => s.blocks).find((b) => b.type === 'figure')!;
+    const media = unzipSync(docx, { filter: (f) => f.name.startsWith('word/media/') });
+    expect(Buffer.from(media['word/media/image1.png']!).equals(Buffer.from(figure.png!))).toBe(true);
+    expect(new TextDecoder().decode(media['word/media/image1.svg'])).toBe(figure.svg);
+    const methods = new Map<string, number>();
+    unzipSync(docx, { filter: (f) => (methods.set(f.name, f.compression), false) });
+    expect(methods.get('word/media/image1.png')).toBe(0);
+    expect(methods.get('word/media/image1.svg')).toBe(8);
+    expect(methods.get('word/document.xml')).toBe(8);
+  });
+
+  it('are written once when the same picture is shown twice', async () => {
+    const model = sampleModel();
+    const body = model.sections.find((s) => s.blocks.some((b) => b.type === 'figure'))!;
+    const figure = body.blocks.find((b) => b.type === 'figure')!;
+    body.blocks.push({ ...figure, anchor: 'fig-again', png: new Uint8Array(figure.png!) });
+    const twice = parts(await renderDocx(model, { profile: GB9704, tocPageNumbers: false }));
+    expect([...twice.keys()].filter((n) => n.startsWith('word/media/')).sort()).toEqual(['word/media/image1.png', 'word/media/image1.svg']);
+    expect(twice.get('word/document.xml')!.match(/<asvg:svgBlip/g)).toHaveLength(2);
+  }, 60_000);
 });
 
 describe('inline content', () => {

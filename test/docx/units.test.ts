@@ -1,7 +1,8 @@
 /**
  * The DOCX backend's pieces: geometry from the profile, column widths, bookmark names, picture sizes, list labels,
- * the zip writer, and how the TOC's page numbers fall back when they can't be worked out.
+ * the package rewrite, and how the TOC's page numbers fall back when they can't be worked out.
  */
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BookmarkNames } from '../../src/render/docx/bookmarks.js';
 import { fitSize } from '../../src/render/docx/figures.js';
@@ -11,7 +12,8 @@ import { renderDocxWithReport } from '../../src/render/docx/index.js';
 import { listLabel } from '../../src/render/docx/lists.js';
 import { columnWidths } from '../../src/render/docx/tables.js';
 import { chunksOf } from '../../src/render/docx/sections.js';
-import { dosDateTime, readZip, writeZip } from '../../src/render/docx/zip.js';
+import { finishPackage, zipTime } from '../../src/render/docx/package.js';
+import { MediaStore } from '../../src/render/docx/media.js';
 import { GB9704 } from '../../src/render/profile.js';
 import { catalogueTable, heading, landscapeTable, para, sampleModel } from './fixture.js';
 import { parts } from './helpers.js';
@@ -111,16 +113,49 @@ describe('figures', () => {
   });
 });
 
-describe('zip', () => {
-  it('round-trips entries with a fixed date', () => {
-    const entries = [
-      { name: '[Content_Types].xml', data: new TextEncoder().encode('<Types/>') },
-      { name: 'word/document.xml', data: new TextEncoder().encode('<w:document>汇编</w:document>'.repeat(100)) },
-    ];
-    const zip = writeZip(entries, new Date('2024-06-30T08:00:00Z'));
-    expect(readZip(zip).map((e) => [e.name, new TextDecoder().decode(e.data)])).toEqual(entries.map((e) => [e.name, new TextDecoder().decode(e.data)]));
-    expect(writeZip(entries, new Date('2024-06-30T08:00:00Z')).equals(zip)).toBe(true);
-    expect(dosDateTime(new Date('1970-01-01T00:00:00Z'))).toEqual({ date: (1 << 5) | 1, time: 0 });
+describe('package', () => {
+  const created = new Date('2024-06-30T08:00:00Z');
+  const docxOf = (files: Record<string, string | Uint8Array>): Uint8Array =>
+    zipSync(Object.fromEntries(Object.entries(files).map(([n, d]) => [n, typeof d === 'string' ? new TextEncoder().encode(d) : d])));
+
+  it('puts the real picture bytes in place of their stand-ins, and is the same for the same input', () => {
+    const media = new MediaStore();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const other = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 4, 5, 6]);
+    const a = media.binary('png', png);
+    expect(media.binary('png', new Uint8Array(png))).toEqual(a); // equal pictures, one stand-in
+    expect(media.binary('png', other)).not.toEqual(a);
+    const svg = media.svg('<svg>汇编</svg>');
+    expect(media.size).toBe(3);
+    const document = '<w:document><w:body><w:p><w:r><w:t>汇编</w:t></w:r></w:p><w:sectPr/></w:body></w:document>';
+    const rels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>';
+    const input = docxOf({ '[Content_Types].xml': '<Types></Types>', 'word/_rels/document.xml.rels': rels, 'word/document.xml': document, 'word/media/image1.png': a, 'word/media/image1.svg': svg, 'word/media/image2.png': png });
+    const out = finishPackage(input, { profile: GB9704, created, media });
+    const files = unzipSync(out);
+    expect(Object.keys(files)).toEqual(['[Content_Types].xml', 'word/_rels/document.xml.rels', 'word/document.xml', 'word/media/image1.png', 'word/media/image1.svg', 'word/media/image2.png']);
+    expect(new TextDecoder().decode(files['word/_rels/document.xml.rels'])).toBe(rels);
+    expect(files['word/media/image1.png']).toEqual(png);
+    expect(new TextDecoder().decode(files['word/media/image1.svg'])).toBe('<svg>汇编</svg>');
+    expect(files['word/media/image2.png']).toEqual(png); // not a stand-in: as it was
+    // Every run names its fonts.
+    expect(new TextDecoder().decode(files['word/document.xml'])).toMatch(/^<w:document><w:body><w:p><w:r><w:rPr><w:rFonts [^>]*w:eastAsia="仿宋_GB2312"[^>]*\/><\/w:rPr><w:t>汇编<\/w:t><\/w:r><\/w:p><w:sectPr\/><\/w:body><\/w:document>$/);
+    expect(finishPackage(input, { profile: GB9704, created, media }).equals(out)).toBe(true);
+  });
+
+  it('dates zip entries with the UTC date and time in any time zone, 1980 at the earliest', () => {
+    const tz = process.env.TZ;
+    try {
+      for (const zone of ['UTC', 'Asia/Shanghai', 'America/New_York', 'Pacific/Kiritimati']) {
+        process.env.TZ = zone;
+        const t = zipTime(created);
+        expect([t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds()]).toEqual([2024, 5, 30, 8, 0, 0]);
+        const early = zipTime(new Date('1970-01-01T00:00:00Z'));
+        expect([early.getFullYear(), early.getMonth(), early.getDate(), early.getHours()]).toEqual([1980, 0, 1, 0]);
+      }
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 });
 

@@ -1,7 +1,10 @@
 /** Real Chromium, real Mermaid: what ends up in the SVG and the PNG. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { powerToMermaid } from '../../src/render/mermaid/generate.js';
+import { figureBox, fitSize } from '../../src/render/docx/figures.js';
+import { geometryOf, PX_PER_TWIP } from '../../src/render/docx/geometry.js';
 import { pngScale } from '../../src/render/mermaid/png.js';
+import { GB9704 } from '../../src/render/profile.js';
 import { FlowchartRenderer, isFailure, type RenderedFlowchart } from '../../src/render/mermaid/renderer.js';
 import { bigPower, HOSTILE, hostilePower } from './fixtures.js';
 import { countNonWhitePixels, squash, svgTexts } from './helpers.js';
@@ -51,8 +54,12 @@ describe('FlowchartRenderer', () => {
     expect(texts).toContain('图例：廉政风险等级');
     expect(svg.match(/stroke-dasharray/g)?.length).toBeGreaterThan(0); // dotted back edges / risk styles
 
-    // PNG: at least 300 dpi across 156 mm, and actually drawn.
-    expect(r.pngWidth).toBeGreaterThanOrEqual(Math.ceil((156 / 25.4) * 300));
+    // PNG: at least 300 dpi at the size the DOCX prints it (and not much more), and actually drawn.
+    const printed = printedSize(r.width, r.height);
+    for (const [px, size] of [[r.pngWidth!, printed.width], [r.pngHeight!, printed.height]] as const) {
+      expect((px / size) * 96).toBeGreaterThanOrEqual(300);
+      expect((px / size) * 96).toBeLessThan(330);
+    }
     const px = countNonWhitePixels(r.png!);
     expect(px.width).toBe(r.pngWidth);
     expect(px.height).toBe(r.pngHeight);
@@ -100,10 +107,35 @@ describe('FlowchartRenderer', () => {
   });
 });
 
+/** The size (px at 96 dpi) the DOCX prints a drawing of `width` × `height` CSS px at on a GB/T 9704 page. */
+function printedSize(width: number, height: number): { width: number; height: number } {
+  const g = geometryOf(GB9704);
+  const ctx = { geometry: g } as Parameters<typeof figureBox>[0];
+  const box = figureBox(ctx, 'portrait');
+  return fitSize(width, height, Math.floor(box.width * PX_PER_TWIP), Math.floor(box.height * PX_PER_TWIP));
+}
+
 describe('pngScale', () => {
-  it('gives ≥ 300 dpi at natural size and at 156 mm, within Chromium’s limit', () => {
-    expect(pngScale(300, 400)).toBeCloseTo(1843 / 300, 1); // narrow: stretched to the print width
-    expect(pngScale(2000, 800)).toBeCloseTo(300 / 96, 5); // wide: natural size dominates
-    expect(pngScale(300, 10_000) * 10_000).toBeLessThanOrEqual(16_384);
+  it('gives 300 dpi at the size the drawing is printed: natural, or scaled down into 156 × 200 mm', () => {
+    // 300 dpi at that size, give or take the rounding to whole pixels
+    const about = (scale: number, want: number) => {
+      expect(scale).toBeGreaterThanOrEqual(want);
+      expect(scale).toBeLessThan(want * 1.02);
+    };
+    about(pngScale(300, 400), 300 / 96); // small: printed at its natural size, never enlarged
+    about(pngScale(2000, 300), ((156 / 25.4) * 300) / 2000); // wide: 156 mm across
+    about(pngScale(300, 4000), ((200 / 25.4) * 300) / 4000); // tall: 200 mm down
+    expect(pngScale(300, 10_000, { maxPixels: 1000 }) * 10_000).toBeLessThanOrEqual(1000); // Chromium's limit
+  });
+
+  it('is ≥ 300 dpi where the DOCX prints the drawing, whatever its shape', () => {
+    for (const [w, h] of [[120.5, 80.2], [300, 400], [589.9, 200], [600, 2000], [2000, 300], [1999.6, 2600.3], [300, 5000], [5000, 5000], [800, 760]]) {
+      const scale = pngScale(w, h);
+      // Chromium's capture: the clip (whole CSS px) times the scale, rounded down at worst.
+      const png = { width: Math.floor(Math.ceil(w) * scale), height: Math.floor(Math.ceil(h) * scale) };
+      const printed = printedSize(w, h);
+      expect((png.width / printed.width) * 96, `${w}×${h} across`).toBeGreaterThanOrEqual(300);
+      expect((png.height / printed.height) * 96, `${w}×${h} down`).toBeGreaterThanOrEqual(300);
+    }
   });
 });

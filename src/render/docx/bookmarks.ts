@@ -40,7 +40,15 @@ export class BookmarkNames {
     return this.byAnchor.get(anchor);
   }
 
-  private readonly placed = new Set<string>();
+  private placed = new Set<string>();
+
+  /** The same names, with none placed yet: for rendering part of the document again on its own. */
+  unplaced(): BookmarkNames {
+    const copy = Object.create(BookmarkNames.prototype) as BookmarkNames;
+    Object.assign(copy, this);
+    copy.placed = new Set();
+    return copy;
+  }
 
   /** The name to put on the block that carries an anchor: only the first such block gets the bookmark. */
   place(anchor: string): string | undefined {

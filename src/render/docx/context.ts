@@ -6,6 +6,7 @@ import type { LayoutProfile } from '../profile.js';
 import type { Geometry } from './geometry.js';
 import type { BookmarkNames } from './bookmarks.js';
 import type { RunRole } from './fonts.js';
+import type { MediaStore } from './media.js';
 import type { TocEntry } from './toc.js';
 
 export interface RenderContext {
@@ -18,6 +19,10 @@ export interface RenderContext {
   tocPageNumbers: boolean;
   /** The headings the TOC lists. */
   tocEntries: readonly TocEntry[];
+  /** The TOC's page numbers by bookmark, to write as text instead of PAGEREF fields (laying the TOC out alone). */
+  tocNumbers?: ReadonlyMap<string, string>;
+  /** The pictures' real bytes, which docx gets stand-ins for. */
+  media: MediaStore;
   /** Counters while rendering. */
   state: { figures: number };
 }

@@ -1,12 +1,17 @@
 /**
  * Figures (flowcharts): the SVG with its PNG as fallback when both exist (Word 2016+ and LibreOffice draw the SVG,
  * older Word the PNG), else the PNG; at most as wide as the text block and as tall as a page leaves room for with
- * the caption, in the drawing's proportions, never enlarged. The caption goes below it.
+ * the caption, and never larger than the print box flowchart PNGs are made for (mermaid/config.ts DEFAULT_PNG, so
+ * the PNG has its full resolution at the size it is printed), in the drawing's proportions, never enlarged. The
+ * caption goes below it.
+ *
+ * docx gets stand-ins for the pictures' bytes (media.ts); the package gets the real ones.
  */
 import { Bookmark, ImageRun, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
 import type { Figure } from '../../document/model.js';
 import type { BlockScope, RenderContext } from './context.js';
-import { pageOf, PX_PER_TWIP } from './geometry.js';
+import { DEFAULT_PNG } from '../mermaid/config.js';
+import { mmToTwips, pageOf, PX_PER_TWIP } from './geometry.js';
 import { runOptions } from './inlines.js';
 import { solidPng } from './png.js';
 import { StyleId } from './styles.js';
@@ -19,31 +24,38 @@ export function fitSize(width: number, height: number, maxWidth: number, maxHeig
   return { width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)) };
 }
 
-function imageRun(f: Figure, size: { width: number; height: number }, index: number): ImageRun | undefined {
+/** The box figures are fitted into (twips): the text block's, within the print box of flowchart PNGs. */
+export function figureBox(ctx: RenderContext, orientation: 'portrait' | 'landscape'): { width: number; height: number } {
+  const page = pageOf(ctx.geometry, orientation);
+  // Room: the text block less a grid line for the caption and one for the picture's own line spacing.
+  return {
+    width: Math.min(page.textWidth, mmToTwips(DEFAULT_PNG.printWidthMm)),
+    height: Math.min(page.textHeight - 3 * ctx.geometry.linePitch, mmToTwips(DEFAULT_PNG.printHeightMm)),
+  };
+}
+
+function imageRun(ctx: RenderContext, f: Figure, size: { width: number; height: number }, index: number): ImageRun | undefined {
   const altText = { name: `figure-${index}`, title: f.caption ?? f.alt, description: f.alt };
   const transformation = size;
   if (f.svg !== undefined) {
     // docx needs a raster fallback for an SVG; without the model's PNG it is a blank one.
-    const fallback = f.png ?? solidPng(1, 1);
+    const fallback = f.png !== undefined ? ctx.media.binary('png', f.png) : solidPng(1, 1);
     return new ImageRun({
       type: 'svg',
-      data: Buffer.from(f.svg, 'utf8'),
+      data: ctx.media.svg(f.svg),
       fallback: { type: 'png', data: fallback },
       transformation,
       altText,
     });
   }
-  if (f.png !== undefined) return new ImageRun({ type: 'png', data: f.png, transformation, altText });
+  if (f.png !== undefined) return new ImageRun({ type: 'png', data: ctx.media.binary('png', f.png), transformation, altText });
   return undefined;
 }
 
 export function renderFigure(ctx: RenderContext, f: Figure, scope: BlockScope, pageBreakBefore: boolean, index: number): FileChild[] {
-  const page = pageOf(ctx.geometry, scope.orientation);
-  // Room: the text block less a grid line for the caption and one for the picture's own line spacing.
-  const maxWidth = Math.floor(page.textWidth * PX_PER_TWIP);
-  const maxHeight = Math.floor((page.textHeight - 3 * ctx.geometry.linePitch) * PX_PER_TWIP);
-  const size = fitSize(f.width, f.height, maxWidth, maxHeight);
-  const run = imageRun(f, size, index);
+  const box = figureBox(ctx, scope.orientation);
+  const size = fitSize(f.width, f.height, Math.floor(box.width * PX_PER_TWIP), Math.floor(box.height * PX_PER_TWIP));
+  const run = imageRun(ctx, f, size, index);
   const content: ParagraphChild[] = run
     ? [run]
     : [new TextRun(runOptions(ctx, { role: 'body' }, { text: `［${f.alt}］` }))];

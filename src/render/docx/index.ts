@@ -8,17 +8,20 @@
  *   LibreOffice show them on opening without asking to update fields.
  * - Deterministic: the same model gives the same bytes (see package.ts).
  */
-import { Document, Packer, type ISectionOptions } from 'docx';
-import type { DocumentModel } from '../../document/model.js';
+import { Document, Packer, type EstimatedPageNumbers, type ISectionOptions, type PageNumberEstimator } from 'docx';
+import type { Block, DocumentModel } from '../../document/model.js';
 import type { LayoutProfile } from '../profile.js';
 import { bookmarkNamesOf } from './bookmarks.js';
 import type { RenderContext } from './context.js';
 import { capturingEstimator } from './estimate.js';
+import { loadEstimatorFonts } from './fonts.js';
 import { geometryOf } from './geometry.js';
 import { buildFootnotes } from './footnotes.js';
-import { finishPackage } from './package.js';
+import { fixedEstimator, layOutRuns } from './layout.js';
+import { MediaStore } from './media.js';
+import { PackageAssembler } from './package.js';
 import { documentProperties } from './properties.js';
-import { buildSections } from './sections.js';
+import { planSections, renderRun, sectionFooters, type DocxSection, type LayoutRun } from './sections.js';
 import { buildStyles } from './styles.js';
 import { tocEntriesOf, type TocEntry } from './toc.js';
 
@@ -31,6 +34,23 @@ export interface RenderDocxOptions {
   fontFiles?: Partial<Record<string, string>>;
   /** Work out the TOC's page numbers (default true). When false, the TOC lists the headings without page numbers. */
   tocPageNumbers?: boolean;
+  /**
+   * A directory to keep the page layout of each run of pages in (layout.ts), so that a rebuild lays out only what
+   * changed. The build passes `<repo>/.powerbook/cache/layout`.
+   */
+  layoutCacheDir?: string;
+  /**
+   * How the TOC's page numbers are laid out: run by run (`runs`, the default: each part, power and rule starts on a
+   * new page, so each is laid out alone, and cached with `layoutCacheDir`), or the whole document at once
+   * (`document`: the same numbers, for checking; its cost grows faster than the document).
+   */
+  layout?: 'runs' | 'document';
+  /**
+   * How much of the document docx writes at a time (about a unit per paragraph and per table cell; default 6000):
+   * docx holds what it writes several times over in memory, so a large document is written in batches and joined.
+   * The whole document's layout (`layout: 'document'`) writes it in one.
+   */
+  batch?: number;
 }
 
 export interface DocxRenderReport {
@@ -47,14 +67,57 @@ export interface DocxRenderReport {
   /** Fonts of the document without a file to measure them with. */
   missingFonts: string[];
   guesses: Array<{ reason: string; page: number }>;
+  /** Runs of pages laid out (`laidOut`) and taken from the layout cache (`cached`), when laid out run by run. */
+  layoutRuns?: { total: number; laidOut: number; cached: number };
   millis: { layoutAndPack: number; finish: number; total: number };
 }
 
 interface Built {
-  docx: Uint8Array;
+  assembler: PackageAssembler;
   entries: readonly TocEntry[];
-  estimate?: ReturnType<ReturnType<typeof capturingEstimator>['result']>;
+  estimate?: EstimatedPageNumbers;
+  mode: DocxRenderReport['pageNumbers'];
   missingFonts: string[];
+  layoutRuns?: DocxRenderReport['layoutRuns'];
+}
+
+/** How much of the document docx writes at a time, by default (see `batch`). */
+const BATCH = 6000;
+
+/** Roughly how much a block writes: a unit for each paragraph and table cell. */
+function weight(blocks: readonly Block[], tocEntries: number): number {
+  let n = 0;
+  for (const b of blocks) {
+    if (b.type === 'table') n += b.rows.reduce((k, r) => k + r.cells.length, 0);
+    else if (b.type === 'list') n += b.items.reduce((k, item) => k + Math.max(1, weight(item, tocEntries)), 0);
+    else if (b.type === 'quote') n += weight(b.children, tocEntries);
+    else if (b.type === 'toc') n += tocEntries;
+    else n += 1;
+  }
+  return n;
+}
+
+/** The document as batches of consecutive runs, each a list of (parts of) DOCX sections. */
+function batchesOf(plan: readonly DocxSection[], limit: number, tocEntries: number): Array<Array<{ section: DocxSection; runs: LayoutRun[] }>> {
+  const batches: Array<Array<{ section: DocxSection; runs: LayoutRun[] }>> = [];
+  let batch: Array<{ section: DocxSection; runs: LayoutRun[] }> = [];
+  let size = 0;
+  for (const section of plan) {
+    let part: { section: DocxSection; runs: LayoutRun[] } | undefined;
+    for (const run of section.runs) {
+      if (size > 0 && size >= limit) {
+        batches.push(batch);
+        batch = [];
+        part = undefined;
+        size = 0;
+      }
+      if (!part) batch.push((part = { section, runs: [] }));
+      part.runs.push(run);
+      size += Math.max(1, weight(run.blocks, tocEntries));
+    }
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }
 
 async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 'strict' | 'guess' | 'off'): Promise<Built> {
@@ -70,26 +133,66 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
     footnoteIds: new Set(model.footnotes.map((f) => f.id)),
     tocPageNumbers: estimate !== 'off',
     tocEntries,
+    media: new MediaStore(),
     state: { figures: 0 },
   };
-  const sections: ISectionOptions[] = buildSections(ctx, model);
-  const footnotes = buildFootnotes(ctx, model.footnotes);
-  const estimator = estimate !== 'off' && hasToc && tocEntries.length > 0 ? capturingEstimator(profile, opts.fontFiles, estimate === 'guess') : undefined;
-  const doc = new Document({
-    ...documentProperties(model.meta),
-    styles: buildStyles(profile, geometry),
-    footnotes,
-    evenAndOddHeaderAndFooters: true,
-    features: { updateFields: false },
-    sections,
-    ...(estimator ? { pageNumbers: estimator.estimator } : {}),
-  });
-  const docx = await Packer.toBuffer(doc);
+  const plan = planSections(ctx, model);
+  const styles = buildStyles(profile, geometry);
+  const laidOut = estimate !== 'off' && hasToc && tocEntries.length > 0;
+  const whole = opts.layout === 'document';
+  let pageNumbers: PageNumberEstimator | undefined;
+  let result: (() => EstimatedPageNumbers | undefined) | undefined;
+  let mode: DocxRenderReport['pageNumbers'] = 'off';
+  let layoutRuns: DocxRenderReport['layoutRuns'];
+  const missingFonts = laidOut ? loadEstimatorFonts(profile, opts.fontFiles).missing : [];
+  if (laidOut && !whole) {
+    const layout = await layOutRuns(ctx, plan.flatMap((s) => s.runs), model.footnotes, { styles, fontFiles: opts.fontFiles, cacheDir: opts.layoutCacheDir });
+    pageNumbers = fixedEstimator(layout.estimate);
+    result = () => layout.estimate;
+    mode = layout.mode;
+    layoutRuns = layout.runs;
+  } else if (laidOut) {
+    const estimator = capturingEstimator(profile, opts.fontFiles, estimate === 'guess');
+    pageNumbers = estimator.estimator;
+    result = estimator.result;
+    mode = estimate === 'guess' ? 'guessed' : 'estimated';
+  }
+
+  // Written a batch at a time: docx holds the document it writes several times over in memory. The whole
+  // document's layout needs it in one piece.
+  const created = new Date(model.meta.created);
+  const assembler = new PackageAssembler({ profile, created: Number.isFinite(created.getTime()) ? created : new Date(0), media: ctx.media });
+  const batches = batchesOf(plan, whole ? Infinity : Math.max(1, opts.batch ?? BATCH), tocEntries.length);
+  for (const [i, batch] of batches.entries()) {
+    const last = i === batches.length - 1;
+    const sections: ISectionOptions[] = batch.map(({ section, runs }) => {
+      // Only the part that ends a section keeps its properties (the others' are dropped when the batches are joined).
+      const closes = runs[runs.length - 1] === section.runs[section.runs.length - 1];
+      const footers = closes ? sectionFooters(ctx, section.footers) : undefined;
+      return { properties: section.properties, ...(footers ? { footers } : {}), children: runs.flatMap((run) => renderRun(ctx, run)) };
+    });
+    const tail = batch[batch.length - 1]!;
+    // A section that ends the batch but not the document is closed as docx closes one another follows.
+    if (!last && tail.runs[tail.runs.length - 1] === tail.section.runs[tail.section.runs.length - 1]) sections.push({ properties: {}, children: [] });
+    const doc = new Document({
+      ...documentProperties(model.meta),
+      styles,
+      ...(i === 0 ? { footnotes: buildFootnotes(ctx, model.footnotes) } : {}),
+      evenAndOddHeaderAndFooters: true,
+      features: { updateFields: false },
+      sections,
+      ...(pageNumbers ? { pageNumbers } : {}),
+    });
+    assembler.add(await Packer.toBuffer(doc), last);
+  }
+  const est = result?.();
   return {
-    docx,
+    assembler,
     entries: tocEntries,
-    ...(estimator ? { estimate: estimator.result() } : {}),
-    missingFonts: estimator?.missingFonts ?? [],
+    ...(est ? { estimate: est } : {}),
+    mode: est ? mode : 'off',
+    missingFonts,
+    ...(layoutRuns ? { layoutRuns } : {}),
   };
 }
 
@@ -100,15 +203,18 @@ export async function renderDocxWithReport(model: DocumentModel, opts: RenderDoc
   const t0 = performance.now();
   const wanted = opts.tocPageNumbers !== false;
   let built = await build(model, opts, wanted ? 'strict' : 'off');
-  let mode: DocxRenderReport['pageNumbers'] = built.estimate ? 'estimated' : 'off';
+  let mode = built.mode;
   if (built.estimate && !complete(built)) {
-    // The layout stopped at something it can't lay out as Word does: lay out past it with its best guess.
-    built = await build(model, opts, 'guess');
-    mode = complete(built) ? 'guessed' : 'blank';
+    if (opts.layout === 'document') {
+      // The layout stopped at something it can't lay out as Word does: lay out past it with its best guess.
+      built = await build(model, opts, 'guess');
+      mode = complete(built) ? 'guessed' : 'blank';
+    } else {
+      mode = 'blank';
+    }
   }
   const t1 = performance.now();
-  const created = new Date(model.meta.created);
-  const buffer = finishPackage(built.docx, { profile: opts.profile, created: Number.isFinite(created.getTime()) ? created : new Date(0) });
+  const buffer = built.assembler.finish();
   const t2 = performance.now();
   const pages = built.estimate?.bookmarks;
   const report: DocxRenderReport = {
@@ -120,6 +226,7 @@ export async function renderDocxWithReport(model: DocumentModel, opts: RenderDoc
     ...(built.estimate?.pageCount !== undefined ? { pageCount: built.estimate.pageCount } : {}),
     missingFonts: built.missingFonts,
     guesses: [...(built.estimate?.guesses ?? [])],
+    ...(built.layoutRuns ? { layoutRuns: built.layoutRuns } : {}),
     millis: { layoutAndPack: t1 - t0, finish: t2 - t1, total: t2 - t0 },
   };
   return { buffer, report };
@@ -128,7 +235,7 @@ export async function renderDocxWithReport(model: DocumentModel, opts: RenderDoc
 /** Renders the compendium as a DOCX. */
 export async function renderDocx(
   model: DocumentModel,
-  opts: { profile: LayoutProfile; fontFiles?: Partial<Record<string, string>>; tocPageNumbers?: boolean },
+  opts: RenderDocxOptions,
 ): Promise<Buffer> {
   return (await renderDocxWithReport(model, opts)).buffer;
 }

@@ -7,11 +7,17 @@
  *   same model give the same bytes.
  * - Runs docx writes itself (footnote marks, page references, field characters) name no fonts; they get the fonts
  *   of their paragraph's style, so every run carries East Asian and Latin font names.
+ * - docx wrote stand-ins for the pictures (media.ts): their real bytes go in here, stored as they are when already
+ *   compressed (PNG, JPEG), deflated otherwise (XML, SVG).
+ *
+ * The zip is read and written with fflate.
  */
+import { createHash } from 'node:crypto';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { LayoutProfile } from '../profile.js';
 import { runFonts, type RunRole } from './fonts.js';
+import type { MediaStore } from './media.js';
 import { styleRoles } from './styles.js';
-import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -96,45 +102,240 @@ export function w3cdtf(date: Date): string {
 
 const XML_PART = /\.(xml|rels)$/;
 const STORY = /^word\/(document|footnotes|endnotes|header\d*|footer\d*)\.xml$/;
+/** Parts that are compressed already: deflating them again costs time and saves nothing. */
+const STORED = /\.(png|jpe?g|gif)$/i;
+
+/**
+ * The instant whose local date and time (what zip entries store, as fflate reads them) are the UTC ones of `date`,
+ * so the entries carry the compendium's date whatever the time zone of the machine; 1980-01-01 at the earliest.
+ */
+export function zipTime(date: Date): Date {
+  const valid = Number.isFinite(date.getTime()) && date.getUTCFullYear() >= 1980 && date.getUTCFullYear() <= 2099;
+  const d = valid ? date : new Date(Date.UTC(1980, 0, 1));
+  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+}
 
 export interface PackageOptions {
   profile: LayoutProfile;
   created: Date;
+  /** The real bytes of the pictures docx wrote stand-ins for. */
+  media?: MediaStore;
 }
 
-export function finishPackage(docx: Uint8Array, { profile, created }: PackageOptions): Buffer {
-  const entries = readZip(docx);
-  const decoder = new TextDecoder();
-  const texts = new Map<string, string>();
-  for (const e of entries) if (XML_PART.test(e.name)) texts.set(e.name, decoder.decode(e.data));
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
-  const core = texts.get('docProps/core.xml');
-  if (core) {
-    const stamp = w3cdtf(created);
-    texts.set(
-      'docProps/core.xml',
-      core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, (_m, open: string, _k, close: string) => `${open}${stamp}${close}`),
-    );
+const attributesOf = (tag: string): Record<string, string> => Object.fromEntries([...tag.matchAll(/ ([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+const relType = (type: string): string => type.slice(type.lastIndexOf('/') + 1);
+const numericRid = /^rId(\d+)$/;
+
+/**
+ * Joins the packages docx wrote for consecutive batches of the document (index.ts) into one, and finishes it (see
+ * the top of this file). Each batch is a docx package of whole DOCX sections and parts of sections; its body goes on
+ * where the previous one's ended. The body's final section properties of every batch but the last are dropped: they
+ * are those of a section the next batch goes on with, or of an empty section added after the batch's last one, so
+ * that docx closes that one as it closes a section another follows. The first batch gives every part but the body
+ * (styles, settings, footnotes, properties); the others give their footers, pictures and hyperlinks, renamed.
+ *
+ * The body is finished a batch at a time and kept as UTF-8, so no more than a batch of it is ever held as text.
+ */
+export class PackageAssembler {
+  private readonly opts: PackageOptions;
+  /** The first batch's parts, and their order. */
+  private readonly order: string[] = [];
+  private readonly files = new Map<string, Uint8Array>();
+  private head = '';
+  private readonly pieces: Uint8Array[] = [];
+  private finalSectPr = '';
+  private readonly rels: string[] = [];
+  private relsOpen = '';
+  private contentTypes = '';
+  private readonly overrides: string[] = [];
+  private readonly extra: Array<[string, Uint8Array]> = [];
+  private nextRid = 1;
+  private hyperlinks = 0;
+  private footers = 0;
+  private readonly mediaNames = new Map<string, string>();
+  private readonly mediaCounts = new Map<string, number>();
+  private readonly bookmarkIds = new Map<string, number>();
+  private readonly nextBookmark = { n: 1 };
+  private readonly drawingIds = new Map<string, number>();
+  private readonly nextDrawing = { n: 1 };
+  private batches = 0;
+  private done = false;
+
+  constructor(opts: PackageOptions) {
+    this.opts = opts;
   }
 
-  stableRelationshipIds(texts);
-
-  // Bookmark and drawing ids, in document order over the stories (document first).
-  const stories = [...texts.keys()].filter((n) => STORY.test(n)).sort((a, b) => (a === 'word/document.xml' ? -1 : b === 'word/document.xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
-  const bookmarkIds = new Map<string, number>();
-  const nextBookmark = { n: 1 };
-  const drawingIds = new Map<string, number>();
-  const nextDrawing = { n: 1 };
-  for (const name of stories) {
-    let xml = texts.get(name)!;
-    xml = renumber(xml, /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, bookmarkIds, nextBookmark);
-    drawingIds.clear(); // each drawing's id is its own
-    xml = renumber(xml, /(<wp:docPr\b[^>]*?\bid=")(\d+)"/g, drawingIds, nextDrawing);
-    xml = addRunFonts(xml, profile);
-    texts.set(name, xml);
+  /** The package docx wrote for the next batch; `last` for the batch whose final section properties are the body's. */
+  add(zip: Uint8Array, last: boolean): void {
+    if (this.done) throw new Error('PackageAssembler: the last batch was added already');
+    const files = unzipSync(zip);
+    const first = this.batches++ === 0;
+    const xml = decoder.decode(files['word/document.xml']);
+    const open = xml.indexOf('<w:body>');
+    const close = xml.lastIndexOf('</w:body>');
+    if (open < 0 || close < 0) throw new Error('DOCX: word/document.xml has no body');
+    let body = xml.slice(open + '<w:body>'.length, close);
+    const sectAt = body.lastIndexOf('<w:sectPr');
+    let sectPr = '';
+    if (sectAt >= 0 && (body.endsWith('</w:sectPr>') || body.endsWith('<w:sectPr/>'))) {
+      sectPr = body.slice(sectAt);
+      body = body.slice(0, sectAt);
+    }
+    const relsXml = decoder.decode(files['word/_rels/document.xml.rels']);
+    const ids = new Map<string, string>();
+    if (first) {
+      this.head = xml.slice(0, open + '<w:body>'.length);
+      const root = /<Relationships\b[^>]*?(\/?)>/.exec(relsXml);
+      if (!root) throw new Error('DOCX: word/_rels/document.xml.rels has no Relationships');
+      this.relsOpen = relsXml.slice(0, root.index) + (root[1] ? root[0].replace(/\s*\/>$/, '>') : root[0]);
+      this.contentTypes = decoder.decode(files['[Content_Types].xml']);
+    }
+    const types = first ? '' : decoder.decode(files['[Content_Types].xml']);
+    for (const m of relsXml.matchAll(/<Relationship\s[^>]*\/>/g)) {
+      const tag = m[0];
+      const a = attributesOf(tag);
+      const id = a.Id!;
+      const type = relType(a.Type ?? '');
+      if (type === 'hyperlink') {
+        // docx names hyperlinks randomly: rIdL1, rIdL2 … in order.
+        const fresh = `rIdL${++this.hyperlinks}`;
+        ids.set(id, fresh);
+        this.rels.push(tag.replace(` Id="${id}"`, ` Id="${fresh}"`));
+        continue;
+      }
+      if (first) {
+        const n = numericRid.exec(id);
+        if (n) this.nextRid = Math.max(this.nextRid, Number(n[1]) + 1);
+        if (type === 'image') this.mediaNames.set(mediaKey(files[`word/${a.Target}`]), a.Target!);
+        this.rels.push(tag);
+        continue;
+      }
+      if (type !== 'image' && type !== 'footer' && type !== 'header') continue; // the first batch's
+      let target = a.Target!;
+      if (type === 'image') {
+        const data = files[`word/${target}`]!;
+        const key = mediaKey(data);
+        const known = this.mediaNames.get(key);
+        if (known) target = known;
+        else {
+          target = this.mediaName(target);
+          this.mediaNames.set(key, target);
+          this.extra.push([`word/${target}`, data]);
+        }
+      } else {
+        const name = `${type}${++this.footers}.xml`;
+        this.extra.push([`word/${name}`, files[`word/${target}`]!]);
+        const ownRels = files[`word/_rels/${target}.rels`];
+        if (ownRels) this.extra.push([`word/_rels/${name}.rels`, ownRels]);
+        const override = new RegExp(`<Override\\b[^>]*PartName="/word/${target.replace(/\./g, '\\.')}"[^>]*/>`).exec(types);
+        if (override) this.overrides.push(override[0].replace(`/word/${target}`, `/word/${name}`));
+        target = name;
+      }
+      const fresh = `rId${this.nextRid++}`;
+      ids.set(id, fresh);
+      this.rels.push(tag.replace(` Id="${id}"`, ` Id="${fresh}"`).replace(` Target="${a.Target}"`, ` Target="${target}"`));
+    }
+    if (first) {
+      for (const name of Object.keys(files)) {
+        const footer = /^word\/(?:footer|header)(\d+)\.xml$/.exec(name);
+        if (footer) this.footers = Math.max(this.footers, Number(footer[1]));
+        const media = /^word\/media\/image(\d+)\.(\w+)$/.exec(name);
+        if (media) this.mediaCounts.set(media[2]!, Math.max(this.mediaCounts.get(media[2]!) ?? 0, Number(media[1])));
+        this.order.push(name);
+        if (name !== 'word/document.xml' && name !== 'word/_rels/document.xml.rels' && name !== '[Content_Types].xml') this.files.set(name, files[name]!);
+      }
+    }
+    const rename = (part: string): string => part.replace(/\br:(id|embed|link|pict)="([^"]+)"/g, (m, attr: string, id: string) => {
+      const fresh = ids.get(id);
+      return fresh ? `r:${attr}="${fresh}"` : m;
+    });
+    this.pieces.push(encoder.encode(this.finishStory(rename(body), false)));
+    if (last) {
+      this.finalSectPr = this.finishStory(rename(sectPr), false);
+      this.done = true;
+    }
   }
 
-  const encoder = new TextEncoder();
-  const out: ZipEntry[] = entries.map((e) => (texts.has(e.name) ? { name: e.name, data: encoder.encode(texts.get(e.name)!) } : e));
-  return writeZip(out, created);
+  private mediaName(target: string): string {
+    const ext = target.slice(target.lastIndexOf('.') + 1);
+    const n = (this.mediaCounts.get(ext) ?? 0) + 1;
+    this.mediaCounts.set(ext, n);
+    return `media/image${n}.${ext}`;
+  }
+
+  /** Bookmark and drawing ids in document order over the stories, and every run's fonts. */
+  private finishStory(xml: string, newStory: boolean): string {
+    if (newStory) this.drawingIds.clear(); // each drawing's id is its own
+    xml = renumber(xml, /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, this.bookmarkIds, this.nextBookmark);
+    xml = renumber(xml, /(<wp:docPr\b[^>]*?\bid=")(\d+)"/g, this.drawingIds, this.nextDrawing);
+    return addRunFonts(xml, this.opts.profile);
+  }
+
+  /** The finished package. */
+  finish(): Buffer {
+    if (!this.done) throw new Error('PackageAssembler: no last batch');
+    const { created, media } = this.opts;
+    const texts = new Map<string, string>();
+    for (const [name, data] of [...this.files, ...this.extra]) if (XML_PART.test(name)) texts.set(name, decoder.decode(data));
+
+    const core = texts.get('docProps/core.xml');
+    if (core) {
+      const stamp = w3cdtf(created);
+      texts.set(
+        'docProps/core.xml',
+        core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, (_m, open: string, _k, close: string) => `${open}${stamp}${close}`),
+      );
+    }
+    stableRelationshipIds(texts);
+    // The other stories after the body, in the order of their names.
+    this.drawingIds.clear();
+    for (const name of [...texts.keys()].filter((n) => STORY.test(n)).sort()) texts.set(name, this.finishStory(texts.get(name)!, true));
+
+    const document = concat([encoder.encode(this.head), ...this.pieces, encoder.encode(`${this.finalSectPr}</w:body></w:document>`)]);
+    this.pieces.length = 0;
+    const rels = `${this.relsOpen}${this.rels.join('')}</Relationships>`;
+    const contentTypes = this.contentTypes.replace('</Types>', `${this.overrides.join('')}</Types>`);
+
+    const mtime = zipTime(created);
+    const out: Zippable = {};
+    const replaced = new Map<string, Uint8Array>([
+      ['[Content_Types].xml', encoder.encode(contentTypes)],
+      ['word/document.xml', document],
+      ['word/_rels/document.xml.rels', encoder.encode(rels)],
+    ]);
+    // In the order docx wrote the first batch's parts, then the other batches' footers and pictures.
+    for (const [name, data] of [...this.order.map((n): [string, Uint8Array] => [n, replaced.get(n) ?? this.files.get(n)!]), ...this.extra]) {
+      const text = texts.get(name);
+      const bytes = text !== undefined ? encoder.encode(text) : (name.startsWith('word/media/') && media?.resolve(data)) || data;
+      out[name] = [bytes, { level: STORED.test(name) ? 0 : 6, mtime }];
+    }
+    const zip = zipSync(out);
+    return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  }
+}
+
+/** The identity of a picture part's bytes (docx's are stand-ins, media.ts: small). */
+function mediaKey(data: Uint8Array | undefined): string {
+  if (!data) return '';
+  return data.length <= 256 ? `b:${Buffer.from(data).toString('latin1')}` : `h:${createHash('sha256').update(data).digest('hex')}`;
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Finishes one package docx wrote (a document written in one batch). */
+export function finishPackage(docx: Uint8Array, opts: PackageOptions): Buffer {
+  const assembler = new PackageAssembler(opts);
+  assembler.add(docx, true);
+  return assembler.finish();
 }

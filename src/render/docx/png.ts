@@ -2,8 +2,7 @@
  * A minimal PNG encoder (8-bit RGB, no interlace), for the stand-in picture of an SVG that comes without a PNG:
  * docx writes an SVG with a PNG that older Word versions show instead.
  */
-import { deflateSync } from 'node:zlib';
-import { crc32 } from './crc32.js';
+import { crc32, deflateSync } from 'node:zlib';
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const out = Buffer.alloc(12 + data.length);

@@ -3,18 +3,22 @@
  * numbers; numbering from 1 at the first section after the cover, continued after that. A landscape table in a
  * portrait section gets a landscape section of its own (with page numbers), and the text after it goes on in a new
  * portrait one.
+ *
+ * Each section is also cut into runs of blocks that start on a new page: the page layout lays them out one by one, and
+ * the document is written a batch of them at a time.
  */
 import {
   DocumentGridType,
   NumberFormat,
   PageOrientation,
   SectionType,
+  type FileChild,
   type ISectionOptions,
 } from 'docx';
 import type { Block, DocumentModel, Section } from '../../document/model.js';
 import { renderBlocks } from './blocks.js';
 import type { RenderContext } from './context.js';
-import { emptyFooters, pageNumberFooters } from './footers.js';
+import { emptyFooters, pageNumberFooters, type SectionFooters } from './footers.js';
 import { pageOf } from './geometry.js';
 
 interface Chunk {
@@ -41,11 +45,67 @@ export function chunksOf(section: Section): Chunk[] {
   return kept.length > 0 ? kept : [{ kind: section.kind, orientation: 'portrait', blocks: [] }];
 }
 
-export function buildSections(ctx: RenderContext, model: DocumentModel): ISectionOptions[] {
+/**
+ * A run of blocks that starts on a new page — a DOCX section, or a part of one from a block with a page break
+ * before it — whose pages therefore don't depend on what comes before it. The page layout (layout.ts) lays each out
+ * alone, and the document is written a batch of runs at a time (index.ts).
+ */
+export interface LayoutRun {
+  /** The section of the model it is in (by index), and the kind of its footers. */
+  section: number;
+  kind: Section['kind'];
+  orientation: 'portrait' | 'landscape';
+  footers: FooterKind;
+  /** Whether its first block opens its DOCX section (no page break before it). */
+  firstInSection: boolean;
+  /**
+   * Whether it ends a DOCX section that another follows: docx ends such a section with an empty paragraph when its
+   * last block isn't a paragraph (a table), and that paragraph can take a page of its own.
+   */
+  closesSection: boolean;
+  blocks: Block[];
+}
+
+export type FooterKind = 'none' | 'empty' | 'pageNumbers';
+
+/** A DOCX section: its properties (as the whole document has them) and its runs, in order (at least one). */
+export interface DocxSection {
+  properties: NonNullable<ISectionOptions['properties']>;
+  footers: FooterKind;
+  runs: LayoutRun[];
+}
+
+/** Whether a top-level block starts a new page (a page break, or a heading that breaks the page before it). */
+const breaksPage = (block: Block): boolean => block.type === 'pageBreak' || (block.type === 'heading' && (block.pageBreakBefore ?? block.level === 1));
+/** Whether a block keeps with the next one (headings, figures): the next page may take it along, so no run ends on it. */
+const keepsWithNext = (block: Block): boolean => block.type === 'heading' || block.type === 'figure';
+/** Whether a block writes anything (blocks.ts): not a page break, an empty list or a quote of nothing. */
+const writes = (block: Block): boolean =>
+  block.type === 'pageBreak' ? false : block.type === 'list' ? block.items.length > 0 : block.type === 'quote' ? block.children.some(writes) : true;
+
+/** Splits a chunk's blocks where a block starts a new page after one that doesn't keep with it. */
+function pageRuns(blocks: readonly Block[]): Block[][] {
+  const runs: Block[][] = [];
+  let current: Block[] = [];
+  let last: Block | undefined;
+  for (const block of blocks) {
+    if (current.length > 0 && breaksPage(block) && !(last && keepsWithNext(last))) {
+      runs.push(current);
+      current = [];
+    }
+    current.push(block);
+    if (block.type !== 'pageBreak') last = block;
+  }
+  runs.push(current);
+  return runs;
+}
+
+/** The DOCX sections of the model and their runs, without rendering them. */
+export function planSections(ctx: RenderContext, model: DocumentModel): DocxSection[] {
   const g = ctx.geometry;
-  const out: ISectionOptions[] = [];
+  const out: DocxSection[] = [];
   let numbered = false; // whether numbering has started (first body section)
-  for (const section of model.sections) {
+  model.sections.forEach((section, sectionIndex) => {
     // The cover and the front matter (目录) carry no page number; the body counts from 1. (LibreOffice also prints an
     // empty PAGE field on pages that hold the TOC field, so numbering the TOC pages would show "— —".)
     const cover = section.kind !== 'body';
@@ -53,13 +113,18 @@ export function buildSections(ctx: RenderContext, model: DocumentModel): ISectio
       const page = pageOf(g, chunk.orientation);
       const startNumbering = !cover && !numbered;
       if (!cover) numbered = true;
-      const footers = cover ? (out.length > 0 ? emptyFooters() : undefined) : pageNumberFooters(ctx.profile);
-      const children = renderBlocks(ctx, chunk.blocks, {
-        orientation: chunk.orientation,
-        role: 'body',
-        indentChars: 0,
-        firstInSection: true,
-      });
+      const footers: FooterKind = cover ? (out.length > 0 ? 'empty' : 'none') : 'pageNumbers';
+      const runs: LayoutRun[] = [];
+      let written = false;
+      for (const blocks of pageRuns(chunk.blocks)) {
+        // A run that writes nothing (page breaks only) is left out: the next block breaks the page itself.
+        if (!blocks.some(writes)) continue;
+        runs.push({ section: sectionIndex, kind: chunk.kind, orientation: chunk.orientation, footers, firstInSection: !written, closesSection: false, blocks });
+        written = true;
+      }
+      // An empty section still takes a page.
+      if (runs.length === 0) runs.push({ section: sectionIndex, kind: chunk.kind, orientation: chunk.orientation, footers, firstInSection: true, closesSection: false, blocks: chunk.blocks });
+      runs[runs.length - 1]!.closesSection = true;
       out.push({
         properties: {
           ...(out.length > 0 ? { type: SectionType.NEXT_PAGE } : {}),
@@ -75,11 +140,11 @@ export function buildSections(ctx: RenderContext, model: DocumentModel): ISectio
           },
           grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.linePitch, charSpace: g.charSpace },
         },
-        ...(footers ? { footers } : {}),
-        children,
+        footers,
+        runs,
       });
     }
-  }
+  });
   if (out.length === 0) {
     // A document has at least one section (Word wants the body's w:sectPr).
     const page = g.portrait;
@@ -88,8 +153,45 @@ export function buildSections(ctx: RenderContext, model: DocumentModel): ISectio
         page: { size: { width: page.pageWidth, height: page.pageHeight, orientation: PageOrientation.PORTRAIT }, margin: page.margin },
         grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.linePitch, charSpace: g.charSpace },
       },
-      children: [],
+      footers: 'none',
+      runs: [{ section: 0, kind: 'cover', orientation: 'portrait', footers: 'none', firstInSection: true, closesSection: true, blocks: [] }],
     });
   }
+  // The last section is closed by the body's own properties.
+  const lastRuns = out[out.length - 1]!.runs;
+  lastRuns[lastRuns.length - 1]!.closesSection = false;
   return out;
+}
+
+/** The blocks of a run as DOCX paragraphs and tables. */
+export function renderRun(ctx: RenderContext, run: LayoutRun): FileChild[] {
+  return renderBlocks(ctx, run.blocks, { orientation: run.orientation, role: 'body', indentChars: 0, firstInSection: run.firstInSection });
+}
+
+export function sectionFooters(ctx: RenderContext, kind: FooterKind): SectionFooters | undefined {
+  return kind === 'pageNumbers' ? pageNumberFooters(ctx.profile) : kind === 'empty' ? emptyFooters() : undefined;
+}
+
+/** The properties of a section of one run, laid out alone (layout.ts): numbered from 1. */
+export function runSection(ctx: RenderContext, run: LayoutRun, footnoteStart: number, children: FileChild[]): ISectionOptions {
+  const g = ctx.geometry;
+  const page = pageOf(g, run.orientation);
+  const footers = sectionFooters(ctx, run.footers);
+  return {
+    properties: {
+      page: {
+        size: {
+          width: g.portrait.pageWidth,
+          height: g.portrait.pageHeight,
+          orientation: run.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: page.margin,
+        pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL },
+      },
+      grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.linePitch, charSpace: g.charSpace },
+      ...(footnoteStart > 1 ? { footnoteProperties: { start: footnoteStart } } : {}),
+    },
+    ...(footers ? { footers } : {}),
+    children,
+  };
 }

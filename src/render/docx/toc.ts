@@ -84,7 +84,11 @@ export function renderToc(ctx: RenderContext, toc: TocBlock, entries: readonly T
     const linked: ParagraphChild[] = [
       new TextRun(runOptions(ctx, format, { text: entry.text })),
       ...(ctx.tocPageNumbers
-        ? [new TextRun(runOptions(ctx, format, { children: [new Tab()] })), new PageReference(entry.bookmark, { hyperlink: true }) as TextRun]
+        ? [
+            new TextRun(runOptions(ctx, format, { children: [new Tab()] })),
+            // Laying the TOC out on its own (layout.ts), the numbers are written as the field's result would show them.
+            ctx.tocNumbers ? new TextRun(ctx.tocNumbers.get(entry.bookmark) ?? '') : (new PageReference(entry.bookmark, { hyperlink: true }) as TextRun),
+          ]
         : []),
     ];
     return new Paragraph({

@@ -17,6 +17,15 @@ export interface HtmlOptions {
   tocEntries?: Heading[];
   /** Offset added to heading levels (a site page that starts at a power's level-2 heading shows it as h1). */
   levelShift?: number;
+  /** The src of a figure's image; default `figureSrc` (a data URI). The print PDF points at files beside its page. */
+  imageSrc?(f: Figure): string | undefined;
+  /**
+   * No style attributes (for a Content-Security-Policy without 'unsafe-inline', the public site): column widths become
+   * classes `w-N` (whole percent, 0–100) and cell alignment `align-left|center|right`; the stylesheet defines them.
+   */
+  noInlineStyles?: boolean;
+  /** Header cells get scope="col"; in a key–value table (no header rows) each row's first cell is <th scope="row">. */
+  headerScopes?: boolean;
 }
 
 const hrefOf = (o: HtmlOptions, anchor: string) => o.href?.(anchor) ?? `#${anchor}`;
@@ -57,10 +66,15 @@ function tableHtml(t: Table, o: HtmlOptions): string {
   const keep = (cells: Table['rows'][number]['cells']) => (o.hideRisks ? cells.filter((c) => !c.risk) : cells);
   const widths = t.widths && !o.hideRisks ? t.widths : undefined;
   const total = widths?.reduce((a, b) => a + b, 0) ?? 0;
-  const cols = widths ? `<colgroup>${widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(2)}%">`).join('')}</colgroup>` : '';
-  const row = (r: Table['rows'][number], tag: 'th' | 'td') => `<tr>${keep(r.cells).map((c) => {
-    const attrs = [c.colSpan && c.colSpan > 1 ? ` colspan="${o.hideRisks ? Math.max(1, c.colSpan) : c.colSpan}"` : '', c.rowSpan && c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '', c.align ? ` style="text-align:${c.align}"` : '', c.risk ? ' class="risk"' : ''].join('');
-    return `<${tag}${attrs}>${inlinesHtml(c.children, o)}</${tag}>`;
+  const cols = widths ? `<colgroup>${widths.map((w) => (o.noInlineStyles ? `<col class="w-${Math.round((w / total) * 100)}">` : `<col style="width:${((w / total) * 100).toFixed(2)}%">`)).join('')}</colgroup>` : '';
+  const row = (r: Table['rows'][number], tag: 'th' | 'td') => `<tr>${keep(r.cells).map((c, i) => {
+    const rowHead = tag === 'td' && o.headerScopes && t.headerRows === 0 && i === 0 && r.cells.length > 1;
+    const cellTag = rowHead ? 'th' : tag;
+    const scope = o.headerScopes && cellTag === 'th' ? ` scope="${rowHead ? 'row' : 'col'}"` : '';
+    const classes = o.noInlineStyles ? [c.align ? `align-${c.align}` : '', c.risk ? 'risk' : ''].filter(Boolean).join(' ') : '';
+    const attrs = [scope, c.colSpan && c.colSpan > 1 ? ` colspan="${o.hideRisks ? Math.max(1, c.colSpan) : c.colSpan}"` : '', c.rowSpan && c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : '',
+      o.noInlineStyles ? (classes ? ` class="${classes}"` : '') : [c.align ? ` style="text-align:${c.align}"` : '', c.risk ? ' class="risk"' : ''].join('')].join('');
+    return `<${cellTag}${attrs}>${inlinesHtml(c.children, o)}</${cellTag}>`;
   }).join('')}</tr>`;
   const head = t.rows.slice(0, t.headerRows).map((r) => row(r, 'th')).join('');
   const body = t.rows.slice(t.headerRows).map((r) => row(r, 'td')).join('');
@@ -75,8 +89,8 @@ export function figureSrc(f: Figure): string | undefined {
   return undefined;
 }
 
-function figureHtml(f: Figure): string {
-  const src = figureSrc(f);
+function figureHtml(f: Figure, o: HtmlOptions): string {
+  const src = o.imageSrc?.(f) ?? figureSrc(f);
   const img = src ? `<img src="${src}" alt="${esc(f.alt)}" width="${Math.round(f.width)}" height="${Math.round(f.height)}">` : `<p>${esc(f.alt)}</p>`;
   return `<figure id="${esc(f.anchor)}">${img}${f.caption ? `<figcaption>${esc(f.caption)}</figcaption>` : ''}</figure>`;
 }
@@ -104,7 +118,7 @@ export function blocksHtml(bs: readonly Block[], o: HtmlOptions): string {
       }
       case 'quote': return `<blockquote>${blocksHtml(b.children, o)}</blockquote>`;
       case 'table': return tableHtml(b, o);
-      case 'figure': return figureHtml(b);
+      case 'figure': return figureHtml(b, o);
       case 'pageBreak': return '<div class="page-break"></div>';
       case 'toc': return tocHtml(b.title, o);
     }

@@ -17,11 +17,20 @@ export const DEFAULT_THEME: MermaidTheme = 'neutral';
 
 export type FlowchartFormat = 'svg' | 'png';
 
-/** How large a PNG must be: ≥ `dpi` at any printed width up to `printWidthMm`. */
+/**
+ * How large a PNG must be: ≥ `dpi` at the size it is printed, which is its natural size (96 CSS px to the inch)
+ * scaled down, never up, to fit a box of `printWidthMm` × `printHeightMm`. The DOCX backend (docx/figures.ts) fits
+ * figures into the same box, so the two agree.
+ */
 export interface PngOptions {
   dpi?: number;
   /** The widest the picture is printed: 156 mm is the text width of a GB/T 9704 page. */
   printWidthMm?: number;
+  /**
+   * The tallest the picture is printed: a GB/T 9704 page's text block (225 mm) less the caption's lines leaves
+   * ≈ 194 mm, so a figure is never printed taller than this.
+   */
+  printHeightMm?: number;
   /** Chromium cannot capture more than this many pixels along either side. */
   maxPixels?: number;
 }
@@ -32,7 +41,7 @@ export interface RenderSettings {
   png: Required<PngOptions>;
 }
 
-export const DEFAULT_PNG: Required<PngOptions> = { dpi: 300, printWidthMm: 156, maxPixels: 16_384 };
+export const DEFAULT_PNG: Required<PngOptions> = { dpi: 300, printWidthMm: 156, printHeightMm: 200, maxPixels: 16_384 };
 
 export function renderSettings(opts: { fontFamily?: string; theme?: MermaidTheme; png?: PngOptions } = {}): RenderSettings {
   return {

@@ -6,15 +6,22 @@ import { DEFAULT_PNG } from './config.js';
 const CSS_DPI = 96;
 
 /**
- * The device scale factor for a diagram of `width` × `height` CSS px, so that the PNG has at least `dpi` both
- * at its natural size and when stretched to the full print width (a DOCX build may do either), but no side
- * longer than `maxPixels` (Chromium's limit; a diagram that large is never printed that wide on a page anyway).
+ * The device scale factor for a diagram of `width` × `height` CSS px, so that the PNG has `dpi` at the size it is
+ * printed: its natural size, scaled down (never up) to fit `printWidthMm` × `printHeightMm` — as the DOCX figure is
+ * (docx/figures.ts fits it into the same box). A tall diagram printed narrow thus gets no more pixels than it can
+ * show. No side longer than `maxPixels` (Chromium's limit).
  */
 export function pngScale(width: number, height: number, opts: PngOptions = {}): number {
-  const { dpi, printWidthMm, maxPixels } = { ...DEFAULT_PNG, ...opts };
-  const fullWidthPx = (printWidthMm / 25.4) * dpi;
-  const scale = Math.max(dpi / CSS_DPI, fullWidthPx / Math.max(1, Math.ceil(width)));
-  const cap = maxPixels / Math.max(1, Math.ceil(width), Math.ceil(height));
+  const { dpi, printWidthMm, printHeightMm, maxPixels } = { ...DEFAULT_PNG, ...opts };
+  // Chromium captures whole CSS pixels.
+  const w = Math.max(1, Math.ceil(width));
+  const h = Math.max(1, Math.ceil(height));
+  const fit = Math.min(1, (printWidthMm / 25.4) * CSS_DPI / w, (printHeightMm / 25.4) * CSS_DPI / h);
+  // Printed size in whole px (the DOCX rounds it), then the pixels that give it `dpi`; half a pixel more so that
+  // Chromium's rounding of the capture never leaves it one short.
+  const need = (side: number): number => Math.ceil((Math.ceil(side * fit) * dpi) / CSS_DPI) + 0.5;
+  const scale = Math.max(need(w) / w, need(h) / h);
+  const cap = maxPixels / Math.max(w, h);
   return Math.min(scale, cap);
 }
 

@@ -1,0 +1,414 @@
+/**
+ * The TOC's page numbers, laid out run by run.
+ *
+ * Every part, power and rule starts on a new page (a section, or a heading with a page break before it), so the
+ * document is a sequence of runs (sections.ts `LayoutRun`) whose pages don't depend on what comes before them. Each
+ * run is laid out alone — a small document with the same styles, page setup and footers, its footnotes numbered on
+ * from those before it — by docx's page layout (estimate.ts), and the pages are added up. Laying out the whole
+ * document at once costs more than linear time and holds all of it in memory a second time; run by run it is linear,
+ * and each run's pages can be kept in a cache (`layoutCacheDir`), keyed by a hash of what the run is made of, so a
+ * rebuild lays out only what changed.
+ *
+ * The TOC's own run is laid out last, with the numbers written into it as text (they take the room the field results
+ * will); the body's numbering starts at 1 at its first section, so the TOC's length changes none of them.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Document, Paragraph, type EstimatedPageNumbers, type FileChild, type PageNumberEstimator } from 'docx';
+import type { Block, FootnoteDef, Inline } from '../../document/model.js';
+import { DEFAULT_PNG } from '../mermaid/config.js';
+import type { RenderContext } from './context.js';
+import { capturingEstimator } from './estimate.js';
+import { loadEstimatorFonts } from './fonts.js';
+import { buildFootnotes } from './footnotes.js';
+import { MediaStore } from './media.js';
+import { renderRun, runSection, type LayoutRun } from './sections.js';
+import type { IStylesOptions } from 'docx';
+
+/** Bump when what a cached run's pages mean changes (the code of this backend is hashed into the key as well). */
+const LAYOUT_CACHE_VERSION = 1;
+
+export interface LayoutOptions {
+  fontFiles?: Partial<Record<string, string>>;
+  styles: IStylesOptions;
+  /** A directory to keep each run's pages in, so a rebuild lays out only the runs that changed. */
+  cacheDir?: string;
+}
+
+export interface RunLayoutResult {
+  /** What docx writes into the PAGEREF fields: each bookmark's page as it shows it, and the number of pages. */
+  estimate: EstimatedPageNumbers;
+  /** `estimated` (laid out as Word does), `guessed` (some run had to be guessed past), `blank` (some run gave up). */
+  mode: 'estimated' | 'guessed' | 'blank';
+  runs: { total: number; laidOut: number; cached: number };
+}
+
+/** What is kept of a run's layout: pages, and the page (from 1) of each anchor it carries. */
+interface RunPages {
+  pages: number;
+  anchors: Record<string, number>;
+  guesses: Array<{ reason: string; page: number }>;
+  mode: 'estimated' | 'guessed' | 'blank';
+}
+
+interface CacheFile {
+  version: number;
+  runs: Record<string, RunPages>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What a run is made of
+
+function visitInlines(inlines: readonly Inline[], f: (i: Inline) => void): void {
+  for (const i of inlines) {
+    f(i);
+    if (i.type === 'link') visitInlines(i.children, f);
+  }
+}
+
+function visitBlocks(blocks: readonly Block[], onBlock: (b: Block) => void, onInline: (i: Inline) => void): void {
+  for (const b of blocks) {
+    onBlock(b);
+    switch (b.type) {
+      case 'heading':
+      case 'paragraph':
+        visitInlines(b.children, onInline);
+        break;
+      case 'list':
+        for (const item of b.items) visitBlocks(item, onBlock, onInline);
+        break;
+      case 'quote':
+        visitBlocks(b.children, onBlock, onInline);
+        break;
+      case 'table':
+        for (const row of b.rows) for (const cell of row.cells) visitInlines(cell.children, onInline);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** Pictures count by their size only: their bytes don't move a line. */
+const withoutPictures = (key: string, value: unknown): unknown => (key === 'svg' || key === 'png' ? value !== undefined : value);
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+// ---------------------------------------------------------------------------------------------------------------
+// What every run's layout depends on: this backend's code, docx's version, the profile, the fonts
+
+const require = createRequire(import.meta.url);
+let codeHash: string | undefined;
+
+/** A hash of this backend's own modules (its styles and how it renders each block decide the pages). */
+function backendCode(): string {
+  if (codeHash) return codeHash;
+  const dir = dirname(fileURLToPath(import.meta.url));
+  const h = createHash('sha256');
+  for (const name of readdirSync(dir).filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith('.d.ts')).sort()) {
+    h.update(name).update(readFileSync(join(dir, name)));
+  }
+  codeHash = h.digest('hex');
+  return codeHash;
+}
+
+let docxVersion: string | undefined;
+function docxPackageVersion(): string {
+  if (docxVersion) return docxVersion;
+  // docx doesn't export its package.json: it is two levels above its entry point (dist/index.cjs).
+  const pkg = join(dirname(require.resolve('docx')), '..', 'package.json');
+  docxVersion = (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  return docxVersion;
+}
+
+const fontHashes = new WeakMap<Uint8Array, string>();
+function settingsKey(ctx: RenderContext, fontFiles: LayoutOptions['fontFiles']): string {
+  const { fonts } = loadEstimatorFonts(ctx.profile, fontFiles);
+  const fontKeys = fonts.map((f) => {
+    const data = f.data instanceof Uint8Array ? f.data : new Uint8Array(f.data);
+    let h = fontHashes.get(data);
+    if (!h) fontHashes.set(data, (h = sha256(data)));
+    return `${f.name ?? ''}:${h}`;
+  });
+  return sha256(JSON.stringify({ v: LAYOUT_CACHE_VERSION, docx: docxPackageVersion(), code: backendCode(), profile: ctx.profile, png: DEFAULT_PNG, fonts: fontKeys }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The cache: one file per settings key, holding the runs of the last build
+
+function readCache(file: string | undefined): Record<string, RunPages> {
+  if (!file) return {};
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    return data && data.version === LAYOUT_CACHE_VERSION && typeof data.runs === 'object' ? data.runs : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeCache(dir: string, file: string, runs: Record<string, RunPages>): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    // Only this settings key's file is kept: the others are of other fonts or code and would never be read again.
+    for (const name of readdirSync(dir)) if (/^layout-[0-9a-f]+\.json$/.test(name) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ version: LAYOUT_CACHE_VERSION, runs } satisfies CacheFile));
+    renameSync(tmp, file);
+  } catch {
+    // A cache that can't be written only costs time on the next build.
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Lays one run out alone, strictly and, when that stops short, guessing. */
+async function layOutRun(
+  ctx: RenderContext,
+  opts: LayoutOptions,
+  run: LayoutRun,
+  children: FileChild[],
+  footnoteStart: number,
+  footnotes: readonly FootnoteDef[],
+  anchors: ReadonlyMap<string, string>,
+): Promise<RunPages> {
+  const attempt = async (guess: boolean): Promise<RunPages | undefined> => {
+    const estimator = capturingEstimator(ctx.profile, opts.fontFiles, guess);
+    const doc = new Document({
+      styles: opts.styles,
+      footnotes: buildFootnotes(ctx, footnotes),
+      evenAndOddHeaderAndFooters: true,
+      features: { updateFields: false },
+      sections: [runSection(ctx, run, footnoteStart, children)],
+      pageNumbers: estimator.estimator,
+    });
+    // Formatting the body is what lays it out (docx calls `pageNumbers` with the formatted body): nothing else of the
+    // package is needed.
+    doc.Document.View.prepForXml({ file: doc, viewWrapper: doc.Document, stack: [] });
+    const result = estimator.result();
+    if (!result || result.pageCount === undefined) return undefined;
+    const found: Record<string, number> = {};
+    for (const [anchor, name] of anchors) {
+      const page = result.bookmarkPageNumbers?.get(name) ?? Number(result.bookmarks.get(name));
+      if (!Number.isInteger(page) || page < 1) return undefined;
+      found[anchor] = page;
+    }
+    return { pages: result.pageCount, anchors: found, guesses: [...(result.guesses ?? [])], mode: guess ? 'guessed' : 'estimated' };
+  };
+  return (await attempt(false)) ?? (await attempt(true)) ?? { pages: 1, anchors: {}, guesses: [], mode: 'blank' };
+}
+
+/** At most this many runs are laid out together, as sections of one document (the layout's cost per document is not linear). */
+const GROUP = 12;
+
+/**
+ * Lays consecutive runs out together, each a section of one document numbered from 1, which saves laying out a
+ * document for each; or undefined when the layout stopped short (each is then laid out alone).
+ */
+function layOutGroup(ctx: RenderContext, opts: LayoutOptions, group: ReadonlyArray<{ p: PreparedRun; children: FileChild[] }>): RunPages[] | undefined {
+  const estimator = capturingEstimator(ctx.profile, opts.fontFiles, false);
+  const footnotes = [...new Map(group.flatMap(({ p }) => p.footnotes.map((f) => [f.id, f] as const))).values()];
+  const doc = new Document({
+    styles: opts.styles,
+    footnotes: buildFootnotes(ctx, footnotes),
+    evenAndOddHeaderAndFooters: true,
+    features: { updateFields: false },
+    // Footnotes are numbered on from the first run's (the runs are consecutive).
+    sections: group.map(({ p, children }, i) => runSection(ctx, p.run, i === 0 ? p.footnoteStart : 1, children)),
+    pageNumbers: estimator.estimator,
+  });
+  doc.Document.View.prepForXml({ file: doc, viewWrapper: doc.Document, stack: [] });
+  const result = estimator.result();
+  const counts = result?.sectionPageCounts;
+  if (!result || result.pageCount === undefined || !counts || counts.length !== group.length) return undefined;
+  const out: RunPages[] = [];
+  for (const [i, { p }] of group.entries()) {
+    const pages = counts[i];
+    if (pages === undefined || pages < 1) return undefined;
+    const found: Record<string, number> = {};
+    for (const [anchor, name] of p.anchors) {
+      const page = result.bookmarkPageNumbers?.get(name) ?? Number(result.bookmarks.get(name));
+      if (!Number.isInteger(page) || page < 1 || page > pages) return undefined;
+      found[anchor] = page;
+    }
+    out.push({ pages, anchors: found, guesses: [], mode: 'estimated' });
+  }
+  return out.reduce((n, r) => n + r.pages, 0) === result.pageCount ? out : undefined;
+}
+
+interface PreparedRun {
+  run: LayoutRun;
+  key: string;
+  /** The anchors whose bookmarks this run carries, with their names. */
+  anchors: Map<string, string>;
+  footnoteStart: number;
+  footnotes: FootnoteDef[];
+  toc: boolean;
+  result?: RunPages;
+}
+
+/** Lays the document's runs out (or takes them from the cache) and works out the page of every bookmark. */
+export async function layOutRuns(ctx: RenderContext, runs: readonly LayoutRun[], footnoteDefs: readonly FootnoteDef[], opts: LayoutOptions): Promise<RunLayoutResult> {
+  const settings = settingsKey(ctx, opts.fontFiles);
+  const cacheFile = opts.cacheDir ? join(opts.cacheDir, `layout-${settings.slice(0, 32)}.json`) : undefined;
+  const cached = readCache(cacheFile);
+  const used: Record<string, RunPages> = {};
+  const defs = new Map(footnoteDefs.map((f) => [f.id, f]));
+
+  // What each run is made of, in document order: its blocks, the bookmarks it carries, its footnotes and their numbers.
+  const seen = new Set<string>();
+  let footnotesBefore = 0;
+  const prepared: PreparedRun[] = runs.map((run) => {
+    const anchors = new Map<string, string>();
+    const refs: number[] = [];
+    let toc = false;
+    visitBlocks(
+      run.blocks,
+      (b) => {
+        if (b.type === 'toc') toc = true;
+        if ((b.type === 'heading' || b.type === 'figure') && !seen.has(b.anchor)) {
+          seen.add(b.anchor);
+          const name = ctx.bookmarks.get(b.anchor);
+          if (name !== undefined) anchors.set(b.anchor, name);
+        }
+      },
+      (i) => {
+        if (i.type === 'footnoteRef' && ctx.footnoteIds.has(i.id)) refs.push(i.id);
+      },
+    );
+    const footnoteStart = footnotesBefore + 1;
+    footnotesBefore += refs.length;
+    const footnotes = [...new Set(refs)].map((id) => defs.get(id)!).filter(Boolean);
+    const key = sha256(
+      JSON.stringify(
+        {
+          blocks: run.blocks,
+          kind: run.kind,
+          orientation: run.orientation,
+          footers: run.footers,
+          firstInSection: run.firstInSection,
+          closesSection: run.closesSection,
+          anchors: [...anchors.keys()],
+          footnoteStart: refs.length > 0 ? footnoteStart : 0,
+          footnotes,
+          toc: toc ? ctx.tocEntries.map((e) => [e.level, e.text]) : undefined,
+        },
+        withoutPictures,
+      ),
+    );
+    return { run, key, anchors, footnoteStart, footnotes, toc };
+  });
+
+  let laidOut = 0;
+  const layOut = async (p: PreparedRun, key: string, children: () => FileChild[]): Promise<RunPages> => {
+    let result = cached[key] ?? used[key];
+    if (!result) {
+      result = await layOutRun(ctx, opts, p.run, children(), p.footnoteStart, p.footnotes, p.anchors);
+      laidOut++;
+    }
+    used[key] = result;
+    return result;
+  };
+
+  // Runs are rendered again for a document of their own: with every bookmark free to place, and no pictures' bytes.
+  const render = (p: PreparedRun, tocNumbers?: ReadonlyMap<string, string>, shared?: RenderContext): FileChild[] => {
+    const own: RenderContext = shared ?? { ...ctx, bookmarks: ctx.bookmarks.unplaced(), media: new MediaStore(true), state: { figures: 0 }, ...(tocNumbers ? { tocNumbers } : {}) };
+    const children = renderRun(own, p.run);
+    // Closed as docx closes a section another follows (Body.addSection): with an empty paragraph after a table.
+    if (p.run.closesSection && !(children[children.length - 1] instanceof Paragraph)) children.push(new Paragraph({}));
+    return children;
+  };
+
+  // Everything but the TOC: runs not in the cache a group of consecutive ones at a time (footnotes number on).
+  let group: Array<{ p: PreparedRun; children: FileChild[] }> = [];
+  let own: RenderContext | undefined;
+  const flush = async () => {
+    const results = group.length > 1 ? layOutGroup(ctx, opts, group) : undefined;
+    if (results) {
+      laidOut += group.length;
+      group.forEach(({ p }, i) => (p.result = used[p.key] = results[i]!));
+    } else {
+      for (const { p } of group) p.result = await layOut(p, p.key, () => render(p));
+    }
+    group = [];
+    own = undefined;
+  };
+  for (const p of prepared) {
+    if (p.toc) continue;
+    const known = cached[p.key] ?? used[p.key];
+    if (known) {
+      await flush();
+      p.result = used[p.key] = known;
+      continue;
+    }
+    own ??= { ...ctx, bookmarks: ctx.bookmarks.unplaced(), media: new MediaStore(true), state: { figures: 0 } };
+    // Each run opens a section of its own there: without the page break before its first block, which docx's layout
+    // would take for a page more (alone, a run starts the document, where a page break before is nothing).
+    const children = render({ ...p, run: { ...p.run, firstInSection: true } }, undefined, own);
+    group.push({ p, children });
+    // docx ends a section another follows with an empty paragraph when it ends in a table: a run that ends in one
+    // (and doesn't end its section) goes last in its group.
+    if (group.length >= GROUP || !(children[children.length - 1] instanceof Paragraph)) await flush();
+  }
+  await flush();
+
+  // The numbers pages show: from 1 at the first page, and again from 1 at the body's first page.
+  const bodyIndex = prepared.findIndex((p) => p.run.kind === 'body');
+  const numbersWith = (tocPages: ReadonlyMap<PreparedRun, number>) => {
+    const bookmarks = new Map<string, string>();
+    const guesses: Array<{ reason: string; page: number }> = [];
+    let physical = 0; // pages before the run
+    let bodyStart = 0;
+    prepared.forEach((p, i) => {
+      if (i === bodyIndex) bodyStart = physical;
+      const r = p.result;
+      const pages = r?.pages ?? tocPages.get(p) ?? 1;
+      if (r) {
+        for (const [anchor, page] of Object.entries(r.anchors)) {
+          const name = p.anchors.get(anchor);
+          const at = physical + page; // from 1
+          if (name !== undefined) bookmarks.set(name, String(bodyIndex >= 0 && i >= bodyIndex ? at - bodyStart : at));
+        }
+        for (const g of r.guesses) guesses.push({ reason: g.reason, page: physical + g.page });
+      }
+      physical += pages;
+    });
+    return { bookmarks, guesses, pageCount: physical };
+  };
+
+  // The TOC, with the numbers it shows written in; laid out again if its length moved a number it lists.
+  const tocRuns = prepared.filter((p) => p.toc);
+  const tocPages = new Map<PreparedRun, number>(tocRuns.map((p) => [p, 1]));
+  let numbers = numbersWith(tocPages);
+  for (let round = 0; round < 3 && tocRuns.length > 0; round++) {
+    let moved = false;
+    for (const p of tocRuns) {
+      const tocNumbers = new Map(ctx.tocEntries.map((e) => [e.bookmark, numbers.bookmarks.get(e.bookmark) ?? '']));
+      const key = sha256(`${p.key}|${JSON.stringify([...tocNumbers.values()])}`);
+      p.result = await layOut(p, key, () => render(p, tocNumbers));
+      if (tocPages.get(p) !== p.result.pages) moved = true;
+      tocPages.set(p, p.result.pages);
+    }
+    const again = numbersWith(tocPages);
+    const changed = [...again.bookmarks].some(([name, n]) => numbers.bookmarks.get(name) !== n);
+    numbers = again;
+    if (!moved || !changed) break;
+  }
+
+  if (opts.cacheDir && cacheFile && (laidOut > 0 || Object.keys(cached).length !== Object.keys(used).length)) writeCache(opts.cacheDir, cacheFile, used);
+
+  const modes = prepared.map((p) => p.result?.mode ?? 'blank');
+  const mode = modes.includes('blank') ? 'blank' : modes.includes('guessed') ? 'guessed' : 'estimated';
+  return {
+    estimate: { bookmarks: numbers.bookmarks, pageCount: numbers.pageCount, ...(numbers.guesses.length ? { guesses: numbers.guesses } : {}) },
+    mode,
+    runs: { total: prepared.length, laidOut, cached: prepared.length - laidOut },
+  };
+}
+
+/** An estimator that gives numbers worked out beforehand (docx writes them into the PAGEREF fields). */
+export function fixedEstimator(estimate: EstimatedPageNumbers): PageNumberEstimator {
+  return () => estimate;
+}

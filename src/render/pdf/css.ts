@@ -1,0 +1,159 @@
+/**
+ * The print CSS of the compendium: the layout profile (GB/T 9704 by default) as CSS paged media for Chromium.
+ *
+ * - Pages: A4 with the profile's margins; named pages `cover` and `front` (目录) carry no number and do not count
+ *   (`counter-increment: page 0`), `body` (and `wide`, a landscape page for wide tables) count from 1 and show
+ *   "— N —" in 四号 宋体 7 mm below the text block, odd pages at the right and even pages at the left, one character
+ *   in from the edge of the text block. Chromium decides :right/:left by the sheet's position, so the document is
+ *   padded with blank unnumbered pages to start each run of numbered pages on a right-hand page (see index.ts).
+ * - The body grid: 22 lines of 28 characters in the 156 × 225 mm text block. The line pitch is the block's height over
+ *   22, rounded down to Chromium's layout unit (1/64 px) so that 22 lines fit; the character pitch comes from a small
+ *   negative letter-spacing, so that 28 glyphs of 16 pt (plus spacing) fill a line, justified.
+ */
+import type { LayoutProfile } from '../profile.js';
+import type { FontPlan } from './fonts.js';
+
+const PX_PER_MM = 96 / 25.4;
+const PX_PER_PT = 96 / 72;
+/** Chromium lays out in units of 1/64 px. */
+const unit = (px: number) => Math.floor(px * 64) / 64;
+const px = (v: number) => `${+v.toFixed(4)}px`;
+
+export interface Grid {
+  textWidthPx: number;
+  textHeightPx: number;
+  linePx: number;
+  letterSpacingPx: number;
+  /** The advance of one body character: glyph plus letter-spacing. */
+  charPx: number;
+}
+
+export function bodyGrid(profile: LayoutProfile): Grid {
+  const { page, marginMm: m, grid, sizePt } = profile;
+  const textWidthPx = (page.widthMm - m.left - m.right) * PX_PER_MM;
+  const textHeightPx = (page.heightMm - m.top - m.bottom) * PX_PER_MM;
+  const linePx = unit(textHeightPx / grid.lines);
+  const bodyPx = sizePt.body * PX_PER_PT;
+  // One layout unit less than the exact pitch, so that rounding never pushes the 28th character to the next line.
+  const letterSpacingPx = unit(textWidthPx / grid.chars - bodyPx) - 1 / 64;
+  return { textWidthPx, textHeightPx, linePx, letterSpacingPx, charPx: bodyPx + letterSpacingPx };
+}
+
+export function printCss(profile: LayoutProfile, fonts: FontPlan): string {
+  const { page, marginMm: m, sizePt } = profile;
+  const g = bodyGrid(profile);
+  const f = fonts.families;
+  const note = Math.max(sizePt.table, sizePt.body - 2);
+  const twoChars = px(2 * g.charPx);
+  const margins = `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`;
+  // The page number: 四号 宋体, "— N —", its line's top 7 mm below the text block, one character in from the edge.
+  const pageNumber = (side: 'left' | 'right') => `@bottom-${side} {
+    content: "\\2014  " counter(page) " \\2014";
+    font-family: ${f.pageNumber}; font-size: ${sizePt.pageNumber}pt; line-height: 1; letter-spacing: 0;
+    vertical-align: top; text-align: ${side};
+    padding-top: ${profile.pageNumberOffsetMm}mm; padding-${side}: ${sizePt.pageNumber}pt;
+  }`;
+  const numbered = (name: string) => `
+@page ${name}:right { ${pageNumber('right')} }
+@page ${name}:left { ${pageNumber('left')} }`;
+  // The baseline of a line of body text, from the bottom of its line box (half-leading plus a CJK descent of 0.12 em).
+  const baselinePx = (g.linePx - sizePt.body * PX_PER_PT) / 2 + 0.12 * sizePt.body * PX_PER_PT;
+  // The longest drawing a page can hold with its caption (one line) below it.
+  const figureMaxPx = unit(g.textHeightPx - 1.5 * g.linePx);
+  return `${fonts.faces}
+@page { size: ${page.widthMm}mm ${page.heightMm}mm; margin: ${margins}; }
+@page cover { counter-increment: page 0; }
+@page front { counter-increment: page 0; }
+@page blank { counter-increment: page 0; }
+@page wide { size: ${page.heightMm}mm ${page.widthMm}mm; margin: ${margins}; }
+${numbered('body')}
+${numbered('wide')}
+:root { font-family: ${f.body}; font-size: ${sizePt.body}pt; line-height: ${px(g.linePx)}; color: #000; }
+body { margin: 0; font-kerning: none; line-break: strict; overflow-wrap: anywhere; }
+.sec { break-before: page; }
+.sec-cover { page: cover; }
+.sec-front { page: front; }
+.sec-body { page: body; }
+.sec-body.landscape, .pb-wide { page: wide; }
+.pb-pad { page: blank; height: 1px; }
+.page-break { break-after: page; }
+.pb-marks { position: absolute; width: 0; height: 0; overflow: hidden; }
+
+/* Text on the grid: 16 pt, 28 characters a line, justified, first line indented by two characters. */
+p, li, h1, h2, h3, h4, h5, h6, figcaption { letter-spacing: ${px(g.letterSpacingPx)}; }
+p { margin: 0; text-align: justify; text-indent: ${twoChars}; orphans: 2; widows: 2; }
+p.noindent, li > p, td p, th p { text-indent: 0; }
+p.align-center { text-align: center; text-indent: 0; }
+p.align-right { text-align: right; text-indent: 0; }
+p.align-left { text-align: left; }
+a { color: inherit; text-decoration: none; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.875em; letter-spacing: 0; }
+sup { line-height: 0; }
+
+/* Headings: 标题 小标宋 二号 centred; 一、 黑体; （一） 楷体; 1. 仿宋 bold; （1） 仿宋. */
+h1, h2, h3, h4, h5, h6 { margin: 0; font-size: ${sizePt.heading}pt; font-weight: normal; line-height: ${px(g.linePx)}; break-after: avoid; break-inside: avoid; text-align: justify; text-indent: ${twoChars}; }
+/* Line height 1.5: taller than the title font's own ascent + descent (Noto Serif CJK: 1.45 em). In a shorter line box
+   Chromium writes such a heading's bookmark title twice ("编制说明编制说明"). */
+.h-part, .h-title, .toc-title { font-family: ${f.title}; font-size: ${sizePt.title}pt; line-height: 1.5; text-align: center; text-indent: 0; margin-bottom: ${px(g.linePx)}; letter-spacing: 0; }
+.h-part, .h-title, .break-before { break-before: page; }
+.h-part, .h-title, p.title, p.subtitle, caption, figcaption { text-wrap: balance; }
+/* A chapter that only opens the next rule (一、职权法定类制度) goes with it to the rule's new page. */
+.h-chapter:has(+ .h-title) { break-before: page; }
+.h-chapter + .h-title, .h-part + .h-chapter:has(+ .h-title) { break-before: auto; }
+.h-chapter { font-family: ${f.heading1}; }
+.h-section { font-family: ${f.heading2}; }
+.h-item { font-family: ${f.body}; font-weight: bold; }
+.h-subitem { font-family: ${f.body}; }
+
+p.title { font-family: ${f.title}; font-size: ${sizePt.title}pt; text-align: center; text-indent: 0; letter-spacing: 0; }
+p.subtitle { font-family: ${f.heading2}; text-align: center; text-indent: 0; }
+p.caption, figcaption, caption { font-family: ${f.heading1}; font-size: ${note}pt; line-height: ${px(g.linePx)}; text-align: center; text-indent: 0; letter-spacing: 0; }
+p.note { font-size: ${note}pt; line-height: ${note * 1.5}pt; text-indent: ${2 * note}pt; letter-spacing: 0; }
+p.signature { text-align: right; text-indent: 0; padding-right: ${px(4 * g.charPx)}; }
+blockquote { margin: 0 ${twoChars}; font-family: ${f.heading2}; }
+ul, ol { margin: 0; padding-left: ${twoChars}; }
+
+/* The cover: one page, no number. */
+.sec-cover { height: ${px(Math.floor(g.textHeightPx) - 2)}; overflow: hidden; display: flex; flex-direction: column; }
+.sec-cover p { text-indent: 0; text-align: center; letter-spacing: 0; }
+.sec-cover p.cover-dept { font-family: ${f.heading1}; font-size: ${sizePt.heading + 2}pt; min-height: ${px(g.linePx)}; }
+.sec-cover p.title { font-size: ${Math.round(sizePt.title * 1.5)}pt; line-height: 1.4; margin: 30mm 0 ${px(g.linePx)}; }
+.sec-cover p.subtitle { font-size: ${sizePt.heading + 2}pt; line-height: 1.6; }
+.sec-cover p.cover-date { font-size: ${sizePt.heading + 2}pt; line-height: 1.6; }
+.sec-cover p.cover-date:not(p.cover-date ~ p.cover-date) { margin-top: auto; }
+
+/* 目录: dotted leaders from the end of each entry's last line to its page number, which stands at the right. The dots
+   run under the whole last line; the entry's text and the number, on white, hide them where they stand. */
+.toc ol { list-style: none; margin: 0; padding: 0; }
+.toc li { line-height: ${px(g.linePx)}; letter-spacing: ${px(g.letterSpacingPx)}; break-inside: avoid; }
+.toc li a { display: block; position: relative; padding-right: 2.6em; }
+.toc li a::before { content: ""; position: absolute; left: 0; right: 0.3em; bottom: ${px(baselinePx)}; border-bottom: 1.2pt dotted #000; }
+.toc .toc-text { position: relative; background: #fff; padding-right: 0.25em; }
+.toc .toc-page { position: absolute; right: 0; bottom: 0; background: #fff; padding-left: 0.25em; letter-spacing: 0; font-family: ${f.pageNumber}; }
+.toc .toc-1 { font-family: ${f.heading1}; }
+.toc .toc-2 { padding-left: ${px(g.charPx)}; }
+.toc .toc-3 { padding-left: ${px(2 * g.charPx)}; }
+.toc .toc-4 { padding-left: ${px(3 * g.charPx)}; }
+.toc .toc-5 { padding-left: ${px(4 * g.charPx)}; }
+
+/* Tables: 小四 仿宋, header rows repeated on every page, rows never split. */
+table { width: 100%; border-collapse: collapse; margin: ${px(g.linePx / 4)} 0 ${px(g.linePx / 2)}; font-family: ${f.table}; font-size: ${sizePt.body}pt; line-height: 1.5; letter-spacing: 0; }
+table:has(> colgroup) { table-layout: fixed; }
+table.small { font-size: ${sizePt.table}pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th, td { border: 0.5pt solid #000; padding: 0.6mm 1.2mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+th { font-family: ${f.heading1}; font-weight: normal; text-align: center; vertical-align: middle; }
+table.info td:first-child { text-align: center; vertical-align: middle; font-family: ${f.heading1}; }
+caption { caption-side: top; padding-bottom: 1mm; }
+/* A wide table stands alone on landscape pages (same margins: binding and page numbers stay where they are). */
+.pb-wide table { margin-top: 0; }
+
+/* Flowcharts: vector (the model's SVG), the text width at most, one page at most. */
+figure { margin: ${px(g.linePx / 4)} 0; break-inside: avoid; text-align: center; }
+figure img { display: block; margin: 0 auto; width: auto; height: auto; max-width: 100%; max-height: ${px(figureMaxPx)}; }
+
+.footnotes { margin-top: ${px(g.linePx)}; border-top: 0.5pt solid #000; font-size: ${note}pt; line-height: ${note * 1.5}pt; }
+.footnotes ol { padding-left: 2em; }
+`;
+}

@@ -1,0 +1,121 @@
+/**
+ * The TOC's page numbers laid out run by run (layout.ts), with the layout cache, and the document written in batches
+ * (index.ts, package.ts PackageAssembler): the same numbers as the whole document's layout, the same document.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderDocxWithReport } from '../../src/render/docx/index.js';
+import { GB9704 } from '../../src/render/profile.js';
+import { bigModel, filler, footnotesInRuns, heading, sampleModel, sectionEndingInFullTable } from './fixture.js';
+
+const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+describe('run by run', () => {
+  for (const [name, model] of [
+    ['the sample', sampleModel],
+    ['a ~50-page compendium', () => bigModel(6)],
+    ['a section ending in a table that fills its page', sectionEndingInFullTable],
+    ['footnotes in several runs', footnotesInRuns],
+  ] as const) {
+    it(`lays out ${name} as the whole document's layout does, to the byte`, async () => {
+      const whole = await renderDocxWithReport(model(), { profile: GB9704, layout: 'document' });
+      const runs = await renderDocxWithReport(model(), { profile: GB9704 });
+      expect(runs.report.pageNumbers).toBe('estimated');
+      expect(runs.report.layoutRuns!.laidOut).toBeGreaterThan(1);
+      expect(runs.report.toc).toEqual(whole.report.toc);
+      expect(runs.report.pageCount).toBe(whole.report.pageCount);
+      expect(sha(runs.buffer)).toBe(sha(whole.buffer));
+    }, 120_000);
+  }
+});
+
+describe('layout cache', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'powerbook-layout-'));
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('lays out only the runs that changed, with the same result', async () => {
+    const cacheDir = join(dir, 'layout');
+    const first = await renderDocxWithReport(bigModel(6), { profile: GB9704, layoutCacheDir: cacheDir });
+    expect(first.report.layoutRuns).toMatchObject({ cached: 0 });
+    const again = await renderDocxWithReport(bigModel(6), { profile: GB9704, layoutCacheDir: cacheDir });
+    expect(again.report.layoutRuns).toMatchObject({ laidOut: 0, total: first.report.layoutRuns!.total });
+    expect(sha(again.buffer)).toBe(sha(first.buffer));
+
+    // One part gets longer: that part's run is laid out again (and the TOC, whose numbers moved).
+    const changed = bigModel(6);
+    changed.sections[3]!.blocks.push(filler(30, 7));
+    const after = await renderDocxWithReport(changed, { profile: GB9704, layoutCacheDir: cacheDir });
+    const fresh = await renderDocxWithReport(changed, { profile: GB9704, layout: 'document' });
+    expect(after.report.layoutRuns!.laidOut).toBe(2);
+    expect(after.report.toc).toEqual(fresh.report.toc);
+    expect(after.report.pageCount).toBe(fresh.report.pageCount);
+    expect(after.report.pageCount).toBeGreaterThan(first.report.pageCount!);
+    expect((await readdir(cacheDir)).filter((n) => n.endsWith('.json'))).toHaveLength(1);
+  }, 120_000);
+
+  it('ignores a cache file it cannot read', async () => {
+    const cacheDir = join(dir, 'broken');
+    const first = await renderDocxWithReport(sampleModel(), { profile: GB9704, layoutCacheDir: cacheDir });
+    const [file] = (await readdir(cacheDir)).filter((n) => n.endsWith('.json'));
+    await writeFile(join(cacheDir, file!), '{"version": 1, "runs": ');
+    const again = await renderDocxWithReport(sampleModel(), { profile: GB9704, layoutCacheDir: cacheDir });
+    expect(again.report.layoutRuns!.cached).toBe(0);
+    expect(sha(again.buffer)).toBe(sha(first.buffer));
+    expect(JSON.parse(await readFile(join(cacheDir, file!), 'utf8'))).toMatchObject({ version: 1 });
+  }, 60_000);
+});
+
+/**
+ * A package with its relationship ids and part names taken out: each r:id in the body is replaced by what it points
+ * to (a footer's XML, a picture's bytes, a hyperlink's address).
+ */
+function normalised(docx: Uint8Array): { document: string; parts: Record<string, string> } {
+  const files = unzipSync(docx);
+  const text = (name: string) => new TextDecoder().decode(files[name]);
+  const targets = new Map<string, string>();
+  for (const [, id, target] of text('word/_rels/document.xml.rels').matchAll(/<Relationship Id="([^"]+)" Type="[^"]+" Target="([^"]+)"/g)) {
+    const part = files[`word/${target}`];
+    targets.set(id!, part ? sha(part) : target!);
+  }
+  const document = text('word/document.xml').replace(/\br:(id|embed)="([^"]+)"/g, (_m, attr: string, id: string) => `r:${attr}="${targets.get(id) ?? `?${id}`}"`);
+  const parts: Record<string, string> = {};
+  for (const name of Object.keys(files).sort()) {
+    if (/^word\/(document\.xml|_rels\/document\.xml\.rels|footer\d+\.xml|_rels\/footer\d+\.xml\.rels|media\/)/.test(name) || name === '[Content_Types].xml') continue;
+    parts[name] = sha(files[name]!);
+  }
+  const footers = Object.keys(files).filter((n) => /^word\/footer\d+\.xml$/.test(n)).map((n) => sha(files[n]!)).sort();
+  const media = Object.keys(files).filter((n) => n.startsWith('word/media/')).map((n) => sha(files[n]!)).sort();
+  return { document, parts: { ...parts, footers: footers.join(','), media: media.join(','), overrides: String(text('[Content_Types].xml').match(/<Override /g)?.length) } };
+}
+
+describe('batches', () => {
+  it('join into the document written in one piece', async () => {
+    for (const model of [sampleModel, () => bigModel(6), sectionEndingInFullTable, footnotesInRuns]) {
+      const one = await renderDocxWithReport(model(), { profile: GB9704 });
+      for (const batch of [1, 40]) {
+        const many = await renderDocxWithReport(model(), { profile: GB9704, batch });
+        expect(many.report.toc).toEqual(one.report.toc);
+        expect(normalised(many.buffer)).toEqual(normalised(one.buffer));
+      }
+    }
+  }, 120_000);
+
+  it('write a picture shown in several batches once', async () => {
+    const model = sampleModel();
+    const body = model.sections.find((s) => s.blocks.some((b) => b.type === 'figure'))!;
+    const figure = body.blocks.find((b) => b.type === 'figure')!;
+    model.sections.push({ kind: 'body', orientation: 'portrait', blocks: [heading(1, undefined, '再次', 'again'), { ...figure, anchor: 'fig-again' }] });
+    const files = unzipSync((await renderDocxWithReport(model, { profile: GB9704, batch: 1 })).buffer);
+    expect(Object.keys(files).filter((n) => n.startsWith('word/media/')).sort()).toEqual(['word/media/image1.png', 'word/media/image1.svg']);
+    expect(new TextDecoder().decode(files['word/document.xml']).match(/<asvg:svgBlip\b[^>]*r:embed="rId\d+"/g)).toHaveLength(2);
+  }, 60_000);
+});
