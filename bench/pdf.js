@@ -4,7 +4,8 @@
 // Prints the PDF time (target < 30 s), pages per second and the ratio PDF time / DOCX time.
 // Needs the compiled lib/ (`npm run build`, or `npx tsc -p tsconfig.build.json`).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRepository } from './generate.js';
@@ -25,8 +26,8 @@ export async function run({ runs = 3, powers = 1000 } = {}) {
   if (!existsSync(path.join(ROOT, 'lib/render/pdf/index.js'))) throw new Error('lib/ has no PDF backend: run `npm run build` first');
   const dir = path.join(ROOT, `bench/.data/pdf-${powers}`);
   if (!existsSync(path.join(dir, 'powerbook.yaml'))) generateRepository(dir, { powers, laws: 100, rules: 100 });
-  const out = path.join(ROOT, 'bench/.data/pdf-out');
-  mkdirSync(out, { recursive: true });
+  // An output directory of this run's own: two runs at once must not delete each other's files.
+  const out = mkdtempSync(path.join(os.tmpdir(), 'powerbook-bench-pdf-'));
 
   const warm = build(dir, out, 'docx,pdf');
   console.log(`pdf: ${powers} powers, 100 laws, 100 rules; warm-up (draws the flowcharts, docx + pdf): ${(warm.ms / 1000).toFixed(1)} s`);
@@ -51,6 +52,8 @@ export async function run({ runs = 3, powers = 1000 } = {}) {
   console.log(`    of which Chromium print + 目录 passes + metadata: ${(renderMs / 1000).toFixed(1)} s; TOC page numbers ${passes}`);
   console.log(`  ${pages} pages: ${(pages / (pdfMs / 1000)).toFixed(0)} pages/s for the whole build, ${(pages / (renderMs / 1000)).toFixed(0)} pages/s for the PDF rendering`);
   console.log(`  ratio PDF / DOCX: ${(pdfMs / docxMs).toFixed(2)}`);
+  console.log(`  (load average while measuring: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs)`);
+  rmSync(out, { recursive: true, force: true });
   return { docxMs, pdfMs, renderMs, pages, ratio: pdfMs / docxMs };
 }
 

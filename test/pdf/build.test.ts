@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
@@ -174,7 +174,6 @@ describe('powerbook build --format pdf on the example', () => {
     const again = tempDir('pb-pdf2-');
     const r = await cli(['build', EXAMPLE, '--format', 'pdf', '--out', again], { env: ENV });
     expect(r.code, r.stderr).toBe(0);
-    if (process.env.PB_KEEP) { copyFileSync(pdf, '/tmp/pbx/t1.pdf'); copyFileSync(path.join(again, `${NAME}.pdf`), '/tmp/pbx/t2.pdf'); }
     expect(readFileSync(path.join(again, `${NAME}.pdf`)).equals(readFileSync(pdf))).toBe(true);
   });
 });

@@ -4,9 +4,11 @@
  *
  * - A4, margins and a 22 × 28 document grid from the layout profile; every run names its East Asian and Latin fonts.
  * - Page numbers "— N —" on the outer side (odd right, even left), none on the cover, from 1 after it.
- * - A real TOC field with the page numbers already in it (docx's own page layout works them out), so Word, WPS and
- *   LibreOffice show them on opening without asking to update fields.
+ * - A real TOC field with the page numbers already in it (docx's own page layout works them out, run of pages by run
+ *   of pages, layout.ts), so Word, WPS and LibreOffice show them on opening without asking to update fields.
  * - Deterministic: the same model gives the same bytes (see package.ts).
+ * - Large documents: docx writes the document a batch of runs at a time and package.ts joins the batches, so the
+ *   memory taken is about a batch's; the pictures' bytes go into the package only at the end (media.ts).
  */
 import { Document, Packer, type EstimatedPageNumbers, type ISectionOptions, type PageNumberEstimator } from 'docx';
 import type { Block, DocumentModel } from '../../document/model.js';

@@ -2,22 +2,28 @@
  * The TOC's page numbers, laid out run by run.
  *
  * Every part, power and rule starts on a new page (a section, or a heading with a page break before it), so the
- * document is a sequence of runs (sections.ts `LayoutRun`) whose pages don't depend on what comes before them. Each
- * run is laid out alone — a small document with the same styles, page setup and footers, its footnotes numbered on
- * from those before it — by docx's page layout (estimate.ts), and the pages are added up. Laying out the whole
- * document at once costs more than linear time and holds all of it in memory a second time; run by run it is linear,
- * and each run's pages can be kept in a cache (`layoutCacheDir`), keyed by a hash of what the run is made of, so a
- * rebuild lays out only what changed.
+ * document is a sequence of runs (sections.ts `LayoutRun`) whose pages don't depend on what comes before them. The
+ * runs are laid out by docx's page layout (estimate.ts) in small documents of their own — with the same styles, page
+ * setup and footers, footnotes numbered on from those before — and the pages are added up. Laying out the whole
+ * document at once costs more than linear time and memory; run by run it is linear. Consecutive runs of a section are
+ * laid out together, as the document has them (which saves a document each), up to `GROUP` of them.
+ *
+ * Each run's pages (and the page of each bookmark in it) can be kept in a cache (`layoutCacheDir`), keyed by a hash of
+ * what the run is made of and of everything else its layout depends on, so a rebuild lays out only what changed.
  *
  * The TOC's own run is laid out last, with the numbers written into it as text (they take the room the field results
  * will); the body's numbering starts at 1 at its first section, so the TOC's length changes none of them.
+ *
+ * What the whole document's layout does at the joins is done here too: a section another follows and that ends in a
+ * table gets the empty paragraph docx closes it with (which takes a page of its own when the table fills the last
+ * one). The tests (test/docx/layout.test.ts) check that the numbers are those of the whole document's layout.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Document, Paragraph, type EstimatedPageNumbers, type FileChild, type PageNumberEstimator } from 'docx';
+import { Document, Paragraph, type EstimatedPageNumbers, type FileChild, type IStylesOptions, type PageNumberEstimator } from 'docx';
 import type { Block, FootnoteDef, Inline } from '../../document/model.js';
 import { DEFAULT_PNG } from '../mermaid/config.js';
 import type { RenderContext } from './context.js';
@@ -26,7 +32,6 @@ import { loadEstimatorFonts } from './fonts.js';
 import { buildFootnotes } from './footnotes.js';
 import { MediaStore } from './media.js';
 import { renderRun, runSection, type LayoutRun } from './sections.js';
-import type { IStylesOptions } from 'docx';
 
 /** Bump when what a cached run's pages mean changes (the code of this backend is hashed into the key as well). */
 const LAYOUT_CACHE_VERSION = 1;
@@ -200,42 +205,53 @@ async function layOutRun(
   return (await attempt(false)) ?? (await attempt(true)) ?? { pages: 1, anchors: {}, guesses: [], mode: 'blank' };
 }
 
-/** At most this many runs are laid out together, as sections of one document (the layout's cost per document is not linear). */
-const GROUP = 12;
+/** At most this many runs are laid out together (the layout's cost per document is not linear). */
+const GROUP = 16;
 
 /**
- * Lays consecutive runs out together, each a section of one document numbered from 1, which saves laying out a
- * document for each; or undefined when the layout stopped short (each is then laid out alone).
+ * Lays consecutive runs of one section out together, as the document has them (each after a page break), which
+ * saves laying out a document for each. Each run but the first opens with a heading that carries a bookmark, whose
+ * page is where the run starts. Undefined when the layout stopped short (each is then laid out alone).
  */
-function layOutGroup(ctx: RenderContext, opts: LayoutOptions, group: ReadonlyArray<{ p: PreparedRun; children: FileChild[] }>): RunPages[] | undefined {
+function layOutGroup(ctx: RenderContext, opts: LayoutOptions, group: readonly PreparedRun[], children: FileChild[]): RunPages[] | undefined {
   const estimator = capturingEstimator(ctx.profile, opts.fontFiles, false);
-  const footnotes = [...new Map(group.flatMap(({ p }) => p.footnotes.map((f) => [f.id, f] as const))).values()];
+  const footnotes = [...new Map(group.flatMap((p) => p.footnotes.map((f) => [f.id, f] as const))).values()];
   const doc = new Document({
     styles: opts.styles,
     footnotes: buildFootnotes(ctx, footnotes),
     evenAndOddHeaderAndFooters: true,
     features: { updateFields: false },
-    // Footnotes are numbered on from the first run's (the runs are consecutive).
-    sections: group.map(({ p, children }, i) => runSection(ctx, p.run, i === 0 ? p.footnoteStart : 1, children)),
+    sections: [runSection(ctx, group[0]!.run, group[0]!.footnoteStart, children)],
     pageNumbers: estimator.estimator,
   });
   doc.Document.View.prepForXml({ file: doc, viewWrapper: doc.Document, stack: [] });
   const result = estimator.result();
-  const counts = result?.sectionPageCounts;
-  if (!result || result.pageCount === undefined || !counts || counts.length !== group.length) return undefined;
+  if (!result || result.pageCount === undefined) return undefined;
+  const pageOf = (name: string | undefined): number => {
+    const page = name === undefined ? NaN : (result.bookmarkPageNumbers?.get(name) ?? Number(result.bookmarks.get(name)));
+    return Number.isInteger(page) && page >= 1 ? page : NaN;
+  };
+  const starts = group.map((p, i) => (i === 0 ? 1 : pageOf(p.anchors.get(openingAnchor(p)!))));
   const out: RunPages[] = [];
-  for (const [i, { p }] of group.entries()) {
-    const pages = counts[i];
-    if (pages === undefined || pages < 1) return undefined;
+  for (const [i, p] of group.entries()) {
+    const start = starts[i]!;
+    const end = i + 1 < group.length ? starts[i + 1]! : result.pageCount + 1;
+    if (!(end > start)) return undefined;
     const found: Record<string, number> = {};
     for (const [anchor, name] of p.anchors) {
-      const page = result.bookmarkPageNumbers?.get(name) ?? Number(result.bookmarks.get(name));
-      if (!Number.isInteger(page) || page < 1 || page > pages) return undefined;
+      const page = pageOf(name) - start + 1;
+      if (!(page >= 1 && page <= end - start)) return undefined;
       found[anchor] = page;
     }
-    out.push({ pages, anchors: found, guesses: [], mode: 'estimated' });
+    out.push({ pages: end - start, anchors: found, guesses: [], mode: 'estimated' });
   }
-  return out.reduce((n, r) => n + r.pages, 0) === result.pageCount ? out : undefined;
+  return out;
+}
+
+/** The anchor of the heading a run opens with, when it carries the heading's bookmark. */
+function openingAnchor(p: PreparedRun): string | undefined {
+  const first = p.run.blocks[0];
+  return first?.type === 'heading' && p.anchors.has(first.anchor) ? first.anchor : undefined;
 }
 
 interface PreparedRun {
@@ -301,12 +317,12 @@ export async function layOutRuns(ctx: RenderContext, runs: readonly LayoutRun[],
     return { run, key, anchors, footnoteStart, footnotes, toc };
   });
 
-  let laidOut = 0;
+  const laidOut = new Set<PreparedRun>();
   const layOut = async (p: PreparedRun, key: string, children: () => FileChild[]): Promise<RunPages> => {
     let result = cached[key] ?? used[key];
     if (!result) {
       result = await layOutRun(ctx, opts, p.run, children(), p.footnoteStart, p.footnotes, p.anchors);
-      laidOut++;
+      laidOut.add(p);
     }
     used[key] = result;
     return result;
@@ -321,36 +337,31 @@ export async function layOutRuns(ctx: RenderContext, runs: readonly LayoutRun[],
     return children;
   };
 
-  // Everything but the TOC: runs not in the cache a group of consecutive ones at a time (footnotes number on).
-  let group: Array<{ p: PreparedRun; children: FileChild[] }> = [];
-  let own: RenderContext | undefined;
+  // Everything but the TOC: runs not in the cache, consecutive ones of a section together (see layOutGroup).
+  let group: PreparedRun[] = [];
+  let grouping = true; // until a group's layout stops short (then it would for the next ones too, as with a missing font)
   const flush = async () => {
-    const results = group.length > 1 ? layOutGroup(ctx, opts, group) : undefined;
+    if (group.length === 0) return;
+    let results: RunPages[] | undefined;
+    if (group.length > 1 && grouping) {
+      const own: RenderContext = { ...ctx, bookmarks: ctx.bookmarks.unplaced(), media: new MediaStore(true), state: { figures: 0 } };
+      results = layOutGroup(ctx, opts, group, group.flatMap((p) => render(p, undefined, own)));
+      grouping = results !== undefined;
+    }
     if (results) {
-      laidOut += group.length;
-      group.forEach(({ p }, i) => (p.result = used[p.key] = results[i]!));
+      for (const p of group) laidOut.add(p);
+      group.forEach((p, i) => (p.result = used[p.key] = results[i]!));
     } else {
-      for (const { p } of group) p.result = await layOut(p, p.key, () => render(p));
+      for (const p of group) p.result = await layOut(p, p.key, () => render(p));
     }
     group = [];
-    own = undefined;
   };
   for (const p of prepared) {
+    const known = p.toc ? undefined : (cached[p.key] ?? used[p.key]);
+    if (p.toc || known || group.length >= GROUP || p.run.firstInSection || openingAnchor(p) === undefined) await flush();
     if (p.toc) continue;
-    const known = cached[p.key] ?? used[p.key];
-    if (known) {
-      await flush();
-      p.result = used[p.key] = known;
-      continue;
-    }
-    own ??= { ...ctx, bookmarks: ctx.bookmarks.unplaced(), media: new MediaStore(true), state: { figures: 0 } };
-    // Each run opens a section of its own there: without the page break before its first block, which docx's layout
-    // would take for a page more (alone, a run starts the document, where a page break before is nothing).
-    const children = render({ ...p, run: { ...p.run, firstInSection: true } }, undefined, own);
-    group.push({ p, children });
-    // docx ends a section another follows with an empty paragraph when it ends in a table: a run that ends in one
-    // (and doesn't end its section) goes last in its group.
-    if (group.length >= GROUP || !(children[children.length - 1] instanceof Paragraph)) await flush();
+    if (known) p.result = used[p.key] = known;
+    else group.push(p);
   }
   await flush();
 
@@ -397,14 +408,14 @@ export async function layOutRuns(ctx: RenderContext, runs: readonly LayoutRun[],
     if (!moved || !changed) break;
   }
 
-  if (opts.cacheDir && cacheFile && (laidOut > 0 || Object.keys(cached).length !== Object.keys(used).length)) writeCache(opts.cacheDir, cacheFile, used);
+  if (opts.cacheDir && cacheFile && (laidOut.size > 0 || Object.keys(cached).length !== Object.keys(used).length)) writeCache(opts.cacheDir, cacheFile, used);
 
   const modes = prepared.map((p) => p.result?.mode ?? 'blank');
   const mode = modes.includes('blank') ? 'blank' : modes.includes('guessed') ? 'guessed' : 'estimated';
   return {
     estimate: { bookmarks: numbers.bookmarks, pageCount: numbers.pageCount, ...(numbers.guesses.length ? { guesses: numbers.guesses } : {}) },
     mode,
-    runs: { total: prepared.length, laidOut, cached: prepared.length - laidOut },
+    runs: { total: prepared.length, laidOut: laidOut.size, cached: prepared.length - laidOut.size },
   };
 }
 

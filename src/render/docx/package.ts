@@ -9,8 +9,10 @@
  *   of their paragraph's style, so every run carries East Asian and Latin font names.
  * - docx wrote stand-ins for the pictures (media.ts): their real bytes go in here, stored as they are when already
  *   compressed (PNG, JPEG), deflated otherwise (XML, SVG).
+ * - A large document is written in batches (index.ts): `PackageAssembler` joins their packages into one.
  *
- * The zip is read and written with fflate.
+ * The zip is read and written with fflate; a zip entry's date is the compendium's, in UTC, whatever the machine's time
+ * zone (`zipTime`; in the hour a time zone skips for daylight saving, fflate can only write the hour after).
  */
 import { createHash } from 'node:crypto';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
@@ -184,6 +186,9 @@ export class PackageAssembler {
       sectPr = body.slice(sectAt);
       body = body.slice(0, sectAt);
     }
+    // The first batch's numbering.xml is the package's: a later batch can't bring lists of its own (the DOCX backend
+    // writes list labels as text).
+    if (!first && body.includes('<w:numPr>')) throw new Error('DOCX: a batch after the first has numbered paragraphs, which joining batches does not carry over');
     const relsXml = decoder.decode(files['word/_rels/document.xml.rels']);
     const ids = new Map<string, string>();
     if (first) {

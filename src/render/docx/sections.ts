@@ -51,8 +51,7 @@ export function chunksOf(section: Section): Chunk[] {
  * alone, and the document is written a batch of runs at a time (index.ts).
  */
 export interface LayoutRun {
-  /** The section of the model it is in (by index), and the kind of its footers. */
-  section: number;
+  /** The kind of the model's section it is in, and of its footers. */
   kind: Section['kind'];
   orientation: 'portrait' | 'landscape';
   footers: FooterKind;
@@ -105,7 +104,7 @@ export function planSections(ctx: RenderContext, model: DocumentModel): DocxSect
   const g = ctx.geometry;
   const out: DocxSection[] = [];
   let numbered = false; // whether numbering has started (first body section)
-  model.sections.forEach((section, sectionIndex) => {
+  for (const section of model.sections) {
     // The cover and the front matter (目录) carry no page number; the body counts from 1. (LibreOffice also prints an
     // empty PAGE field on pages that hold the TOC field, so numbering the TOC pages would show "— —".)
     const cover = section.kind !== 'body';
@@ -119,11 +118,11 @@ export function planSections(ctx: RenderContext, model: DocumentModel): DocxSect
       for (const blocks of pageRuns(chunk.blocks)) {
         // A run that writes nothing (page breaks only) is left out: the next block breaks the page itself.
         if (!blocks.some(writes)) continue;
-        runs.push({ section: sectionIndex, kind: chunk.kind, orientation: chunk.orientation, footers, firstInSection: !written, closesSection: false, blocks });
+        runs.push({ kind: chunk.kind, orientation: chunk.orientation, footers, firstInSection: !written, closesSection: false, blocks });
         written = true;
       }
       // An empty section still takes a page.
-      if (runs.length === 0) runs.push({ section: sectionIndex, kind: chunk.kind, orientation: chunk.orientation, footers, firstInSection: true, closesSection: false, blocks: chunk.blocks });
+      if (runs.length === 0) runs.push({ kind: chunk.kind, orientation: chunk.orientation, footers, firstInSection: true, closesSection: false, blocks: chunk.blocks });
       runs[runs.length - 1]!.closesSection = true;
       out.push({
         properties: {
@@ -144,7 +143,7 @@ export function planSections(ctx: RenderContext, model: DocumentModel): DocxSect
         runs,
       });
     }
-  });
+  }
   if (out.length === 0) {
     // A document has at least one section (Word wants the body's w:sectPr).
     const page = g.portrait;
@@ -154,7 +153,7 @@ export function planSections(ctx: RenderContext, model: DocumentModel): DocxSect
         grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.linePitch, charSpace: g.charSpace },
       },
       footers: 'none',
-      runs: [{ section: 0, kind: 'cover', orientation: 'portrait', footers: 'none', firstInSection: true, closesSection: true, blocks: [] }],
+      runs: [{ kind: 'cover', orientation: 'portrait', footers: 'none', firstInSection: true, closesSection: true, blocks: [] }],
     });
   }
   // The last section is closed by the body's own properties.

@@ -46,12 +46,13 @@ export function printCss(profile: LayoutProfile, fonts: FontPlan): string {
   const note = Math.max(sizePt.table, sizePt.body - 2);
   const twoChars = px(2 * g.charPx);
   const margins = `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`;
-  // The page number: 四号 宋体, "— N —", its line's top 7 mm below the text block, one character in from the edge.
+  // The page number: 四号 宋体, "— N —", the dashes (mid-height of the line) 7 mm below the text block (GB/T 9704:
+  // 一字线上距版心下边缘 7 mm), one character in from the edge of the text block.
   const pageNumber = (side: 'left' | 'right') => `@bottom-${side} {
     content: "\\2014  " counter(page) " \\2014";
     font-family: ${f.pageNumber}; font-size: ${sizePt.pageNumber}pt; line-height: 1; letter-spacing: 0;
     vertical-align: top; text-align: ${side};
-    padding-top: ${profile.pageNumberOffsetMm}mm; padding-${side}: ${sizePt.pageNumber}pt;
+    padding-top: calc(${profile.pageNumberOffsetMm}mm - 0.5em); padding-${side}: ${sizePt.pageNumber}pt;
   }`;
   const numbered = (name: string) => `
 @page ${name}:right { ${pageNumber('right')} }
@@ -83,6 +84,8 @@ body { margin: 0; font-kerning: none; line-break: strict; overflow-wrap: anywher
 p, li, h1, h2, h3, h4, h5, h6, figcaption { letter-spacing: ${px(g.letterSpacingPx)}; }
 p { margin: 0; text-align: justify; text-indent: ${twoChars}; orphans: 2; widows: 2; }
 p.noindent, li > p, td p, th p { text-indent: 0; }
+/* A line that introduces a table or a drawing stays on its page. */
+p:has(+ table), p:has(+ figure) { break-after: avoid; }
 p.align-center { text-align: center; text-indent: 0; }
 p.align-right { text-align: right; text-indent: 0; }
 p.align-left { text-align: left; }
@@ -136,10 +139,10 @@ ul, ol { margin: 0; padding-left: ${twoChars}; }
 .toc .toc-4 { padding-left: ${px(3 * g.charPx)}; }
 .toc .toc-5 { padding-left: ${px(4 * g.charPx)}; }
 
-/* Tables: 小四 仿宋, header rows repeated on every page, rows never split. */
-table { width: 100%; border-collapse: collapse; margin: ${px(g.linePx / 4)} 0 ${px(g.linePx / 2)}; font-family: ${f.table}; font-size: ${sizePt.body}pt; line-height: 1.5; letter-spacing: 0; }
+/* Tables: the profile's table size (小四) 仿宋, header rows repeated on every page, rows never split. Every table of the
+   model is "small"; the shared HTML does not mark "normal" ones, which would stay at the table size too. */
+table { width: 100%; border-collapse: collapse; margin: ${px(g.linePx / 4)} 0 ${px(g.linePx / 2)}; font-family: ${f.table}; font-size: ${sizePt.table}pt; line-height: 1.5; letter-spacing: 0; }
 table:has(> colgroup) { table-layout: fixed; }
-table.small { font-size: ${sizePt.table}pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.5pt solid #000; padding: 0.6mm 1.2mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }

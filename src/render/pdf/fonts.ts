@@ -18,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer';
 import type { FontRole, LayoutProfile } from '../profile.js';
 
 export const FONT_ROLES: readonly FontRole[] = ['body', 'title', 'heading1', 'heading2', 'pageNumber', 'table'];
@@ -31,6 +32,7 @@ const FREE_FAMILIES: Record<FontRole, string[]> = {
   pageNumber: ['FandolSong', 'Noto Serif CJK SC'],
   table: ['FandolFang', 'Noto Serif CJK SC'],
 };
+const KNOWN_SUBSTITUTES = new Set(Object.values(FREE_FAMILIES).flat());
 const GENERIC: Record<FontRole, string> = {
   body: 'serif', title: 'serif', heading1: 'sans-serif', heading2: 'serif', pageNumber: 'serif', table: 'serif',
 };
@@ -133,8 +135,9 @@ export function planFonts(profile: LayoutProfile, fontFiles: Partial<Record<Font
     const m = fcMatch(requested);
     if (m && m.families.some((f) => same(f, requested))) {
       genuine.add(role);
-    } else if (m?.families[0]) {
-      // The official name is an alias: pin the substitute's regular and bold faces ahead of it.
+    } else if (m?.families[0] && KNOWN_SUBSTITUTES.has(m.families[0])) {
+      // The official name is an alias of a free substitute: pin its regular and bold faces ahead of it. (fontconfig's
+      // answer for a name it does not know at all is just its default font: that is not pinned.)
       const family = m.families[0];
       let name = pinned.get(family);
       if (!name) {
@@ -214,4 +217,43 @@ export function fontFilesFromConfig(root: string, fonts: Record<string, string> 
     files[key as FontRole] = abs;
   }
   return { files, problems };
+}
+
+/** Which fonts Chromium actually used for each role, from a probe set in each role's family list. */
+export async function probeFonts(page: Page, plan: FontPlan, profile: LayoutProfile): Promise<FontUse[]> {
+  const samples: Record<FontRole, string> = {
+    body: '规范权力运行制度汇编职权法定', title: '规范权力运行制度汇编', heading1: '职权目录权力运行流程图',
+    heading2: '公众参与专家论证', pageNumber: '— 0123456789 —', table: '事项编码承办机构收费',
+  };
+  await page.evaluate((roles: [string, string, string][]) => {
+    const probe = document.createElement('div');
+    probe.id = 'pb-probe';
+    for (const [role, family, text] of roles) {
+      const s = document.createElement('span');
+      s.dataset.role = role;
+      s.style.fontFamily = family;
+      s.textContent = text;
+      probe.appendChild(s);
+    }
+    document.body.appendChild(probe);
+    return document.fonts.ready.then(() => undefined);
+  }, FONT_ROLES.map((r) => [r, plan.families[r], samples[r]] as [string, string, string]));
+  const cdp = await page.createCDPSession();
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const out: FontUse[] = [];
+    for (const role of FONT_ROLES) {
+      let fonts: PlatformFont[] = [];
+      try {
+        const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `#pb-probe span[data-role="${role}"]` });
+        fonts = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts;
+      } catch { /* describeUse falls back to fontconfig */ }
+      out.push(describeUse(role, plan, profile, fonts));
+    }
+    return out;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }

@@ -19,15 +19,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
-import type { DocumentModel, Figure, Heading } from '../../document/model.js';
-import { headingText } from '../html/blocks.js';
+import type { DocumentModel, Figure } from '../../document/model.js';
 import { chromiumPath, launchChromium, type LaunchedBrowser } from '../mermaid/chromium.js';
 import type { FontRole, LayoutProfile } from '../profile.js';
 import { printCss } from './css.js';
-import { describeUse, FONT_ROLES, planFonts, type FontPlan, type FontUse, type PlatformFont } from './fonts.js';
-import { printHtml, sectionMark, tocEntries } from './html.js';
+import { planFonts, probeFonts, type FontUse } from './fonts.js';
+import { printHtml, tocEntries } from './html.js';
 import { finishPdf } from './metadata.js';
-import { readPrinted, type OutlineItem, type PrintedPdf } from './outline.js';
+import { readPrinted, type PrintedPdf } from './outline.js';
+import { entrySheets, layoutOf, planPadding } from './pages.js';
+import { draftPrint, fillIn, printToPdf } from './print.js';
 
 export type { FontUse } from './fonts.js';
 export { fontFilesFromConfig } from './fonts.js';
@@ -47,7 +48,7 @@ export interface PdfOptions {
 export interface PdfReport {
   pages: number;
   fonts: FontUse[];
-  /** Print passes made for the 目录's page numbers (1 when there is no 目录 and nothing to pad). */
+  /** Prints made: the draft that measures, then the real one (a third when the 目录's length moved the pages). */
   tocPasses: number;
   /** False when the numbers still moved after the last pass (they are then those of the last pass but one). */
   tocExact: boolean;
@@ -61,131 +62,6 @@ export interface PdfReport {
 }
 
 const MAX_PASSES = 3;
-const PRINT_OPTIONS = { outline: true, tagged: true, preferCSSPageSize: true, printBackground: true, timeout: 0 } as const;
-
-/**
- * A print that only measures: everything hidden (visibility changes no layout), no structure tree, no bookmarks.
- * Chromium still paginates the same way and writes the named destinations, which is all the first pass needs.
- */
-async function draftPrint(page: Page): Promise<PrintedPdf> {
-  const style = await page.addStyleTag({ content: 'body * { visibility: hidden !important; }' });
-  try {
-    return await readPrinted(await page.pdf({ outline: false, tagged: false, preferCSSPageSize: true, printBackground: false, timeout: 0 }));
-  } finally {
-    await style.evaluate((el) => el.remove());
-  }
-}
-
-/** Where each section starts and which sheets carry which number, read from a printed PDF. */
-interface Layout {
-  /** Sheet on which each section starts. */
-  starts: number[];
-  /** Displayed number of each sheet ('' on the cover and the 目录). */
-  numbers: string[];
-}
-
-function layoutOf(model: DocumentModel, printed: PrintedPdf, pads: number[]): Layout {
-  const starts = model.sections.map((_, i) => printed.dests.get(sectionMark(i)) ?? (i === 0 ? 0 : -1));
-  for (let i = 1; i < starts.length; i++) if (starts[i]! < 0) starts[i] = starts[i - 1]!; // an empty section
-  const numbers: string[] = [];
-  let section = 0;
-  let count = 0;
-  for (let sheet = 0; sheet < printed.pageCount; sheet++) {
-    while (section + 1 < starts.length && starts[section + 1]! <= sheet) section++;
-    // The section's last sheets may be blank pages added after it (named page `blank`: no number, not counted).
-    const end = section + 1 < starts.length ? starts[section + 1]! : printed.pageCount;
-    const blank = sheet >= end - (pads[section] ?? 0);
-    numbers.push(model.sections[section]?.kind === 'body' && !blank ? String(++count) : '');
-  }
-  return { starts, numbers };
-}
-
-/** Blank pages at the end of section i so that each section of another kind than the one before starts on a right-hand page. */
-function planPadding(model: DocumentModel, layout: Layout, pageCount: number, current: number[]): number[] {
-  const pads = model.sections.map(() => 0);
-  let pos = 0;
-  model.sections.forEach((s, i) => {
-    const end = i + 1 < layout.starts.length ? layout.starts[i + 1]! : pageCount;
-    const length = Math.max(0, end - layout.starts[i]! - (current[i] ?? 0));
-    if (i > 0 && s.kind !== model.sections[i - 1]!.kind && pos % 2 === 1) { pads[i - 1] = 1; pos++; }
-    pos += length;
-  });
-  return pads;
-}
-
-const normal = (s: string) => s.replace(/\s+/g, '');
-
-/** The sheet of each TOC entry: its named destination, else the next bookmark with its text (in order). */
-function entrySheets(entries: Heading[], printed: PrintedPdf): number[] {
-  let cursor = 0;
-  const outline: OutlineItem[] = printed.outline;
-  return entries.map((h) => {
-    const dest = printed.dests.get(h.anchor);
-    if (dest !== undefined) return dest;
-    const want = normal(headingText(h));
-    for (let i = cursor; i < outline.length; i++) {
-      if (normal(outline[i]!.title) === want) { cursor = i + 1; return outline[i]!.page; }
-    }
-    return -1;
-  });
-}
-
-async function fillIn(page: Page, numbers: string[], pads: number[]): Promise<void> {
-  await page.evaluate((nums: string[], padding: number[]) => {
-    for (const toc of document.querySelectorAll('nav.toc')) {
-      toc.querySelectorAll('.toc-page').forEach((el, j) => { el.textContent = nums[j] ?? ''; });
-    }
-    document.querySelectorAll('.pb-pad').forEach((el) => el.remove());
-    const sections = document.querySelectorAll('body > section.sec');
-    padding.forEach((n, i) => {
-      for (let k = 0; k < n; k++) {
-        const blank = document.createElement('div');
-        blank.className = 'pb-pad';
-        blank.setAttribute('aria-hidden', 'true');
-        sections[i]?.after(blank);
-      }
-    });
-  }, numbers, pads);
-}
-
-/** Which fonts Chromium actually used for each role, from a probe set in each role's family list. */
-async function probeFonts(page: Page, plan: FontPlan, profile: LayoutProfile): Promise<FontUse[]> {
-  const samples: Record<FontRole, string> = {
-    body: '规范权力运行制度汇编职权法定', title: '规范权力运行制度汇编', heading1: '职权目录权力运行流程图',
-    heading2: '公众参与专家论证', pageNumber: '— 0123456789 —', table: '事项编码承办机构收费',
-  };
-  await page.evaluate((roles: [string, string, string][]) => {
-    const probe = document.createElement('div');
-    probe.id = 'pb-probe';
-    for (const [role, family, text] of roles) {
-      const s = document.createElement('span');
-      s.dataset.role = role;
-      s.style.fontFamily = family;
-      s.textContent = text;
-      probe.appendChild(s);
-    }
-    document.body.appendChild(probe);
-    return document.fonts.ready.then(() => undefined);
-  }, FONT_ROLES.map((r) => [r, plan.families[r], samples[r]] as [string, string, string]));
-  const cdp = await page.createCDPSession();
-  try {
-    await cdp.send('DOM.enable');
-    await cdp.send('CSS.enable');
-    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-    const out: FontUse[] = [];
-    for (const role of FONT_ROLES) {
-      let fonts: PlatformFont[] = [];
-      try {
-        const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `#pb-probe span[data-role="${role}"]` });
-        fonts = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId })).fonts;
-      } catch { /* describeUse falls back to fontconfig */ }
-      out.push(describeUse(role, plan, profile, fonts));
-    }
-    return out;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
-}
 
 export async function renderPdf(model: DocumentModel, opts: PdfOptions): Promise<{ pdf: Buffer; report: PdfReport }> {
   const t0 = Date.now();
@@ -210,6 +86,7 @@ export async function renderPdf(model: DocumentModel, opts: PdfOptions): Promise
     };
     const entries = tocEntries(model);
     const hasToc = model.sections.some((s) => s.blocks.some((b) => b.type === 'toc'));
+    // Its width does not matter: a number stands in its entry's right padding, so it never moves a line break.
     const placeholder = '000';
     const file = path.join(dir, 'compendium.html');
     writeFileSync(file, printHtml(model, { css, tocPages: new Map(entries.map((h) => [h.anchor, placeholder])), padAfter: new Map(), imageSrc }));
@@ -232,7 +109,7 @@ export async function renderPdf(model: DocumentModel, opts: PdfOptions): Promise
       passes++;
       if (passes > 1) await fillIn(page, numbers, pads);
       // The first pass only measures: nothing painted, no tags — the same pages at a fraction of the cost.
-      printed = passes === 1 ? await draftPrint(page) : await readPrinted(await page.pdf(PRINT_OPTIONS));
+      printed = passes === 1 ? await draftPrint(page) : await readPrinted(await printToPdf(page, { outline: true, tagged: true, background: true }));
       lap(passes === 1 ? 'draft' : 'print');
       const layout = layoutOf(model, printed, pads);
       const sheets = entrySheets(entries, printed);
