@@ -30,6 +30,11 @@ export interface Rule {
   /** Default severity. */
   severity: Severity;
   description: { zh: string; en: string };
+  /**
+   * The rule looks at one power at a time (ctx.powers, nothing else of the context): it then runs where each power
+   * is loaded (check/power.ts), in the worker threads of a large repository, and not again over the repository.
+   */
+  perPower?: boolean;
   check(ctx: CheckContext): void;
 }
 

@@ -46,12 +46,21 @@ export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[],
   };
   const lawsById = index(laws), powersById = index(powers), rulesById = index(rules);
   const broken = { power: brokenIds(repo.powers, powersById), law: brokenIds(repo.laws, lawsById) };
+  // The rules that look at one power alone ran as each power was loaded (check/power.ts): their findings get the
+  // configured severity here, and they run below only on powers loaded without them.
+  for (const p of powers) {
+    for (const d of p.checked ?? []) {
+      const setting = lint.get(d.rule);
+      if (setting !== 'off') diags.push(setting ? { ...d, severity: setting } : d);
+    }
+  }
+  const unchecked = powers.filter((p) => !p.checked);
   for (const rule of RULES) {
     const setting = lint.get(rule.id);
     if (setting === 'off') continue;
     const ctx: CheckContext = {
       repo, config, stage, date: config?.compendium.date,
-      laws, powers, rules,
+      laws, powers: rule.perPower ? unchecked : powers, rules,
       lawsById, powersById, rulesById, broken,
       report(source, range, m, severity) {
         const file = typeof source === 'string' ? source : source.path;

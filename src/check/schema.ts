@@ -1,9 +1,10 @@
 /** Schema validation (ajv, draft 2020-12) with each error mapped to its YAML position and told in Chinese by field title. */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { makeDiagnostic, type Diagnostic, type MessagePair } from '../diagnostic.js';
 import type { SourceFile } from '../load/source.js';
 import { closest } from './suggest.js';
@@ -17,15 +18,39 @@ export function schemaPath(kind: SchemaKind): string {
   return path.join(SCHEMA_DIR, `${kind}.schema.json`);
 }
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020, formats?: string[]) => Ajv2020;
-let ajv: Ajv2020 | undefined;
-const compiled = new Map<SchemaKind, ValidateFunction>();
+/** Options of the validators, here and in scripts/compile-schemas.mjs (which writes them precompiled). */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false } as const;
+export const AJV_FORMATS = ['date', 'email', 'uri'];
 
+const require = createRequire(import.meta.url);
+const compiled = new Map<SchemaKind, ValidateFunction>();
+let ajv: Ajv2020 | undefined;
+
+/** SHA-256 of a schema file, which a precompiled validator must have been made from. */
+export function schemaHash(kind: SchemaKind): string {
+  return createHash('sha256').update(readFileSync(schemaPath(kind))).digest('hex');
+}
+
+/**
+ * The validator of `kind`: the one `npm run build` precompiled into lib/check/validators/ (ajv's standalone code,
+ * which saves each thread of a large repository the import of ajv and the compiling), when it was made from the
+ * schema as it is now; else compiled here.
+ */
 function validator(kind: SchemaKind): ValidateFunction {
   let v = compiled.get(kind);
   if (!v) {
-    ajv ??= addFormats(new Ajv2020({ allErrors: true, verbose: true, strict: false }), ['date', 'email', 'uri']);
-    v = ajv.compile(JSON.parse(readFileSync(schemaPath(kind), 'utf8')));
+    const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'validators', `${kind}.cjs`);
+    const pre = existsSync(file) ? (require(file) as ValidateFunction & { schemaSha256?: string }) : undefined;
+    if (pre && pre.schemaSha256 === schemaHash(kind)) {
+      v = pre;
+    } else {
+      if (!ajv) {
+        const { Ajv2020: A } = require('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
+        const addFormats = require('ajv-formats') as (a: Ajv2020, formats: string[]) => Ajv2020;
+        ajv = addFormats(new A(AJV_OPTIONS), AJV_FORMATS);
+      }
+      v = ajv.compile(JSON.parse(readFileSync(schemaPath(kind), 'utf8')));
+    }
     compiled.set(kind, v);
   }
   return v;

@@ -37,8 +37,9 @@ export function resolveRepoDir(io: Io, dir: string | undefined): string {
 
 export interface Validated { repo: Repository; diagnostics: Diagnostic[] }
 
-export async function validateRepository(root: string, stage: Stage): Promise<Validated> {
-  const { repo, diagnostics } = await loadRepository(root);
+/** `slim`: keep of each power only what validation needs (see LoadOptions); not for a build, which needs all of it. */
+export async function validateRepository(root: string, stage: Stage, opts: { slim?: boolean } = {}): Promise<Validated> {
+  const { repo, diagnostics } = await loadRepository(root, opts);
   const diags = checkRepository(repo, diagnostics, { stage });
   const extra: Diagnostic[] = [];
   const handDrawn = readHandDrawn(repo, repo.powers.filter((p) => p.valid), extra);
@@ -47,17 +48,20 @@ export async function validateRepository(root: string, stage: Stage): Promise<Va
   return { repo, diagnostics: extra.length ? [...diags, ...extra].sort(compareDiagnostics) : diags };
 }
 
-export function sourcesOf(repo: Repository): Map<string, string> {
+/** The text of each file that has a diagnostic, for code frames (only those: a file's text may have to be read again). */
+export function sourcesOf(repo: Repository, diags: readonly Diagnostic[]): Map<string, string> {
+  const wanted = new Set(diags.map((d) => d.file));
   const m = new Map<string, string>();
-  if (repo.config) m.set(repo.config.source.path, repo.config.source.text);
-  for (const x of [...repo.laws, ...repo.powers, ...repo.rules]) m.set(x.source.path, x.source.text);
-  for (const t of repo.texts.values()) m.set(t.path, t.text);
+  const add = (path: string, text: () => string) => { if (wanted.has(path) && !m.has(path)) m.set(path, text()); };
+  if (repo.config) { const s = repo.config.source; add(s.path, () => s.text); }
+  for (const x of [...repo.laws, ...repo.powers, ...repo.rules]) add(x.source.path, () => x.source.text);
+  for (const t of repo.texts.values()) add(t.path, () => t.text);
   return m;
 }
 
 export function printDiagnostics(io: Io, lang: Lang, repo: Repository, diags: Diagnostic[], format: FormatName, dir: string | undefined, color: boolean, output?: string): void {
   const text = formatDiagnostics(format, diags, {
-    lang, color: color && !output, sources: sourcesOf(repo), base: dir ?? '.', toolVersion: VERSION,
+    lang, color: color && !output, sources: sourcesOf(repo, diags), base: dir ?? '.', toolVersion: VERSION,
   });
   if (output) writeFileAtomic(path.resolve(io.cwd, output), text);
   else io.stdout(text);
@@ -73,7 +77,7 @@ export async function validateCommand(io: Io, lang: Lang, dir: string | undefine
   }
   const stage = parseStage(opts.stage);
   const root = resolveRepoDir(io, dir);
-  const { repo, diagnostics } = await validateRepository(root, stage);
+  const { repo, diagnostics } = await validateRepository(root, stage, { slim: true });
   const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR);
   printDiagnostics(io, lang, repo, diagnostics, format, dir, color, opts.output);
   const n = countBySeverity(diagnostics);

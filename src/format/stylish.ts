@@ -1,7 +1,15 @@
-import { codeFrameColumns } from '@babel/code-frame';
+import { createRequire } from 'node:module';
 import pc from 'picocolors';
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
 import { joinPath, pick, type FormatOptions } from './index.js';
+
+type CodeFrame = typeof import('@babel/code-frame');
+let codeFrame: CodeFrame | undefined;
+/** @babel/code-frame, loaded when there is a frame to show (a clean run does without it). */
+function codeFrameColumns(...args: Parameters<CodeFrame['codeFrameColumns']>): string {
+  codeFrame ??= createRequire(import.meta.url)('@babel/code-frame') as CodeFrame;
+  return codeFrame.codeFrameColumns(...args);
+}
 
 const SEV_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
 

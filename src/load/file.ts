@@ -2,15 +2,28 @@
  * The work done for one file: read, decode, parse, check against its schema. A pure function of the file, so that a
  * large repository can spread it over worker threads (load/pool.ts) and get the same result as in-process.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { makeDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { checkPower } from '../check/power.js';
 import { checkSchema, type SchemaKind } from '../check/schema.js';
+import type { Power } from '../model/repository.js';
 import { bytePosition, decode, MAX_FILE_BYTES } from './decode.js';
 import type { Listed } from './files.js';
 import { SourceFile } from './source.js';
 import { parseYaml, splitFrontMatter } from './yaml.js';
 
 export interface FileJob extends Listed { kind: SchemaKind }
+
+export interface LoadOptions {
+  /**
+   * Keep of a power's data only what the checks over the whole repository use (SLIM_POWER_KEYS), once the checks of
+   * the power alone have run: `validate` needs no more, and a large repository then takes a fraction of the memory.
+   */
+  slim?: boolean;
+}
+
+/** What of a power the checks across files, and validate's flowchart check, read. */
+export const SLIM_POWER_KEYS = ['id', 'name', 'category', 'legal_bases', 'flowchart'] as const;
 
 export interface FileResult {
   rel: string;
@@ -22,6 +35,8 @@ export interface FileResult {
   data?: unknown;
   schemaValid: boolean;
   diagnostics: Diagnostic[];
+  /** A valid power: the diagnostics of the rules that look at one power alone (check/power.ts), before `lint` settings. */
+  checked?: Diagnostic[];
   /** Rules (Markdown): offsets of the front matter and body. */
   yamlOffset?: number;
   yamlEnd?: number;
@@ -41,8 +56,19 @@ export function readText(entry: Listed, diags: Diagnostic[]): string | null {
     }));
     return null;
   }
+  // One open for the size check and the read (a large repository has thousands of files: each path lookup counts).
+  let fd: number;
+  try { fd = openSync(entry.abs, 'r'); } catch { return null; }
+  let bytes: Buffer;
   let size: number;
-  try { size = statSync(entry.abs).size; } catch { return null; }
+  try {
+    size = fstatSync(fd).size;
+    bytes = size > MAX_FILE_BYTES ? Buffer.alloc(0) : readFileSync(fd);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
   if (size > MAX_FILE_BYTES) {
     diags.push(makeDiagnostic(entry.rel, START, 'file-too-large', 'error', {
       zh: `文件太大（${(size / 1048576).toFixed(1)} MB），超过 1 MB 的上限`, en: `File too large (${(size / 1048576).toFixed(1)} MB); the limit is 1 MB`,
@@ -50,7 +76,6 @@ export function readText(entry: Listed, diags: Diagnostic[]): string | null {
     }));
     return null;
   }
-  const bytes = readFileSync(entry.abs);
   const dec = decode(bytes);
   const p = dec.problem;
   if (p?.kind === 'binary') {
@@ -83,7 +108,7 @@ export function rereadText(abs: string): string {
   return decode(readFileSync(abs)).text ?? '';
 }
 
-export function loadFile(job: FileJob): { result: FileResult; source?: SourceFile } {
+export function loadFile(job: FileJob, opts: LoadOptions = {}): { result: FileResult; source?: SourceFile } {
   const diagnostics: Diagnostic[] = [];
   const result: FileResult = { rel: job.rel, abs: job.abs, kind: job.kind, readable: false, schemaValid: false, diagnostics };
   const text = readText(job, diagnostics);
@@ -116,5 +141,14 @@ export function loadFile(job: FileJob): { result: FileResult; source?: SourceFil
   if (!parsed.ok) return { result, source };
   result.data = parsed.data;
   result.schemaValid = checkSchema(job.kind, parsed.data, source, diagnostics);
+  if (job.kind === 'power' && result.schemaValid) {
+    result.checked = checkPower({ data: parsed.data as Power, source, valid: true });
+    if (opts.slim) {
+      const data = parsed.data as Record<string, unknown>;
+      result.data = Object.fromEntries(SLIM_POWER_KEYS.filter((k) => k in data).map((k) => [k, data[k]]));
+      // Nor its text: it is read again in the rare case that a check across files reports on it (as for workers).
+      return { result };
+    }
+  }
   return { result, source };
 }

@@ -3,7 +3,7 @@ import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { makeDiagnostic, type Diagnostic } from '../diagnostic.js';
 import type { Config, Law, Power, Repository, RuleMeta } from '../model/repository.js';
-import { readText, rereadText, type FileJob, type FileResult } from './file.js';
+import { readText, rereadText, type FileJob, type FileResult, type LoadOptions } from './file.js';
 import { insideRoot, listFiles, type Listed } from './files.js';
 import { loadFiles } from './pool.js';
 import { SourceFile } from './source.js';
@@ -20,13 +20,13 @@ export function readSource(entry: Listed, diags: Diagnostic[]): SourceFile | nul
   return text === null ? null : new SourceFile(entry.rel, entry.abs, text);
 }
 
-function toLoaded(r: FileResult, source: SourceFile | undefined): { data: unknown; source: SourceFile; valid: boolean } {
+function toLoaded(r: FileResult, source: SourceFile | undefined): { data: unknown; source: SourceFile; valid: boolean; checked?: Diagnostic[] } {
   const src = source ?? new SourceFile(r.rel, r.abs, r.text ?? (() => rereadText(r.abs)), r.yamlOffset ?? 0, r.yamlEnd);
-  return { data: r.data, source: src, valid: r.schemaValid };
+  return { data: r.data, source: src, valid: r.schemaValid, ...(r.checked ? { checked: r.checked } : {}) };
 }
 
 /** Loads the repository at `root`. Never throws for bad content: every problem becomes a diagnostic. */
-export async function loadRepository(rootArg: string): Promise<LoadResult> {
+export async function loadRepository(rootArg: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const root = path.resolve(rootArg);
   const diagnostics: Diagnostic[] = [];
   const repo: Repository = { root, laws: [], powers: [], rules: [], texts: new Map() };
@@ -50,13 +50,13 @@ export async function loadRepository(rootArg: string): Promise<LoadResult> {
     ...(dirOk('powers') ? listFiles(root, 'powers', ['.yaml', '.yml']).map((e) => ({ ...e, kind: 'power' as const })) : []),
     ...(dirOk('rules') ? listFiles(root, 'rules', ['.md']).map((e) => ({ ...e, kind: 'rule' as const })) : []),
   ];
-  for (const { result: r, source } of await loadFiles(jobs)) {
+  for (const { result: r, source } of await loadFiles(jobs, opts)) {
     diagnostics.push(...r.diagnostics);
     if (!r.readable) continue;
     const l = toLoaded(r, source);
     if (r.kind === 'config') repo.config = { data: l.data as Config, source: l.source, valid: l.valid };
     else if (r.kind === 'law') repo.laws.push({ data: l.data as Law, source: l.source, valid: l.valid });
-    else if (r.kind === 'power') repo.powers.push({ data: l.data as Power, source: l.source, valid: l.valid });
+    else if (r.kind === 'power') repo.powers.push({ data: l.data as Power, source: l.source, valid: l.valid, ...(l.checked ? { checked: l.checked } : {}) });
     else {
       const bodyOffset = r.bodyOffset ?? 0;
       repo.rules.push({ data: l.data as RuleMeta, source: l.source, valid: l.valid, body: l.source.text.slice(bodyOffset), bodyOffset, bodyLine: l.source.position(bodyOffset).line });

@@ -1,5 +1,6 @@
 /** A file of the repository, decoded, with a way to turn offsets and YAML paths into line:column. */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import type { Document, Node as YamlNode, Pair } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Position } from '../diagnostic.js';
 
 export type PathKey = string | number;
@@ -34,7 +35,7 @@ export class SourceFile {
 
   /** The YAML document with source positions; parsed on first use (only files with something to report need it). */
   get doc(): Document.Parsed {
-    this.docCache ??= parseDocument(this.text.slice(this.yamlOffset, this.yamlEnd), YAML_OPTIONS);
+    this.docCache ??= yamlLib().parseDocument(this.text.slice(this.yamlOffset, this.yamlEnd), YAML_OPTIONS);
     return this.docCache;
   }
   set doc(d: Document.Parsed) { this.docCache = d; }
@@ -74,12 +75,12 @@ export class SourceFile {
     let pair: Pair | null = null;
     let depth = 0;
     for (const key of path) {
-      if (isMap(node)) {
-        const p = node.items.find((it) => isPair(it) && keyString(it.key) === String(key));
+      if (yamlLib().isMap(node)) {
+        const p = node.items.find((it) => yamlLib().isPair(it) && keyString(it.key) === String(key));
         if (!p) break;
         pair = p as Pair;
         node = p.value;
-      } else if (isSeq(node) && typeof key === 'number' || (isSeq(node) && /^\d+$/.test(String(key)))) {
+      } else if (yamlLib().isSeq(node) && typeof key === 'number' || (yamlLib().isSeq(node) && /^\d+$/.test(String(key)))) {
         const item = (node as { items: unknown[] }).items[Number(key)];
         if (item === undefined) break;
         pair = null;
@@ -97,8 +98,8 @@ export class SourceFile {
     const { node, pair, depth } = this.nodeAt(path);
     const exact = depth === path.length;
     let target: YamlNode | null = node;
-    if ((opts.key || !exact) && pair && isScalar(pair.key)) target = pair.key as YamlNode;
-    if (exact && !opts.key && node && isScalar(node) === false && pair && isScalar(pair.key) && (isMap(node) || isSeq(node))) {
+    if ((opts.key || !exact) && pair && yamlLib().isScalar(pair.key)) target = pair.key as YamlNode;
+    if (exact && !opts.key && node && yamlLib().isScalar(node) === false && pair && yamlLib().isScalar(pair.key) && (yamlLib().isMap(node) || yamlLib().isSeq(node))) {
       // A whole map or sequence: point at its key, which is where a reader looks.
       target = pair.key as YamlNode;
     }
@@ -112,6 +113,6 @@ export class SourceFile {
 }
 
 function keyString(k: unknown): string | undefined {
-  if (isScalar(k)) return String(k.value);
+  if (yamlLib().isScalar(k)) return String(k.value);
   return typeof k === 'string' ? k : undefined;
 }

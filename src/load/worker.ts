@@ -1,7 +1,14 @@
-/** Worker thread: loads a share of the repository's files (see pool.ts). */
-import { parentPort, workerData } from 'node:worker_threads';
-import { loadFile, type FileJob } from './file.js';
+/** Worker thread: loads files off the shared queue (see pool.ts), sending their results a chunk at a time. */
+import { workerData } from 'node:worker_threads';
+import { loadFile } from './file.js';
+import { CHUNK, drain, type WorkerChunk, type WorkerInput } from './pool.js';
 
-const jobs = workerData as FileJob[];
-// A JSON string crosses the thread boundary several times faster than the structured clone of the same objects.
-parentPort!.postMessage(JSON.stringify(jobs.map((j) => loadFile(j).result)));
+const { jobs, opts, counter, port } = workerData as WorkerInput;
+let chunk: WorkerChunk = { indexes: [], results: [] };
+drain(counter, jobs.length, (i) => {
+  chunk.indexes.push(i);
+  chunk.results.push(loadFile(jobs[i]!, opts).result);
+  if (chunk.indexes.length >= CHUNK) { port.postMessage(JSON.stringify(chunk)); chunk = { indexes: [], results: [] }; }
+});
+chunk.done = true;
+port.postMessage(JSON.stringify(chunk));

@@ -1,6 +1,7 @@
 /** YAML with source positions, and every parser problem turned into a diagnostic a clerk can act on. */
 import jsYaml from 'js-yaml';
-import { parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import { makeDiagnostic, type Diagnostic, type MessagePair } from '../diagnostic.js';
 import { YAML_OPTIONS, type SourceFile } from './source.js';
 
@@ -54,7 +55,7 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
       return { data: jsYaml.load(src, { schema: jsYaml.CORE_SCHEMA, json: false }), ok: true };
     } catch { /* fall through: let `yaml` say where and what */ }
   }
-  const doc = parseDocument(src, YAML_OPTIONS);
+  const doc = yamlLib().parseDocument(src, YAML_OPTIONS);
   file.doc = doc;
   let ok = true;
   for (const err of doc.errors) {

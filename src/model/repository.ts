@@ -2,6 +2,7 @@
  * The rule repository as loaded and schema-checked: plain data plus the source map of each file.
  * Keys are English; values are Chinese as the clerks write them. See docs/format.md.
  */
+import type { Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../load/source.js';
 
 export type PowerCategory =
@@ -146,7 +147,13 @@ export interface RuleMeta {
 }
 
 /** A loaded file: its data (undefined when it did not parse), its source, and whether it passed its schema. */
-export interface Loaded<T> { data: T; source: SourceFile; valid?: boolean }
+export interface Loaded<T> {
+  data: T;
+  source: SourceFile;
+  valid?: boolean;
+  /** A power: the diagnostics of the rules that look at it alone, found when it was loaded (check/power.ts). */
+  checked?: Diagnostic[];
+}
 
 export interface RuleDoc extends Loaded<RuleMeta> {
   /** Markdown body (after the front matter), and the 1-based line where it starts in the file. */

@@ -6,6 +6,7 @@ import { listedArticles } from '../../model/law.js';
 export const powerLegalBasisRequired: Rule = {
   id: 'power-legal-basis-required',
   severity: 'error',
+  perPower: true,
   description: { zh: '每项职权至少要有一条实施依据', en: 'Every power must cite at least one legal basis' },
   check(ctx) {
     for (const p of ctx.powers) {

@@ -10,6 +10,7 @@ export const CATEGORY_PREFIX: Record<PowerCategory, string> = {
 export const powerIdPrefix: Rule = {
   id: 'power-id-prefix',
   severity: 'warning',
+  perPower: true,
   description: { zh: '事项编码的前缀应与权力类别一致（XK 许可、CF 处罚、QZ 强制……）', en: 'The power id prefix should match its category (XK, CF, QZ, …)' },
   check(ctx) {
     for (const p of ctx.powers) {

@@ -9,6 +9,7 @@ function each(ctx: CheckContext, f: (p: Loaded<Power>, g: ReturnType<typeof proc
 export const procedureUnknownStep: Rule = {
   id: 'procedure-unknown-step',
   severity: 'error',
+  perPower: true,
   description: { zh: '办理流程引用了不存在的环节', en: 'The procedure points to a step that does not exist' },
   check(ctx) {
     each(ctx, (p, g) => {
@@ -32,6 +33,7 @@ export const procedureUnknownStep: Rule = {
 export const procedureUnreachable: Rule = {
   id: 'procedure-unreachable',
   severity: 'error',
+  perPower: true,
   description: { zh: '有环节从起始环节无法到达', en: 'A step cannot be reached from the start step' },
   check(ctx) {
     each(ctx, (p, g) => {
@@ -49,6 +51,7 @@ export const procedureUnreachable: Rule = {
 export const procedureNoEnd: Rule = {
   id: 'procedure-no-end',
   severity: 'error',
+  perPower: true,
   description: { zh: '有环节走不到办结环节（死循环或流程没有终点）', en: 'A step has no path to an end step' },
   check(ctx) {
     each(ctx, (p, g) => {
@@ -74,6 +77,7 @@ export const procedureNoEnd: Rule = {
 export const procedureNoActor: Rule = {
   id: 'procedure-no-actor',
   severity: 'error',
+  perPower: true,
   description: { zh: '办理环节没有写承办人（岗位）', en: 'A procedure step has no actor' },
   check(ctx) {
     for (const p of ctx.powers) {

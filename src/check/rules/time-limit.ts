@@ -10,6 +10,7 @@ function inCalendarDays(t: TimeLimit): number {
 export const promisedExceedsStatutory: Rule = {
   id: 'time-limit-promised',
   severity: 'error',
+  perPower: true,
   description: { zh: '承诺时限不得长于法定时限', en: 'The promised time limit must not exceed the statutory one' },
   check(ctx) {
     for (const p of ctx.powers) {
