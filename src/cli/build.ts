@@ -59,10 +59,14 @@ export async function compile(io: Io, repo: Repository, opts: { cache?: boolean;
   } finally { bar.stop(); }
   const figures = new Map<string, FlowchartFigure>();
   const failures: Diagnostic[] = [];
+  // Powers with the same procedure have the same drawing: one copy of it in memory (a large repository has many).
+  const drawings = new Map<string, FlowchartFigure>();
   for (const s of sources) {
     const r = results.get(s.id)!;
-    if (isFailure(r)) failures.push(renderFailure(s.power.source.path, s.power.source.rangeAt(['procedure'], { key: true }), r.error));
-    else figures.set(s.id, { svg: r.svg, png: r.png ? new Uint8Array(r.png) : undefined, width: r.width, height: r.height });
+    if (isFailure(r)) { failures.push(renderFailure(s.power.source.path, s.power.source.rangeAt(['procedure'], { key: true }), r.error)); continue; }
+    let figure = drawings.get(s.source);
+    if (!figure) drawings.set(s.source, (figure = { svg: r.svg, png: r.png ? new Uint8Array(r.png) : undefined, width: r.width, height: r.height }));
+    figures.set(s.id, figure);
   }
   const model = buildDocument({
     repo, config, laws: repo.laws.filter((l) => l.valid), powers, rules: repo.rules.filter((r) => r.valid), figures,
@@ -94,7 +98,9 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
   const summary: string[] = [];
   for (const format of formats) {
     if (format === 'docx') {
-      const { buffer, report } = await renderDocxWithReport(model, { profile: GB9704 });
+      // The pages of each run of pages are kept (.powerbook/cache/layout), so a rebuild lays out only what changed.
+      const layoutCacheDir = opts.cache === false ? undefined : path.join(repo.root, '.powerbook', 'cache', 'layout');
+      const { buffer, report } = await renderDocxWithReport(model, { profile: GB9704, ...(layoutCacheDir ? { layoutCacheDir } : {}) });
       const file = path.join(outDir, `${base}.docx`);
       writeFileAtomic(file, buffer);
       outputs.push({ path: path.basename(file), sha256: sha256(buffer), bytes: buffer.length });

@@ -38,7 +38,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('-f, --format <formats>', t('输出格式，可用逗号连写：docx、pdf、html', 'output formats, comma-separated: docx, pdf, html'), 'docx')
     .option('-o, --out <dir>', t('输出目录', 'output directory'), 'dist')
     .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices(['draft', 'review', 'submit']).default('draft'))
-    .option('--no-cache', t('不用流程图缓存', 'do not use the flowchart cache'))
+    .option('--no-cache', t('不用缓存（流程图、DOCX 排版），全部重新生成', 'use no cache (flowcharts, DOCX page layout): make everything again'))
     .action(async (dir: string, opts) => { code = await (await import('./build.js')).buildCommand(io, lang, dir, opts); });
 
   program.command('schema')

@@ -42,6 +42,21 @@ export class BookmarkNames {
 
   private placed = new Set<string>();
 
+  /** Every anchor with its name, in the order they were made (to rebuild the same names elsewhere: `fromEntries`). */
+  entries(): Array<[string, string]> {
+    return [...this.byAnchor];
+  }
+
+  /** The names `entries` gave, none placed. */
+  static fromEntries(entries: ReadonlyArray<readonly [string, string]>): BookmarkNames {
+    const names = new BookmarkNames();
+    for (const [anchor, name] of entries) {
+      names.byAnchor.set(anchor, name);
+      names.used.add(name.toLowerCase());
+    }
+    return names;
+  }
+
   /** The same names, with none placed yet: for rendering part of the document again on its own. */
   unplaced(): BookmarkNames {
     const copy = Object.create(BookmarkNames.prototype) as BookmarkNames;

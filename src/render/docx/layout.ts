@@ -31,6 +31,7 @@ import { capturingEstimator } from './estimate.js';
 import { loadEstimatorFonts } from './fonts.js';
 import { buildFootnotes } from './footnotes.js';
 import { MediaStore } from './media.js';
+import { LayoutPool, POOL_MIN_GROUPS } from './layout-pool.js';
 import { renderRun, runSection, type LayoutRun } from './sections.js';
 
 /** Bump when what a cached run's pages mean changes (the code of this backend is hashed into the key as well). */
@@ -52,7 +53,7 @@ export interface RunLayoutResult {
 }
 
 /** What is kept of a run's layout: pages, and the page (from 1) of each anchor it carries. */
-interface RunPages {
+export interface RunPages {
   pages: number;
   anchors: Record<string, number>;
   guesses: Array<{ reason: string; page: number }>;
@@ -213,7 +214,7 @@ const GROUP = 16;
  * saves laying out a document for each. Each run but the first opens with a heading that carries a bookmark, whose
  * page is where the run starts. Undefined when the layout stopped short (each is then laid out alone).
  */
-function layOutGroup(ctx: RenderContext, opts: LayoutOptions, group: readonly PreparedRun[], children: FileChild[]): RunPages[] | undefined {
+function layOutGroup(ctx: RenderContext, opts: LayoutOptions, group: readonly LayoutItem[], children: FileChild[]): RunPages[] | undefined {
   const estimator = capturingEstimator(ctx.profile, opts.fontFiles, false);
   const footnotes = [...new Map(group.flatMap((p) => p.footnotes.map((f) => [f.id, f] as const))).values()];
   const doc = new Document({
@@ -249,20 +250,51 @@ function layOutGroup(ctx: RenderContext, opts: LayoutOptions, group: readonly Pr
 }
 
 /** The anchor of the heading a run opens with, when it carries the heading's bookmark. */
-function openingAnchor(p: PreparedRun): string | undefined {
+function openingAnchor(p: LayoutItem): string | undefined {
   const first = p.run.blocks[0];
   return first?.type === 'heading' && p.anchors.has(first.anchor) ? first.anchor : undefined;
 }
 
-interface PreparedRun {
+/** What laying a run out needs: the run, the anchors whose bookmarks it carries (with their names), its footnotes. */
+export interface LayoutItem {
   run: LayoutRun;
-  key: string;
-  /** The anchors whose bookmarks this run carries, with their names. */
   anchors: Map<string, string>;
   footnoteStart: number;
   footnotes: FootnoteDef[];
+}
+
+interface PreparedRun extends LayoutItem {
+  key: string;
   toc: boolean;
   result?: RunPages;
+}
+
+/**
+ * A run rendered again for a document of its own: with every bookmark free to place, and no pictures' bytes (or into
+ * `shared`, the context of a group's document), closed as docx closes a section another follows.
+ */
+export function renderForLayout(ctx: RenderContext, p: LayoutItem, tocNumbers?: ReadonlyMap<string, string>, shared?: RenderContext): FileChild[] {
+  const own: RenderContext = shared ?? { ...ctx, bookmarks: ctx.bookmarks.unplaced(), media: new MediaStore(true), state: { figures: 0 }, ...(tocNumbers ? { tocNumbers } : {}) };
+  const children = renderRun(own, p.run);
+  // Closed as docx closes a section another follows (Body.addSection): with an empty paragraph after a table.
+  if (p.run.closesSection && !(children[children.length - 1] instanceof Paragraph)) children.push(new Paragraph({}));
+  return children;
+}
+
+/**
+ * Lays out consecutive runs of one section (a group, see `layOutGroup`) together when `grouping`, else, or when that
+ * stops short, each alone. `grouped` says whether the group's layout worked (when it doesn't, it won't for the next
+ * groups either, as with a missing font: they are then laid out run by run at once).
+ */
+export async function layOutItems(ctx: RenderContext, opts: LayoutOptions, group: readonly LayoutItem[], grouping: boolean): Promise<{ results: RunPages[]; grouped: boolean }> {
+  if (group.length > 1 && grouping) {
+    const own: RenderContext = { ...ctx, bookmarks: ctx.bookmarks.unplaced(), media: new MediaStore(true), state: { figures: 0 } };
+    const results = layOutGroup(ctx, opts, group, group.flatMap((p) => renderForLayout(ctx, p, undefined, own)));
+    if (results) return { results, grouped: true };
+  }
+  const results: RunPages[] = [];
+  for (const p of group) results.push(await layOutRun(ctx, opts, p.run, renderForLayout(ctx, p), p.footnoteStart, p.footnotes, p.anchors));
+  return { results, grouped: group.length <= 1 || !grouping };
 }
 
 /** Lays the document's runs out (or takes them from the cache) and works out the page of every bookmark. */
@@ -328,42 +360,37 @@ export async function layOutRuns(ctx: RenderContext, runs: readonly LayoutRun[],
     return result;
   };
 
-  // Runs are rendered again for a document of their own: with every bookmark free to place, and no pictures' bytes.
-  const render = (p: PreparedRun, tocNumbers?: ReadonlyMap<string, string>, shared?: RenderContext): FileChild[] => {
-    const own: RenderContext = shared ?? { ...ctx, bookmarks: ctx.bookmarks.unplaced(), media: new MediaStore(true), state: { figures: 0 }, ...(tocNumbers ? { tocNumbers } : {}) };
-    const children = renderRun(own, p.run);
-    // Closed as docx closes a section another follows (Body.addSection): with an empty paragraph after a table.
-    if (p.run.closesSection && !(children[children.length - 1] instanceof Paragraph)) children.push(new Paragraph({}));
-    return children;
-  };
+  const render = (p: PreparedRun, tocNumbers?: ReadonlyMap<string, string>): FileChild[] => renderForLayout(ctx, p, tocNumbers);
 
-  // Everything but the TOC: runs not in the cache, consecutive ones of a section together (see layOutGroup).
+  // Everything but the TOC: the runs not in the cache, consecutive ones of a section in groups (see layOutGroup),
+  // laid out by worker threads when there are many (layout-pool.ts), else here.
+  const groups: PreparedRun[][] = [];
   let group: PreparedRun[] = [];
-  let grouping = true; // until a group's layout stops short (then it would for the next ones too, as with a missing font)
-  const flush = async () => {
-    if (group.length === 0) return;
-    let results: RunPages[] | undefined;
-    if (group.length > 1 && grouping) {
-      const own: RenderContext = { ...ctx, bookmarks: ctx.bookmarks.unplaced(), media: new MediaStore(true), state: { figures: 0 } };
-      results = layOutGroup(ctx, opts, group, group.flatMap((p) => render(p, undefined, own)));
-      grouping = results !== undefined;
-    }
-    if (results) {
-      for (const p of group) laidOut.add(p);
-      group.forEach((p, i) => (p.result = used[p.key] = results[i]!));
-    } else {
-      for (const p of group) p.result = await layOut(p, p.key, () => render(p));
-    }
-    group = [];
-  };
+  const flush = () => { if (group.length) groups.push(group); group = []; };
   for (const p of prepared) {
     const known = p.toc ? undefined : (cached[p.key] ?? used[p.key]);
-    if (p.toc || known || group.length >= GROUP || p.run.firstInSection || openingAnchor(p) === undefined) await flush();
+    if (p.toc || known || group.length >= GROUP || p.run.firstInSection || openingAnchor(p) === undefined) flush();
     if (p.toc) continue;
     if (known) p.result = used[p.key] = known;
     else group.push(p);
   }
-  await flush();
+  flush();
+  const pool = groups.length >= POOL_MIN_GROUPS ? LayoutPool.start(ctx, opts) : undefined;
+  let grouping = true;
+  const local = async (g: readonly LayoutItem[]) => {
+    const { results, grouped } = await layOutItems(ctx, opts, g, grouping);
+    grouping &&= grouped;
+    return results;
+  };
+  const done = (g: readonly LayoutItem[], results: RunPages[]) => {
+    (g as PreparedRun[]).forEach((p, i) => { p.result = used[p.key] = results[i]!; laidOut.add(p); });
+  };
+  try {
+    if (pool) await pool.layOutAll(groups, local, done);
+    else for (const g of groups) done(g, await local(g));
+  } finally {
+    await pool?.close();
+  }
 
   // The numbers pages show: from 1 at the first page, and again from 1 at the body's first page.
   const bodyIndex = prepared.findIndex((p) => p.run.kind === 'body');

@@ -1,0 +1,38 @@
+/**
+ * The DOCX page layout on worker threads (render/docx/layout-pool.ts), run by the compiled CLI: the same DOCX, byte
+ * for byte, as laid out in one thread, and the layout cache a build leaves gives the same DOCX again.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/repo.js';
+
+const BIN = path.resolve('bin/powerbook.js');
+const NAME = '株洲市商务局规范权力运行制度汇编.docx';
+
+function build(repo: string, env: Record<string, string>): { docx: Buffer; stderr: string } {
+  const out = tempDir('pb-docx-workers-out-');
+  const r = spawnSync(process.execPath, [BIN, 'build', repo, '--format', 'docx', '--out', out], {
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', SOURCE_DATE_EPOCH: '1700000000', ...env }, encoding: 'utf8',
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return { docx: readFileSync(path.join(out, NAME)), stderr: r.stderr };
+}
+
+describe('DOCX page layout on worker threads', () => {
+  it('gives the DOCX laid out in one thread, and so does the layout cache it leaves', () => {
+    const repo = tempDir('pb-docx-workers-');
+    cpSync('examples/zhuzhou-commerce', repo, { recursive: true });
+    const cache = path.join(repo, '.powerbook/cache/layout');
+    rmSync(cache, { recursive: true, force: true });
+    const threaded = build(repo, { POWERBOOK_LAYOUT_POOL_MIN: '1' });
+    expect(threaded.stderr).toMatch(/目录页码：已排好/);
+    expect(existsSync(cache) && readdirSync(cache).some((f) => /^layout-[0-9a-f]+\.json$/.test(f))).toBe(true);
+    const cached = build(repo, {});
+    rmSync(cache, { recursive: true, force: true });
+    const single = build(repo, { POWERBOOK_NO_WORKERS: '1' });
+    expect(threaded.docx.equals(single.docx)).toBe(true);
+    expect(cached.docx.equals(single.docx)).toBe(true);
+  });
+});
