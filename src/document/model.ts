@@ -95,6 +95,8 @@ export interface Table {
   /** Header rows repeat on each page; rows never split across pages. */
   headerRows: number;
   caption?: string;
+  /** The caption where the risk cells are left out (the public site, unless it shows 廉政风险点). */
+  captionWithoutRisks?: string;
   /** Group rows: a full-width row like "行政许可（3项）". */
   landscape?: boolean;
   fontSize?: 'small' | 'normal';

@@ -93,7 +93,7 @@ export function flowchartBlocks(p: Power, number: string, anchor: string, figure
       ],
     });
   }
-  out.push({ type: 'table', rows, headerRows: 1, widths: [14, 16, 12, 28, 30], fontSize: 'small', caption: `${p.name}办理环节及廉政风险防控表` });
+  out.push({ type: 'table', rows, headerRows: 1, widths: [14, 16, 12, 28, 30], fontSize: 'small', caption: `${p.name}办理环节及廉政风险防控表`, captionWithoutRisks: `${p.name}办理环节表` });
   return out;
 }
 

@@ -133,7 +133,10 @@ describe('the public site of the example', () => {
       expect(html, page).not.toContain('>防控措施<');
       expect(html, page).not.toContain(risk.description);
       expect(html, page).not.toContain(risk.controls[0]);
+      expect(html, page).not.toContain('廉政风险防控表');
     }
+    const withSteps = repo.powers.find((p) => p.data.procedure.steps.some((s) => s.risks?.length))!;
+    expect(read(site, `powers/${withSteps.data.id}.html`)).toContain(`<caption>${withSteps.data.name}办理环节表</caption>`);
   });
 
   it('writes a manifest entry with a hash for every site file', () => {
@@ -154,6 +157,7 @@ describe('risk points on the public site', () => {
     expect(html).toContain('<th scope="col" class="risk">风险点</th>');
     expect(html).toContain('<th scope="col" class="risk">防控措施</th>');
     expect(html).toMatch(/<td class="risk">/);
+    expect(html).toContain(`<caption>${p.data.name}办理环节及廉政风险防控表</caption>`);
     const risk = p.data.procedure.steps.flatMap((s) => s.risks ?? [])[0]!;
     expect(textOf(html)).toContain(`【${risk.level}】${risk.description}`);
     expect(textOf(html)).toContain(risk.controls[0]);

@@ -79,7 +79,9 @@ function tableHtml(t: Table, o: HtmlOptions): string {
   const head = t.rows.slice(0, t.headerRows).map((r) => row(r, 'th')).join('');
   const body = t.rows.slice(t.headerRows).map((r) => row(r, 'td')).join('');
   const cls = ['tbl', t.fontSize === 'small' ? 'small' : '', t.landscape ? 'wide' : '', t.headerRows === 0 ? 'info' : ''].filter(Boolean).join(' ');
-  const caption = t.caption ? `<caption>${esc(t.caption)}</caption>` : '';
+  const hidden = o.hideRisks && t.rows.some((r) => r.cells.some((c) => c.risk));
+  const captionText = hidden && t.captionWithoutRisks ? t.captionWithoutRisks : t.caption;
+  const caption = captionText ? `<caption>${esc(captionText)}</caption>` : '';
   return `<table class="${cls}">${caption}${cols}${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
 }
 
