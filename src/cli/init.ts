@@ -17,7 +17,12 @@ function templateFiles(dir = TEMPLATE_DIR, prefix = ''): string[] {
   });
 }
 
-export function initCommand(io: Io, lang: Lang, dirArg: string, opts: { department?: string; force?: boolean }): number {
+/**
+ * `package`: where CI installs powerbook from (an npm install spec: a git URL, a .tgz URL or a package name). Without
+ * it the CI files take it from a variable of the CI (POWERBOOK_PACKAGE) and fail with a plain message when it is
+ * not set: powerbook is not on the npm registry, and a bare name there could be anyone's package.
+ */
+export function initCommand(io: Io, lang: Lang, dirArg: string, opts: { department?: string; force?: boolean; package?: string }): number {
   const root = path.resolve(io.cwd, dirArg);
   const today = new Date().toISOString().slice(0, 10);
   const year = Number(today.slice(0, 4));
@@ -27,7 +32,9 @@ export function initCommand(io: Io, lang: Lang, dirArg: string, opts: { departme
     date: `${year}-11-20`,
     year: String(year),
     next_year: String(year + 1),
-    package: 'powerbook',
+    // JSON strings are YAML double-quoted strings: any spec is written safely.
+    package_github: opts.package ? JSON.stringify(opts.package) : '${{ vars.POWERBOOK_PACKAGE }}',
+    package_gitlab: JSON.stringify(opts.package ?? ''),
   };
   const written: string[] = [];
   const skipped: string[] = [];

@@ -51,7 +51,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .argument('[dir]', t('目标目录', 'target directory'), '.')
     .option('--department <name>', t('部门名称', 'department name'))
     .option('--force', t('覆盖已有文件', 'overwrite existing files'))
-    .action(async (dir: string, opts: { department?: string; force?: boolean }) => { code = (await import('./init.js')).initCommand(io, lang, dir, opts); });
+    .option('--package <spec>', t('CI 安装 powerbook 的来源（git 地址、.tgz 地址或包名）；不写则由 CI 变量 POWERBOOK_PACKAGE 提供', 'where CI installs powerbook from (git URL, .tgz URL or package name); default: the CI variable POWERBOOK_PACKAGE'))
+    .action(async (dir: string, opts: { department?: string; force?: boolean; package?: string }) => { code = (await import('./init.js')).initCommand(io, lang, dir, opts); });
 
   program.command('flowchart')
     .description(t('生成权力运行流程图（Mermaid 源文件、SVG 或 PNG）', 'Write the power-operation flowcharts (Mermaid source, SVG or PNG)'))
