@@ -19,8 +19,6 @@ import { median, runNode } from './measure.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin/powerbook.js');
-// CPU time of the process (user + system), next to measure.js's peak memory: wall time alone says little on a busy machine.
-const CPU = `data:text/javascript,${encodeURIComponent('import { writeSync } from "node:fs"; process.on("exit", () => { const u = process.resourceUsage(); writeSync(2, `\\nPB_CPU ${u.userCPUTime + u.systemCPUTime}\\n`); });')}`;
 
 function repository(powers) {
   const dir = path.join(ROOT, `bench/.data/docx-${powers}`);
@@ -32,15 +30,11 @@ function repository(powers) {
 }
 
 function build(dir, out) {
-  const r = runNode([`--import=${CPU}`, BIN, 'build', dir, '--format', 'docx', '--out', out], { cwd: ROOT });
+  const r = runNode([BIN, 'build', dir, '--format', 'docx', '--out', out], { cwd: ROOT });
   if (r.status !== 0) throw new Error(`powerbook build ${dir} failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  // The last of each figure is the process's: the preloads also report when a worker thread ends (src/load/pool.ts).
-  const last = (re) => [...r.stderr.matchAll(re)].at(-1)?.[1];
-  const mb = last(/PB_MAXRSS (\d+)/g);
   const pages = /(\d+) (?:pages|页)/.exec(r.stderr)?.[1];
   const toc = /目录页码：([^）；]+)|TOC page numbers (\w+)/.exec(r.stderr);
-  const cpu = last(/PB_CPU (\d+)/g);
-  return { ...r, mb: mb ? Number(mb) / 1024 : NaN, cpuMs: cpu ? Number(cpu) / 1000 : NaN, pages: pages ? Number(pages) : undefined, toc: toc?.[1] ?? toc?.[2] };
+  return { ...r, pages: pages ? Number(pages) : undefined, toc: toc?.[1] ?? toc?.[2] };
 }
 
 export async function run({
