@@ -1,7 +1,8 @@
 // Benchmark: the compendium of a 1,000-power repository (100 laws, 100 rules) as PDF against the same as DOCX, with
 // the flowchart cache warm (a first `build --format docx,pdf` draws the diagrams). Cold CLI processes, median of 3:
 // `powerbook build --format docx` and `powerbook build --format pdf` (each validates, compiles the model and renders).
-// Prints the PDF time (target < 30 s), pages per second and the ratio PDF time / DOCX time.
+// Prints the PDF time (target < 30 s), pages per second and the ratio PDF time / DOCX time. The PDF is printed in
+// chunks, two at a time, and merged (docs/architecture.md, "Chunks").
 // Needs the compiled lib/ (`npm run build`, or `npx tsc -p tsconfig.build.json`).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -49,7 +50,7 @@ export async function run({ runs = 3, powers = 1000 } = {}) {
   const renderMs = inner.length ? median(inner) : NaN;
   console.log(`  build --format docx : ${(docxMs / 1000).toFixed(1)} s, peak ${Math.max(...docx.map((r) => r.mb)).toFixed(0)} MB`);
   console.log(`  build --format pdf  : ${(pdfMs / 1000).toFixed(1)} s, peak ${Math.max(...pdf.map((r) => r.mb)).toFixed(0)} MB (Node; Chromium not counted)   (target < 30 s)`);
-  console.log(`    of which Chromium print + 目录 passes + metadata: ${(renderMs / 1000).toFixed(1)} s; TOC page numbers ${passes}`);
+  console.log(`    of which PDF rendering (chunks printed, merged): ${(renderMs / 1000).toFixed(1)} s; TOC page numbers ${passes}`);
   console.log(`  ${pages} pages: ${(pages / (pdfMs / 1000)).toFixed(0)} pages/s for the whole build, ${(pages / (renderMs / 1000)).toFixed(0)} pages/s for the PDF rendering`);
   console.log(`  ratio PDF / DOCX: ${(pdfMs / docxMs).toFixed(2)}`);
   console.log(`  (load average while measuring: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs)`);

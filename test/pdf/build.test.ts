@@ -12,6 +12,7 @@ import { tempDir } from '../helpers/repo.js';
 import { loadRepository } from '../../src/load/repository.js';
 import { GB9704 } from '../../src/render/profile.js';
 import { VERSION } from '../../src/cli/version.js';
+import { checkBookmarks, checkPageNumbers, checkTocLinks, checkTocNumbers } from './checks.js';
 import { bboxPages, bookmarks, footer, inkLines, layoutPages, pdffonts, pdfinfo, squeeze, type BboxPage } from './helpers.js';
 
 const EXAMPLE = 'examples/zhuzhou-commerce';
@@ -94,49 +95,22 @@ describe('powerbook build --format pdf on the example', () => {
     for (const r of repo.rules) expect(marks).toContain(squeeze(r.data.title));
     // Each title once (a heading whose line box is shorter than its font's ascent + descent gets it twice).
     for (const m of marks) expect(m.length % 2 === 1 || m.slice(0, m.length / 2) !== m.slice(m.length / 2), m).toBe(true);
+    // Each pointing at the page of its heading.
+    await checkBookmarks(readFileSync(pdf), pages, [...repo.powers.map((p) => p.data.name), ...repo.rules.map((r) => r.data.title)]);
   });
 
   it('numbers body pages from 1 ("— N —"), none on the cover or the 目录, odd at the right and even at the left', () => {
     expect(footer(boxes[0]!)).toBeUndefined();
     expect(pages[0]).toContain(NAME.slice(0, 6));
-    const numbered = boxes.map((b) => footer(b));
-    const first = numbered.findIndex(Boolean);
+    const first = boxes.findIndex((b) => footer(b));
     const tocPages = pages.slice(0, first).filter((p) => p.includes('目') && /\d+\s*$/m.test(p));
     expect(tocPages.length).toBeGreaterThan(0);
-    // Body pages count 1, 2, 3 … with no gap from the first numbered page on.
-    numbered.slice(first).forEach((f, i) => expect(f?.n, `sheet ${first + i + 1}`).toBe(i + 1));
-    // One character (四号, 14 pt) in from the edge of the text block, on the outer side.
-    const oneChar = GB9704.sizePt.pageNumber;
-    boxes.slice(first).forEach((b, i) => {
-      const f = numbered[first + i]!;
-      const right = b.width - M.right * PT_PER_MM;
-      const off = f.n % 2 === 1 ? right - oneChar - f.xMax : f.xMin - LEFT - oneChar;
-      expect(Math.abs(off), `page ${f.n} (${f.n % 2 === 1 ? 'odd: right' : 'even: left'})`).toBeLessThan(TOLERANCE);
-    });
+    checkPageNumbers(boxes);
   });
 
-  it('prints the 目录 with the real page numbers', () => {
-    const firstBody = boxes.findIndex((b) => footer(b));
-    const byNumber = new Map<number, string>();
-    boxes.forEach((b, i) => { const f = footer(b); if (f) byNumber.set(f.n, squeeze(pages[i]!)); });
-    const entries: { text: string; n: number }[] = [];
-    let pending = '';
-    const tocStart = pages.findIndex((p) => /^\s*目\s*录\s*$/m.test(p));
-    expect(tocStart).toBeGreaterThan(0);
-    for (const page of pages.slice(tocStart, firstBody)) {
-      for (const line of page.split('\n')) {
-        const m = /^(.*?)\s+(\d+)\s*$/.exec(line);
-        if (m) { entries.push({ text: squeeze(pending + m[1]!), n: Number(m[2]) }); pending = ''; }
-        else if (line.trim() && !/^\s*目\s*录\s*$/.test(line)) pending += line;
-      }
-    }
-    expect(entries.length).toBeGreaterThanOrEqual(39);
-    for (const e of entries) {
-      // The TOC writes "第一部分职权目录"; the page has the heading (with a space, or wrapped): compare without spaces.
-      expect(byNumber.get(e.n), `${e.text} → ${e.n}`).toContain(e.text);
-    }
-    // And the numbers grow with the entries.
-    entries.slice(1).forEach((e, i) => expect(e.n).toBeGreaterThanOrEqual(entries[i]!.n));
+  it('prints the 目录 with the real page numbers, each entry a link to its page', async () => {
+    const entries = checkTocNumbers(pages, boxes, 39);
+    await checkTocLinks(readFileSync(pdf), boxes, entries);
   });
 
   it('sets a body page in the text block: 156 × 225 mm at 28 mm from the left and 37 mm from the top, 22 lines of 28 characters', () => {

@@ -1,6 +1,6 @@
 /** Reading a PDF in tests with poppler-utils (pdftotext, pdftoppm, pdfinfo, pdffonts) and pdf-lib. */
 import { execFileSync } from 'node:child_process';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 export interface Word { text: string; xMin: number; yMin: number; xMax: number; yMax: number }
 export interface BboxPage { width: number; height: number; words: Word[] }
@@ -95,3 +95,76 @@ export async function bookmarks(bytes: Uint8Array): Promise<string[]> {
 }
 
 export const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * The 目录's entries as printed: each entry's text (lines of a wrapped entry joined, spaces dropped) and its number,
+ * read with `pdftotext -layout` from the page with the title 目录 to the first numbered page.
+ */
+export function tocEntriesPrinted(pages: string[], boxes: BboxPage[]): { text: string; n: number; page: number }[] {
+  const firstBody = boxes.findIndex((b) => footer(b));
+  const tocStart = pages.findIndex((p) => /^\s*目\s*录\s*$/m.test(p));
+  const entries: { text: string; n: number; page: number }[] = [];
+  let pending = '';
+  if (tocStart < 0) return entries;
+  pages.slice(tocStart, firstBody).forEach((page, k) => {
+    for (const line of page.split('\n')) {
+      const m = /^(.*?)\s+(\d+)\s*$/.exec(line);
+      if (m) { entries.push({ text: squeeze(pending + m[1]!), n: Number(m[2]), page: tocStart + k }); pending = ''; }
+      else if (line.trim() && !/^\s*目\s*录\s*$/.test(line)) pending += line;
+    }
+  });
+  return entries;
+}
+
+/** Where a destination points: the 0-based page index (explicit [page …] or a named destination of /Dests). */
+function destPage(doc: PDFDocument, d: PDFObject | undefined): number | undefined {
+  const pages = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i]));
+  let dest = d instanceof PDFRef ? doc.context.lookup(d) : d;
+  if (dest instanceof PDFName || dest instanceof PDFString || dest instanceof PDFHexString) {
+    const dests = doc.catalog.lookup(PDFName.of('Dests'));
+    dest = dests instanceof PDFDict ? dests.lookup(PDFName.of(dest.decodeText())) : undefined;
+  }
+  if (dest instanceof PDFDict) dest = dest.lookup(PDFName.of('D'));
+  if (!(dest instanceof PDFArray)) return undefined;
+  const first = dest.get(0);
+  return first instanceof PDFRef ? pages.get(first.toString()) : undefined;
+}
+
+/** Bookmarks with the 0-based page they point at (undefined: no destination). */
+export async function bookmarkPages(bytes: Uint8Array): Promise<{ title: string; page: number | undefined; depth: number }[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const out: { title: string; page: number | undefined; depth: number }[] = [];
+  const walk = (d: PDFDict, depth: number) => {
+    for (let it = d.lookup(PDFName.of('First')); it instanceof PDFDict; it = it.lookup(PDFName.of('Next'))) {
+      const t = it.lookup(PDFName.of('Title'));
+      out.push({ title: t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : '', page: destPage(doc, it.get(PDFName.of('Dest')) ?? it.lookup(PDFName.of('A'))), depth });
+      walk(it, depth + 1);
+    }
+  };
+  const root = doc.catalog.lookup(PDFName.of('Outlines'));
+  if (root instanceof PDFDict) walk(root, 0);
+  return out;
+}
+
+/** The internal links of a page (0-based): their rectangle (points, from the page's top left) and target page. */
+export async function pageLinks(bytes: Uint8Array, page: number): Promise<{ xMin: number; yMin: number; xMax: number; yMax: number; target: number | undefined; uri?: string }[]> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const p = doc.getPage(page);
+  const height = p.getHeight();
+  const annots = p.node.lookup(PDFName.of('Annots'));
+  const out: { xMin: number; yMin: number; xMax: number; yMax: number; target: number | undefined; uri?: string }[] = [];
+  if (!(annots instanceof PDFArray)) return out;
+  for (let i = 0; i < annots.size(); i++) {
+    const a = annots.lookup(i);
+    if (!(a instanceof PDFDict) || a.lookup(PDFName.of('Subtype'))?.toString() !== '/Link') continue;
+    const r = (a.lookup(PDFName.of('Rect')) as PDFArray).asArray().map((x) => (x as PDFNumber).asNumber());
+    const action = a.lookup(PDFName.of('A'));
+    const uri = action instanceof PDFDict ? action.lookup(PDFName.of('URI')) : undefined;
+    out.push({
+      xMin: Math.min(r[0]!, r[2]!), xMax: Math.max(r[0]!, r[2]!), yMin: height - Math.max(r[1]!, r[3]!), yMax: height - Math.min(r[1]!, r[3]!),
+      target: destPage(doc, a.get(PDFName.of('Dest')) ?? (action instanceof PDFDict ? action : undefined)),
+      uri: uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : undefined,
+    });
+  }
+  return out;
+}

@@ -5,7 +5,8 @@
  *   (`counter-increment: page 0`), `body` (and `wide`, a landscape page for wide tables) count from 1 and show
  *   "— N —" in 四号 宋体 7 mm below the text block, odd pages at the right and even pages at the left, one character
  *   in from the edge of the text block. Chromium decides :right/:left by the sheet's position, so the document is
- *   padded with blank unnumbered pages to start each run of numbered pages on a right-hand page (see index.ts).
+ *   padded with blank unnumbered pages to start each run of numbered pages on a right-hand page (pages.ts), and a
+ *   chunk printed on its own gets its first number and, if need be, the sides swapped (pageNumberCss).
  * - The body grid: 22 lines of 28 characters in the 156 × 225 mm text block. The line pitch is the block's height over
  *   22, rounded down to Chromium's layout unit (1/64 px) so that 22 lines fit; the character pitch comes from a small
  *   negative letter-spacing, so that 28 glyphs of 16 pt (plus spacing) fill a line, justified.
@@ -39,24 +40,39 @@ export function bodyGrid(profile: LayoutProfile): Grid {
   return { textWidthPx, textHeightPx, linePx, letterSpacingPx, charPx: bodyPx + letterSpacingPx };
 }
 
-export function printCss(profile: LayoutProfile, fonts: FontPlan): string {
+/**
+ * The page numbers of the named pages `body` and `wide`: "— N —" in 四号 宋体, the dashes (mid-height of the line) 7 mm
+ * below the text block (GB/T 9704: 一字线上距版心下边缘 7 mm), one character in from the edge of the text block, at the
+ * right on right-hand sheets and at the left on left-hand ones.
+ *
+ * A chunk of the document printed on its own (index.ts) starts at body page `first`: its first page then counts
+ * `first` instead of 1. Chromium takes the first sheet of every print for a right-hand one; when that page's number
+ * is even (`swap`), the sides are swapped, so that odd numbers stay at the right once the chunks are merged.
+ */
+export function pageNumberCss(profile: LayoutProfile, fonts: FontPlan, first = 1, swap = false): string {
+  const { sizePt } = profile;
+  const pageNumber = (side: 'left' | 'right') => `@bottom-${side} {
+    content: "\\2014  " counter(page) " \\2014";
+    font-family: ${fonts.families.pageNumber}; font-size: ${sizePt.pageNumber}pt; line-height: 1; letter-spacing: 0;
+    vertical-align: top; text-align: ${side};
+    padding-top: calc(${profile.pageNumberOffsetMm}mm - 0.5em); padding-${side}: ${sizePt.pageNumber}pt;
+  }`;
+  const [right, left] = swap ? ['left', 'right'] as const : ['right', 'left'] as const;
+  const numbered = (name: string) => `@page ${name}:right { ${pageNumber(right)} }
+@page ${name}:left { ${pageNumber(left)} }`;
+  return `${first !== 1 ? `@page :first { counter-increment: page ${first}; }\n` : ''}${numbered('body')}
+${numbered('wide')}
+`;
+}
+
+/** The print CSS; with `pageNumbers: false` without the page numbers (a chunk sets them apart: pageNumberCss). */
+export function printCss(profile: LayoutProfile, fonts: FontPlan, opts: { pageNumbers?: boolean } = {}): string {
   const { page, marginMm: m, sizePt } = profile;
   const g = bodyGrid(profile);
   const f = fonts.families;
   const note = Math.max(sizePt.table, sizePt.body - 2);
   const twoChars = px(2 * g.charPx);
   const margins = `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`;
-  // The page number: 四号 宋体, "— N —", the dashes (mid-height of the line) 7 mm below the text block (GB/T 9704:
-  // 一字线上距版心下边缘 7 mm), one character in from the edge of the text block.
-  const pageNumber = (side: 'left' | 'right') => `@bottom-${side} {
-    content: "\\2014  " counter(page) " \\2014";
-    font-family: ${f.pageNumber}; font-size: ${sizePt.pageNumber}pt; line-height: 1; letter-spacing: 0;
-    vertical-align: top; text-align: ${side};
-    padding-top: calc(${profile.pageNumberOffsetMm}mm - 0.5em); padding-${side}: ${sizePt.pageNumber}pt;
-  }`;
-  const numbered = (name: string) => `
-@page ${name}:right { ${pageNumber('right')} }
-@page ${name}:left { ${pageNumber('left')} }`;
   // The baseline of a line of body text, from the bottom of its line box (half-leading plus a CJK descent of 0.12 em).
   const baselinePx = (g.linePx - sizePt.body * PX_PER_PT) / 2 + 0.12 * sizePt.body * PX_PER_PT;
   // The longest drawing a page can hold with its caption (one line) below it.
@@ -65,20 +81,18 @@ export function printCss(profile: LayoutProfile, fonts: FontPlan): string {
 @page { size: ${page.widthMm}mm ${page.heightMm}mm; margin: ${margins}; }
 @page cover { counter-increment: page 0; }
 @page front { counter-increment: page 0; }
-@page blank { counter-increment: page 0; }
 @page wide { size: ${page.heightMm}mm ${page.widthMm}mm; margin: ${margins}; }
-${numbered('body')}
-${numbered('wide')}
-:root { font-family: ${f.body}; font-size: ${sizePt.body}pt; line-height: ${px(g.linePx)}; color: #000; }
+${opts.pageNumbers === false ? '' : pageNumberCss(profile, fonts)}:root { font-family: ${f.body}; font-size: ${sizePt.body}pt; line-height: ${px(g.linePx)}; color: #000; }
 body { margin: 0; font-kerning: none; line-break: strict; overflow-wrap: anywhere; }
 .sec { break-before: page; }
 .sec-cover { page: cover; }
 .sec-front { page: front; }
 .sec-body { page: body; }
 .sec-body.landscape, .pb-wide { page: wide; }
-.pb-pad { page: blank; height: 1px; }
 .page-break { break-after: page; }
 .pb-marks { position: absolute; width: 0; height: 0; overflow: hidden; }
+.pb-at { position: absolute; }
+.pb-loading body { display: none; }
 
 /* Text on the grid: 16 pt, 28 characters a line, justified, first line indented by two characters. */
 p, li, h1, h2, h3, h4, h5, h6, figcaption { letter-spacing: ${px(g.letterSpacingPx)}; }

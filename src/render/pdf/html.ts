@@ -1,25 +1,18 @@
 /**
- * The compendium as one print HTML page, from the document model only (blocks through src/render/html/blocks.ts, the
- * same HTML as the public site's). Each model section is a <section> on its named page (cover, front, body); a wide
- * table stands on landscape pages of its own. Invisible links to each section make Chromium write a named destination
- * for it, so the printed PDF tells on which sheet each section starts.
+ * The compendium as print HTML pages, one per chunk (chunks.ts), from the document model only (blocks through
+ * src/render/html/blocks.ts, the same HTML as the public site's). Each model section is a <section> on its named page
+ * (cover, front, body); a wide table stands on landscape pages of its own. Invisible links to each section, heading
+ * and link target make Chromium write a named destination for each, so the printed PDF tells where each landed.
  */
 import type { Block, DocumentModel, Figure, Heading, Section } from '../../document/model.js';
 import { blocksHtml, footnotesHtml, type HtmlOptions } from '../html/blocks.js';
 import { esc } from '../html/escape.js';
-
-export interface PrintHtmlOptions {
-  css: string;
-  /** TOC entries' displayed page numbers by anchor (placeholders in the first pass). */
-  tocPages: Map<string, string>;
-  /** Blank unnumbered pages after section i (so that the next one starts on a right-hand page). */
-  padAfter: Map<number, number>;
-  /** A figure's image URL (files beside the page); default a data URI. */
-  imageSrc?(f: Figure): string | undefined;
-}
+import type { Chunk } from './chunks.js';
 
 /** The id of section i (a link target: its named destination gives the sheet it starts on). */
 export const sectionMark = (i: number) => `pb-section-${i}`;
+/** The id of the title of the document's n-th 目录 (its bookmark points there). */
+export const tocMark = (n: number) => `pb-toc-${n}`;
 
 /** The headings the 目录 lists, in order. */
 export function tocEntries(model: DocumentModel): Heading[] {
@@ -35,13 +28,13 @@ export function tocEntries(model: DocumentModel): Heading[] {
   return out;
 }
 
-function sectionHtml(s: Section, i: number, o: HtmlOptions, pad: number, tail: string): string {
+function sectionHtml(s: Section, i: number, blocks: readonly Block[], o: HtmlOptions, opens: boolean, tail: string): string {
   const cls = ['sec', `sec-${s.kind}`, s.orientation === 'landscape' && s.kind === 'body' ? 'landscape' : ''].filter(Boolean).join(' ');
   // Wide tables go on landscape pages of their own; everything else stays in the section's flow.
   const parts: string[] = [];
   let run: Block[] = [];
   const flush = () => { if (run.length) parts.push(blocksHtml(run, o)); run = []; };
-  for (const b of s.blocks) {
+  for (const b of blocks) {
     if (b.type === 'table' && b.landscape && s.kind === 'body' && s.orientation !== 'landscape') {
       flush();
       parts.push(`<div class="pb-wide">${blocksHtml([b], o)}</div>`);
@@ -50,19 +43,62 @@ function sectionHtml(s: Section, i: number, o: HtmlOptions, pad: number, tail: s
     }
   }
   flush();
-  const blanks = '<div class="pb-pad" aria-hidden="true"></div>'.repeat(pad);
-  return `<section id="${sectionMark(i)}" class="${cls}">\n${parts.join('\n')}${tail}</section>${blanks}`;
+  // Where the section opens (not in a chunk that continues it), an empty out-of-flow mark at its start: the named
+  // destination of its start. Not the section's own id: a link to an element thousands of pages long made Chromium's
+  // print of the 1,000-power document take 50 s instead of 17 s (docs/architecture.md).
+  const mark = opens ? `<span id="${sectionMark(i)}" class="pb-at"></span>` : '';
+  return `<section class="${cls}">\n${mark}${parts.join('\n')}${tail}</section>`;
 }
 
-export function printHtml(model: DocumentModel, opts: PrintHtmlOptions): string {
+/** The file name links to another chunk point at (`pb-link.html#anchor`); merge.ts turns them into destinations. */
+export const LINK_FILE = 'pb-link.html';
+
+export interface ChunkHtmlOptions {
+  /** The print CSS without page numbers (printCss with pageNumbers: false). */
+  css: string;
+  /** Each chunk's page-number CSS as loaded (pageNumberCss); a `<style id="pb-numbers">` that print.ts may replace. */
+  numbersCss(chunk: number): string;
+  /** TOC entries' displayed page numbers by anchor (placeholders until the body is measured). */
+  tocPages: Map<string, string>;
+  /** A figure's image URL (files beside the page); default a data URI. */
+  imageSrc?(f: Figure): string | undefined;
+}
+
+const ID = /\sid="([^"]+)"/g;
+const HEADING = /<h[1-6]\sid="([^"]+)"/g;
+const MARK = /^pb-(section|toc)-\d+$/;
+const HREF = /\shref="#([^"]+)"/g;
+
+/**
+ * The chunks as HTML documents, one each. A link to an element of another chunk points at LINK_FILE (Chromium
+ * drops a link to an id its document lacks, but writes any other URL as a URI link); invisible links point at every
+ * heading, section start and link target of the chunk, so that Chromium writes a named destination for each: the
+ * printed PDF then tells on which sheet, and where on it, each one landed.
+ */
+export function chunksHtml(model: DocumentModel, chunks: readonly Chunk[], opts: ChunkHtmlOptions): string[] {
   const o: HtmlOptions = { tocEntries: tocEntries(model), tocPages: opts.tocPages, imageSrc: opts.imageSrc };
   const lastBody = model.sections.map((s) => s.kind).lastIndexOf('body');
-  // Footnotes (注释) close the last body section.
-  const sections = model.sections.map((s, i) => sectionHtml(s, i, o, opts.padAfter.get(i) ?? 0, i === lastBody ? footnotesHtml(model.footnotes, o) : ''));
-  const marks = model.sections.map((_, i) => `<a href="#${sectionMark(i)}" tabindex="-1"></a>`).join('');
+  let tocs = 0;
+  const bodies = chunks.map((c) => c.slices.map((x) => {
+    const s = model.sections[x.section]!;
+    // Footnotes (注释) close the last body section.
+    const tail = x.section === lastBody && x.to === s.blocks.length ? footnotesHtml(model.footnotes, o) : '';
+    // The 目录's title gets an id of its own: its bookmark points there.
+    return sectionHtml(s, x.section, s.blocks.slice(x.from, x.to), o, x.from === 0, tail)
+      .replace(/<h1 class="toc-title">/g, () => `<h1 class="toc-title" id="${tocMark(tocs++)}">`);
+  }).join('\n'));
+  const ids = bodies.map((b) => new Set([...b.matchAll(ID)].map((m) => m[1]!)));
+  const everywhere = new Set(ids.flatMap((x) => [...x]));
+  const targets = new Set(bodies.flatMap((b) => [...b.matchAll(HREF)].map((m) => m[1]!)));
   const m = model.meta;
-  return `<!doctype html>
-<html lang="${esc(m.lang)}">
+  return bodies.map((body, c) => {
+    const own = ids[c]!;
+    const linked = body.replace(HREF, (all, id: string) => (own.has(id) || !everywhere.has(id) ? all : ` href="${LINK_FILE}#${id}"`));
+    const headings = new Set([...body.matchAll(HEADING)].map((x) => x[1]!));
+    const marks = [...own].filter((id) => targets.has(id) || headings.has(id) || MARK.test(id))
+      .map((id) => `<a href="#${id}" tabindex="-1"></a>`).join('');
+    return `<!doctype html>
+<html lang="${esc(m.lang)}" class="pb-loading">
 <head>
 <meta charset="utf-8">
 <title>${esc(m.title)}</title>
@@ -70,11 +106,15 @@ export function printHtml(model: DocumentModel, opts: PrintHtmlOptions): string 
 <style>
 ${opts.css}
 </style>
+<style id="pb-numbers">
+${opts.numbersCss(c)}
+</style>
 </head>
 <body>
 <div class="pb-marks" aria-hidden="true">${marks}</div>
-${sections.join('\n')}
+${linked}
 </body>
 </html>
 `;
+  });
 }

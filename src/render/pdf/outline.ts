@@ -1,86 +1,69 @@
 /**
- * Reading a printed PDF back: on which sheet each named destination (an element id that a link points at) and each
- * bookmark (Chromium's `outline: true` makes one from every h1–h6) landed. That is how the 目录 gets its numbers.
+ * The bookmarks (document outline) of the merged PDF: from the model's headings, as Chromium makes them from a page's
+ * h1–h6, pointing at the named destinations of the printed chunks.
  */
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import type { Block, DocumentModel } from '../../document/model.js';
+import { tocMark } from './html.js';
+import { textString } from './pdfraw.js';
 
-export interface OutlineItem {
-  title: string;
-  /** Sheet index, 0-based. */
-  page: number;
-  depth: number;
-}
+/** A bookmark to write: its title, its depth (1 = h1) and the named destination it points at. */
+export interface Bookmark { title: string; level: number; target: string }
 
-export interface PrintedPdf {
-  doc: PDFDocument;
-  pageCount: number;
-  /** Named destinations (element ids) → sheet index. */
-  dests: Map<string, number>;
-  /** Bookmarks in document order (depth first). */
-  outline: OutlineItem[];
-}
-
-const N = (s: string) => PDFName.of(s);
-
-function text(o: PDFObject | undefined): string {
-  return o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : o instanceof PDFName ? o.decodeText() : '';
-}
-
-export async function readPrinted(bytes: Uint8Array): Promise<PrintedPdf> {
-  // Fastest: no yielding to the event loop every few objects (5.7 s → 2.7 s for a 75 MB, 4,000-page PDF).
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  const ctx = doc.context;
-  const pageIndex = new Map<string, number>();
-  doc.getPages().forEach((p, i) => pageIndex.set(p.ref.toString(), i));
-  const pageOf = (dest: PDFObject | undefined): number | undefined => {
-    let d = dest instanceof PDFRef ? ctx.lookup(dest) : dest;
-    if (d instanceof PDFDict) d = d.lookup(N('D'));
-    if (!(d instanceof PDFArray) || d.size() === 0) return undefined;
-    const first = d.get(0);
-    return first instanceof PDFRef ? pageIndex.get(first.toString()) : undefined;
-  };
-
-  const dests = new Map<string, number>();
-  const catalog = doc.catalog;
-  const old = catalog.lookup(N('Dests'));
-  if (old instanceof PDFDict) {
-    for (const [key, value] of old.entries()) {
-      const page = pageOf(value);
-      if (page !== undefined) dests.set(key.decodeText(), page);
+/**
+ * The bookmarks of a model, as Chromium makes them from a page's headings (h1–h6, by level, in document order, titled
+ * with the heading's text): every heading, and the title of each 目录 (html.ts gives it the id tocMark(n)).
+ */
+export function bookmarksOf(model: DocumentModel): Bookmark[] {
+  const out: Bookmark[] = [];
+  let tocs = 0;
+  const visit = (bs: readonly Block[]) => {
+    for (const b of bs) {
+      if (b.type === 'heading') {
+        const text = b.children.map((c) => (c.type === 'text' || c.type === 'ref' ? c.text : c.type === 'link' ? c.children.map((x) => (x.type === 'text' ? x.text : '')).join('') : '')).join('');
+        // As in the HTML: the number, a space unless it ends in 、 . ）, the text.
+        const num = b.number ? `${b.number}${/[、.）]$/.test(b.number) ? '' : ' '}` : '';
+        out.push({ title: `${num}${text}`.replace(/[ \t\r\n]+/g, ' ').trim(), level: Math.min(6, Math.max(1, b.level)), target: b.anchor });
+      } else if (b.type === 'toc') out.push({ title: b.title, level: 1, target: tocMark(tocs++) });
+      else if (b.type === 'quote') visit(b.children);
+      else if (b.type === 'list') b.items.forEach(visit);
     }
+  };
+  model.sections.forEach((s) => visit(s.blocks));
+  return out;
+}
+
+/**
+ * The outline's objects: each bookmark under the nearest one before it of a lower level, all open (as Chromium writes
+ * them), pointing at the explicit destination `dest(target)` (in the merged file's numbers); bookmarks without a
+ * destination are left out. `alloc` gives object numbers.
+ */
+export function outlineObjects(marks: readonly Bookmark[], dest: (target: string) => string | undefined, alloc: () => number): { objects: [number, string][]; root: number; count: number } {
+  interface Node { num: number; title: string; dest: string; level: number; kids: Node[] }
+  const root: Node = { num: 0, title: '', dest: '', level: 0, kids: [] };
+  const stack: Node[] = [root];
+  for (const m of marks) {
+    const d = dest(m.target);
+    if (!d) continue;
+    while (stack.length > 1 && stack.at(-1)!.level >= m.level) stack.pop();
+    const node: Node = { num: 0, title: m.title, dest: d, level: m.level, kids: [] };
+    stack.at(-1)!.kids.push(node);
+    stack.push(node);
   }
-  // PDF 1.2 name tree (/Names /Dests), in case a newer Chromium writes that instead.
-  const names = catalog.lookup(N('Names'));
-  const tree = names instanceof PDFDict ? names.lookup(N('Dests')) : undefined;
-  const walkTree = (node: PDFObject | undefined, depth: number) => {
-    if (!(node instanceof PDFDict) || depth > 32) return;
-    const leaf = node.lookup(N('Names'));
-    if (leaf instanceof PDFArray) {
-      for (let i = 0; i + 1 < leaf.size(); i += 2) {
-        const page = pageOf(leaf.lookup(i + 1));
-        if (page !== undefined) dests.set(text(leaf.lookup(i)), page);
-      }
-    }
-    const kids = node.lookup(N('Kids'));
-    if (kids instanceof PDFArray) for (let i = 0; i < kids.size(); i++) walkTree(kids.lookup(i), depth + 1);
+  if (!root.kids.length) return { objects: [], root: 0, count: 0 };
+  // Numbers in document order (depth first), the root first.
+  const number = (n: Node) => { n.num = alloc(); n.kids.forEach(number); };
+  number(root);
+  const objects: [number, string][] = [];
+  const write = (n: Node, parent: number, prev?: Node, next?: Node): number => {
+    let total = 0;
+    n.kids.forEach((k, i) => { total += 1 + write(k, n.num, n.kids[i - 1], n.kids[i + 1]); });
+    const family = n.kids.length ? `\n/First ${n.kids[0]!.num} 0 R\n/Last ${n.kids.at(-1)!.num} 0 R\n/Count ${total}` : '';
+    objects.push([n.num, n === root
+      ? `<</Type /Outlines${family}>>`
+      : `<</Title ${textString(n.title)}\n/Parent ${parent} 0 R${prev ? `\n/Prev ${prev.num} 0 R` : ''}${next ? `\n/Next ${next.num} 0 R` : ''}${family}\n/Dest ${n.dest}>>`]);
+    return total;
   };
-  walkTree(tree, 0);
-
-  const outline: OutlineItem[] = [];
-  const walk = (parent: PDFDict, depth: number) => {
-    let item = parent.lookup(N('First'));
-    let guard = 0;
-    while (item instanceof PDFDict && guard++ < 1_000_000) {
-      const action = item.lookup(N('A'));
-      const dest = item.lookup(N('Dest')) ?? (action instanceof PDFDict ? action.lookup(N('D')) : undefined);
-      const page = dest instanceof PDFName || dest instanceof PDFString || dest instanceof PDFHexString ? dests.get(text(dest)) : pageOf(dest);
-      outline.push({ title: text(item.lookup(N('Title'))), page: page ?? -1, depth });
-      walk(item, depth + 1);
-      item = item.lookup(N('Next'));
-    }
-  };
-  const root = catalog.lookup(N('Outlines'));
-  if (root instanceof PDFDict) walk(root, 0);
-
-  return { doc, pageCount: doc.getPageCount(), dests, outline };
+  const count = write(root, 0);
+  objects.sort((a, b) => a[0] - b[0]);
+  return { objects, root: root.num, count };
 }

@@ -1,62 +1,93 @@
 /**
- * From sheets to page numbers: where each section and each 目录 entry landed in a printed PDF, which number each sheet
- * shows, and the blank pages that put each run of pages on a right-hand sheet.
+ * From printed chunks to the merged document's sheets: where each chunk and each section lands, the blank pages that
+ * start each run of pages of another kind (目录, body) on a right-hand sheet, and which number each sheet shows.
  */
 import type { DocumentModel, Heading } from '../../document/model.js';
-import { headingText } from '../html/blocks.js';
+import type { Chunk } from './chunks.js';
 import { sectionMark } from './html.js';
-import type { OutlineItem, PrintedPdf } from './outline.js';
 
-/** Where each section starts and which sheets carry which number, read from a printed PDF. */
-export interface Layout {
-  /** Sheet on which each section starts. */
-  starts: number[];
-  /** Displayed number of each sheet ('' on the cover and the 目录). */
+/** What a print of a chunk tells (a draft's is the same as the real print's): its sheets and named destinations. */
+export interface ChunkPages {
+  pageCount: number;
+  /** Named destinations (element ids) → the chunk's own sheet index. */
+  dests: Map<string, number>;
+}
+
+/** A sheet of the merged document: a chunk's page, or null for a blank page (unnumbered, not counted). */
+export type Sheet = { chunk: number; page: number } | null;
+
+export interface SheetPlan {
+  sheets: Sheet[];
+  /** Displayed number of each sheet ('' on the cover, the 目录 and blank pages). */
   numbers: string[];
+  /** Blank pages after each section. */
+  pads: number[];
+  /** Per chunk: the sheet of its first page, the body number of its first page, and whether that sheet is a
+   * left-hand one (odd index: Chromium, which takes every print's first sheet for a right-hand one, must swap the
+   * sides of the page numbers). Undefined for chunks not reached (a print before them is missing). */
+  starts: (number | undefined)[];
+  first: (number | undefined)[];
+  swap: (boolean | undefined)[];
+  /** Named destinations → sheet. */
+  dests: Map<string, number>;
+  /** Whether every chunk from `from` on is placed. */
+  complete: boolean;
 }
 
-export function layoutOf(model: DocumentModel, printed: Pick<PrintedPdf, 'dests' | 'pageCount'>, pads: number[]): Layout {
-  const starts = model.sections.map((_, i) => printed.dests.get(sectionMark(i)) ?? (i === 0 ? 0 : -1));
-  for (let i = 1; i < starts.length; i++) if (starts[i]! < 0) starts[i] = starts[i - 1]!; // an empty section
-  const numbers: string[] = [];
-  let section = 0;
+/**
+ * Lays the chunks out from chunk `from` on (0: the whole document; the first body chunk: the body alone, which the
+ * padding starts on a right-hand sheet whatever the front matter's length), as far as their prints are known: the
+ * first chunk without a print is placed (its start depends only on the chunks before it), the ones after it are not.
+ * Before a section of another kind than the one before it, a blank page if it would start on a left-hand sheet.
+ */
+export function planSheets(model: DocumentModel, chunks: readonly Chunk[], prints: readonly (ChunkPages | undefined)[], from = 0): SheetPlan {
+  const plan: SheetPlan = {
+    sheets: [], numbers: [], pads: model.sections.map(() => 0), starts: chunks.map(() => undefined), first: chunks.map(() => undefined),
+    swap: chunks.map(() => undefined), dests: new Map(), complete: false,
+  };
   let count = 0;
-  for (let sheet = 0; sheet < printed.pageCount; sheet++) {
-    while (section + 1 < starts.length && starts[section + 1]! <= sheet) section++;
-    // The section's last sheets may be blank pages added after it (named page `blank`: no number, not counted).
-    const end = section + 1 < starts.length ? starts[section + 1]! : printed.pageCount;
-    const blank = sheet >= end - (pads[section] ?? 0);
-    numbers.push(model.sections[section]?.kind === 'body' && !blank ? String(++count) : '');
-  }
-  return { starts, numbers };
-}
-
-/** Blank pages at the end of section i so that each section of another kind than the one before starts on a right-hand page. */
-export function planPadding(model: DocumentModel, layout: Layout, pageCount: number, current: number[]): number[] {
-  const pads = model.sections.map(() => 0);
-  let pos = 0;
-  model.sections.forEach((s, i) => {
-    const end = i + 1 < layout.starts.length ? layout.starts[i + 1]! : pageCount;
-    const length = Math.max(0, end - layout.starts[i]! - (current[i] ?? 0));
-    if (i > 0 && s.kind !== model.sections[i - 1]!.kind && pos % 2 === 1) { pads[i - 1] = 1; pos++; }
-    pos += length;
-  });
-  return pads;
-}
-
-const normal = (s: string) => s.replace(/\s+/g, '');
-
-/** The sheet of each TOC entry: its named destination, else the next bookmark with its text (in order). */
-export function entrySheets(entries: Heading[], printed: Pick<PrintedPdf, 'dests' | 'outline'>): number[] {
-  let cursor = 0;
-  const outline: OutlineItem[] = printed.outline;
-  return entries.map((h) => {
-    const dest = printed.dests.get(h.anchor);
-    if (dest !== undefined) return dest;
-    const want = normal(headingText(h));
-    for (let i = cursor; i < outline.length; i++) {
-      if (normal(outline[i]!.title) === want) { cursor = i + 1; return outline[i]!.page; }
+  const open = (section: number) => {
+    const kind = model.sections[section]!.kind;
+    if (section > 0 && kind !== model.sections[section - 1]!.kind && plan.sheets.length % 2 === 1) {
+      plan.sheets.push(null);
+      plan.numbers.push('');
+      plan.pads[section - 1]!++;
     }
-    return -1;
+  };
+  const place = (c: number) => { plan.starts[c] = plan.sheets.length; plan.swap[c] = plan.sheets.length % 2 === 1; plan.first[c] = count + 1; };
+  for (let c = from; c < chunks.length; c++) {
+    const print = prints[c];
+    const chunk = chunks[c]!;
+    if (!print) {
+      // Where it will start is known all the same: its first section (if it opens here) opens on its first page.
+      if (chunk.slices[0]?.from === 0) open(chunk.slices[0].section);
+      place(c);
+      return plan;
+    }
+    // The sections that open in this chunk, by the sheet they start on (an empty one: where the one before starts).
+    let at = 0;
+    const opening = chunk.slices.filter((x) => x.from === 0).map((x) => ({ section: x.section, at: (at = print.dests.get(sectionMark(x.section)) ?? at) }));
+    let o = 0;
+    const local: number[] = [];
+    if (!print.pageCount) place(c);
+    for (let p = 0; p < print.pageCount; p++) {
+      while (o < opening.length && opening[o]!.at <= p) open(opening[o++]!.section);
+      if (p === 0) place(c);
+      local.push(plan.sheets.length);
+      plan.sheets.push({ chunk: c, page: p });
+      plan.numbers.push(chunk.body ? String(++count) : '');
+    }
+    while (o < opening.length) open(opening[o++]!.section);
+    for (const [name, p] of print.dests) if (local[p] !== undefined && !plan.dests.has(name)) plan.dests.set(name, local[p]!);
+  }
+  plan.complete = true;
+  return plan;
+}
+
+/** The displayed number of each 目录 entry's page ('' when its heading was not found). */
+export function entryNumbers(entries: readonly Heading[], plan: Pick<SheetPlan, 'dests' | 'numbers'>): string[] {
+  return entries.map((h) => {
+    const sheet = plan.dests.get(h.anchor);
+    return sheet === undefined ? '' : plan.numbers[sheet] ?? '';
   });
 }

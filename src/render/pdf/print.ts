@@ -1,9 +1,9 @@
 /**
- * Chromium's side of the PDF: printing the loaded page (for real, or as a draft that only measures) and filling the
- * 目录's numbers and the blank pages into it between passes.
+ * Chromium's side of the PDF: printing a loaded chunk (for real, or as a draft that only measures), and filling the
+ * 目录's numbers and a chunk's first page number into it before its real print.
  */
 import type { Page } from 'puppeteer';
-import { readPrinted, type PrintedPdf } from './outline.js';
+import { readChunk, type ChunkPdf } from './merge.js';
 
 /** One print of a document of thousands of pages takes minutes on a slow machine: more than the browser's 120 s default. */
 const PRINT_TIMEOUT_MS = 30 * 60_000;
@@ -36,30 +36,28 @@ export async function printToPdf(page: Page, p: PrintParams): Promise<Uint8Array
  * A print that only measures: everything hidden (visibility changes no layout), no structure tree, no bookmarks.
  * Chromium still paginates the same way and writes the named destinations, which is all the first pass needs.
  */
-export async function draftPrint(page: Page): Promise<PrintedPdf> {
+export async function draftPrint(page: Page): Promise<ChunkPdf> {
   const style = await page.addStyleTag({ content: 'body * { visibility: hidden !important; }' });
   try {
-    return await readPrinted(await printToPdf(page, { outline: false, tagged: false, background: false }));
+    return readChunk(await printToPdf(page, { outline: false, tagged: false, background: false }));
   } finally {
     await style.evaluate((el) => el.remove());
   }
 }
 
-/** Writes the 目录's page numbers (by entry, in order) and the blank pages after each section into the loaded page. */
-export async function fillIn(page: Page, numbers: string[], pads: number[]): Promise<void> {
-  await page.evaluate((nums: string[], padding: number[]) => {
+/** Writes the 目录's page numbers (by entry, in order) into the loaded page; they never move a line (html.ts). */
+export async function fillIn(page: Page, numbers: string[]): Promise<void> {
+  await page.evaluate((nums: string[]) => {
     for (const toc of document.querySelectorAll('nav.toc')) {
       toc.querySelectorAll('.toc-page').forEach((el, j) => { el.textContent = nums[j] ?? ''; });
     }
-    document.querySelectorAll('.pb-pad').forEach((el) => el.remove());
-    const sections = document.querySelectorAll('body > section.sec');
-    padding.forEach((n, i) => {
-      for (let k = 0; k < n; k++) {
-        const blank = document.createElement('div');
-        blank.className = 'pb-pad';
-        blank.setAttribute('aria-hidden', 'true');
-        sections[i]?.after(blank);
-      }
-    });
-  }, numbers, pads);
+  }, numbers);
+}
+
+/** Replaces the loaded chunk's page-number CSS (`<style id="pb-numbers">`, css.ts pageNumberCss): margin boxes only, no reflow. */
+export async function setPageNumbers(page: Page, css: string): Promise<void> {
+  await page.evaluate((text: string) => {
+    const el = document.getElementById('pb-numbers');
+    if (el) el.textContent = text;
+  }, css);
 }
