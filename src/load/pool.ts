@@ -9,12 +9,10 @@
  * the main thread's parsing overlap with the rest of the work instead of coming after it.
  * Small repositories load in-process: starting a worker costs more than it saves. Results are identical either way.
  */
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { loadFile, type FileJob, type FileResult, type LoadOptions } from './file.js';
 import type { SourceFile } from './source.js';
+import { threadsFor } from '../threads.js';
 
 export const WORKER_THRESHOLD = 1500;
 /** Files taken from the queue at a time. */
@@ -40,10 +38,9 @@ export function drain(counter: Int32Array, total: number, each: (i: number) => v
 }
 
 export async function loadFiles(jobs: FileJob[], opts: LoadOptions = {}): Promise<Loaded[]> {
-  const threads = Math.min(availableParallelism(), 4);
-  // (The worker is compiled code: run from the TypeScript sources, as under the tests, everything loads in-process.)
   const script = new URL('./worker.js', import.meta.url);
-  if (jobs.length < WORKER_THRESHOLD || threads < 2 || process.env.POWERBOOK_NO_WORKERS || !existsSync(fileURLToPath(script))) return jobs.map((j) => loadFile(j, opts));
+  const threads = jobs.length < WORKER_THRESHOLD ? 1 : threadsFor(script);
+  if (threads < 2) return jobs.map((j) => loadFile(j, opts));
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const out: Loaded[] = new Array(jobs.length);
   const workers = Array.from({ length: threads - 1 }, () => {

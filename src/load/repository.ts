@@ -56,7 +56,7 @@ export async function loadRepository(rootArg: string, opts: LoadOptions = {}): P
     const l = toLoaded(r, source);
     if (r.kind === 'config') repo.config = { data: l.data as Config, source: l.source, valid: l.valid };
     else if (r.kind === 'law') repo.laws.push({ data: l.data as Law, source: l.source, valid: l.valid });
-    else if (r.kind === 'power') repo.powers.push({ data: l.data as Power, source: l.source, valid: l.valid, ...(l.checked ? { checked: l.checked } : {}) });
+    else if (r.kind === 'power') repo.powers.push({ ...l, data: l.data as Power });
     else {
       const bodyOffset = r.bodyOffset ?? 0;
       repo.rules.push({ data: l.data as RuleMeta, source: l.source, valid: l.valid, body: l.source.text.slice(bodyOffset), bodyOffset, bodyLine: l.source.position(bodyOffset).line });

@@ -74,13 +74,14 @@ export class SourceFile {
     let node: unknown = this.doc.contents ?? null;
     let pair: Pair | null = null;
     let depth = 0;
+    const { isMap, isPair, isSeq } = yamlLib();
     for (const key of path) {
-      if (yamlLib().isMap(node)) {
-        const p = node.items.find((it) => yamlLib().isPair(it) && keyString(it.key) === String(key));
+      if (isMap(node)) {
+        const p = node.items.find((it) => isPair(it) && keyString(it.key) === String(key));
         if (!p) break;
         pair = p as Pair;
         node = p.value;
-      } else if (yamlLib().isSeq(node) && typeof key === 'number' || (yamlLib().isSeq(node) && /^\d+$/.test(String(key)))) {
+      } else if (isSeq(node) && typeof key === 'number' || (isSeq(node) && /^\d+$/.test(String(key)))) {
         const item = (node as { items: unknown[] }).items[Number(key)];
         if (item === undefined) break;
         pair = null;
@@ -98,8 +99,9 @@ export class SourceFile {
     const { node, pair, depth } = this.nodeAt(path);
     const exact = depth === path.length;
     let target: YamlNode | null = node;
-    if ((opts.key || !exact) && pair && yamlLib().isScalar(pair.key)) target = pair.key as YamlNode;
-    if (exact && !opts.key && node && yamlLib().isScalar(node) === false && pair && yamlLib().isScalar(pair.key) && (yamlLib().isMap(node) || yamlLib().isSeq(node))) {
+    const { isMap, isScalar, isSeq } = yamlLib();
+    if ((opts.key || !exact) && pair && isScalar(pair.key)) target = pair.key as YamlNode;
+    if (exact && !opts.key && node && isScalar(node) === false && pair && isScalar(pair.key) && (isMap(node) || isSeq(node))) {
       // A whole map or sequence: point at its key, which is where a reader looks.
       target = pair.key as YamlNode;
     }

@@ -6,10 +6,8 @@
  * don't move a line. The results are the same as laying them out here; run from the TypeScript sources (as under the
  * tests), or with one core, everything is laid out in-process.
  */
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { threadsFor } from '../../threads.js';
 import type { LayoutProfile } from '../profile.js';
 import type { RenderContext } from './context.js';
 import type { LayoutItem, LayoutOptions, RunPages } from './layout.js';
@@ -55,9 +53,9 @@ export class LayoutPool {
 
   /** A pool for this context, or undefined when the layout should stay in-process. */
   static start(ctx: RenderContext, opts: LayoutOptions): LayoutPool | undefined {
-    const threads = Math.min(availableParallelism(), 4);
     const script = new URL('./layout-worker.js', import.meta.url);
-    if (threads < 2 || process.env.POWERBOOK_NO_WORKERS || !existsSync(fileURLToPath(script))) return undefined;
+    const threads = threadsFor(script);
+    if (threads < 2) return undefined;
     const data: LayoutWorkerData = {
       profile: ctx.profile,
       ...(opts.fontFiles ? { fontFiles: opts.fontFiles } : {}),
