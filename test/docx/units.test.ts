@@ -1,6 +1,7 @@
 /**
  * The DOCX backend's pieces: geometry from the profile, column widths, bookmark names, picture sizes, list labels,
- * the package rewrite, and how the TOC's page numbers fall back when they can't be worked out.
+ * the package rewrite and its zip, page numbers written before they are known, and how the TOC's page numbers fall
+ * back when they can't be worked out.
  */
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +13,10 @@ import { renderDocxWithReport } from '../../src/render/docx/index.js';
 import { listLabel } from '../../src/render/docx/lists.js';
 import { columnWidths } from '../../src/render/docx/tables.js';
 import { chunksOf } from '../../src/render/docx/sections.js';
-import { finishPackage, zipTime } from '../../src/render/docx/package.js';
+import { finishPackage, PackageAssembler, partsOfZip, zipTime } from '../../src/render/docx/package.js';
 import { MediaStore } from '../../src/render/docx/media.js';
+import { PageNumberStandIns } from '../../src/render/docx/numbers.js';
+import { ZipWriter } from '../../src/render/docx/zip.js';
 import { GB9704 } from '../../src/render/profile.js';
 import { catalogueTable, heading, landscapeTable, para, sampleModel } from './fixture.js';
 import { parts } from './helpers.js';
@@ -118,7 +121,7 @@ describe('package', () => {
   const docxOf = (files: Record<string, string | Uint8Array>): Uint8Array =>
     zipSync(Object.fromEntries(Object.entries(files).map(([n, d]) => [n, typeof d === 'string' ? new TextEncoder().encode(d) : d])));
 
-  it('puts the real picture bytes in place of their stand-ins, and is the same for the same input', () => {
+  it('puts the real picture bytes in place of their stand-ins, and is the same for the same input', async () => {
     const media = new MediaStore();
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
     const other = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 4, 5, 6]);
@@ -130,7 +133,7 @@ describe('package', () => {
     const document = '<w:document><w:body><w:p><w:r><w:t>汇编</w:t></w:r></w:p><w:sectPr/></w:body></w:document>';
     const rels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>';
     const input = docxOf({ '[Content_Types].xml': '<Types></Types>', 'word/_rels/document.xml.rels': rels, 'word/document.xml': document, 'word/media/image1.png': a, 'word/media/image1.svg': svg, 'word/media/image2.png': png });
-    const out = finishPackage(input, { profile: GB9704, created, media });
+    const out = await finishPackage(input, { profile: GB9704, created, media });
     const files = unzipSync(out);
     expect(Object.keys(files)).toEqual(['[Content_Types].xml', 'word/_rels/document.xml.rels', 'word/document.xml', 'word/media/image1.png', 'word/media/image1.svg', 'word/media/image2.png']);
     expect(new TextDecoder().decode(files['word/_rels/document.xml.rels'])).toBe(rels);
@@ -139,7 +142,41 @@ describe('package', () => {
     expect(files['word/media/image2.png']).toEqual(png); // not a stand-in: as it was
     // Every run names its fonts.
     expect(new TextDecoder().decode(files['word/document.xml'])).toMatch(/^<w:document><w:body><w:p><w:r><w:rPr><w:rFonts [^>]*w:eastAsia="仿宋_GB2312"[^>]*\/><\/w:rPr><w:t>汇编<\/w:t><\/w:r><\/w:p><w:sectPr\/><\/w:body><\/w:document>$/);
-    expect(finishPackage(input, { profile: GB9704, created, media }).equals(out)).toBe(true);
+    expect((await finishPackage(input, { profile: GB9704, created, media })).equals(out)).toBe(true);
+  });
+
+  it('writes the zip that fflate\'s zipSync writes, byte for byte', () => {
+    const mtime = zipTime(created);
+    const text = new TextEncoder().encode('<w:document>汇编 '.repeat(5000));
+    const entries: Array<[string, Uint8Array, number]> = [
+      ['[Content_Types].xml', new TextEncoder().encode('<Types/>'), 6],
+      ['word/document.xml', text, 6],
+      ['word/media/image1.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]), 0],
+      ['word/media/图.svg', new TextEncoder().encode('<svg>流程图</svg>'), 6],
+      ['docProps/empty.xml', new Uint8Array(0), 6],
+    ];
+    const zip = new ZipWriter();
+    for (const [name, data, level] of entries) zip.add(name, data, level, mtime);
+    const expected = zipSync(Object.fromEntries(entries.map(([name, data, level]) => [name, [data, { level: level as 0 | 6, mtime }]])));
+    expect(Buffer.from(zip.finish()).equals(Buffer.from(expected))).toBe(true);
+  });
+
+  it('puts text in place of the start of the document, longer or shorter', async () => {
+    const document = '<w:document><w:body><w:p><w:r><w:t>第\uE0000\uE001页</w:t></w:r></w:p><w:p><w:r><w:t>后文</w:t></w:r></w:p><w:sectPr/></w:body></w:document>';
+    const input = docxOf({ '[Content_Types].xml': '<Types></Types>', 'word/_rels/document.xml.rels': '<Relationships></Relationships>', 'word/document.xml': document });
+    for (const page of ['7', '1234']) {
+      const assembler = new PackageAssembler({ profile: GB9704, created });
+      assembler.add(partsOfZip(input), true);
+      const end = assembler.documentLength;
+      expect(assembler.replaceDocumentStart(end, (t) => t.replace('\uE0000\uE001', page))).toBe(true);
+      const written = new TextDecoder().decode(unzipSync(await assembler.finish())['word/document.xml']);
+      expect(written).toContain(`>第${page}页</w:t>`);
+      expect(written).toMatch(/后文<\/w:t><\/w:r><\/w:p><w:sectPr\/><\/w:body><\/w:document>$/);
+    }
+    const untouched = new PackageAssembler({ profile: GB9704, created });
+    untouched.add(partsOfZip(input), true);
+    expect(untouched.replaceDocumentStart(untouched.documentLength, () => undefined)).toBe(false);
+    expect(new TextDecoder().decode(unzipSync(await untouched.finish())['word/document.xml'])).toContain('第\uE0000\uE001页');
   });
 
   it('dates zip entries with the UTC date and time in any time zone, 1980 at the earliest', () => {
@@ -156,6 +193,37 @@ describe('package', () => {
       if (tz === undefined) delete process.env.TZ;
       else process.env.TZ = tz;
     }
+  });
+});
+
+describe('page numbers written before they are known', () => {
+  const numbers = { bookmarks: new Map([['a', '3'], ['b', '12']]), pageCount: 20 };
+  /** What docx does with an estimate for a PAGEREF field (and, without a bookmark, for a NUMPAGES field). */
+  const field = (standIns: PageNumberStandIns, bookmark?: string): string | undefined => {
+    const { bookmarks, pageCount } = standIns.estimator({} as never, {} as never) as unknown as { bookmarks: Map<string, string>; pageCount?: number };
+    return bookmark === undefined ? (pageCount === undefined ? undefined : String(pageCount)) : bookmarks.get(bookmark);
+  };
+
+  it('take their pages once they are known', () => {
+    const standIns = new PageNumberStandIns();
+    const text = `目录 ${field(standIns, 'a')} ${field(standIns, 'b')} ${field(standIns, 'a')}`;
+    expect(standIns.fits).toBe(true);
+    expect(standIns.fill(text, numbers)).toBe('目录 3 12 3');
+  });
+
+  it('say when they can\'t be: a bookmark without a page, a stand-in missing or one too many, the number of pages', () => {
+    const missing = new PageNumberStandIns();
+    expect(missing.fill(`${field(missing, 'c')}`, numbers)).toBeUndefined();
+    const elsewhere = new PageNumberStandIns();
+    field(elsewhere, 'a');
+    expect(elsewhere.fill(`${field(elsewhere, 'b')}`, numbers)).toBeUndefined();
+    const own = new PageNumberStandIns();
+    const token = field(own, 'a');
+    expect(own.fill(`${token} ${token}`, numbers)).toBeUndefined();
+    const count = new PageNumberStandIns();
+    const text = `${field(count, 'a')} ${field(count)}`;
+    expect(count.fits).toBe(false);
+    expect(count.fill(text, numbers)).toBeUndefined();
   });
 });
 

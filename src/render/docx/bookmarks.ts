@@ -65,6 +65,11 @@ export class BookmarkNames {
     return copy;
   }
 
+  /** Places these anchors, and only these (rendering the document again from where it was). */
+  setPlaced(anchors: ReadonlySet<string>): void {
+    this.placed = new Set(anchors);
+  }
+
   /** The name to put on the block that carries an anchor: only the first such block gets the bookmark. */
   place(anchor: string): string | undefined {
     const name = this.byAnchor.get(anchor);

@@ -5,7 +5,7 @@
  *
  * The estimator is wrapped so the pages it worked out can be reported (and checked against LibreOffice's).
  */
-import type { EstimatedPageNumbers, PageNumberEstimator } from 'docx';
+import type { EstimatedPageNumbers, File, PageNumberEstimator } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
 import type { LayoutProfile } from '../profile.js';
 import { loadEstimatorFonts } from './fonts.js';
@@ -19,7 +19,22 @@ export interface CapturingEstimator {
   missingFonts: string[];
 }
 
-export function capturingEstimator(profile: LayoutProfile, fontFiles: Partial<Record<string, string>> | undefined, guess: boolean): CapturingEstimator {
+/**
+ * Thrown by a layout-only estimator (`capturingEstimator` with `layoutOnly`) once it has the pages: docx would go on
+ * writing the numbers into the fields of a document that is only laid out (`layOutOnly`).
+ */
+const LAID_OUT = new Error('DOCX: laid out');
+
+/** Lays a document out: formats its body, which has docx call its (layout-only) estimator, and stops there. */
+export function layOutOnly(doc: File): void {
+  try {
+    doc.Document.View.prepForXml({ file: doc, viewWrapper: doc.Document, stack: [] });
+  } catch (e) {
+    if (e !== LAID_OUT) throw e;
+  }
+}
+
+export function capturingEstimator(profile: LayoutProfile, fontFiles: Partial<Record<string, string>> | undefined, guess: boolean, layoutOnly = false): CapturingEstimator {
   const { fonts, missing, key } = loadEstimatorFonts(profile, fontFiles);
   const cacheKey = `${guess}|${key}`;
   let base = cache.get(cacheKey);
@@ -32,6 +47,7 @@ export function capturingEstimator(profile: LayoutProfile, fontFiles: Partial<Re
   const estimator: PageNumberEstimator = Object.assign(
     (body: Parameters<PageNumberEstimator>[0], context: Parameters<PageNumberEstimator>[1]) => {
       last = inner(body, context);
+      if (layoutOnly) throw LAID_OUT;
       return last;
     },
     inner.listNumbers ? { listNumbers: inner.listNumbers } : {},

@@ -5,7 +5,7 @@
  * The DOCX names the official fonts (仿宋_GB2312, 方正小标宋简体, 黑体, 楷体_GB2312, 宋体) that Word/WPS on a Chinese
  * Windows machine has; on Linux the free substitutes measure the same text (every ideograph is one em wide).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { FontRole, LayoutProfile } from '../profile.js';
 
 /** A role of text in the DOCX: the profile's roles, plus quotes (楷体) and inline code. */
@@ -77,13 +77,53 @@ export interface FontFilesResult {
 const fileCache = new Map<string, Uint8Array>();
 const boldCache = new Map<string, Uint8Array>();
 
+/**
+ * Font files are read into shared memory, so that the layout's worker threads measure with the same bytes rather than
+ * a copy each (layout-pool.ts: some 65 MB of fonts a thread).
+ */
+function sharedCopy(size: number): Uint8Array {
+  return new Uint8Array(new SharedArrayBuffer(size));
+}
+
+function readShared(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const data = sharedCopy(size);
+    for (let at = 0; at < size;) {
+      const n = readSync(fd, data, at, size - at, at);
+      if (n === 0) throw new Error(`${path}: the file ended before its size`);
+      at += n;
+    }
+    return data;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readCached(path: string): Uint8Array {
   let data = fileCache.get(path);
   if (!data) {
-    data = new Uint8Array(readFileSync(path));
+    data = readShared(path);
     fileCache.set(path, data);
   }
   return data;
+}
+
+/** The font files read so far, regular and made bold, by path: for another thread (`useFontFiles`), without a copy. */
+export interface SharedFontFiles {
+  files: Array<[string, Uint8Array]>;
+  bold: Array<[string, Uint8Array]>;
+}
+
+export function sharedFontFiles(): SharedFontFiles {
+  return { files: [...fileCache], bold: [...boldCache] };
+}
+
+/** Takes the font files another thread read (`sharedFontFiles`) as read here. */
+export function useFontFiles(shared: SharedFontFiles): void {
+  for (const [path, data] of shared.files) fileCache.set(path, data);
+  for (const [path, data] of shared.bold) boldCache.set(path, data);
 }
 
 /** The offsets of the table directories of a font file: one for a font, one per face of a collection. */
@@ -112,7 +152,9 @@ function tableOffset(view: DataView, dir: number, tag: string): number | undefin
 export function asBold(path: string): Uint8Array {
   const cached = boldCache.get(path);
   if (cached) return cached;
-  const copy = new Uint8Array(readCached(path));
+  const regular = readCached(path);
+  const copy = sharedCopy(regular.length);
+  copy.set(regular);
   const view = new DataView(copy.buffer, copy.byteOffset, copy.byteLength);
   for (const dir of faceOffsets(view)) {
     const os2 = tableOffset(view, dir, 'OS/2');

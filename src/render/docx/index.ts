@@ -8,9 +8,11 @@
  *   of pages, layout.ts), so Word, WPS and LibreOffice show them on opening without asking to update fields.
  * - Deterministic: the same model gives the same bytes (see package.ts).
  * - Large documents: docx writes the document a batch of runs at a time and package.ts joins the batches, so the
- *   memory taken is about a batch's; the pictures' bytes go into the package only at the end (media.ts).
+ *   memory taken is about a batch's; the pictures' bytes go into the package only at the end (media.ts). The batches
+ *   are written while the pages are laid out (layout.ts, on worker threads meanwhile), with stand-ins for the TOC's
+ *   page numbers that take the numbers once they are known (numbers.ts); the heaps are collected sooner (heap.ts).
  */
-import { Document, Packer, type EstimatedPageNumbers, type ISectionOptions, type PageNumberEstimator } from 'docx';
+import { Document, type EstimatedPageNumbers, type ISectionOptions, type PageNumberEstimator } from 'docx';
 import type { Block, DocumentModel } from '../../document/model.js';
 import type { LayoutProfile } from '../profile.js';
 import { bookmarkNamesOf } from './bookmarks.js';
@@ -20,8 +22,11 @@ import { loadEstimatorFonts } from './fonts.js';
 import { geometryOf } from './geometry.js';
 import { buildFootnotes } from './footnotes.js';
 import { fixedEstimator, layOutRuns } from './layout.js';
+import { PageNumberStandIns } from './numbers.js';
 import { MediaStore } from './media.js';
-import { PackageAssembler } from './package.js';
+import { compilePackage, PackageAssembler } from './package.js';
+import { Deflater } from './zip.js';
+import { collectSooner } from './heap.js';
 import { documentProperties } from './properties.js';
 import { planSections, renderRun, sectionFooters, type DocxSection, type LayoutRun } from './sections.js';
 import { buildStyles } from './styles.js';
@@ -76,6 +81,8 @@ export interface DocxRenderReport {
 
 interface Built {
   assembler: PackageAssembler;
+  /** Compressing the pictures meanwhile (closed once the package is finished). */
+  deflater?: Deflater;
   entries: readonly TocEntry[];
   estimate?: EstimatedPageNumbers;
   mode: DocxRenderReport['pageNumbers'];
@@ -147,13 +154,7 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
   let mode: DocxRenderReport['pageNumbers'] = 'off';
   let layoutRuns: DocxRenderReport['layoutRuns'];
   const missingFonts = laidOut ? loadEstimatorFonts(profile, opts.fontFiles).missing : [];
-  if (laidOut && !whole) {
-    const layout = await layOutRuns(ctx, plan.flatMap((s) => s.runs), model.footnotes, { styles, fontFiles: opts.fontFiles, cacheDir: opts.layoutCacheDir });
-    pageNumbers = fixedEstimator(layout.estimate);
-    result = () => layout.estimate;
-    mode = layout.mode;
-    layoutRuns = layout.runs;
-  } else if (laidOut) {
+  if (laidOut && whole) {
     const estimator = capturingEstimator(profile, opts.fontFiles, estimate === 'guess');
     pageNumbers = estimator.estimator;
     result = estimator.result;
@@ -163,9 +164,12 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
   // Written a batch at a time: docx holds the document it writes several times over in memory. The whole
   // document's layout needs it in one piece.
   const created = new Date(model.meta.created);
-  const assembler = new PackageAssembler({ profile, created: Number.isFinite(created.getTime()) ? created : new Date(0), media: ctx.media });
+  const newAssembler = () => new PackageAssembler({ profile, created: Number.isFinite(created.getTime()) ? created : new Date(0), media: ctx.media });
+  let assembler = newAssembler();
   const batches = batchesOf(plan, whole ? Infinity : Math.max(1, opts.batch ?? BATCH), tocEntries.length);
-  for (const [i, batch] of batches.entries()) {
+  /** The batch as a docx Document: its runs rendered (in document order: bookmarks and figures are numbered as they come). */
+  const documentOf = (i: number, numbers: PageNumberEstimator | undefined): Document => {
+    const batch = batches[i]!;
     const last = i === batches.length - 1;
     const sections: ISectionOptions[] = batch.map(({ section, runs }) => {
       // Only the part that ends a section keeps its properties (the others' are dropped when the batches are joined).
@@ -176,20 +180,63 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
     const tail = batch[batch.length - 1]!;
     // A section that ends the batch but not the document is closed as docx closes one another follows.
     if (!last && tail.runs[tail.runs.length - 1] === tail.section.runs[tail.section.runs.length - 1]) sections.push({ properties: {}, children: [] });
-    const doc = new Document({
+    return new Document({
       ...documentProperties(model.meta),
       styles,
       ...(i === 0 ? { footnotes: buildFootnotes(ctx, model.footnotes) } : {}),
       evenAndOddHeaderAndFooters: true,
       features: { updateFields: false },
       sections,
-      ...(pageNumbers ? { pageNumbers } : {}),
+      ...(numbers ? { pageNumbers: numbers } : {}),
     });
-    assembler.add(await Packer.toBuffer(doc), last);
+  };
+
+  let deflater: Deflater | undefined;
+  if (laidOut && !whole) {
+    // The batches are written while the pages are laid out (here, while the worker threads lay out runs; then this
+    // thread lays out runs too), with stand-ins for the page numbers the TOC shows, which take the numbers once they
+    // are known (numbers.ts).
+    const standIns = new PageNumberStandIns();
+    let withStandIns = 0; // how far the document has stand-ins
+    const meanwhile = async (): Promise<void> => {
+      for (let i = 0; i < batches.length; i++) {
+        const before = standIns.asked;
+        assembler.add(compilePackage(documentOf(i, standIns.estimator)), i === batches.length - 1);
+        if (standIns.asked > before) withStandIns = assembler.documentLength;
+        await new Promise((r) => setImmediate(r)); // let the layout's workers have their next runs
+      }
+    };
+    // The SVGs compress slowly: on another thread, from when a thread of the layout is spare (every picture is known
+    // then: the batches are written first).
+    const spare = () => {
+      deflater ??= Deflater.start();
+      ctx.media.compressSvgs(deflater);
+    };
+    let layout: Awaited<ReturnType<typeof layOutRuns>>;
+    try {
+      layout = await layOutRuns(ctx, plan.flatMap((s) => s.runs), model.footnotes, { styles, fontFiles: opts.fontFiles, cacheDir: opts.layoutCacheDir, meanwhile, spare });
+    } catch (e) {
+      await (deflater as Deflater | undefined)?.close();
+      throw e;
+    }
+    spare(); // the pictures it did not know of yet, if the layout was spare before every batch was written
+    result = () => layout.estimate;
+    mode = layout.mode;
+    layoutRuns = layout.runs;
+    if (!standIns.fits || (standIns.asked > 0 && !assembler.replaceDocumentStart(withStandIns, (text) => standIns.fill(text, layout.estimate)))) {
+      // The numbers can't just take the stand-ins' places: the document is written again, with them.
+      assembler = newAssembler();
+      ctx.bookmarks.setPlaced(new Set());
+      ctx.state.figures = 0;
+      for (let i = 0; i < batches.length; i++) assembler.add(compilePackage(documentOf(i, fixedEstimator(layout.estimate))), i === batches.length - 1);
+    }
+  } else {
+    for (let i = 0; i < batches.length; i++) assembler.add(compilePackage(documentOf(i, pageNumbers)), i === batches.length - 1);
   }
   const est = result?.();
   return {
     assembler,
+    ...(deflater ? { deflater } : {}),
     entries: tocEntries,
     ...(est ? { estimate: est } : {}),
     mode: est ? mode : 'off',
@@ -202,6 +249,17 @@ const complete = (b: Built): boolean => b.estimate !== undefined && b.entries.ev
 
 /** Renders the compendium as a DOCX, with a report of how the TOC's page numbers were worked out. */
 export async function renderDocxWithReport(model: DocumentModel, opts: RenderDocxOptions): Promise<{ buffer: Buffer; report: DocxRenderReport }> {
+  // A large document: its heaps are collected sooner while it is rendered (heap.ts).
+  const large = opts.layout !== 'document' && model.sections.reduce((n, s) => n + weight(s.blocks, 0), 0) >= 2 * BATCH;
+  const release = large ? collectSooner() : undefined;
+  try {
+    return await render(model, opts);
+  } finally {
+    release?.();
+  }
+}
+
+async function render(model: DocumentModel, opts: RenderDocxOptions): Promise<{ buffer: Buffer; report: DocxRenderReport }> {
   const t0 = performance.now();
   const wanted = opts.tocPageNumbers !== false;
   let built = await build(model, opts, wanted ? 'strict' : 'off');
@@ -216,7 +274,12 @@ export async function renderDocxWithReport(model: DocumentModel, opts: RenderDoc
     }
   }
   const t1 = performance.now();
-  const buffer = built.assembler.finish();
+  let buffer: Buffer;
+  try {
+    buffer = await built.assembler.finish();
+  } finally {
+    await built.deflater?.close();
+  }
   const t2 = performance.now();
   const pages = built.estimate?.bookmarks;
   const report: DocxRenderReport = {

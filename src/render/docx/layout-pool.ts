@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { threadsFor } from '../../threads.js';
 import type { LayoutProfile } from '../profile.js';
 import type { RenderContext } from './context.js';
+import { sharedFontFiles, type SharedFontFiles } from './fonts.js';
 import type { LayoutItem, LayoutOptions, RunPages } from './layout.js';
 import type { TocEntry } from './toc.js';
 
@@ -28,6 +29,8 @@ export interface LayoutWorkerData {
   footnoteIds: number[];
   tocPageNumbers: boolean;
   tocEntries: TocEntry[];
+  /** The font files as this thread read them, in shared memory. */
+  fonts: SharedFontFiles;
 }
 
 /** A group as it crosses to a worker: JSON, with pictures reduced to whether they are there. */
@@ -41,8 +44,12 @@ export function decodeGroup(text: string): LayoutItem[] {
   return raw.map((p) => ({ ...p, anchors: new Map(p.anchors) }));
 }
 
-/** Groups a worker holds at a time: the next one waits in its queue while it lays out one (the main thread answers late). */
+/**
+ * Groups a worker holds at a time: the next ones wait in its queue while it lays out one (the main thread answers
+ * late, and later still while it does other work).
+ */
 const DEPTH = 2;
+const DEPTH_WHILE_BUSY = 6;
 
 /**
  * Worker threads that lay out groups of runs, one fewer than the cores: the main thread lays out groups too, between
@@ -63,6 +70,7 @@ export class LayoutPool {
       footnoteIds: [...ctx.footnoteIds],
       tocPageNumbers: ctx.tocPageNumbers,
       tocEntries: [...ctx.tocEntries],
+      fonts: sharedFontFiles(),
     };
     return new LayoutPool(Array.from({ length: threads - 1 }, () => new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } })));
   }
@@ -71,19 +79,31 @@ export class LayoutPool {
    * Lays every group out, on the workers and with `local` (the main thread), whoever is free taking the next group;
    * `done` gets each group's results.
    */
-  async layOutAll(groups: readonly (readonly LayoutItem[])[], local: (g: readonly LayoutItem[]) => Promise<RunPages[]>, done: (g: readonly LayoutItem[], r: RunPages[]) => void): Promise<void> {
+  async layOutAll(
+    groups: readonly (readonly LayoutItem[])[],
+    local: (g: readonly LayoutItem[]) => Promise<RunPages[]>,
+    done: (g: readonly LayoutItem[], r: RunPages[]) => void,
+    meanwhile?: () => Promise<void>,
+    spare?: () => void,
+  ): Promise<void> {
     let next = 0;
+    let spared = false;
+    const idle = () => {
+      if (!spared) spare?.();
+      spared = true;
+    };
+    let busy = meanwhile !== undefined;
     const take = () => (next < groups.length ? groups[next++] : undefined);
     const remote = (worker: Worker) => new Promise<void>((resolve, reject) => {
       const sent: Array<readonly LayoutItem[]> = [];
       const send = () => {
-        while (sent.length < DEPTH) {
+        while (sent.length < (busy ? DEPTH_WHILE_BUSY : DEPTH)) {
           const g = take();
           if (!g) break;
           sent.push(g);
           worker.postMessage(encodeGroup(g)); // encoded only now: all of them at once would be a copy of the document
         }
-        if (sent.length === 0) { cleanup(); resolve(); }
+        if (sent.length === 0) { idle(); cleanup(); resolve(); }
       };
       const onMessage = (m: { results?: RunPages[]; error?: string }) => {
         const g = sent.shift()!;
@@ -100,6 +120,10 @@ export class LayoutPool {
       send();
     });
     const here = async () => {
+      if (meanwhile) {
+        await meanwhile();
+        busy = false;
+      }
       for (let g = take(); g; g = take()) {
         done(g, await local(g));
         await new Promise((r) => setImmediate(r)); // let the workers' results in, and hand them their next groups

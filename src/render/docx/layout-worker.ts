@@ -1,6 +1,7 @@
 /** Worker thread of layout-pool.ts: lays out the groups of runs it is sent, one at a time, as layout.ts would. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { BookmarkNames } from './bookmarks.js';
+import { useFontFiles } from './fonts.js';
 import type { RenderContext } from './context.js';
 import { geometryOf } from './geometry.js';
 import { layOutItems } from './layout.js';
@@ -9,6 +10,7 @@ import { MediaStore } from './media.js';
 import { buildStyles } from './styles.js';
 
 const data = workerData as LayoutWorkerData;
+useFontFiles(data.fonts);
 const geometry = geometryOf(data.profile);
 const ctx: RenderContext = {
   profile: data.profile,

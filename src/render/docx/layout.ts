@@ -27,7 +27,7 @@ import { Document, Paragraph, type EstimatedPageNumbers, type FileChild, type IS
 import type { Block, FootnoteDef, Inline } from '../../document/model.js';
 import { DEFAULT_PNG } from '../mermaid/config.js';
 import type { RenderContext } from './context.js';
-import { capturingEstimator } from './estimate.js';
+import { capturingEstimator, layOutOnly } from './estimate.js';
 import { loadEstimatorFonts } from './fonts.js';
 import { buildFootnotes } from './footnotes.js';
 import { MediaStore } from './media.js';
@@ -181,7 +181,7 @@ async function layOutRun(
   anchors: ReadonlyMap<string, string>,
 ): Promise<RunPages> {
   const attempt = async (guess: boolean): Promise<RunPages | undefined> => {
-    const estimator = capturingEstimator(ctx.profile, opts.fontFiles, guess);
+    const estimator = capturingEstimator(ctx.profile, opts.fontFiles, guess, true);
     const doc = new Document({
       styles: opts.styles,
       footnotes: buildFootnotes(ctx, footnotes),
@@ -192,7 +192,7 @@ async function layOutRun(
     });
     // Formatting the body is what lays it out (docx calls `pageNumbers` with the formatted body): nothing else of the
     // package is needed.
-    doc.Document.View.prepForXml({ file: doc, viewWrapper: doc.Document, stack: [] });
+    layOutOnly(doc);
     const result = estimator.result();
     if (!result || result.pageCount === undefined) return undefined;
     const found: Record<string, number> = {};
@@ -215,7 +215,7 @@ const GROUP = 16;
  * page is where the run starts. Undefined when the layout stopped short (each is then laid out alone).
  */
 function layOutGroup(ctx: RenderContext, opts: LayoutOptions, group: readonly LayoutItem[], children: FileChild[]): RunPages[] | undefined {
-  const estimator = capturingEstimator(ctx.profile, opts.fontFiles, false);
+  const estimator = capturingEstimator(ctx.profile, opts.fontFiles, false, true);
   const footnotes = [...new Map(group.flatMap((p) => p.footnotes.map((f) => [f.id, f] as const))).values()];
   const doc = new Document({
     styles: opts.styles,
@@ -225,7 +225,7 @@ function layOutGroup(ctx: RenderContext, opts: LayoutOptions, group: readonly La
     sections: [runSection(ctx, group[0]!.run, group[0]!.footnoteStart, children)],
     pageNumbers: estimator.estimator,
   });
-  doc.Document.View.prepForXml({ file: doc, viewWrapper: doc.Document, stack: [] });
+  layOutOnly(doc);
   const result = estimator.result();
   if (!result || result.pageCount === undefined) return undefined;
   const pageOf = (name: string | undefined): number => {
@@ -297,8 +297,17 @@ export async function layOutItems(ctx: RenderContext, opts: LayoutOptions, group
   return { results, grouped: group.length <= 1 || !grouping };
 }
 
-/** Lays the document's runs out (or takes them from the cache) and works out the page of every bookmark. */
-export async function layOutRuns(ctx: RenderContext, runs: readonly LayoutRun[], footnoteDefs: readonly FootnoteDef[], opts: LayoutOptions): Promise<RunLayoutResult> {
+/**
+ * Lays the document's runs out (or takes them from the cache) and works out the page of every bookmark. `meanwhile` is
+ * other work for this thread, done first while the worker threads lay out runs (then this thread lays out runs too);
+ * `spare` is called once a thread has no more runs to lay out (a worker that waits for this one, or this one alone).
+ */
+export async function layOutRuns(
+  ctx: RenderContext,
+  runs: readonly LayoutRun[],
+  footnoteDefs: readonly FootnoteDef[],
+  opts: LayoutOptions & { meanwhile?: () => Promise<void>; spare?: () => void },
+): Promise<RunLayoutResult> {
   const settings = settingsKey(ctx, opts.fontFiles);
   const cacheFile = opts.cacheDir ? join(opts.cacheDir, `layout-${settings.slice(0, 32)}.json`) : undefined;
   const cached = readCache(cacheFile);
@@ -386,12 +395,15 @@ export async function layOutRuns(ctx: RenderContext, runs: readonly LayoutRun[],
     (g as PreparedRun[]).forEach((p, i) => { p.result = used[p.key] = results[i]!; laidOut.add(p); });
   };
   try {
-    if (pool) await pool.layOutAll(groups, local, done);
-    else for (const g of groups) done(g, await local(g));
+    if (pool) await pool.layOutAll(groups, local, done, opts.meanwhile, opts.spare);
+    else {
+      await opts.meanwhile?.();
+      for (const g of groups) done(g, await local(g));
+    }
+    opts.spare?.();
   } finally {
     await pool?.close();
   }
-
   // The numbers pages show: from 1 at the first page, and again from 1 at the body's first page.
   const bodyIndex = prepared.findIndex((p) => p.run.kind === 'body');
   const numbersWith = (tocPages: ReadonlyMap<PreparedRun, number>) => {
@@ -434,7 +446,6 @@ export async function layOutRuns(ctx: RenderContext, runs: readonly LayoutRun[],
     numbers = again;
     if (!moved || !changed) break;
   }
-
   if (opts.cacheDir && cacheFile && (laidOut.size > 0 || Object.keys(cached).length !== Object.keys(used).length)) writeCache(opts.cacheDir, cacheFile, used);
 
   const modes = prepared.map((p) => p.result?.mode ?? 'blank');

@@ -5,16 +5,22 @@
  * docx would otherwise SHA-1 every picture (to name it), deflate it into its zip (PNGs don't compress), and the
  * package rewrite would inflate and deflate it again: for a thousand flowcharts that was most of the render time and
  * several copies of every picture in memory. The stand-in of a picture is derived from a hash of its bytes, so equal
- * pictures get one stand-in (and docx writes them once) and different ones different stand-ins.
+ * pictures get one stand-in (and docx writes them once) and different ones different stand-ins. A picture shown
+ * several times is mostly the same object (the model has one per drawing): its hash is worked out once. An SVG is
+ * kept as the model's text and made into UTF-8 only as it goes into the package.
  */
 import { createHash } from 'node:crypto';
+import type { Deflater, ZipPart } from './zip.js';
 
 const PREFIX = 'powerbook-media:';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export class MediaStore {
-  private readonly byKey = new Map<string, Uint8Array>();
+  private readonly byKey = new Map<string, Uint8Array | string>();
+  private readonly binaryKeys = new WeakMap<Uint8Array, string>();
+  private readonly svgKeys = new Map<string, string>();
+  private readonly compressed = new Map<string, Promise<ZipPart>>();
 
   /**
    * @param layoutOnly - For a document that is only laid out (layout.ts), never packaged: every picture gets the same
@@ -25,27 +31,51 @@ export class MediaStore {
   /** The stand-in for a PNG (or other binary picture), to give docx instead of its bytes. */
   binary(type: string, data: Uint8Array): Uint8Array {
     if (this.layoutOnly) return encoder.encode(`${PREFIX}layout:${type}`);
-    const key = `${type}:${createHash('sha256').update(data).digest('hex')}`;
+    let hash = this.binaryKeys.get(data);
+    if (hash === undefined) this.binaryKeys.set(data, (hash = createHash('sha256').update(data).digest('hex')));
+    const key = `${type}:${hash}`;
     if (!this.byKey.has(key)) this.byKey.set(key, data);
     return encoder.encode(PREFIX + key);
   }
 
-  /** The stand-in for an SVG; its UTF-8 bytes are made once per distinct drawing. */
+  /** The stand-in for an SVG (its UTF-8 bytes are made when the package is written). */
   svg(source: string): Uint8Array {
     if (this.layoutOnly) return encoder.encode(`${PREFIX}layout:svg`);
-    const key = `svg:${createHash('sha256').update(source, 'utf8').digest('hex')}`;
-    if (!this.byKey.has(key)) this.byKey.set(key, Buffer.from(source, 'utf8'));
+    let key = this.svgKeys.get(source);
+    if (key === undefined) this.svgKeys.set(source, (key = `svg:${createHash('sha256').update(source, 'utf8').digest('hex')}`));
+    if (!this.byKey.has(key)) this.byKey.set(key, source);
     return encoder.encode(PREFIX + key);
   }
 
   /** The real bytes of a media part docx wrote with a stand-in, or undefined when it is not one. */
   resolve(written: Uint8Array): Uint8Array | undefined {
-    if (written.length > 200 || written.length <= PREFIX.length) return undefined;
-    const text = decoder.decode(written);
-    return text.startsWith(PREFIX) ? this.byKey.get(text.slice(PREFIX.length)) : undefined;
+    const key = keyOf(written);
+    const data = key === undefined ? undefined : this.byKey.get(key);
+    return typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  }
+
+  /**
+   * Starts compressing the SVGs for the package (deflated at level 6, as zip.ts `deflated`), on the deflater's thread:
+   * a thousand drawings take about a second.
+   */
+  compressSvgs(deflater: Deflater): void {
+    for (const [key, data] of this.byKey) if (typeof data === 'string' && !this.compressed.has(key)) this.compressed.set(key, deflater.deflate(encoder.encode(data), 6));
+  }
+
+  /** The part for a stand-in whose picture `compressSvgs` compressed, or undefined. */
+  compressedPart(written: Uint8Array): Promise<ZipPart> | undefined {
+    const key = keyOf(written);
+    return key === undefined ? undefined : this.compressed.get(key);
   }
 
   get size(): number {
     return this.byKey.size;
   }
+}
+
+/** The key a stand-in names, or undefined when the bytes are not a stand-in. */
+function keyOf(written: Uint8Array): string | undefined {
+  if (written.length > 200 || written.length <= PREFIX.length) return undefined;
+  const text = decoder.decode(written);
+  return text.startsWith(PREFIX) ? text.slice(PREFIX.length) : undefined;
 }

@@ -11,15 +11,46 @@
  *   compressed (PNG, JPEG), deflated otherwise (XML, SVG).
  * - A large document is written in batches (index.ts): `PackageAssembler` joins their packages into one.
  *
- * The zip is read and written with fflate; a zip entry's date is the compendium's, in UTC, whatever the machine's time
- * zone (`zipTime`; in the hour a time zone skips for daylight saving, fflate can only write the hour after).
+ * The assembler takes the parts docx compiles for a package (`compilePackage`: what `Packer` would zip) rather than
+ * its zip, and writes the zip as fflate's zipSync does (zip.ts); a zip entry's date is the compendium's, in UTC,
+ * whatever the machine's time zone (`zipTime`; in the hour a time zone skips for daylight saving, fflate can only
+ * write the hour after).
  */
 import { createHash } from 'node:crypto';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { Packer, type File } from 'docx';
+import { unzipSync } from 'fflate';
 import type { LayoutProfile } from '../profile.js';
 import { runFonts, type RunRole } from './fonts.js';
 import type { MediaStore } from './media.js';
 import { styleRoles } from './styles.js';
+import { ZipWriter } from './zip.js';
+
+/** A part of a package as docx compiles it: XML as text, anything else as bytes. */
+export type PartData = string | Uint8Array;
+/** The parts of a package by path, in the order docx zips them. */
+export type PackageParts = ReadonlyMap<string, PartData>;
+
+interface Compiler {
+  compile(file: File, prettify?: unknown, overrides?: unknown[]): Map<string, string | ArrayBufferView | ArrayBuffer>;
+}
+
+/**
+ * The parts of the package docx writes for a document: what `Packer.toBuffer` zips (its compiler, a static member
+ * the typings keep private), without zipping them to have them unzipped again.
+ */
+export function compilePackage(doc: File): Map<string, PartData> {
+  const compiled = (Packer as unknown as { compiler: Compiler }).compiler.compile(doc, undefined, []);
+  const parts = new Map<string, PartData>();
+  for (const [path, data] of compiled) {
+    parts.set(path, typeof data === 'string' ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data));
+  }
+  return parts;
+}
+
+/** The parts of a zipped package (as `Packer.toBuffer` writes it). */
+export function partsOfZip(zip: Uint8Array): Map<string, PartData> {
+  return new Map(Object.entries(unzipSync(zip)));
+}
 
 const escapeAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -126,6 +157,67 @@ export interface PackageOptions {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const textOf = (data: PartData | undefined): string => (data === undefined ? '' : typeof data === 'string' ? data : decoder.decode(data));
+const bytesOf = (data: PartData): Uint8Array => (typeof data === 'string' ? encoder.encode(data) : data);
+
+/**
+ * UTF-8 text appended a piece at a time into one buffer that grows in place (a resizable ArrayBuffer: the memory it
+ * reserves is only used as it is written), so the whole document is never held twice, as pieces and joined.
+ */
+type ResizableBuffer = ArrayBuffer & { resize(byteLength: number): void };
+const ResizableBuffer = ArrayBuffer as unknown as new (byteLength: number, options: { maxByteLength: number }) => ResizableBuffer;
+
+class Utf8Builder {
+  private buffer: ResizableBuffer;
+  private length = 0;
+
+  constructor(private max = 1 << 30) {
+    this.buffer = new ResizableBuffer(0, { maxByteLength: max });
+  }
+
+  append(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    const room = this.length + text.length * 3;
+    if (room > this.max) this.grow(room);
+    if (room > this.buffer.byteLength) this.buffer.resize(room);
+    const { read, written } = encoder.encodeInto(text, new Uint8Array(this.buffer, this.length));
+    if (read !== text.length) throw new Error('DOCX: the document could not be written as UTF-8');
+    this.length += written;
+  }
+
+  /** A buffer with more room reserved, the text so far copied in. */
+  private grow(needed: number): void {
+    while (this.max < needed) this.max *= 2;
+    const bigger = new ResizableBuffer(this.length, { maxByteLength: this.max });
+    new Uint8Array(bigger).set(new Uint8Array(this.buffer, 0, this.length));
+    this.buffer = bigger;
+  }
+
+  /** The text so far (a view of the buffer: nothing more may be appended while it is used). */
+  bytes(): Uint8Array {
+    return new Uint8Array(this.buffer, 0, this.length);
+  }
+
+  get byteLength(): number {
+    return this.length;
+  }
+
+  /** Replaces the first `end` bytes (whole characters) with `replace` of their text; false when it gives undefined. */
+  replaceStart(end: number, replace: (text: string) => string | undefined): boolean {
+    const text = replace(decoder.decode(new Uint8Array(this.buffer, 0, end)));
+    if (text === undefined) return false;
+    const start = encoder.encode(text);
+    const rest = this.length - end;
+    const length = start.length + rest;
+    if (length > this.max) this.grow(length);
+    if (length > this.buffer.byteLength) this.buffer.resize(length);
+    const bytes = new Uint8Array(this.buffer, 0, Math.max(length, this.length));
+    bytes.copyWithin(start.length, end, this.length);
+    bytes.set(start, 0);
+    this.length = length;
+    return true;
+  }
+}
 
 const attributesOf = (tag: string): Record<string, string> => Object.fromEntries([...tag.matchAll(/ ([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
 const relType = (type: string): string => type.slice(type.lastIndexOf('/') + 1);
@@ -145,15 +237,13 @@ export class PackageAssembler {
   private readonly opts: PackageOptions;
   /** The first batch's parts, and their order. */
   private readonly order: string[] = [];
-  private readonly files = new Map<string, Uint8Array>();
-  private head = '';
-  private readonly pieces: Uint8Array[] = [];
-  private finalSectPr = '';
+  private readonly files = new Map<string, PartData>();
+  private readonly document = new Utf8Builder();
   private readonly rels: string[] = [];
   private relsOpen = '';
   private contentTypes = '';
   private readonly overrides: string[] = [];
-  private readonly extra: Array<[string, Uint8Array]> = [];
+  private readonly extra: Array<[string, PartData]> = [];
   private nextRid = 1;
   private hyperlinks = 0;
   private footers = 0;
@@ -170,12 +260,14 @@ export class PackageAssembler {
     this.opts = opts;
   }
 
-  /** The package docx wrote for the next batch; `last` for the batch whose final section properties are the body's. */
-  add(zip: Uint8Array, last: boolean): void {
+  /**
+   * The package docx wrote for the next batch (its parts, `compilePackage`); `last` for the batch whose final section
+   * properties are the body's.
+   */
+  add(files: PackageParts, last: boolean): void {
     if (this.done) throw new Error('PackageAssembler: the last batch was added already');
-    const files = unzipSync(zip);
     const first = this.batches++ === 0;
-    const xml = decoder.decode(files['word/document.xml']);
+    const xml = textOf(files.get('word/document.xml'));
     const open = xml.indexOf('<w:body>');
     const close = xml.lastIndexOf('</w:body>');
     if (open < 0 || close < 0) throw new Error('DOCX: word/document.xml has no body');
@@ -189,16 +281,16 @@ export class PackageAssembler {
     // The first batch's numbering.xml is the package's: a later batch can't bring lists of its own (the DOCX backend
     // writes list labels as text).
     if (!first && body.includes('<w:numPr>')) throw new Error('DOCX: a batch after the first has numbered paragraphs, which joining batches does not carry over');
-    const relsXml = decoder.decode(files['word/_rels/document.xml.rels']);
+    const relsXml = textOf(files.get('word/_rels/document.xml.rels'));
     const ids = new Map<string, string>();
     if (first) {
-      this.head = xml.slice(0, open + '<w:body>'.length);
+      this.document.append(xml.slice(0, open + '<w:body>'.length));
       const root = /<Relationships\b[^>]*?(\/?)>/.exec(relsXml);
       if (!root) throw new Error('DOCX: word/_rels/document.xml.rels has no Relationships');
       this.relsOpen = relsXml.slice(0, root.index) + (root[1] ? root[0].replace(/\s*\/>$/, '>') : root[0]);
-      this.contentTypes = decoder.decode(files['[Content_Types].xml']);
+      this.contentTypes = textOf(files.get('[Content_Types].xml'));
     }
-    const types = first ? '' : decoder.decode(files['[Content_Types].xml']);
+    const types = first ? '' : textOf(files.get('[Content_Types].xml'));
     for (const m of relsXml.matchAll(/<Relationship\s[^>]*\/>/g)) {
       const tag = m[0];
       const a = attributesOf(tag);
@@ -214,14 +306,14 @@ export class PackageAssembler {
       if (first) {
         const n = numericRid.exec(id);
         if (n) this.nextRid = Math.max(this.nextRid, Number(n[1]) + 1);
-        if (type === 'image') this.mediaNames.set(mediaKey(files[`word/${a.Target}`]), a.Target!);
+        if (type === 'image') this.mediaNames.set(mediaKey(files.get(`word/${a.Target}`)), a.Target!);
         this.rels.push(tag);
         continue;
       }
       if (type !== 'image' && type !== 'footer' && type !== 'header') continue; // the first batch's
       let target = a.Target!;
       if (type === 'image') {
-        const data = files[`word/${target}`]!;
+        const data = files.get(`word/${target}`)!;
         const key = mediaKey(data);
         const known = this.mediaNames.get(key);
         if (known) target = known;
@@ -232,8 +324,8 @@ export class PackageAssembler {
         }
       } else {
         const name = `${type}${++this.footers}.xml`;
-        this.extra.push([`word/${name}`, files[`word/${target}`]!]);
-        const ownRels = files[`word/_rels/${target}.rels`];
+        this.extra.push([`word/${name}`, files.get(`word/${target}`)!]);
+        const ownRels = files.get(`word/_rels/${target}.rels`);
         if (ownRels) this.extra.push([`word/_rels/${name}.rels`, ownRels]);
         const override = new RegExp(`<Override\\b[^>]*PartName="/word/${target.replace(/\./g, '\\.')}"[^>]*/>`).exec(types);
         if (override) this.overrides.push(override[0].replace(`/word/${target}`, `/word/${name}`));
@@ -244,22 +336,22 @@ export class PackageAssembler {
       this.rels.push(tag.replace(` Id="${id}"`, ` Id="${fresh}"`).replace(` Target="${a.Target}"`, ` Target="${target}"`));
     }
     if (first) {
-      for (const name of Object.keys(files)) {
+      for (const name of files.keys()) {
         const footer = /^word\/(?:footer|header)(\d+)\.xml$/.exec(name);
         if (footer) this.footers = Math.max(this.footers, Number(footer[1]));
         const media = /^word\/media\/image(\d+)\.(\w+)$/.exec(name);
         if (media) this.mediaCounts.set(media[2]!, Math.max(this.mediaCounts.get(media[2]!) ?? 0, Number(media[1])));
         this.order.push(name);
-        if (name !== 'word/document.xml' && name !== 'word/_rels/document.xml.rels' && name !== '[Content_Types].xml') this.files.set(name, files[name]!);
+        if (name !== 'word/document.xml' && name !== 'word/_rels/document.xml.rels' && name !== '[Content_Types].xml') this.files.set(name, files.get(name)!);
       }
     }
     const rename = (part: string): string => part.replace(/\br:(id|embed|link|pict)="([^"]+)"/g, (m, attr: string, id: string) => {
       const fresh = ids.get(id);
       return fresh ? `r:${attr}="${fresh}"` : m;
     });
-    this.pieces.push(encoder.encode(this.finishStory(rename(body), false)));
+    this.document.append(this.finishStory(rename(body), false));
     if (last) {
-      this.finalSectPr = this.finishStory(rename(sectPr), false);
+      this.document.append(`${this.finishStory(rename(sectPr), false)}</w:body></w:document>`);
       this.done = true;
     }
   }
@@ -279,12 +371,25 @@ export class PackageAssembler {
     return addRunFonts(xml, this.opts.profile);
   }
 
+  /** How long the document is so far (UTF-8 bytes, from the start of word/document.xml). */
+  get documentLength(): number {
+    return this.document.byteLength;
+  }
+
+  /**
+   * Replaces the document's text up to `end` (a `documentLength`) with `replace` of it (numbers.ts: the page numbers
+   * in place of their stand-ins); false, and the text left as it was, when `replace` gives undefined.
+   */
+  replaceDocumentStart(end: number, replace: (text: string) => string | undefined): boolean {
+    return this.document.replaceStart(end, replace);
+  }
+
   /** The finished package. */
-  finish(): Buffer {
+  async finish(): Promise<Buffer> {
     if (!this.done) throw new Error('PackageAssembler: no last batch');
     const { created, media } = this.opts;
     const texts = new Map<string, string>();
-    for (const [name, data] of [...this.files, ...this.extra]) if (XML_PART.test(name)) texts.set(name, decoder.decode(data));
+    for (const [name, data] of [...this.files, ...this.extra]) if (XML_PART.test(name)) texts.set(name, textOf(data));
 
     const core = texts.get('docProps/core.xml');
     if (core) {
@@ -299,48 +404,48 @@ export class PackageAssembler {
     this.drawingIds.clear();
     for (const name of [...texts.keys()].filter((n) => STORY.test(n)).sort()) texts.set(name, this.finishStory(texts.get(name)!, true));
 
-    const document = concat([encoder.encode(this.head), ...this.pieces, encoder.encode(`${this.finalSectPr}</w:body></w:document>`)]);
-    this.pieces.length = 0;
     const rels = `${this.relsOpen}${this.rels.join('')}</Relationships>`;
     const contentTypes = this.contentTypes.replace('</Types>', `${this.overrides.join('')}</Types>`);
+    const replaced = new Map<string, () => PartData>([
+      ['[Content_Types].xml', () => encoder.encode(contentTypes)],
+      ['word/document.xml', () => this.document.bytes()],
+      ['word/_rels/document.xml.rels', () => encoder.encode(rels)],
+    ]);
 
     const mtime = zipTime(created);
-    const out: Zippable = {};
-    const replaced = new Map<string, Uint8Array>([
-      ['[Content_Types].xml', encoder.encode(contentTypes)],
-      ['word/document.xml', document],
-      ['word/_rels/document.xml.rels', encoder.encode(rels)],
-    ]);
-    // In the order docx wrote the first batch's parts, then the other batches' footers and pictures.
-    for (const [name, data] of [...this.order.map((n): [string, Uint8Array] => [n, replaced.get(n) ?? this.files.get(n)!]), ...this.extra]) {
+    const zip = new ZipWriter();
+    // In the order docx wrote the first batch's parts, then the other batches' footers and pictures; each part is
+    // made into bytes (a picture's real ones, media.ts) only as it goes into the zip.
+    const parts: Array<[string, () => PartData]> = [
+      ...this.order.map((n): [string, () => PartData] => [n, replaced.get(n) ?? (() => this.files.get(n)!)]),
+      ...this.extra.map(([n, data]): [string, () => PartData] => [n, () => data]),
+    ];
+    for (const [name, data] of parts) {
+      const level = STORED.test(name) ? 0 : 6;
       const text = texts.get(name);
-      const bytes = text !== undefined ? encoder.encode(text) : (name.startsWith('word/media/') && media?.resolve(data)) || data;
-      out[name] = [bytes, { level: STORED.test(name) ? 0 : 6, mtime }];
+      if (text !== undefined) {
+        zip.add(name, encoder.encode(text), level, mtime);
+        continue;
+      }
+      const written = bytesOf(data());
+      const compressed = name.startsWith('word/media/') && level === 6 ? media?.compressedPart(written) : undefined;
+      if (compressed) zip.addPart(name, await compressed, mtime);
+      else zip.add(name, (name.startsWith('word/media/') && media?.resolve(written)) || written, level, mtime);
     }
-    const zip = zipSync(out);
-    return Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+    return zip.finish();
   }
 }
 
 /** The identity of a picture part's bytes (docx's are stand-ins, media.ts: small). */
-function mediaKey(data: Uint8Array | undefined): string {
-  if (!data) return '';
+function mediaKey(part: PartData | undefined): string {
+  if (!part) return '';
+  const data = bytesOf(part);
   return data.length <= 256 ? `b:${Buffer.from(data).toString('latin1')}` : `h:${createHash('sha256').update(data).digest('hex')}`;
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
 /** Finishes one package docx wrote (a document written in one batch). */
-export function finishPackage(docx: Uint8Array, opts: PackageOptions): Buffer {
+export function finishPackage(docx: Uint8Array, opts: PackageOptions): Promise<Buffer> {
   const assembler = new PackageAssembler(opts);
-  assembler.add(docx, true);
+  assembler.add(partsOfZip(docx), true);
   return assembler.finish();
 }

@@ -1,0 +1,160 @@
+/**
+ * The package's zip, written as fflate's `zipSync` writes one, byte for byte (the same local headers, central
+ * directory and DEFLATE streams), but an entry at a time: each entry is compressed when it is added, so its
+ * uncompressed bytes can go as soon as it is, and the zip holds only compressed data until `finish` writes it out.
+ * Parts can be compressed beforehand, on a worker thread (`Deflater`), while this one does other work.
+ */
+import { Worker } from 'node:worker_threads';
+import { crc32 } from 'node:zlib';
+import { deflateSync } from 'fflate';
+import { threadsFor } from '../../threads.js';
+
+/** A part as it goes into the zip: its bytes stored (method 0) or deflated (8), its size and CRC-32. */
+export interface ZipPart {
+  data: Uint8Array;
+  size: number;
+  crc: number;
+  method: 0 | 8;
+}
+
+/** A part compressed as `zipSync` compresses it with `{ level }`: stored at level 0, else deflated at that level. */
+export function deflated(data: Uint8Array, level: number): ZipPart {
+  const method = level === 0 ? 0 : 8;
+  return { data: method === 8 ? deflateSync(data, { level: level as 6 }) : data, size: data.length, crc: crc32(data), method };
+}
+
+interface Entry extends ZipPart {
+  name: Uint8Array;
+  /** Whether the name is not plain ASCII (the UTF-8 flag). */
+  utf8: boolean;
+  /** MS-DOS date and time, as fflate writes them (from the local date and time of `mtime`). */
+  stamp: number;
+}
+
+export interface DeflateRequest {
+  id: number;
+  data: Uint8Array;
+  level: number;
+}
+
+/**
+ * Compresses parts on a worker thread (zip-worker.ts), in the order they are given, or here when there is no second
+ * core (or the code runs from its TypeScript sources): as `deflated`, whose bytes they are.
+ */
+export class Deflater {
+  private readonly pending = new Map<number, { resolve: (p: ZipPart) => void; reject: (e: unknown) => void }>();
+  private next = 0;
+
+  private constructor(private readonly worker: Worker | undefined) {
+    worker?.on('message', ({ id, part }: { id: number; part: ZipPart }) => {
+      this.pending.get(id)!.resolve(part);
+      this.pending.delete(id);
+      if (this.pending.size === 0) worker.unref();
+    });
+    worker?.on('error', (e) => this.fail(e));
+    worker?.on('exit', (code) => this.fail(new Error(`DOCX: the zip worker stopped (${code})`)));
+    worker?.unref(); // kept alive only while it has parts to compress
+  }
+
+  static start(): Deflater {
+    const script = new URL('./zip-worker.js', import.meta.url);
+    return new Deflater(threadsFor(script) >= 2 ? new Worker(script) : undefined);
+  }
+
+  /** The part compressed at `level`. Its bytes go to the worker: `data` must not be used after (nor share its buffer). */
+  deflate(data: Uint8Array, level: number): Promise<ZipPart> {
+    if (!this.worker) return Promise.resolve(deflated(data, level));
+    const id = this.next++;
+    const done = new Promise<ZipPart>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    this.worker.ref();
+    this.worker.postMessage({ id, data, level } satisfies DeflateRequest, [data.buffer as ArrayBuffer]);
+    return done;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    worker.removeAllListeners('exit');
+    await worker.terminate();
+  }
+
+  private fail(e: unknown): void {
+    for (const { reject } of this.pending.values()) reject(e);
+    this.pending.clear();
+  }
+}
+
+const encoder = new TextEncoder();
+
+/** fflate's MS-DOS date and time of an entry: from the local date and time, 1980 to 2099. */
+function dosStamp(mtime: Date): number {
+  const y = mtime.getFullYear() - 1980;
+  if (y < 0 || y > 119) throw new Error('zip: dates must be between 1980 and 2099');
+  return (y << 25) | ((mtime.getMonth() + 1) << 21) | (mtime.getDate() << 16) | (mtime.getHours() << 11) | (mtime.getMinutes() << 5) | (mtime.getSeconds() >> 1);
+}
+
+export class ZipWriter {
+  private readonly entries: Entry[] = [];
+
+  /** Adds an entry: stored when `level` is 0, else deflated at that level (as zipSync does with `{ level, mtime }`). */
+  add(name: string, data: Uint8Array, level: number, mtime: Date): void {
+    this.addPart(name, deflated(data, level), mtime);
+  }
+
+  /** Adds an entry compressed already (`deflated`, `Deflater`). */
+  addPart(name: string, part: ZipPart, mtime: Date): void {
+    const encoded = encoder.encode(name);
+    if (encoded.length > 65535) throw new Error(`zip: name too long: ${name}`);
+    this.entries.push({ ...part, name: encoded, utf8: encoded.length !== name.length, stamp: dosStamp(mtime) });
+  }
+
+  /** The zip. */
+  finish(): Buffer {
+    let local = 0;
+    let central = 0;
+    for (const e of this.entries) {
+      local += 30 + e.name.length + e.data.length;
+      central += 46 + e.name.length;
+    }
+    const out = Buffer.alloc(local + central + 22);
+    let at = 0;
+    const offsets: number[] = [];
+    for (const e of this.entries) {
+      offsets.push(at);
+      out.writeUInt32LE(0x04034b50, at);
+      out.writeUInt16LE(20, at + 4);
+      out.writeUInt16LE(e.utf8 ? 0x800 : 0, at + 6);
+      out.writeUInt16LE(e.method, at + 8);
+      out.writeUInt32LE(e.stamp >>> 0, at + 10);
+      out.writeUInt32LE(e.crc >>> 0, at + 14);
+      out.writeUInt32LE(e.data.length, at + 18);
+      out.writeUInt32LE(e.size, at + 22);
+      out.writeUInt16LE(e.name.length, at + 26);
+      out.set(e.name, at + 30);
+      out.set(e.data, at + 30 + e.name.length);
+      at += 30 + e.name.length + e.data.length;
+    }
+    for (const [i, e] of this.entries.entries()) {
+      out.writeUInt32LE(0x02014b50, at);
+      out.writeUInt16LE(20, at + 4);
+      out.writeUInt16LE(20, at + 6);
+      out.writeUInt16LE(e.utf8 ? 0x800 : 0, at + 8);
+      out.writeUInt16LE(e.method, at + 10);
+      out.writeUInt32LE(e.stamp >>> 0, at + 12);
+      out.writeUInt32LE(e.crc >>> 0, at + 16);
+      out.writeUInt32LE(e.data.length, at + 20);
+      out.writeUInt32LE(e.size, at + 24);
+      out.writeUInt16LE(e.name.length, at + 28);
+      out.writeUInt32LE(offsets[i]!, at + 42);
+      out.set(e.name, at + 46);
+      at += 46 + e.name.length;
+    }
+    out.writeUInt32LE(0x06054b50, at);
+    out.writeUInt16LE(this.entries.length, at + 8);
+    out.writeUInt16LE(this.entries.length, at + 10);
+    out.writeUInt32LE(central, at + 12);
+    out.writeUInt32LE(local, at + 16);
+    this.entries.length = 0;
+    return out;
+  }
+}
