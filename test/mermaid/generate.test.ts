@@ -233,9 +233,9 @@ describe('powerToMermaidPages', () => {
     expect(texts.flat().filter((t) => t === START_LABEL)).toHaveLength(1);
     expect(texts[0]).toContain(START_LABEL);
     expect(dbs.map((db) => db.getSubGraphs().length)).toEqual(srcs.map((_, k) => (k === 0 ? 1 : 0)));
-    // Each "转第N页 · X" on page P has an "接第…P…页 · X" on page N, and back.
-    const outs = texts.flatMap((page, p) => page.flatMap((t) => { const m = /^转第(\d+)页 · ([A-Z]+)$/.exec(t); return m ? [{ from: p + 1, to: Number(m[1]), letter: m[2] }] : []; }));
-    const ins = texts.flatMap((page, p) => page.flatMap((t) => { const m = /^接第([\d、]+)页 · ([A-Z]+)$/.exec(t); return m ? [{ at: p + 1, from: m[1].split('、').map(Number), letter: m[2] }] : []; }));
+    // Each "转第N页（X）" on page P has an "接第…P…页（X）" on page N, and back.
+    const outs = texts.flatMap((page, p) => page.flatMap((t) => { const m = /^转第(\d+)页（([A-Z]+)）$/.exec(t); return m ? [{ from: p + 1, to: Number(m[1]), letter: m[2] }] : []; }));
+    const ins = texts.flatMap((page, p) => page.flatMap((t) => { const m = /^接第([\d、]+)页（([A-Z]+)）$/.exec(t); return m ? [{ at: p + 1, from: m[1].split('、').map(Number), letter: m[2] }] : []; }));
     expect(outs.length).toBeGreaterThan(0);
     for (const o of outs) {
       const partner = ins.find((i) => i.letter === o.letter);

@@ -8,8 +8,8 @@
  * A long procedure drawn as one picture would have to be shrunk to fit an A4 page until its text is unreadable
  * (14 steps: about 3 pt). For print, `powerToMermaidPages` cuts the drawing into pages, each of which fits the page
  * at a legible size (FLOWCHART_MIN_FONT_PT): it estimates where Mermaid's layout puts every node (layout.ts) and
- * cuts between bands of it; an edge that crosses a cut ends at an off-page connector (转第2页 · A) and starts again
- * on the other page from its partner (接第1页 · A), as in a hand-drawn flowchart.
+ * cuts between bands of it; an edge that crosses a cut ends at an off-page connector (转第2页（A）) and starts again
+ * on the other page from its partner (接第1页（A）), as in a hand-drawn flowchart.
  */
 import type { Power, ProcedureStep, RiskPoint, TimeLimit } from '../../model/repository.js';
 import { FLOWCHART_PAGE } from './config.js';
@@ -56,10 +56,10 @@ export function riskMarker(level: Level): string {
 
 /** Off-page connector labels: where the line goes to, and where it comes from. */
 export function connectorOut(page: number, letter: string): string {
-  return `转第${page}页 · ${letter}`;
+  return `转第${page}页（${letter}）`;
 }
 export function connectorIn(pages: readonly number[], letter: string): string {
-  return `接第${pages.join('、')}页 · ${letter}`;
+  return `接第${pages.join('、')}页（${letter}）`;
 }
 
 interface Node {
