@@ -39,4 +39,5 @@ export const BUILTIN_IDS: Record<string, { zh: string; en: string; configurable:
   'config-unknown-rule': { zh: 'lint 中写了不存在的规则', en: 'Unknown rule id in lint', configurable: true },
   'flowchart-syntax': { zh: '手绘流程图（.mmd）语法错误', en: 'Syntax error in a hand-written flowchart (.mmd)', configurable: false },
   'flowchart-render': { zh: '权力运行流程图绘制失败', en: 'A flowchart could not be rendered', configurable: false },
+  'flowchart-small-text': { zh: '权力运行流程图印在 A4 上字太小（build 时检查）', en: 'A flowchart prints too small to read on A4 (checked by build)', configurable: false },
 };

@@ -3,13 +3,13 @@
  * the document model, render each requested format, write everything atomically with a manifest.
  */
 import path from 'node:path';
-import { countBySeverity, type Diagnostic, type Lang } from '../diagnostic.js';
+import { countBySeverity, makeDiagnostic, type Diagnostic, type Lang } from '../diagnostic.js';
 import { readHandDrawn } from '../check/flowcharts.js';
 import { buildDocument, creationDate, type FlowchartFigure } from '../document/build.js';
 import type { DocumentModel } from '../document/model.js';
 import type { Repository } from '../model/repository.js';
 import { renderDocxWithReport } from '../render/docx/index.js';
-import { flowchartCacheDir, isFailure, renderFlowcharts } from '../render/mermaid/index.js';
+import { FLOWCHART_MIN_FONT_PT, flowchartCacheDir, isFailure, printedFontPt, renderPagedFlowcharts } from '../render/mermaid/index.js';
 import { GB9704 } from '../render/profile.js';
 import { chromiumPath } from '../render/mermaid/chromium.js';
 import { fontFilesFromConfig, renderPdf } from '../render/pdf/index.js';
@@ -41,7 +41,24 @@ export function outputName(title: string): string {
   return title.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 120) || 'compendium';
 }
 
-export interface Compiled { model: DocumentModel; repo: Repository; failures: Diagnostic[]; flowcharts: { total: number; failed: number } }
+export interface Compiled {
+  model: DocumentModel;
+  repo: Repository;
+  failures: Diagnostic[];
+  /** Flowcharts that print too small to read (a hand-drawn one too large for A4, a generated one too wide). */
+  warnings: Diagnostic[];
+  flowcharts: { total: number; failed: number };
+}
+
+function smallText(file: string, range: { start: { line: number; column: number } }, pt: number, handDrawn: boolean): Diagnostic {
+  const size = pt.toFixed(1);
+  return makeDiagnostic(file, range, 'flowchart-small-text', 'warning', {
+    zh: `权力运行流程图印在 A4 纸上时文字只有约 ${size} 磅，小于 ${FLOWCHART_MIN_FONT_PT} 磅（六号），不易辨认`,
+    en: `The flowchart's text prints at about ${size} pt on A4, below ${FLOWCHART_MIN_FONT_PT} pt, and is hard to read`,
+    hintZh: handDrawn ? '手绘流程图不会自动分页：精简图中的环节和文字，或删去 flowchart 这一行，改由办理流程（procedure）自动生成流程图（过长时自动分页）' : '缩短环节名称、承办岗位和条件的文字，或减少并列的分支',
+    hintEn: handDrawn ? 'A hand-drawn flowchart is not cut into pages: make it smaller, or remove the flowchart line so that one is generated from the procedure (cut into pages when long)' : 'Shorten the step, actor and condition texts, or reduce parallel branches',
+  });
+}
 
 /** Validation passed: render the flowcharts and compile the model. */
 export async function compile(io: Io, repo: Repository, opts: { cache?: boolean; label: string }): Promise<Compiled> {
@@ -52,27 +69,36 @@ export async function compile(io: Io, repo: Repository, opts: { cache?: boolean;
   bar.start(sources.length, opts.label);
   let results;
   try {
-    results = await renderFlowcharts(sources.map((s) => ({ id: s.id, source: s.source })), {
+    // Cut into pages legible on A4 (a long procedure on one page would print its text at 3–5 pt).
+    results = await renderPagedFlowcharts(sources.map((s) => s.paged), {
       formats: ['svg', 'png'], executablePath: io.env.POWERBOOK_CHROMIUM || undefined, cacheDir: opts.cache === false ? undefined : flowchartCacheDir(repo.root),
       onProgress: (done, total) => bar.tick(done, total),
     });
   } finally { bar.stop(); }
-  const figures = new Map<string, FlowchartFigure>();
+  const figures = new Map<string, FlowchartFigure[]>();
   const failures: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
   // Powers with the same procedure have the same drawing: one copy of it in memory (a large repository has many).
   const drawings = new Map<string, FlowchartFigure>();
   for (const s of sources) {
     const r = results.get(s.id)!;
     if (isFailure(r)) { failures.push(renderFailure(s.power.source.path, s.power.source.rangeAt(['procedure'], { key: true }), r.error)); continue; }
-    let figure = drawings.get(s.source);
-    if (!figure) drawings.set(s.source, (figure = { svg: r.svg, png: r.png ? new Uint8Array(r.png) : undefined, width: r.width, height: r.height }));
-    figures.set(s.id, figure);
+    figures.set(s.id, r.pages.map((page, k) => {
+      let figure = drawings.get(r.sources[k]);
+      if (!figure) drawings.set(r.sources[k], (figure = { svg: page.svg, png: page.png ? new Uint8Array(page.png) : undefined, width: page.width, height: page.height }));
+      return figure;
+    }));
+    const smallest = Math.min(...r.pages.map((p) => printedFontPt(p.width, p.height)));
+    if (smallest < FLOWCHART_MIN_FONT_PT - 0.05) {
+      const at = s.handDrawn ? s.power.source.rangeAt(['flowchart']) : s.power.source.rangeAt(['procedure'], { key: true });
+      warnings.push(smallText(s.power.source.path, at, smallest, s.handDrawn));
+    }
   }
   const model = buildDocument({
     repo, config, laws: repo.laws.filter((l) => l.valid), powers, rules: repo.rules.filter((r) => r.valid), figures,
     created: creationDate(config, io.env),
   });
-  return { model, repo, failures, flowcharts: { total: sources.length, failed: failures.length } };
+  return { model, repo, failures, warnings, flowcharts: { total: sources.length, failed: failures.length } };
 }
 
 export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, opts: BuildOptions): Promise<number> {
@@ -91,7 +117,7 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
     return 1;
   }
   if (diagnostics.length) printDiagnostics(io, lang, repo, diagnostics, 'stylish', dir, io.isTTY && !io.env.NO_COLOR);
-  const { model, failures, flowcharts } = await compile(io, repo, { cache: opts.cache, label: en ? 'flowcharts' : '流程图' });
+  const { model, failures, warnings, flowcharts } = await compile(io, repo, { cache: opts.cache, label: en ? 'flowcharts' : '流程图' });
   const outDir = path.resolve(io.cwd, opts.out ?? 'dist');
   const base = outputName(repo.config.data.compendium.title);
   const outputs: { path: string; sha256: string; bytes: number }[] = [];
@@ -136,6 +162,7 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
   io.stderr((en
     ? [`Built ${model.meta.title} in ${secs} s: ${flowcharts.total - flowcharts.failed}/${flowcharts.total} flowcharts`, ...summary, `  manifest ${path.relative(io.cwd, path.join(outDir, 'manifest.json'))}`]
     : [`已生成《${model.meta.title}》，用时 ${secs} 秒；流程图 ${flowcharts.total - flowcharts.failed}/${flowcharts.total} 个`, ...summary, `  清单  ${path.relative(io.cwd, path.join(outDir, 'manifest.json'))}`]).join('\n') + '\n');
+  if (warnings.length) printDiagnostics(io, lang, repo, warnings, 'stylish', dir, io.isTTY && !io.env.NO_COLOR);
   if (failures.length) {
     printDiagnostics(io, lang, repo, failures, 'stylish', dir, io.isTTY && !io.env.NO_COLOR);
     return 1;

@@ -1,13 +1,24 @@
 /** The Mermaid source of each power's 权力运行流程图: its hand-written .mmd, or generated from its procedure. */
 import type { HandDrawn } from '../check/flowcharts.js';
 import type { Loaded, Power } from '../model/repository.js';
-import { powerToMermaid } from '../render/mermaid/generate.js';
+import { powerToMermaid, powerToMermaidPages } from '../render/mermaid/generate.js';
+import type { PagedItem } from '../render/mermaid/paged.js';
 
-export interface FlowchartSource { id: string; power: Loaded<Power>; source: string; handDrawn: boolean }
+export interface FlowchartSource {
+  id: string;
+  power: Loaded<Power>;
+  /** The whole drawing (screen, the `flowchart` command). */
+  source: string;
+  handDrawn: boolean;
+  /** For print: the drawing cut into pages that are legible on A4 (a hand-drawn one is never cut). */
+  paged: PagedItem;
+}
 
 export function flowchartSources(powers: Loaded<Power>[], handDrawn: Map<string, HandDrawn>): FlowchartSource[] {
   return powers.map((p) => {
-    const hd = handDrawn.get(String(p.data.id));
-    return { id: String(p.data.id), power: p, source: hd ? hd.file.text : powerToMermaid(p.data), handDrawn: Boolean(hd) };
+    const id = String(p.data.id);
+    const hd = handDrawn.get(id);
+    if (hd) return { id, power: p, source: hd.file.text, handDrawn: true, paged: { id, pages: hd.file.text } };
+    return { id, power: p, source: powerToMermaid(p.data), handDrawn: false, paged: { id, pages: (maxHeightPx: number) => powerToMermaidPages(p.data, { maxHeightPx }) } };
   });
 }

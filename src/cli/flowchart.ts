@@ -1,63 +1,97 @@
 /** `powerbook flowchart [ids...]`: each power's 权力运行流程图 as Mermaid source, SVG or PNG files. */
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { countBySeverity, makeDiagnostic, type Diagnostic, type Lang } from '../diagnostic.js';
 import { readHandDrawn } from '../check/flowcharts.js';
-import { flowchartCacheDir, isFailure, renderFlowcharts } from '../render/mermaid/index.js';
+import { flowchartCacheDir, isFailure, renderPagedFlowcharts, type PagedOutcome } from '../render/mermaid/index.js';
 import { flowchartSources } from './flowchart-sources.js';
 import { UsageError, type Io } from './io.js';
 import { progress } from './progress.js';
 import { printDiagnostics, resolveRepoDir, validateRepository } from './validate.js';
 import { writeFileAtomic } from './write.js';
 
-export interface FlowchartOptions { dir?: string; format?: string; out?: string; cache?: boolean }
+export interface FlowchartOptions { dir?: string; format?: string; out?: string; cache?: boolean; pages?: boolean }
 
-export async function flowchartCommand(io: Io, lang: Lang, ids: string[], opts: FlowchartOptions): Promise<number> {
-  const format = opts.format ?? 'svg';
-  if (!['mmd', 'svg', 'png'].includes(format)) throw new UsageError('--format 只能是 mmd、svg 或 png', '--format must be mmd, svg or png');
-  const root = resolveRepoDir(io, opts.dir);
+const FORMATS = ['mmd', 'svg', 'png'] as const;
+type Format = (typeof FORMATS)[number];
+
+function parseFormats(s: string | undefined): Format[] {
+  const list = (s ?? 'svg').split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+  const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (bad.length || !list.length) throw new UsageError(`--format 只能是 mmd、svg、png（可用逗号连写），不认识：${bad.join('、') || '（空）'}`, `--format must be among mmd, svg, png (comma-separated); unknown: ${bad.join(', ') || '(empty)'}`);
+  return [...new Set(list)] as Format[];
+}
+
+export async function flowchartCommand(io: Io, lang: Lang, idArgs: string[], opts: FlowchartOptions): Promise<number> {
+  const formats = parseFormats(opts.format);
+  // `powerbook flowchart examples/x` reads like `validate examples/x`: a first argument that is a directory is the repository.
+  let ids = idArgs;
+  let dir = opts.dir;
+  if (dir === undefined && ids.length && isDirectory(path.resolve(io.cwd, ids[0]))) [dir, ...ids] = ids;
+  const root = resolveRepoDir(io, dir ?? '.');
   const { repo, diagnostics } = await validateRepository(root, 'draft');
   const powers = repo.powers.filter((p) => p.valid);
   const unknown = ids.filter((id) => !powers.some((p) => String(p.data.id) === id));
-  if (unknown.length) throw new UsageError(`没有这些职权：${unknown.join('、')}`, `No such power(s): ${unknown.join(', ')}`);
+  if (unknown.length) {
+    throw new UsageError(`没有这些职权：${unknown.join('、')}（制度库：${path.relative(io.cwd, root) || '.'}；用 -C 指定其他目录）`,
+      `No such power(s): ${unknown.join(', ')} (repository: ${path.relative(io.cwd, root) || '.'}; use -C for another directory)`);
+  }
   const chosen = ids.length ? powers.filter((p) => ids.includes(String(p.data.id))) : powers;
   const errors = diagnostics.filter((d) => d.severity === 'error' && chosen.some((p) => p.source.path === d.file));
   if (errors.length) {
-    printDiagnostics(io, lang, repo, errors, 'stylish', opts.dir, io.isTTY);
+    printDiagnostics(io, lang, repo, errors, 'stylish', dir, io.isTTY);
     return 1;
   }
   const sources = flowchartSources(chosen, readHandDrawn(repo, chosen, []));
   const out = path.resolve(io.cwd, opts.out ?? 'flowcharts');
+  const shownOut = opts.out ?? 'flowcharts';
   const en = lang === 'en';
-  if (format === 'mmd') {
-    for (const s of sources) writeFileAtomic(path.join(out, `${s.id}.mmd`), s.source);
-    io.stderr(en ? `Wrote ${sources.length} Mermaid sources to ${opts.out ?? 'flowcharts'}\n` : `已写出 ${sources.length} 个 Mermaid 流程图源文件到 ${opts.out ?? 'flowcharts'}\n`);
-    return 0;
-  }
-  const bar = progress(io);
-  bar.start(sources.length, en ? 'flowcharts' : '流程图');
+  const names = (id: string, n: number) => (n === 1 ? [id] : Array.from({ length: n }, (_, k) => `${id}-${k + 1}`));
+  const drawn = formats.filter((f): f is 'svg' | 'png' => f !== 'mmd');
   const t0 = Date.now();
-  let results;
-  try {
-    results = await renderFlowcharts(sources.map((s) => ({ id: s.id, source: s.source })), {
-      formats: [format as 'svg' | 'png'], executablePath: io.env.POWERBOOK_CHROMIUM || undefined, cacheDir: opts.cache === false ? undefined : flowchartCacheDir(root),
-      onProgress: (done, total) => bar.tick(done, total),
-    });
-  } finally { bar.stop(); }
+  let results = new Map<string, PagedOutcome>();
+  if (drawn.length || opts.pages) {
+    const bar = progress(io);
+    bar.start(sources.length, en ? 'flowcharts' : '流程图');
+    try {
+      // Pages or not, the whole drawing is one "page" that is never cut.
+      results = await renderPagedFlowcharts(sources.map((s) => (opts.pages ? s.paged : { id: s.id, pages: s.source })), {
+        formats: drawn.length ? drawn : ['svg'], executablePath: io.env.POWERBOOK_CHROMIUM || undefined, cacheDir: opts.cache === false ? undefined : flowchartCacheDir(root),
+        onProgress: (done, total) => bar.tick(done, total),
+      });
+    } finally { bar.stop(); }
+  }
   const failures: Diagnostic[] = [];
+  let files = 0;
   for (const s of sources) {
-    const r = results.get(s.id)!;
-    if (isFailure(r)) {
+    const r = results.get(s.id);
+    if (r && isFailure(r)) {
       failures.push(renderFailure(s.power.source.path, s.power.source.rangeAt(['procedure'], { key: true }), r.error));
       continue;
     }
-    writeFileAtomic(path.join(out, `${s.id}.${format}`), format === 'svg' ? r.svg! : r.png!);
+    const srcs = r ? r.sources : [s.source];
+    const base = names(s.id, srcs.length);
+    srcs.forEach((src, k) => {
+      for (const f of formats) {
+        const page = r?.pages[k];
+        const data = f === 'mmd' ? src : f === 'svg' ? page!.svg! : page!.png!;
+        writeFileAtomic(path.join(out, `${base[k]}.${f}`), data);
+        files++;
+      }
+    });
   }
   const ok = sources.length - failures.length;
+  const kinds = formats.map((f) => f.toUpperCase()).join(en ? ', ' : '、');
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
   io.stderr(en
-    ? `Flowcharts: ${ok} written to ${opts.out ?? 'flowcharts'} as ${format.toUpperCase()}, ${failures.length} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`
-    : `流程图：已生成 ${ok} 个 ${format.toUpperCase()} 到 ${opts.out ?? 'flowcharts'}，失败 ${failures.length} 个（用时 ${((Date.now() - t0) / 1000).toFixed(1)} 秒）\n`);
-  if (failures.length) printDiagnostics(io, lang, repo, failures, 'stylish', opts.dir, io.isTTY);
+    ? `Flowcharts: ${ok} of ${sources.length} written to ${shownOut} as ${kinds} (${files} files${opts.pages ? ', cut into A4 pages' : ''}), ${failures.length} failed (${secs} s)\n`
+    : `流程图：${ok}/${sources.length} 个已写到 ${shownOut}（${kinds}，共 ${files} 个文件${opts.pages ? '，按 A4 分页' : ''}），失败 ${failures.length} 个（用时 ${secs} 秒）\n`);
+  if (failures.length) printDiagnostics(io, lang, repo, failures, 'stylish', dir, io.isTTY);
   return countBySeverity(failures).error ? 1 : 0;
+}
+
+function isDirectory(p: string): boolean {
+  try { return existsSync(p) && statSync(p).isDirectory(); } catch { return false; }
 }
 
 export function renderFailure(file: string, range: { start: { line: number; column: number } }, error: string): Diagnostic {

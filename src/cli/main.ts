@@ -56,10 +56,11 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
 
   program.command('flowchart')
     .description(t('生成权力运行流程图（Mermaid 源文件、SVG 或 PNG）', 'Write the power-operation flowcharts (Mermaid source, SVG or PNG)'))
-    .argument('[ids...]', t('事项编码（不写则全部）', 'power ids (default: all)'))
-    .option('-C, --dir <dir>', t('制度库目录', 'repository directory'), '.')
-    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['mmd', 'svg', 'png']).default('svg'))
+    .argument('[ids...]', t('事项编码（不写则全部）；第一个也可以是制度库目录', 'power ids (default: all); the first may be the repository directory'))
+    .option('-C, --dir <dir>', t('制度库目录', 'repository directory'))
+    .option('-f, --format <formats>', t('输出格式：mmd、svg、png，可用逗号连写', 'output formats: mmd, svg, png (comma-separated)'), 'svg')
     .option('-o, --out <dir>', t('输出目录', 'output directory'), 'flowcharts')
+    .option('--pages', t('按汇编的分页输出（长流程拆成几页，每页在 A4 上清晰可读：编码-1、编码-2…）', 'write the pages the compendium prints (a long procedure cut into pages legible on A4: ID-1, ID-2, …)'))
     .option('--no-cache', t('不用缓存，全部重新绘制', 'render everything again'))
     .action(async (ids: string[], opts) => { code = await (await import('./flowchart.js')).flowchartCommand(io, lang, ids, opts); });
 

@@ -17,8 +17,8 @@ export interface BuildInput {
   laws: Loaded<Law>[];
   powers: Loaded<Power>[];
   rules: RuleDoc[];
-  /** Rendered flowcharts by power id. */
-  figures: Map<string, FlowchartFigure>;
+  /** Rendered flowcharts by power id: one drawing, or its pages in order (a long procedure cut to be legible on A4). */
+  figures: Map<string, FlowchartFigure | FlowchartFigure[]>;
   /** Creation timestamp (ISO), from SOURCE_DATE_EPOCH or the compendium's date: never the clock, so builds repeat. */
   created: string;
 }

@@ -73,12 +73,21 @@ export function catalogue(powers: Loaded<Power>[], laws: Map<string, Loaded<Law>
   return { intro, table: { type: 'table', rows, headerRows: 1, widths: [5, 9, 22, 8, 30, 11, 11, 8], landscape: true, fontSize: 'small' } };
 }
 
-/** 权力运行流程图: per power, a heading, its flowchart and its step table. */
-export function flowchartBlocks(p: Power, number: string, anchor: string, figure: Omit<Figure, 'type' | 'anchor' | 'alt' | 'caption'> | undefined, anchors: Anchors, laws: Map<string, Loaded<Law>>): Block[] {
+/** The drawing of a figure, without its place in the document. */
+export type FigureArt = Omit<Figure, 'type' | 'anchor' | 'alt' | 'caption'>;
+
+/** 权力运行流程图: per power, a heading, its flowchart (one figure per page of it) and its step table. */
+export function flowchartBlocks(p: Power, number: string, anchor: string, figure: FigureArt | FigureArt[] | undefined, anchors: Anchors, laws: Map<string, Loaded<Law>>): Block[] {
   const out: Block[] = [{ type: 'heading', level: 2, role: 'chapter', number, children: [t(`${p.name}（${p.id}）`)], anchor, toc: true, outline: true, pageBreakBefore: true, unit: { kind: 'power', id: String(p.id), category: p.category } }];
   out.push(powerInfoTable(p, laws));
-  if (figure) {
-    out.push({ type: 'figure', anchor: anchors.make('fig', String(p.id)), alt: `${p.name}权力运行流程图`, caption: `${p.name}权力运行流程图`, ...figure });
+  const pages = figure === undefined ? [] : Array.isArray(figure) ? figure : [figure];
+  if (pages.length) {
+    // A drawing cut into pages: one figure per page, "（1/2）", "（2/2）", the off-page connectors inside them linking up.
+    pages.forEach((art, k) => {
+      const of = pages.length > 1 ? `（${k + 1}/${pages.length}）` : '';
+      const name = `${p.name}权力运行流程图${of}`;
+      out.push({ type: 'figure', anchor: anchors.make('fig', k ? `${p.id}-${k + 1}` : String(p.id)), alt: name, caption: name, ...art });
+    });
   } else {
     out.push(para('（流程图未能生成，见构建摘要。）', { indent: false }));
   }

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, writeFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/repo.js';
+import { edit, lineOf, tempDir, validRepo } from '../helpers/repo.js';
 import { loadRepository } from '../../src/load/repository.js';
 import { decodeLabelEntities } from '../../src/render/mermaid/escape.js';
 
@@ -19,7 +19,7 @@ describe('powerbook flowchart on the example', () => {
     cpSync(EXAMPLE, repo, { recursive: true, filter: (src) => !src.includes('.powerbook') });
     const out = tempDir('pb-fc-');
     const r = await cli(['flowchart', '-C', repo, '--out', out]);
-    expect(r.stderr).toMatch(/已生成 \d+ 个 SVG/);
+    expect(r.stderr).toMatch(/流程图：(\d+)\/\1 个已写到 .*（SVG，共 \1 个文件）/);
     expect(r.code).toBe(0);
     const { repo: loaded } = await loadRepository(EXAMPLE);
     expect(readdirSync(out).sort()).toEqual(loaded.powers.map((p) => `${p.data.id}.svg`).sort());
@@ -47,6 +47,42 @@ describe('powerbook flowchart on the example', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('NO-SUCH');
   });
+
+  it('takes the repository as first argument, several formats at once, and --pages for the A4 pages', async () => {
+    const out = tempDir('pb-fc-pages-');
+    const r = await cli(['flowchart', EXAMPLE, 'CF-001', 'QR-001', '--format', 'mmd,svg', '--pages', '--out', out]);
+    expect(r.stderr).toContain('按 A4 分页');
+    expect(r.code).toBe(0);
+    const files = readdirSync(out).sort();
+    // CF-001's 11 steps need pages; QR-001's short procedure fits on one.
+    expect(files).toContain('CF-001-1.svg');
+    expect(files).toContain('CF-001-2.mmd');
+    expect(files).toContain('QR-001.svg');
+    expect(files.filter((f) => f.startsWith('CF-001-')).length % 2).toBe(0);
+    const pages = files.filter((f) => /^CF-001-\d+\.svg$/.test(f)).map((f) => svgText(readFileSync(path.join(out, f), 'utf8')));
+    expect(pages.join('')).toContain('转第2页');
+    expect(pages.join('')).toContain('接第1');
+    const whole = await cli(['flowchart', EXAMPLE, 'CF-001', '--format', 'mmd', '--out', out]);
+    expect(whole.code).toBe(0);
+    expect(readFileSync(path.join(out, 'CF-001.mmd'), 'utf8')).not.toContain('转第');
+    const bad = await cli(['flowchart', EXAMPLE, '--format', 'svg,pdf', '--out', out]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('pdf');
+  });
+
+  it('build warns (flowchart-small-text) at the flowchart: line when a hand-drawn diagram would print too small', async () => {
+    const repo = await validRepo();
+    const chain = Array.from({ length: 45 }, (_, i) => `  s${i}[第${i + 1}个环节：承办科室经办人审查申请材料并提出意见] --> s${i + 1}`);
+    writeFileSync(path.join(repo, 'powers/long.mmd'), ['flowchart TD', ...chain, ''].join('\r\n'));
+    edit(repo, 'powers/XK-001.yaml', (s) => s.replace(/^category: (.*)$/m, 'category: $1\nflowchart: long.mmd'));
+    const line = lineOf(repo, 'powers/XK-001.yaml', 'flowchart: long.mmd');
+    const r = await cli(['build', repo, '--format', 'docx', '--out', tempDir('pb-fc-small-')]);
+    expect(r.code).toBe(0);
+    const said = r.stdout + r.stderr;
+    expect(said).toMatch(new RegExp(`${line}:12\\s+警告\\s+权力运行流程图印在 A4 纸上时文字只有约 [0-9.]+ 磅.*flowchart-small-text`));
+    // The generated flowcharts of the same repository are legible: no warning for them.
+    expect(said.match(/flowchart-small-text/g)).toHaveLength(1);
+  }, 60_000);
 
   it('says in one line how to install Chromium when it is missing', async () => {
     const repo = tempDir('pb-fc-nochrome-');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Power } from '../../src/model/repository.js';
 import { decodeLabelEntities } from '../../src/render/mermaid/escape.js';
-import { DECISION_LABEL, END_LABEL, LEGEND_TITLE, powerToMermaid, START_LABEL, validateMermaidSource } from '../../src/render/mermaid/generate.js';
+import { DECISION_LABEL, END_LABEL, estimatedHeight, LEGEND_TITLE, powerToMermaid, powerToMermaidPages, START_LABEL, validateMermaidSource } from '../../src/render/mermaid/generate.js';
+import { FLOWCHART_PAGE } from '../../src/render/mermaid/config.js';
 import { nodeMermaid } from '../../src/render/mermaid/node-mermaid.js';
 import { charWidth } from '../../src/render/mermaid/wrap.js';
 import { bigPower, HOSTILE, hostilePower } from './fixtures.js';
@@ -36,12 +37,15 @@ const LINE_GRAMMAR = [
   /^flowchart TD$/,
   new RegExp(`^  ${ID}(\\(\\[${LABEL}\\]\\)|\\[${LABEL}\\]|\\{${LABEL}\\})$`),
   new RegExp(`^  ${ID} (-->|-\\.->)(\\|${LABEL}\\|)? ${ID}$`),
+  // The legend: above 开始, its samples side by side (invisible links).
+  new RegExp(`^  ${ID} ~~~ ${ID}$`),
+  new RegExp(`^ {4}${ID}( ~~~ ${ID})+$`),
   new RegExp(`^  subgraph ${ID}\\[${LABEL}\\]$`),
   /^ {4}direction LR$/,
   new RegExp(`^ {4}${ID}\\[${LABEL}\\]$`),
   /^ {2}end$/,
-  /^ {2}classDef (riskHigh|riskMid|riskLow) [a-z:#0-9,. -]+$/,
-  new RegExp(`^  class ${ID}(,${ID})* (riskHigh|riskMid|riskLow)$`),
+  /^ {2}classDef (riskHigh|riskMid|riskLow|offPage) [a-z:#0-9,. -]+$/,
+  new RegExp(`^  class ${ID}(,${ID})* (riskHigh|riskMid|riskLow|offPage)$`),
 ];
 
 function expectWellFormed(src: string): void {
@@ -126,8 +130,10 @@ describe('powerToMermaid', () => {
     const steps = power.procedure.steps;
     const diamonds = steps.filter((s) => (s.next ?? []).filter((n) => typeof n === 'object' && n.when).length >= 2).length;
     const legendItems = new Set(steps.flatMap((s) => s.risks ?? []).map((r) => r.level)).size;
-    expect(vertices).toHaveLength(steps.length + 2 + diamonds + legendItems);
-    expect(vertices.every((v) => /^n\d+$/.test(v.id) && v.labelType === 'string')).toBe(true);
+    // + 1: the legend's subgraph is linked (invisibly) above 开始, which makes Mermaid list it as a vertex too.
+    expect(vertices).toHaveLength(steps.length + 2 + diamonds + legendItems + 1);
+    const subgraphs = new Set(db.getSubGraphs().map((g) => g.id));
+    expect(vertices.every((v) => /^n\d+$/.test(v.id) && (v.labelType === 'string' || subgraphs.has(v.id)))).toBe(true);
     expect(vertices.some((v) => v.classes.includes('clickable'))).toBe(false);
     expect(vertices.every((v) => db.getTooltip(v.id) === undefined)).toBe(true);
     expect([...db.getClasses().keys()].every((c) => ['riskHigh', 'riskMid', 'riskLow'].includes(c))).toBe(true);
@@ -164,7 +170,7 @@ describe('powerToMermaid', () => {
       expectWellFormed(src);
       expect(await validateMermaidSource(src), src).toBeNull();
       const db = await parse(src);
-      expect(db.getVertices().size).toBe(3 + 2 + 2 + 1);
+      expect(db.getVertices().size).toBe(3 + 2 + 2 + 1 + 1);
     }
   });
 
@@ -191,5 +197,69 @@ describe('powerToMermaid', () => {
     expect(label.join('')).toBe(name);
     expect(label.length).toBeGreaterThan(1);
     for (const line of label) expect([...line].reduce((n, c) => n + charWidth(c.codePointAt(0)!), 0)).toBeLessThanOrEqual(22);
+  });
+});
+
+describe('powerToMermaidPages', () => {
+  /** Every page's nodes: their ids and label lines. */
+  async function pagesOf(power: Power, maxHeightPx?: number) {
+    const srcs = powerToMermaidPages(power, maxHeightPx === undefined ? {} : { maxHeightPx });
+    const dbs = [];
+    for (const src of srcs) {
+      expectWellFormed(src);
+      expect(await validateMermaidSource(src), src).toBeNull();
+      dbs.push(await parse(src));
+    }
+    return { srcs, dbs };
+  }
+
+  it('gives a short procedure as one page, the same as the whole drawing', () => {
+    const short = { ...bigPower(), procedure: { steps: bigPower().procedure.steps.slice(0, 3).map((s, i) => (i === 2 ? { ...s, next: undefined, end: true } : s)) } } as Power;
+    expect(powerToMermaidPages(short)).toEqual([powerToMermaid(short)]);
+    expect(estimatedHeight(short)).toBeLessThan(FLOWCHART_PAGE.maxHeightPx);
+  });
+
+  it('cuts a 22-step procedure into pages, every step on exactly one, linked by matching off-page connectors', async () => {
+    const power = bigPower();
+    expect(estimatedHeight(power)).toBeGreaterThan(FLOWCHART_PAGE.maxHeightPx);
+    const { srcs, dbs } = await pagesOf(power);
+    expect(srcs.length).toBeGreaterThanOrEqual(2);
+    const texts = dbs.map((db) => [...db.getVertices().values()].map((v) => labelLines(v.text).join('')));
+    for (const step of power.procedure.steps) {
+      const on = texts.filter((page) => page.some((t) => t.startsWith(step.name))).length;
+      expect(on, step.name).toBe(1);
+    }
+    // 开始 on the first page only, 办结 once; the legend heads the first page only.
+    expect(texts.flat().filter((t) => t === START_LABEL)).toHaveLength(1);
+    expect(texts[0]).toContain(START_LABEL);
+    expect(dbs.map((db) => db.getSubGraphs().length)).toEqual(srcs.map((_, k) => (k === 0 ? 1 : 0)));
+    // Each "转第N页（X）" on page P has an "接第…P…页（X）" on page N, and back.
+    const outs = texts.flatMap((page, p) => page.flatMap((t) => { const m = /^转第(\d+)页（([A-Z]+)）$/.exec(t); return m ? [{ from: p + 1, to: Number(m[1]), letter: m[2] }] : []; }));
+    const ins = texts.flatMap((page, p) => page.flatMap((t) => { const m = /^接第([\d、]+)页（([A-Z]+)）$/.exec(t); return m ? [{ at: p + 1, from: m[1].split('、').map(Number), letter: m[2] }] : []; }));
+    expect(outs.length).toBeGreaterThan(0);
+    for (const o of outs) {
+      const partner = ins.find((i) => i.letter === o.letter);
+      expect(partner, o.letter).toBeDefined();
+      expect(partner!.at).toBe(o.to);
+      expect(partner!.from).toContain(o.from);
+    }
+    for (const i of ins) for (const from of i.from) expect(outs.some((o) => o.letter === i.letter && o.from === from && o.to === i.at)).toBe(true);
+    // Each in-connector leads somewhere on its page.
+    dbs.forEach((db) => {
+      const vs = [...db.getVertices().values()];
+      for (const v of vs.filter((v) => labelLines(v.text).join('').startsWith('接第'))) expect(db.getEdges().some((e) => e.start === v.id)).toBe(true);
+    });
+    expect(powerToMermaidPages(power)).toEqual(srcs); // deterministic
+  });
+
+  it('keeps hostile text inside labels on every page, however small the pages', async () => {
+    for (const max of [300, 600, 1200]) {
+      const { srcs, dbs } = await pagesOf(hostilePower(), max);
+      expect(srcs.length).toBeGreaterThan(1);
+      for (const db of dbs) {
+        expect([...db.getClasses().keys()].every((c) => ['riskHigh', 'riskMid', 'riskLow', 'offPage'].includes(c))).toBe(true);
+        expect([...db.getVertices().values()].some((v) => v.classes.includes('clickable'))).toBe(false);
+      }
+    }
   });
 });

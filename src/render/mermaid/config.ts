@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /** Bump when the page script or post-processing changes the output for the same Mermaid source. */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 
 /** FandolFang is what fontconfig gives 仿宋_GB2312; Noto CJK covers what Fandol lacks. CJK must never fall to tofu. */
 export const DEFAULT_FONT_FAMILY = '"FandolFang","Noto Sans CJK SC",sans-serif';
@@ -43,6 +43,29 @@ export interface RenderSettings {
 
 export const DEFAULT_PNG: Required<PngOptions> = { dpi: 300, printWidthMm: 156, printHeightMm: 200, maxPixels: 16_384 };
 
+/** Mermaid's text size (16 px = 12 pt at the drawing's natural size). */
+export const FLOWCHART_FONT_PT = 12;
+/** The smallest the text of a generated flowchart is printed: 六号 (7.5 pt), the size of the notes on an official form. */
+export const FLOWCHART_MIN_FONT_PT = 7.5;
+/** The box a flowchart is printed in on a GB/T 9704 page: the text block's width, its height less the caption (docx/figures.ts). */
+export const FLOWCHART_BOX_MM = { width: 156, height: 194 } as const;
+
+/**
+ * How large one page of a generated flowchart may be drawn (CSS px) so that, shrunk into FLOWCHART_BOX_MM, its text is
+ * still FLOWCHART_MIN_FONT_PT: generate.ts cuts a longer procedure into pages of this height.
+ */
+export const FLOWCHART_PAGE = (() => {
+  const scale = FLOWCHART_MIN_FONT_PT / FLOWCHART_FONT_PT;
+  const px = (mm: number) => (mm / 25.4) * 96;
+  return { maxWidthPx: Math.floor(px(FLOWCHART_BOX_MM.width) / scale), maxHeightPx: Math.floor(px(FLOWCHART_BOX_MM.height) / scale) };
+})();
+
+/** The size text of a drawing `width` × `height` px is printed at in FLOWCHART_BOX_MM (pt). */
+export function printedFontPt(width: number, height: number): number {
+  const px = (mm: number) => (mm / 25.4) * 96;
+  return FLOWCHART_FONT_PT * Math.min(1, px(FLOWCHART_BOX_MM.width) / Math.max(1, width), px(FLOWCHART_BOX_MM.height) / Math.max(1, height));
+}
+
 export function renderSettings(opts: { fontFamily?: string; theme?: MermaidTheme; png?: PngOptions } = {}): RenderSettings {
   return {
     fontFamily: opts.fontFamily ?? DEFAULT_FONT_FAMILY,
@@ -63,7 +86,8 @@ export function mermaidConfig(settings: RenderSettings): Record<string, unknown>
     markdownAutoWrap: false,
     fontFamily: settings.fontFamily,
     themeVariables: { fontFamily: settings.fontFamily },
-    flowchart: { htmlLabels: false, useMaxWidth: false },
+    // Closer ranks and nodes than Mermaid's 50 px: a procedure of 20 steps is tall, and every px of it is shrunk to fit A4.
+    flowchart: { htmlLabels: false, useMaxWidth: false, rankSpacing: 28, nodeSpacing: 24, padding: 8, diagramPadding: 8 },
     // Same source, same SVG: the cache and reproducible builds depend on it. Rounded shapes (开始/办结) are
     // drawn by rough.js, whose random control points change every render unless seeded.
     deterministicIds: true,

@@ -4,10 +4,18 @@
  * Node ids are generated (n0, n1, …) in a fixed order, never taken from the YAML, and every piece of YAML text goes
  * through quotedLabel (escape.ts), so no step name can add nodes, edges, clicks, classes, directives or markup.
  * The output is a pure function of the input: same power, same text, same cache key.
+ *
+ * A long procedure drawn as one picture would have to be shrunk to fit an A4 page until its text is unreadable
+ * (14 steps: about 3 pt). For print, `powerToMermaidPages` cuts the drawing into pages, each of which fits the page
+ * at a legible size (FLOWCHART_MIN_FONT_PT): it estimates where Mermaid's layout puts every node (layout.ts) and
+ * cuts between bands of it; an edge that crosses a cut ends at an off-page connector (转第2页（A）) and starts again
+ * on the other page from its partner (接第1页（A）), as in a hand-drawn flowchart.
  */
 import type { Power, ProcedureStep, RiskPoint, TimeLimit } from '../../model/repository.js';
+import { FLOWCHART_PAGE } from './config.js';
 import { quotedLabel } from './escape.js';
-import { procedureGraph, type Transition } from './procedure-graph.js';
+import { EDGE_GAP, estimateTops, LEGEND_HEIGHT, labelHeight, paginate, stepBoxHeight, TERMINAL_HEIGHT, DIAMOND_HEIGHT } from './layout.js';
+import { procedureGraph } from './procedure-graph.js';
 import { DEFAULT_WRAP_UNITS, wrapText } from './wrap.js';
 
 export { validateMermaidSource, type MermaidSyntaxError } from './validate.js';
@@ -15,6 +23,11 @@ export { validateMermaidSource, type MermaidSyntaxError } from './validate.js';
 export interface FlowchartOptions {
   /** Label line width in display units (CJK = 2). */
   wrapUnits?: number;
+}
+
+export interface PagedFlowchartOptions extends FlowchartOptions {
+  /** The tallest a page's drawing may be, in Mermaid's CSS px (default: FLOWCHART_PAGE.maxHeightPx). */
+  maxHeightPx?: number;
 }
 
 type Level = RiskPoint['level'];
@@ -27,6 +40,8 @@ const RISK_STYLE: Record<Level, string> = {
   中: 'fill:#fff3cd,stroke:#e08e00,stroke-width:2px,stroke-dasharray:6 3,color:#000',
   低: 'fill:#e3f2fd,stroke:#1565c0,stroke-width:1.5px,stroke-dasharray:2 2,color:#000',
 };
+const CONNECTOR_CLASS = 'offPage';
+const CONNECTOR_STYLE = 'fill:#fff,stroke:#333,stroke-width:1px,stroke-dasharray:3 2,color:#000';
 
 export const START_LABEL = '开始';
 export const END_LABEL = '办结';
@@ -39,53 +54,173 @@ export function riskMarker(level: Level): string {
   return `⚠ ${level}风险`;
 }
 
+/** Off-page connector labels: where the line goes to, and where it comes from. */
+export function connectorOut(page: number, letter: string): string {
+  return `转第${page}页（${letter}）`;
+}
+export function connectorIn(pages: readonly number[], letter: string): string {
+  return `接第${pages.join('、')}页（${letter}）`;
+}
+
+interface Node {
+  id: string;
+  /** Mermaid declaration after the id: `["…"]`, `{"…"}`, `(["…"])`. */
+  shape: string;
+  height: number;
+  level?: Level;
+  /** Index of the node it must stay on the same page with (a decision diamond with its step). */
+  with?: number;
+}
+
+interface Edge {
+  from: number;
+  to: number;
+  back: boolean;
+  label?: string[];
+}
+
+interface Graph { nodes: Node[]; edges: Edge[]; nextId: () => string }
+
+/** The whole procedure as one drawing (screen, the `flowchart` command, the public site). */
 export function powerToMermaid(power: Power, opts: FlowchartOptions = {}): string {
+  return powerToMermaidPages(power, { ...opts, maxHeightPx: Infinity })[0];
+}
+
+/**
+ * The procedure as one or more drawings, each at most `maxHeightPx` tall by estimate (for the compendium's pages).
+ * One page gives exactly what powerToMermaid gives.
+ */
+export function powerToMermaidPages(power: Power, opts: PagedFlowchartOptions = {}): string[] {
+  const graph = buildGraph(power, opts);
+  const { nodes, edges } = graph;
+  const tops = topsOf(graph);
+  const maxHeight = opts.maxHeightPx ?? FLOWCHART_PAGE.maxHeightPx;
+  const pageOf = Number.isFinite(maxHeight) ? paginate(nodes, tops, maxHeight, { legend: nodes.some((n) => n.level) }) : nodes.map(() => 0);
+  const pages = Math.max(...pageOf) + 1;
+
+  // Off-page connectors: one letter per target node, in the order edges are drawn.
+  const letters = new Map<number, string>();
+  const sourcesOf = new Map<number, Set<number>>();
+  for (const e of edges) {
+    if (pageOf[e.from] === pageOf[e.to]) continue;
+    if (!letters.has(e.to)) letters.set(e.to, letterName(letters.size));
+    const s = sourcesOf.get(e.to) ?? new Set<number>();
+    s.add(pageOf[e.from]);
+    sourcesOf.set(e.to, s);
+  }
+  const connectorIds = new Map<string, string>();
+  const connector = (key: string) => connectorIds.get(key) ?? (connectorIds.set(key, graph.nextId()), connectorIds.get(key)!);
+
+  const levels = new Set(nodes.map((n) => n.level).filter((l): l is Level => l !== undefined));
+  const out: string[] = [];
+  for (let page = 0; page < pages; page++) {
+    const on = (i: number) => pageOf[i] === page;
+    const lines = ['flowchart TD'];
+    const classed = new Map<Level, string[]>();
+    const connectors: string[] = [];
+    // In-connectors first, so Mermaid ranks them at the top of the page.
+    for (const [target, letter] of letters) {
+      if (!on(target)) continue;
+      const id = connector(`in:${target}`);
+      lines.push(`  ${id}([${quotedLabel([connectorIn([...sourcesOf.get(target)!].sort((a, b) => a - b).map((p) => p + 1), letter)])}])`);
+      connectors.push(id);
+    }
+    nodes.forEach((n, i) => {
+      if (!on(i)) return;
+      lines.push(`  ${n.id}${n.shape}`);
+      if (n.level) classed.set(n.level, [...(classed.get(n.level) ?? []), n.id]);
+    });
+    const edgeLines: string[] = [];
+    const outDone = new Set<string>();
+    for (const e of edges) {
+      const from = on(e.from), to = on(e.to);
+      if (from && to) edgeLines.push(edgeLine(nodes[e.from].id, nodes[e.to].id, e.back, e.label));
+      else if (from) {
+        const id = connector(`out:${page}:${e.to}`);
+        if (!outDone.has(id)) {
+          outDone.add(id);
+          lines.push(`  ${id}([${quotedLabel([connectorOut(pageOf[e.to] + 1, letters.get(e.to)!)])}])`);
+          connectors.push(id);
+        }
+        edgeLines.push(edgeLine(nodes[e.from].id, id, e.back, e.label));
+      } else if (to) {
+        const id = connector(`in:${e.to}`);
+        const line = edgeLine(id, nodes[e.to].id, false);
+        if (!edgeLines.includes(line)) edgeLines.push(line);
+      }
+    }
+    if (page === 0 && levels.size) {
+      // The legend, for the levels of the whole drawing, heads its first page: an invisible link puts it above
+      // 开始 and as wide as the drawing, not beside it.
+      const legendId = graph.nextId();
+      lines.push(...legend(legendId, graph.nextId, levels, classed));
+      edgeLines.unshift(`  ${legendId} ~~~ ${nodes[0].id}`);
+    }
+    lines.push(...edgeLines);
+    for (const level of LEVELS) {
+      const ids = classed.get(level);
+      if (!ids) continue;
+      lines.push(`  classDef ${RISK_CLASS[level]} ${RISK_STYLE[level]}`);
+      lines.push(`  class ${ids.join(',')} ${RISK_CLASS[level]}`);
+    }
+    if (connectors.length) {
+      lines.push(`  classDef ${CONNECTOR_CLASS} ${CONNECTOR_STYLE}`);
+      lines.push(`  class ${connectors.join(',')} ${CONNECTOR_CLASS}`);
+    }
+    out.push(lines.join('\n') + '\n');
+  }
+  return out;
+}
+
+function topsOf({ nodes, edges }: Graph): number[] {
+  return estimateTops(nodes.map((n) => n.height), edges.filter((e) => !e.back).map((e) => ({ from: e.from, to: e.to, gap: EDGE_GAP + labelHeight(e.label) })));
+}
+
+/** The estimated height (CSS px) of the whole drawing, without its legend (tests compare it with Mermaid's). */
+export function estimatedHeight(power: Power, opts: FlowchartOptions = {}): number {
+  const graph = buildGraph(power, opts);
+  const tops = topsOf(graph);
+  return Math.max(0, ...graph.nodes.map((n, i) => tops[i] + n.height));
+}
+
+function buildGraph(power: Power, opts: FlowchartOptions): Graph {
   const wrap = (text: string) => wrapText(text, opts.wrapUnits ?? DEFAULT_WRAP_UNITS);
   const steps: readonly ProcedureStep[] = Array.isArray(power?.procedure?.steps) ? power.procedure.steps : [];
-  const graph = procedureGraph(steps, power?.procedure?.start);
+  const g = procedureGraph(steps, power?.procedure?.start);
 
   let counter = 0;
   const nextId = () => `n${counter++}`;
-  const nodeLines: string[] = [];
-  const edgeLines: string[] = [];
-  const classed = new Map<Level, string[]>();
+  const nodes: Node[] = [];
+  const edges: Edge[] = [];
+  const add = (n: Omit<Node, 'id'>, id = nextId()) => nodes.push({ ...n, id }) - 1;
 
-  const startId = nextId();
-  nodeLines.push(`  ${startId}([${quotedLabel([START_LABEL])}])`);
+  const start = add({ shape: `([${quotedLabel([START_LABEL])}])`, height: TERMINAL_HEIGHT });
+  // Ids first (in the order of the source), so edges can point forward.
+  const stepIds = g.nodes.map(() => nextId());
+  const diamondIds = g.nodes.map((n) => (n.next.filter((t) => t.when !== undefined).length >= 2 ? nextId() : undefined));
+  const endId = g.nodes.some((n) => n.ends) || g.nodes.length === 0 ? nextId() : undefined;
 
-  // Ids first, so edges can point forward.
-  const stepIds = graph.nodes.map(() => nextId());
-  const decisionIds = graph.nodes.map((n) => (n.next.filter((t) => t.when !== undefined).length >= 2 ? nextId() : undefined));
-  const endId = graph.nodes.some((n) => n.ends) || graph.nodes.length === 0 ? nextId() : undefined;
-
-  graph.nodes.forEach((node, i) => {
+  const stepAt: number[] = [];
+  const pending: Edge[] = [];
+  g.nodes.forEach((node, i) => {
     const level = highestRisk(node.step?.risks);
-    nodeLines.push(`  ${stepIds[i]}[${quotedLabel(stepLabel(node.step, level, wrap))}]`);
-    if (level) classed.set(level, [...(classed.get(level) ?? []), stepIds[i]]);
-    const diamond = decisionIds[i];
-    if (diamond) {
-      nodeLines.push(`  ${diamond}{${quotedLabel([DECISION_LABEL])}}`);
-      edgeLines.push(edge(stepIds[i], diamond, false));
-      for (const t of node.next) edgeLines.push(transition(diamond, t, stepIds, t.when ?? OTHERWISE_LABEL, wrap));
+    const label = stepLabel(node.step, level, wrap);
+    stepAt[i] = add({ shape: `[${quotedLabel(label)}]`, height: stepBoxHeight(label.length), ...(level ? { level } : {}) }, stepIds[i]);
+    const diamondId = diamondIds[i];
+    if (diamondId) {
+      const d = add({ shape: `{${quotedLabel([DECISION_LABEL])}}`, height: DIAMOND_HEIGHT, with: stepAt[i] }, diamondId);
+      pending.push({ from: stepAt[i], to: d, back: false });
+      for (const t of node.next) pending.push({ from: d, to: -1 - t.to, back: t.back, label: wrap(t.when ?? OTHERWISE_LABEL) });
     } else {
-      for (const t of node.next) edgeLines.push(transition(stepIds[i], t, stepIds, t.when, wrap));
+      for (const t of node.next) pending.push({ from: stepAt[i], to: -1 - t.to, back: t.back, ...(t.when === undefined ? {} : { label: wrap(t.when) }) });
     }
-    if (node.ends && endId) edgeLines.push(edge(stepIds[i], endId, false));
+    if (node.ends && endId) pending.push({ from: stepAt[i], to: -Infinity, back: false });
   });
-
-  if (endId) nodeLines.push(`  ${endId}([${quotedLabel([END_LABEL])}])`);
-  edgeLines.unshift(edge(startId, graph.start >= 0 ? stepIds[graph.start] : endId!, false));
-
-  const out = ['flowchart TD', ...nodeLines];
-  if (classed.size) out.push(...legend(nextId, classed));
-  out.push(...edgeLines);
-  for (const level of LEVELS) {
-    const ids = classed.get(level);
-    if (!ids) continue;
-    out.push(`  classDef ${RISK_CLASS[level]} ${RISK_STYLE[level]}`);
-    out.push(`  class ${ids.join(',')} ${RISK_CLASS[level]}`);
-  }
-  return out.join('\n') + '\n';
+  const end = endId ? add({ shape: `([${quotedLabel([END_LABEL])}])`, height: TERMINAL_HEIGHT }, endId) : -1;
+  const resolve = (to: number) => (to === -Infinity ? end : to < 0 ? stepAt[-1 - to] : to);
+  edges.push({ from: start, to: g.start >= 0 ? stepAt[g.start] : end, back: false });
+  for (const e of pending) edges.push({ ...e, to: resolve(e.to) });
+  return { nodes, edges, nextId };
 }
 
 function stepLabel(step: ProcedureStep | undefined, level: Level | undefined, wrap: (t: string) => string[]): string[] {
@@ -112,26 +247,33 @@ function highestRisk(risks: readonly RiskPoint[] | undefined): Level | undefined
   return LEVELS.find((level) => risks.some((r) => r?.level === level));
 }
 
-function transition(from: string, t: Transition, stepIds: string[], when: string | undefined, wrap: (t: string) => string[]): string {
-  return edge(from, stepIds[t.to], t.back, when === undefined ? undefined : wrap(when));
-}
-
 /** Back edges are dotted, so a loop (补正 → 受理) reads as a return rather than as the main line. */
-function edge(from: string, to: string, back: boolean, label?: string[]): string {
+function edgeLine(from: string, to: string, back: boolean, label?: string[]): string {
   const arrow = back ? '-.->' : '-->';
   return label ? `  ${from} ${arrow}|${quotedLabel(label)}| ${to}` : `  ${from} ${arrow} ${to}`;
 }
 
-function legend(nextId: () => string, classed: Map<Level, string[]>): string[] {
-  const lines = [`  subgraph ${nextId()}[${quotedLabel([LEGEND_TITLE])}]`, '    direction LR'];
+function legend(id: string, nextId: () => string, levels: Set<Level>, classed: Map<Level, string[]>): string[] {
+  const lines = [`  subgraph ${id}[${quotedLabel([LEGEND_TITLE])}]`, '    direction LR'];
+  const items: string[] = [];
   for (const level of LEVELS) {
-    if (!classed.has(level)) continue;
-    const id = nextId();
-    lines.push(`    ${id}[${quotedLabel([riskMarker(level)])}]`);
-    classed.get(level)!.push(id);
+    if (!levels.has(level)) continue;
+    const item = nextId();
+    lines.push(`    ${item}[${quotedLabel([riskMarker(level)])}]`);
+    classed.set(level, [...(classed.get(level) ?? []), item]);
+    items.push(item);
   }
+  // Invisible links keep the samples side by side.
+  if (items.length > 1) lines.push(`    ${items.join(' ~~~ ')}`);
   lines.push('  end');
   return lines;
+}
+
+/** A, B, …, Z, AA, AB, … */
+function letterName(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 /** YAML values are untyped until validated: numbers, booleans or null can arrive where a string is expected. */

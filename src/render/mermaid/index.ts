@@ -13,6 +13,9 @@ export { ChromiumMissingError, chromiumPath } from './chromium.js';
 export { FlowchartCache, flowchartCacheDir, flowchartCacheKey } from './cache.js';
 export { DEFAULT_FONT_FAMILY, DEFAULT_THEME, mermaidVersion, RENDERER_VERSION, type FlowchartFormat, type MermaidTheme, type PngOptions } from './config.js';
 export { pngScale, pngSize } from './png.js';
+export { renderPagedFlowcharts, type PagedItem, type PagedOutcome, type PagedResult } from './paged.js';
+export { powerToMermaidPages, estimatedHeight } from './generate.js';
+export { FLOWCHART_MIN_FONT_PT, FLOWCHART_PAGE, printedFontPt } from './config.js';
 
 export interface FlowchartItem {
   /** The caller's name for the diagram (e.g. the power id); the key of the returned map. */

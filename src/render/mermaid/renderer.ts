@@ -42,8 +42,8 @@ export interface FlowchartFailure {
 
 export type FlowchartResult = RenderedFlowchart | FlowchartFailure;
 
-export function isFailure(r: FlowchartResult): r is FlowchartFailure {
-  return 'error' in r;
+export function isFailure<T extends object>(r: T | FlowchartFailure): r is FlowchartFailure {
+  return 'error' in r && typeof (r as FlowchartFailure).error === 'string';
 }
 
 interface Slot { page: MermaidPage; generation: number }

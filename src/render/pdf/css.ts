@@ -75,8 +75,9 @@ export function printCss(profile: LayoutProfile, fonts: FontPlan, opts: { pageNu
   const margins = `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`;
   // The baseline of a line of body text, from the bottom of its line box (half-leading plus a CJK descent of 0.12 em).
   const baselinePx = (g.linePx - sizePt.body * PX_PER_PT) / 2 + 0.12 * sizePt.body * PX_PER_PT;
-  // The longest drawing a page can hold with its caption (one line) below it.
-  const figureMaxPx = unit(g.textHeightPx - 1.5 * g.linePx);
+  // The longest drawing a page can hold with its caption below it (two lines: a long power's name wraps) — the
+  // box the DOCX fits figures into (docx/figures.ts) and flowchart pages are cut for (mermaid/config.ts).
+  const figureMaxPx = unit(g.textHeightPx - 3 * g.linePx);
   return `${fonts.faces}
 @page { size: ${page.widthMm}mm ${page.heightMm}mm; margin: ${margins}; }
 @page cover { counter-increment: page 0; }
