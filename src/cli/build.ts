@@ -41,6 +41,8 @@ export function outputName(title: string): string {
   return title.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 120) || 'compendium';
 }
 
+const utf8 = new TextEncoder();
+
 export interface Compiled {
   model: DocumentModel;
   repo: Repository;
@@ -85,7 +87,9 @@ export async function compile(io: Io, repo: Repository, opts: { cache?: boolean;
     if (isFailure(r)) { failures.push(renderFailure(s.power.source.path, s.power.source.rangeAt(['procedure'], { key: true }), r.error)); continue; }
     figures.set(s.id, r.pages.map((page, k) => {
       let figure = drawings.get(r.sources[k]);
-      if (!figure) drawings.set(r.sources[k], (figure = { svg: page.svg, png: page.png ? new Uint8Array(page.png) : undefined, width: page.width, height: page.height }));
+      // The SVG as UTF-8 bytes, outside the JS heap (as text, with its Chinese labels, it takes twice the room in it).
+      // Plain Uint8Array views, not Buffers: JSON.stringify (the layout's keys) would call a Buffer's toJSON first.
+      if (!figure) drawings.set(r.sources[k], (figure = { svg: page.svg === undefined ? undefined : utf8.encode(page.svg), png: page.png ? new Uint8Array(page.png.buffer, page.png.byteOffset, page.png.byteLength) : undefined, width: page.width, height: page.height }));
       return figure;
     }));
     const smallest = Math.min(...r.pages.map((p) => printedFontPt(p.width, p.height)));

@@ -109,7 +109,7 @@ export interface Figure {
   caption?: string;
   alt: string;
   /** SVG source (vector) when available. */
-  svg?: string;
+  svg?: string | Uint8Array;
   /** PNG bytes (print resolution) as fallback. */
   png?: Uint8Array;
   /** Intrinsic size in CSS pixels of the drawing (for aspect ratio). */

@@ -36,7 +36,7 @@ export interface LayoutWorkerData {
 /** A group as it crosses to a worker: JSON, with pictures reduced to whether they are there. */
 export function encodeGroup(group: readonly LayoutItem[]): string {
   return JSON.stringify(group.map((p) => ({ run: p.run, anchors: [...p.anchors], footnoteStart: p.footnoteStart, footnotes: p.footnotes })), (key, value: unknown) =>
-    key === 'svg' && typeof value === 'string' ? '' : key === 'png' && value !== undefined ? 1 : value);
+    key === 'svg' && value !== undefined ? '' : key === 'png' && value !== undefined ? 1 : value);
 }
 
 export function decodeGroup(text: string): LayoutItem[] {

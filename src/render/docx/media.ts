@@ -17,9 +17,11 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export class MediaStore {
-  private readonly byKey = new Map<string, Uint8Array | string>();
+  /** A PNG's bytes, or an SVG (text, or its UTF-8 bytes boxed so as not to be taken for a PNG). */
+  private readonly byKey = new Map<string, Uint8Array | string | { svg: Uint8Array }>();
   private readonly binaryKeys = new WeakMap<Uint8Array, string>();
   private readonly svgKeys = new Map<string, string>();
+  private readonly svgByteKeys = new WeakMap<Uint8Array, string>();
   private readonly compressed = new Map<string, Promise<ZipPart>>();
 
   /**
@@ -38,12 +40,19 @@ export class MediaStore {
     return encoder.encode(PREFIX + key);
   }
 
-  /** The stand-in for an SVG (its UTF-8 bytes are made when the package is written). */
-  svg(source: string): Uint8Array {
+  /**
+   * The stand-in for an SVG, given as text (its UTF-8 bytes are made when the package is written) or as its UTF-8
+   * bytes (as the build gives it: outside the JS heap). Either way the same drawing gets the same stand-in.
+   */
+  svg(source: string | Uint8Array): Uint8Array {
     if (this.layoutOnly) return encoder.encode(`${PREFIX}layout:svg`);
-    let key = this.svgKeys.get(source);
-    if (key === undefined) this.svgKeys.set(source, (key = `svg:${createHash('sha256').update(source, 'utf8').digest('hex')}`));
-    if (!this.byKey.has(key)) this.byKey.set(key, source);
+    let key = typeof source === 'string' ? this.svgKeys.get(source) : this.svgByteKeys.get(source);
+    if (key === undefined) {
+      key = `svg:${createHash('sha256').update(source).digest('hex')}`;
+      if (typeof source === 'string') this.svgKeys.set(source, key);
+      else this.svgByteKeys.set(source, key);
+    }
+    if (!this.byKey.has(key)) this.byKey.set(key, typeof source === 'string' ? source : { svg: source });
     return encoder.encode(PREFIX + key);
   }
 
@@ -51,7 +60,8 @@ export class MediaStore {
   resolve(written: Uint8Array): Uint8Array | undefined {
     const key = keyOf(written);
     const data = key === undefined ? undefined : this.byKey.get(key);
-    return typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    if (data === undefined || data instanceof Uint8Array) return data;
+    return typeof data === 'string' ? Buffer.from(data, 'utf8') : data.svg;
   }
 
   /**
@@ -59,7 +69,11 @@ export class MediaStore {
    * a thousand drawings take about a second.
    */
   compressSvgs(deflater: Deflater): void {
-    for (const [key, data] of this.byKey) if (typeof data === 'string' && !this.compressed.has(key)) this.compressed.set(key, deflater.deflate(encoder.encode(data), 6));
+    for (const [key, data] of this.byKey) {
+      if (data instanceof Uint8Array || this.compressed.has(key)) continue;
+      // A copy of the model's bytes: the deflater takes (transfers) the buffer it is given.
+      this.compressed.set(key, deflater.deflate(typeof data === 'string' ? encoder.encode(data) : new Uint8Array(data.svg), 6));
+    }
   }
 
   /** The part for a stand-in whose picture `compressSvgs` compressed, or undefined. */

@@ -86,7 +86,7 @@ function tableHtml(t: Table, o: HtmlOptions): string {
 }
 
 export function figureSrc(f: Figure): string | undefined {
-  if (f.svg !== undefined) return `data:image/svg+xml;base64,${Buffer.from(f.svg, 'utf8').toString('base64')}`;
+  if (f.svg !== undefined) return `data:image/svg+xml;base64,${(typeof f.svg === 'string' ? Buffer.from(f.svg, 'utf8') : Buffer.from(f.svg.buffer, f.svg.byteOffset, f.svg.byteLength)).toString('base64')}`;
   if (f.png) return `data:image/png;base64,${Buffer.from(f.png).toString('base64')}`;
   return undefined;
 }

@@ -120,7 +120,7 @@ export async function renderPdf(model: DocumentModel, opts: PdfOptions): Promise
     const imageSrc = (f: Figure) => {
       let src = images.get(f);
       if (src) return src;
-      const data = f.svg !== undefined ? Buffer.from(f.svg, 'utf8') : f.png ? Buffer.from(f.png) : undefined;
+      const data = f.svg !== undefined ? (typeof f.svg === 'string' ? Buffer.from(f.svg, 'utf8') : Buffer.from(f.svg)) : f.png ? Buffer.from(f.png) : undefined;
       if (!data) return undefined;
       src = `fig-${createHash('sha256').update(data).digest('hex').slice(0, 24)}.${f.svg !== undefined ? 'svg' : 'png'}`;
       writeFileSync(path.join(dir, src), data);
