@@ -9,7 +9,7 @@ import { buildDocument, creationDate, type FlowchartFigure } from '../document/b
 import type { DocumentModel } from '../document/model.js';
 import type { Repository } from '../model/repository.js';
 import { renderDocxWithReport } from '../render/docx/index.js';
-import { FLOWCHART_MIN_FONT_PT, flowchartCacheDir, isFailure, printedFontPt, renderPagedFlowcharts } from '../render/mermaid/index.js';
+import { FLOWCHART_MIN_FONT_PT, flowchartCacheDir, isFailure, legible, printedFontPt, renderPagedFlowcharts } from '../render/mermaid/index.js';
 import { GB9704 } from '../render/profile.js';
 import { chromiumPath } from '../render/mermaid/chromium.js';
 import { fontFilesFromConfig, renderPdf } from '../render/pdf/index.js';
@@ -92,8 +92,8 @@ export async function compile(io: Io, repo: Repository, opts: { cache?: boolean;
       if (!figure) drawings.set(r.sources[k], (figure = { svg: page.svg === undefined ? undefined : utf8.encode(page.svg), png: page.png ? new Uint8Array(page.png.buffer, page.png.byteOffset, page.png.byteLength) : undefined, width: page.width, height: page.height }));
       return figure;
     }));
-    const smallest = Math.min(...r.pages.map((p) => printedFontPt(p.width, p.height)));
-    if (smallest < FLOWCHART_MIN_FONT_PT - 0.05) {
+    if (!r.pages.every((p) => legible(p.width, p.height))) {
+      const smallest = Math.min(...r.pages.map((p) => printedFontPt(p.width, p.height)));
       const at = s.handDrawn ? s.power.source.rangeAt(['flowchart']) : s.power.source.rangeAt(['procedure'], { key: true });
       warnings.push(smallText(s.power.source.path, at, smallest, s.handDrawn));
     }

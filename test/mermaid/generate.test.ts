@@ -5,7 +5,7 @@ import { DECISION_LABEL, END_LABEL, estimatedHeight, LEGEND_TITLE, powerToMermai
 import { FLOWCHART_PAGE } from '../../src/render/mermaid/config.js';
 import { nodeMermaid } from '../../src/render/mermaid/node-mermaid.js';
 import { charWidth } from '../../src/render/mermaid/wrap.js';
-import { bigPower, HOSTILE, hostilePower } from './fixtures.js';
+import { bigPower, hostilePower } from './fixtures.js';
 
 interface Vertex { id: string; text: string; type: string; classes: string[]; labelType: string }
 interface Edge { start: string; end: string; text: string; stroke: string; labelType: string }

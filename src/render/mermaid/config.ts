@@ -47,23 +47,29 @@ export const DEFAULT_PNG: Required<PngOptions> = { dpi: 300, printWidthMm: 156, 
 export const FLOWCHART_FONT_PT = 12;
 /** The smallest the text of a generated flowchart is printed: 六号 (7.5 pt), the size of the notes on an official form. */
 export const FLOWCHART_MIN_FONT_PT = 7.5;
-/** The box a flowchart is printed in on a GB/T 9704 page: the text block's width, its height less the caption (docx/figures.ts). */
-export const FLOWCHART_BOX_MM = { width: 156, height: 194 } as const;
+/**
+ * The box a flowchart is printed in on a GB/T 9704 page: the text block's width (the PNG print box's), its height less
+ * the caption (docx/figures.ts, pdf/css.ts).
+ */
+export const FLOWCHART_BOX_MM = { width: DEFAULT_PNG.printWidthMm, height: 194 } as const;
+
+const cssPx = (mm: number): number => (mm / 25.4) * 96;
 
 /**
- * How large one page of a generated flowchart may be drawn (CSS px) so that, shrunk into FLOWCHART_BOX_MM, its text is
- * still FLOWCHART_MIN_FONT_PT: generate.ts cuts a longer procedure into pages of this height.
+ * How tall one page of a generated flowchart may be drawn (CSS px) so that, shrunk into FLOWCHART_BOX_MM, its text is
+ * still FLOWCHART_MIN_FONT_PT: generate.ts cuts a longer procedure into pages of this height. (Its width is not cut:
+ * wider than 943 px, a drawing prints smaller.)
  */
-export const FLOWCHART_PAGE = (() => {
-  const scale = FLOWCHART_MIN_FONT_PT / FLOWCHART_FONT_PT;
-  const px = (mm: number) => (mm / 25.4) * 96;
-  return { maxWidthPx: Math.floor(px(FLOWCHART_BOX_MM.width) / scale), maxHeightPx: Math.floor(px(FLOWCHART_BOX_MM.height) / scale) };
-})();
+export const FLOWCHART_PAGE = { maxHeightPx: Math.floor(cssPx(FLOWCHART_BOX_MM.height) / (FLOWCHART_MIN_FONT_PT / FLOWCHART_FONT_PT)) };
 
 /** The size text of a drawing `width` × `height` px is printed at in FLOWCHART_BOX_MM (pt). */
 export function printedFontPt(width: number, height: number): number {
-  const px = (mm: number) => (mm / 25.4) * 96;
-  return FLOWCHART_FONT_PT * Math.min(1, px(FLOWCHART_BOX_MM.width) / Math.max(1, width), px(FLOWCHART_BOX_MM.height) / Math.max(1, height));
+  return FLOWCHART_FONT_PT * Math.min(1, cssPx(FLOWCHART_BOX_MM.width) / Math.max(1, width), cssPx(FLOWCHART_BOX_MM.height) / Math.max(1, height));
+}
+
+/** Whether a drawing `width` × `height` px prints its text at FLOWCHART_MIN_FONT_PT or more (to a twentieth of a pt). */
+export function legible(width: number, height: number): boolean {
+  return printedFontPt(width, height) >= FLOWCHART_MIN_FONT_PT - 0.05;
 }
 
 export function renderSettings(opts: { fontFamily?: string; theme?: MermaidTheme; png?: PngOptions } = {}): RenderSettings {

@@ -14,7 +14,7 @@
 import type { Power, ProcedureStep, RiskPoint, TimeLimit } from '../../model/repository.js';
 import { FLOWCHART_PAGE } from './config.js';
 import { quotedLabel } from './escape.js';
-import { EDGE_GAP, estimateTops, LEGEND_HEIGHT, labelHeight, paginate, stepBoxHeight, TERMINAL_HEIGHT, DIAMOND_HEIGHT } from './layout.js';
+import { DIAMOND_HEIGHT, EDGE_GAP, estimateTops, labelHeight, paginate, stepBoxHeight, TERMINAL_HEIGHT } from './layout.js';
 import { procedureGraph } from './procedure-graph.js';
 import { DEFAULT_WRAP_UNITS, wrapText } from './wrap.js';
 

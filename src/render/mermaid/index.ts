@@ -15,7 +15,7 @@ export { DEFAULT_FONT_FAMILY, DEFAULT_THEME, mermaidVersion, RENDERER_VERSION, t
 export { pngScale, pngSize } from './png.js';
 export { renderPagedFlowcharts, type PagedItem, type PagedOutcome, type PagedResult } from './paged.js';
 export { powerToMermaidPages, estimatedHeight } from './generate.js';
-export { FLOWCHART_MIN_FONT_PT, FLOWCHART_PAGE, printedFontPt } from './config.js';
+export { FLOWCHART_MIN_FONT_PT, FLOWCHART_PAGE, legible, printedFontPt } from './config.js';
 
 export interface FlowchartItem {
   /** The caller's name for the diagram (e.g. the power id); the key of the returned map. */

@@ -1,11 +1,11 @@
 /**
  * The compendium's flowcharts, each cut into as many pages as it needs to be legible on A4 (generate.ts), rendered,
  * and checked: the cut is made from an estimate of Mermaid's layout, so a page that came out taller than the estimate
- * (its text would print smaller than FLOWCHART_MIN_FONT_PT) is cut again with a smaller budget and drawn again. Both
+ * (its text would print smaller than FLOWCHART_MIN_FONT_PT, config.ts `legible`) is cut again with a smaller budget and drawn again. Both
  * rounds go through the cache, so a rebuild gives the same pages without Chromium. Deterministic: the second budget
  * depends only on the first drawing.
  */
-import { FLOWCHART_MIN_FONT_PT, FLOWCHART_PAGE, printedFontPt } from './config.js';
+import { FLOWCHART_PAGE, legible } from './config.js';
 import { renderFlowcharts, type RenderFlowchartsOptions } from './index.js';
 import { isFailure, type FlowchartFailure, type RenderedFlowchart } from './renderer.js';
 
@@ -50,8 +50,7 @@ export async function renderPagedFlowcharts(items: readonly PagedItem[], opts: R
       if (typeof it.pages === 'string' || round === RETRIES) continue;
       // Only a page too tall can be helped by cutting; one too wide stays as it is.
       const over = Math.max(...drawn.map((p) => p.height / FLOWCHART_PAGE.maxHeightPx));
-      const small = drawn.some((p) => printedFontPt(p.width, p.height) < FLOWCHART_MIN_FONT_PT - 0.05);
-      if (small && over > 1) {
+      if (over > 1 && drawn.some((p) => !legible(p.width, p.height))) {
         budget.set(it.id, Math.floor((budget.get(it.id)! / over) * 0.97));
         again.push(it);
       }
