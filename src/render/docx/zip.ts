@@ -93,6 +93,20 @@ function dosStamp(mtime: Date): number {
   return (y << 25) | ((mtime.getMonth() + 1) << 21) | (mtime.getDate() << 16) | (mtime.getHours() << 11) | (mtime.getMinutes() << 5) | (mtime.getSeconds() >> 1);
 }
 
+/**
+ * The fields a local header (at its offset 6) and a central directory entry (at 8) share, in the same order: flags
+ * (UTF-8 name), method, date and time, CRC-32, compressed and uncompressed size, name length.
+ */
+function writeFields(out: Buffer, at: number, e: Entry): void {
+  out.writeUInt16LE(e.utf8 ? 0x800 : 0, at);
+  out.writeUInt16LE(e.method, at + 2);
+  out.writeUInt32LE(e.stamp >>> 0, at + 4);
+  out.writeUInt32LE(e.crc >>> 0, at + 8);
+  out.writeUInt32LE(e.data.length, at + 12);
+  out.writeUInt32LE(e.size, at + 16);
+  out.writeUInt16LE(e.name.length, at + 20);
+}
+
 export class ZipWriter {
   private readonly entries: Entry[] = [];
 
@@ -123,13 +137,7 @@ export class ZipWriter {
       offsets.push(at);
       out.writeUInt32LE(0x04034b50, at);
       out.writeUInt16LE(20, at + 4);
-      out.writeUInt16LE(e.utf8 ? 0x800 : 0, at + 6);
-      out.writeUInt16LE(e.method, at + 8);
-      out.writeUInt32LE(e.stamp >>> 0, at + 10);
-      out.writeUInt32LE(e.crc >>> 0, at + 14);
-      out.writeUInt32LE(e.data.length, at + 18);
-      out.writeUInt32LE(e.size, at + 22);
-      out.writeUInt16LE(e.name.length, at + 26);
+      writeFields(out, at + 6, e);
       out.set(e.name, at + 30);
       out.set(e.data, at + 30 + e.name.length);
       at += 30 + e.name.length + e.data.length;
@@ -138,13 +146,7 @@ export class ZipWriter {
       out.writeUInt32LE(0x02014b50, at);
       out.writeUInt16LE(20, at + 4);
       out.writeUInt16LE(20, at + 6);
-      out.writeUInt16LE(e.utf8 ? 0x800 : 0, at + 8);
-      out.writeUInt16LE(e.method, at + 10);
-      out.writeUInt32LE(e.stamp >>> 0, at + 12);
-      out.writeUInt32LE(e.crc >>> 0, at + 16);
-      out.writeUInt32LE(e.data.length, at + 20);
-      out.writeUInt32LE(e.size, at + 24);
-      out.writeUInt16LE(e.name.length, at + 28);
+      writeFields(out, at + 8, e);
       out.writeUInt32LE(offsets[i]!, at + 42);
       out.set(e.name, at + 46);
       at += 46 + e.name.length;
