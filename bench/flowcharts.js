@@ -19,8 +19,8 @@ export async function run({
   sample = Number(process.env.BENCH_MMDC_SAMPLE ?? count),
   formats = (process.env.BENCH_FLOWCHART_FORMATS ?? 'svg').split(','),
 } = {}) {
-  const mod = await import(path.join(ROOT, 'lib/render/mermaid/index.js'));
-  const { mermaidConfig, renderSettings } = await import(path.join(ROOT, 'lib/render/mermaid/config.js'));
+  const mod = await import(path.join(ROOT, 'lib/flowchart/index.js'));
+  const { mermaidConfig, renderSettings } = await import(path.join(ROOT, 'lib/flowchart/config.js'));
   const { powerToMermaid, renderFlowcharts, chromiumPath, isFailure } = mod;
   const chromium = chromiumPath();
 

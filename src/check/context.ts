@@ -1,6 +1,8 @@
 /** What a semantic rule sees: the loaded repository, indexes, the stage, and a way to report. */
-import type { Diagnostic, MessagePair, Range, Severity } from '../diagnostic.js';
-import type { Config, Law, Loaded, Power, Repository, RuleDoc, Stage } from '../model/repository.js';
+import type { RuleId } from '../diagnostics/rules.js';
+import type { Diagnostic, MessagePair, Range, Severity } from '../diagnostics/diagnostic.js';
+import type { Config, Law, Power, Stage } from '../domain/types.js';
+import type { Loaded, Repository, RuleDoc } from '../load/repository.js';
 import type { SourceFile } from '../load/source.js';
 
 export interface CheckContext {
@@ -25,11 +27,9 @@ export interface CheckContext {
   report(source: SourceFile | string, range: Range | (() => Range), m: MessagePair, severity?: Severity): void;
 }
 
+/** A rule's id, default severity and documentation are in diagnostics/rules.ts; this is its code. */
 export interface Rule {
-  id: string;
-  /** Default severity. */
-  severity: Severity;
-  description: { zh: string; en: string };
+  id: RuleId;
   /**
    * The rule looks at one power at a time (ctx.powers, nothing else of the context): it then runs where each power
    * is loaded (check/power.ts), in the worker threads of a large repository, and not again over the repository.

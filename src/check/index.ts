@@ -1,13 +1,14 @@
 /** `check`: schema first, then the semantic rules; severities from the rule, the stage and powerbook.yaml `lint`. */
-import { compareDiagnostics, makeDiagnostic, type Diagnostic, type SeveritySetting } from '../diagnostic.js';
+import { compareDiagnostics, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readReferenced } from '../load/repository.js';
-import type { Repository, Stage } from '../model/repository.js';
+import type { Stage } from '../domain/types.js';
+import type { Repository } from '../load/repository.js';
 import type { CheckContext } from './context.js';
-import { BUILTIN_IDS, RULES } from './registry.js';
+import { RULES } from './registry.js';
+import { RULE_META } from '../diagnostics/rules.js';
+import { applySeverities, parseLint } from '../diagnostics/severity.js';
 
 export interface CheckOptions { stage?: Stage }
-
-const SETTINGS = new Set(['error', 'warning', 'info', 'off']);
 
 /** Runs every check. `loadDiagnostics` come from `loadRepository`; the result is sorted deterministically. */
 export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[], opts: CheckOptions = {}): Diagnostic[] {
@@ -25,18 +26,12 @@ export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[],
     if (t) repo.texts.set(t.path, t);
   }
 
-  const lint = new Map<string, SeveritySetting>();
-  if (config?.lint) {
-    const known = new Set([...RULES.map((r) => r.id), ...Object.keys(BUILTIN_IDS)]);
-    for (const [id, sev] of Object.entries(config.lint)) {
-      if (!known.has(id) || !SETTINGS.has(sev)) {
-        diags.push(makeDiagnostic(repo.config!.source.path, repo.config!.source.rangeAt(['lint', id], { key: true }), 'config-unknown-rule', 'warning', {
-          zh: `lint 中的规则"${id}"不存在`, en: `Unknown rule "${id}" in lint`, hintZh: '运行 powerbook rules 查看全部规则', hintEn: 'Run `powerbook rules` for the list',
-        }));
-        continue;
-      }
-      lint.set(id, sev as SeveritySetting);
-    }
+  const { settings: lint, problems } = parseLint(config?.lint as Record<string, unknown> | undefined);
+  for (const p of problems) {
+    const at = repo.config!.source.rangeAt(['lint', p.id], { key: p.kind === 'unknown-rule' });
+    diags.push(makeDiagnostic(repo.config!.source.path, at, 'config-unknown-rule', RULE_META['config-unknown-rule'].severity, p.kind === 'unknown-rule'
+      ? { zh: `lint 中的规则"${p.id}"不存在`, en: `Unknown rule "${p.id}" in lint`, hintZh: '运行 powerbook rules 查看全部规则', hintEn: 'Run `powerbook rules` for the list' }
+      : { zh: `lint 中规则"${p.id}"的级别"${String(p.value)}"无效`, en: `Invalid level "${String(p.value)}" for rule "${p.id}" in lint`, hintZh: '级别只能是 error、warning、info 或 off', hintEn: 'Use error, warning, info or off' }));
   }
 
   const index = <T extends { data: { id: unknown } }>(xs: T[]) => {
@@ -48,30 +43,23 @@ export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[],
   const broken = { power: brokenIds(repo.powers, powersById), law: brokenIds(repo.laws, lawsById) };
   // The rules that look at one power alone ran as each power was loaded (check/power.ts): their findings get the
   // configured severity here, and they run below only on powers loaded without them.
-  for (const p of powers) {
-    for (const d of p.checked ?? []) {
-      const setting = lint.get(d.rule);
-      if (setting !== 'off') diags.push(setting ? { ...d, severity: setting } : d);
-    }
-  }
+  for (const p of powers) if (p.checked) diags.push(...p.checked);
   const unchecked = powers.filter((p) => !p.checked);
   for (const rule of RULES) {
-    const setting = lint.get(rule.id);
-    if (setting === 'off') continue;
+    if (lint.get(rule.id) === 'off') continue;
     const ctx: CheckContext = {
       repo, config, stage, date: config?.compendium.date,
       laws, powers: rule.perPower ? unchecked : powers, rules,
       lawsById, powersById, rulesById, broken,
       report(source, range, m, severity) {
         const file = typeof source === 'string' ? source : source.path;
-        diags.push(makeDiagnostic(file, typeof range === 'function' ? range() : range, rule.id, setting ?? severity ?? rule.severity, m));
+        diags.push(makeDiagnostic(file, typeof range === 'function' ? range() : range, rule.id, severity ?? RULE_META[rule.id].severity, m));
       },
     };
     rule.check(ctx);
   }
-  // Configured severities also apply to the built-in (load/schema) ids that allow it.
-  const out = diags.filter((d) => lint.get(d.rule) !== 'off' || !BUILTIN_IDS[d.rule] || !BUILTIN_IDS[d.rule].configurable);
-  return out.sort(compareDiagnostics);
+  // powerbook.yaml's `lint:` applies to every id, whatever found it (diagnostics/severity.ts).
+  return applySeverities(diags, lint).sort(compareDiagnostics);
 }
 
 /** Ids (or file names) of items that are in the repository but not usable. */

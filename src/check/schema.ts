@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { makeDiagnostic, type Diagnostic, type MessagePair } from '../diagnostic.js';
+import { makeDiagnostic, type Diagnostic, type MessagePair } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../load/source.js';
 import { closest } from './suggest.js';
 

@@ -1,14 +1,16 @@
 /** `powerbook flowchart [ids...]`: each power's 权力运行流程图 as Mermaid source, SVG or PNG files. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { countBySeverity, makeDiagnostic, type Diagnostic, type Lang } from '../diagnostic.js';
-import { readHandDrawn } from '../check/flowcharts.js';
-import { flowchartCacheDir, isFailure, renderPagedFlowcharts, type PagedOutcome } from '../render/mermaid/index.js';
-import { flowchartSources } from './flowchart-sources.js';
+import { countBySeverity, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
+import { readHandDrawn } from '../flowchart/hand-drawn.js';
+import { flowchartCacheDir, isFailure, renderPagedFlowcharts, type PagedOutcome } from '../flowchart/index.js';
+import { flowchartSources } from '../flowchart/sources.js';
 import { UsageError, type Io } from './io.js';
 import { progress } from './progress.js';
-import { printDiagnostics, resolveRepoDir, validateRepository } from './validate.js';
-import { writeFileAtomic } from './write.js';
+import { printDiagnostics, resolveRepoDir } from './validate.js';
+import { renderFailure } from '../flowchart/diagnostics.js';
+import { validate } from '../pipeline/index.js';
+import { writeFileAtomic } from '../util/write.js';
 
 export interface FlowchartOptions { dir?: string; format?: string; out?: string; cache?: boolean; pages?: boolean }
 
@@ -29,7 +31,7 @@ export async function flowchartCommand(io: Io, lang: Lang, idArgs: string[], opt
   let dir = opts.dir;
   if (dir === undefined && ids.length && isDirectory(path.resolve(io.cwd, ids[0]))) [dir, ...ids] = ids;
   const root = resolveRepoDir(io, dir ?? '.');
-  const { repo, diagnostics } = await validateRepository(root, 'draft');
+  const { repo, diagnostics } = await validate(root, { stage: 'draft' });
   const powers = repo.powers.filter((p) => p.valid);
   const unknown = ids.filter((id) => !powers.some((p) => String(p.data.id) === id));
   if (unknown.length) {
@@ -92,11 +94,4 @@ export async function flowchartCommand(io: Io, lang: Lang, idArgs: string[], opt
 
 function isDirectory(p: string): boolean {
   try { return existsSync(p) && statSync(p).isDirectory(); } catch { return false; }
-}
-
-export function renderFailure(file: string, range: { start: { line: number; column: number } }, error: string): Diagnostic {
-  return makeDiagnostic(file, range, 'flowchart-render', 'error', {
-    zh: `权力运行流程图绘制失败：${error}`, en: `The flowchart could not be rendered: ${error}`,
-    hintZh: '检查办理流程的环节和标签；如是手绘流程图，先运行 powerbook validate 检查语法', hintEn: 'Check the procedure, or validate the hand-drawn .mmd',
-  });
 }

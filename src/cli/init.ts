@@ -2,10 +2,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Lang } from '../diagnostic.js';
+import type { Lang } from '../diagnostics/diagnostic.js';
 import { SCHEMA_KINDS, schemaPath } from '../check/schema.js';
 import type { Io } from './io.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from '../util/write.js';
 
 const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates/repo');
 

@@ -1,5 +1,5 @@
 /** The CLI's connection to the world, injectable so that tests call commands without spawning a process. */
-import type { Lang } from '../diagnostic.js';
+import type { Lang } from '../diagnostics/diagnostic.js';
 
 export interface Io {
   stdout: (s: string) => void;

@@ -1,10 +1,10 @@
 /** The command line: commander parses, the commands do the work, this file maps outcomes to exit statuses. */
 import { Command, CommanderError, Option } from 'commander';
-import type { Lang } from '../diagnostic.js';
-import { ChromiumMissingError } from '../render/mermaid/chromium.js';
+import type { Lang } from '../diagnostics/diagnostic.js';
+import { ChromiumMissingError } from '../browser/chromium.js';
 // Commands are imported when run: `validate` must not pay for loading the DOCX, PDF and Chromium code.
 import { processIo, resolveLang, UsageError, type Io } from './io.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../util/version.js';
 
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));

@@ -1,14 +1,13 @@
-/** `powerbook rules`: every rule id, its default severity and what it checks. */
-import type { Lang } from '../diagnostic.js';
-import { BUILTIN_IDS, RULES } from '../check/registry.js';
+/** `powerbook rules`: every rule id, its default severity and what it checks (diagnostics/rules.ts). */
+import type { Lang } from '../diagnostics/diagnostic.js';
+import { RULE_IDS, RULE_META } from '../diagnostics/rules.js';
 import type { Io } from './io.js';
 
 export function rulesCommand(io: Io, lang: Lang): number {
-  const rows = [
-    ...RULES.map((r) => [r.id, r.severity, lang === 'en' ? r.description.en : r.description.zh]),
-    ...Object.entries(BUILTIN_IDS).map(([id, d]) => [id, 'error', lang === 'en' ? d.en : d.zh]),
-  ];
-  const w = Math.max(...rows.map((r) => r[0].length));
-  for (const [id, sev, d] of rows) io.stdout(`${id.padEnd(w)}  ${sev.padEnd(7)}  ${d}\n`);
+  const w = Math.max(...RULE_IDS.map((id) => id.length));
+  for (const id of RULE_IDS) {
+    const m = RULE_META[id];
+    io.stdout(`${id.padEnd(w)}  ${m.severity.padEnd(7)}  ${lang === 'en' ? m.en : m.zh}\n`);
+  }
   return 0;
 }

@@ -1,10 +1,10 @@
 /** `powerbook schema --out DIR`: writes the JSON Schemas so that editors and other tools can use them. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Lang } from '../diagnostic.js';
+import type { Lang } from '../diagnostics/diagnostic.js';
 import { SCHEMA_KINDS, schemaPath } from '../check/schema.js';
 import type { Io } from './io.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomic } from '../util/write.js';
 
 export function schemaCommand(io: Io, lang: Lang, out: string): number {
   const dir = path.resolve(io.cwd, out);

@@ -1,15 +1,14 @@
-/** `powerbook validate [dir]`: load, check, format, exit status. */
+/** `powerbook validate [dir]`: arguments in, the pipeline's validate(), diagnostics printed, exit status. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { compareDiagnostics, countBySeverity, type Diagnostic, type Lang } from '../diagnostic.js';
-import { checkHandDrawn, readHandDrawn } from '../check/flowcharts.js';
-import { checkRepository } from '../check/index.js';
-import { loadRepository } from '../load/repository.js';
-import type { Repository, Stage } from '../model/repository.js';
-import { FORMATS, formatDiagnostics, type FormatName } from '../format/index.js';
+import { countBySeverity, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
+import type { Stage } from '../domain/types.js';
+import type { Repository } from '../load/repository.js';
+import { sourcesOf, validate } from '../pipeline/index.js';
+import { FORMATS, formatDiagnostics, type FormatName } from '../diagnostics/format/index.js';
 import { UsageError, type Io } from './io.js';
-import { VERSION } from './version.js';
-import { writeFileAtomic } from './write.js';
+import { VERSION } from '../util/version.js';
+import { writeFileAtomic } from '../util/write.js';
 
 export interface ValidateOptions {
   stage?: string;
@@ -35,30 +34,6 @@ export function resolveRepoDir(io: Io, dir: string | undefined): string {
   return root;
 }
 
-export interface Validated { repo: Repository; diagnostics: Diagnostic[] }
-
-/** `slim`: keep of each power only what validation needs (see LoadOptions); not for a build, which needs all of it. */
-export async function validateRepository(root: string, stage: Stage, opts: { slim?: boolean } = {}): Promise<Validated> {
-  const { repo, diagnostics } = await loadRepository(root, opts);
-  const diags = checkRepository(repo, diagnostics, { stage });
-  const extra: Diagnostic[] = [];
-  const handDrawn = readHandDrawn(repo, repo.powers.filter((p) => p.valid), extra);
-  await checkHandDrawn(handDrawn, extra);
-  for (const h of handDrawn.values()) repo.texts.set(h.file.path, h.file);
-  return { repo, diagnostics: extra.length ? [...diags, ...extra].sort(compareDiagnostics) : diags };
-}
-
-/** The text of each file that has a diagnostic, for code frames (only those: a file's text may have to be read again). */
-export function sourcesOf(repo: Repository, diags: readonly Diagnostic[]): Map<string, string> {
-  const wanted = new Set(diags.map((d) => d.file));
-  const m = new Map<string, string>();
-  const add = (path: string, text: () => string) => { if (wanted.has(path) && !m.has(path)) m.set(path, text()); };
-  if (repo.config) { const s = repo.config.source; add(s.path, () => s.text); }
-  for (const x of [...repo.laws, ...repo.powers, ...repo.rules]) add(x.source.path, () => x.source.text);
-  for (const t of repo.texts.values()) add(t.path, () => t.text);
-  return m;
-}
-
 export function printDiagnostics(io: Io, lang: Lang, repo: Repository, diags: Diagnostic[], format: FormatName, dir: string | undefined, color: boolean, output?: string): void {
   const text = formatDiagnostics(format, diags, {
     lang, color: color && !output, sources: sourcesOf(repo, diags), base: dir ?? '.', toolVersion: VERSION,
@@ -77,7 +52,7 @@ export async function validateCommand(io: Io, lang: Lang, dir: string | undefine
   }
   const stage = parseStage(opts.stage);
   const root = resolveRepoDir(io, dir);
-  const { repo, diagnostics } = await validateRepository(root, stage, { slim: true });
+  const { repo, diagnostics } = await validate(root, { stage, slim: true });
   const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR);
   printDiagnostics(io, lang, repo, diagnostics, format, dir, color, opts.output);
   const n = countBySeverity(diagnostics);

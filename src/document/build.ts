@@ -2,12 +2,13 @@
  * `model`: compiles the checked repository into the compendium's document model. The only stage that turns domain data
  * into document structure; backends (DOCX, PDF, HTML) take its output and nothing else.
  */
-import { DEFAULT_PARTS, type Config, type Law, type Loaded, type PartName, type Power, type Repository, type RuleDoc } from '../model/repository.js';
+import { DEFAULT_PARTS, type Config, type Law, type PartName, type Power } from '../domain/types.js';
+import type { Loaded, Repository, RuleDoc } from '../load/repository.js';
 import { Anchors } from './anchors.js';
 import { markdownToBlocks, type MarkdownContext } from './markdown.js';
 import type { Block, DocumentModel, Figure, Section } from './model.js';
 import { appendix, byCategory, catalogue, cover, flowchartBlocks, partHeading, partNumber, ruleBlocks } from './parts.js';
-import { numberToChinese } from '../check/numerals.js';
+import { numberToChinese } from '../domain/numerals.js';
 
 export type FlowchartFigure = Pick<Figure, 'svg' | 'png' | 'width' | 'height'>;
 

@@ -8,10 +8,11 @@ import type { Content, Heading as MdHeading, List, PhrasingContent, Root, Table 
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { numberToChinese } from '../check/numerals.js';
+import { numberToChinese } from '../domain/numerals.js';
 import { insideRoot } from '../load/files.js';
-import { findXrefs, resolveXref } from '../model/xref.js';
-import type { Law, Loaded, Power } from '../model/repository.js';
+import { findXrefs, resolveXref } from '../domain/xref.js';
+import type { Law, Power } from '../domain/types.js';
+import type { Loaded } from '../load/repository.js';
 import type { Block, FootnoteDef, Heading, Inline, TableRow } from './model.js';
 import type { Anchors } from './anchors.js';
 

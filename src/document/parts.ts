@@ -1,11 +1,12 @@
 /** The compendium's parts (封面, 职权目录, 权力运行流程图, 制度, 附录), each a function from checked data to blocks. */
-import { numberToChinese } from '../check/numerals.js';
-import { POWER_CATEGORIES, RULE_AREAS, type Config, type Law, type Loaded, type Power, type RuleDoc } from '../model/repository.js';
+import { numberToChinese } from '../domain/numerals.js';
+import { POWER_CATEGORIES, RULE_AREAS, type Config, type Law, type Power } from '../domain/types.js';
+import type { Loaded, RuleDoc } from '../load/repository.js';
 import type { Anchors } from './anchors.js';
 import type { Block, Figure, Heading, Inline, Paragraph, Table, TableRow } from './model.js';
 import { chineseDate, feesText, legalBasisText, powerTimeLimits, timeLimitText } from './text.js';
 import { markdownToBlocks, type MarkdownContext } from './markdown.js';
-import { articleText } from '../model/law.js';
+import { articleText } from '../domain/law.js';
 
 const t = (text: string, extra: Partial<Inline & { bold: boolean }> = {}): Inline => ({ type: 'text', text, ...extra } as Inline);
 const para = (text: string, extra: Partial<Paragraph> = {}): Paragraph => ({ type: 'paragraph', children: [t(text)], indent: true, ...extra });

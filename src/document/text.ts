@@ -1,6 +1,6 @@
 /** How the compendium writes dates, legal bases, time limits and fees. */
-import { articleLabel, numberToChinese } from '../check/numerals.js';
-import type { Law, LegalBasisRef, Power, TimeLimit } from '../model/repository.js';
+import { articleLabel, numberToChinese } from '../domain/numerals.js';
+import type { Law, LegalBasisRef, Power, TimeLimit } from '../domain/types.js';
 
 const DIGIT = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 

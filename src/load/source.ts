@@ -1,7 +1,7 @@
 /** A file of the repository, decoded, with a way to turn offsets and YAML paths into line:column. */
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
-import type { Position } from '../diagnostic.js';
+import type { Position } from '../diagnostics/diagnostic.js';
 
 export type PathKey = string | number;
 

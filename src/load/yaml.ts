@@ -2,7 +2,7 @@
 import jsYaml from 'js-yaml';
 import type { Document } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
-import { makeDiagnostic, type Diagnostic, type MessagePair } from '../diagnostic.js';
+import { makeDiagnostic, type Diagnostic, type MessagePair } from '../diagnostics/diagnostic.js';
 import { YAML_OPTIONS, type SourceFile } from './source.js';
 
 /** Aliases allowed when converting to data; more is treated as an alias bomb. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/repo.js';
-import { loadRepository } from '../../src/load/repository.js';
+import { loadRepository } from '../../src/check/load.js';
 
 const EXAMPLE = 'examples/zhuzhou-commerce';
 const NAME = '株洲市商务局规范权力运行制度汇编';

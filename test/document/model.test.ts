@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildDocument, creationDate } from '../../src/document/build.js';
 import type { Block, DocumentModel, Heading, Inline, Table } from '../../src/document/model.js';
 import { chineseDate } from '../../src/document/text.js';
-import { validateRepository } from '../../src/cli/validate.js';
+import { validate } from '../../src/pipeline/index.js';
 
 async function exampleModel(figures = new Map()): Promise<DocumentModel> {
-  const { repo } = await validateRepository('examples/zhuzhou-commerce', 'submit');
+  const { repo } = await validate('examples/zhuzhou-commerce', { stage: 'submit' });
   return buildDocument({
     repo, config: repo.config!.data, laws: repo.laws, powers: repo.powers, rules: repo.rules, figures,
     created: creationDate(repo.config!.data, {}),
@@ -42,7 +42,7 @@ describe('document model of the example compendium', () => {
     const m = await exampleModel();
     const hs = allBlocks(m).filter((b): b is Heading => b.type === 'heading');
     const toc = hs.filter((h) => h.toc).map((h) => text(h.children));
-    const { repo } = await validateRepository('examples/zhuzhou-commerce', 'submit');
+    const { repo } = await validate('examples/zhuzhou-commerce', { stage: 'submit' });
     for (const p of repo.powers) expect(toc).toContain(`${p.data.name}（${p.data.id}）`);
     for (const r of repo.rules) expect(toc).toContain(r.data.title);
     const anchors = hs.map((h) => h.anchor);
@@ -76,7 +76,7 @@ describe('document model of the example compendium', () => {
     const a = JSON.stringify(await exampleModel());
     const b = JSON.stringify(await exampleModel());
     expect(a).toBe(b);
-    const { repo } = await validateRepository('examples/zhuzhou-commerce', 'submit');
+    const { repo } = await validate('examples/zhuzhou-commerce', { stage: 'submit' });
     expect(creationDate(repo.config!.data, { SOURCE_DATE_EPOCH: '1700000000' })).toBe('2023-11-14T22:13:20Z');
   });
 });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertWithLibreOffice, renderDocxWithReport } from '../../src/render/docx/index.js';
-import { GB9704 } from '../../src/render/profile.js';
+import { GB9704 } from '../../src/domain/profile.js';
 import { bigModel } from './fixture.js';
 import { HAS_POPPLER, HAS_SOFFICE, headingPages, pdfPages, printedToc } from './helpers.js';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertWithLibreOffice, LibreOfficeError, renderDocxWithReport, type DocxRenderReport } from '../../src/render/docx/index.js';
-import { GB9704 } from '../../src/render/profile.js';
+import { GB9704 } from '../../src/domain/profile.js';
 import { bigModel, footnotesInRuns, sampleModel } from './fixture.js';
 import { HAS_PANDOC, HAS_POPPLER, HAS_SOFFICE, headingPages, pdfPages, printedToc, shownNumber, squash } from './helpers.js';
 

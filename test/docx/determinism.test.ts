@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/render/docx/index.js';
-import { GB9704 } from '../../src/render/profile.js';
+import { GB9704 } from '../../src/domain/profile.js';
 import { sampleModel } from './fixture.js';
 import { parts } from './helpers.js';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocxWithReport } from '../../src/render/docx/index.js';
-import { GB9704 } from '../../src/render/profile.js';
+import { GB9704 } from '../../src/domain/profile.js';
 import { bigModel, filler, footnotesInRuns, heading, sampleModel, sectionEndingInFullTable } from './fixture.js';
 
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { renderDocx, renderDocxWithReport, type DocxRenderReport } from '../../src/render/docx/index.js';
-import { GB9704 } from '../../src/render/profile.js';
+import { GB9704 } from '../../src/domain/profile.js';
 import { sampleModel } from './fixture.js';
 import { parts, runsOf } from './helpers.js';
 

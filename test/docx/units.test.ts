@@ -17,7 +17,7 @@ import { finishPackage, PackageAssembler, partsOfZip, zipTime } from '../../src/
 import { MediaStore } from '../../src/render/docx/media.js';
 import { PageNumberStandIns } from '../../src/render/docx/numbers.js';
 import { ZipWriter } from '../../src/render/docx/zip.js';
-import { GB9704 } from '../../src/render/profile.js';
+import { GB9704 } from '../../src/domain/profile.js';
 import { catalogueTable, heading, landscapeTable, para, sampleModel } from './fixture.js';
 import { parts } from './helpers.js';
 

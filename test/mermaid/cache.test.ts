@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FlowchartCache, flowchartCacheDir, flowchartCacheKey } from '../../src/render/mermaid/cache.js';
-import { renderSettings } from '../../src/render/mermaid/config.js';
-import { isFailure, renderFlowcharts, type FlowchartResult, type RenderedFlowchart } from '../../src/render/mermaid/index.js';
+import { FlowchartCache, flowchartCacheDir, flowchartCacheKey } from '../../src/flowchart/cache.js';
+import { renderSettings } from '../../src/flowchart/config.js';
+import { isFailure, renderFlowcharts, type FlowchartResult, type RenderedFlowchart } from '../../src/flowchart/index.js';
 
 const settings = renderSettings();
 const rendered = (r: FlowchartResult | undefined): RenderedFlowchart => {

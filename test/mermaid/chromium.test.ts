@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChromiumMissingError } from '../../src/render/mermaid/chromium.js';
-import { FlowchartRenderer, renderFlowcharts } from '../../src/render/mermaid/index.js';
+import { ChromiumMissingError } from '../../src/browser/chromium.js';
+import { FlowchartRenderer, renderFlowcharts } from '../../src/flowchart/index.js';
 
 const saved = process.env.POWERBOOK_CHROMIUM;
 afterEach(() => {

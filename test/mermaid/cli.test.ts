@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { edit, lineOf, tempDir, validRepo } from '../helpers/repo.js';
-import { loadRepository } from '../../src/load/repository.js';
-import { decodeLabelEntities } from '../../src/render/mermaid/escape.js';
+import { loadRepository } from '../../src/check/load.js';
+import { decodeLabelEntities } from '../../src/flowchart/escape.js';
 
 const EXAMPLE = 'examples/zhuzhou-commerce';
 

@@ -1,5 +1,5 @@
 /** Powers for the flowchart tests: a long realistic procedure and one whose every text is hostile. */
-import type { Power, ProcedureStep } from '../../src/model/repository.js';
+import type { Power, ProcedureStep } from '../../src/domain/types.js';
 
 function power(id: string, steps: ProcedureStep[], start?: string): Power {
   return {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Power } from '../../src/model/repository.js';
-import { decodeLabelEntities } from '../../src/render/mermaid/escape.js';
-import { DECISION_LABEL, END_LABEL, estimatedHeight, LEGEND_TITLE, powerToMermaid, powerToMermaidPages, START_LABEL, validateMermaidSource } from '../../src/render/mermaid/generate.js';
-import { FLOWCHART_PAGE } from '../../src/render/mermaid/config.js';
-import { nodeMermaid } from '../../src/render/mermaid/node-mermaid.js';
-import { charWidth } from '../../src/render/mermaid/wrap.js';
+import type { Power } from '../../src/domain/types.js';
+import { decodeLabelEntities } from '../../src/flowchart/escape.js';
+import { DECISION_LABEL, END_LABEL, estimatedHeight, LEGEND_TITLE, powerToMermaid, powerToMermaidPages, START_LABEL, validateMermaidSource } from '../../src/flowchart/generate.js';
+import { FLOWCHART_PAGE } from '../../src/flowchart/config.js';
+import { nodeMermaid } from '../../src/flowchart/node-mermaid.js';
+import { charWidth } from '../../src/flowchart/wrap.js';
 import { bigPower, hostilePower } from './fixtures.js';
 
 interface Vertex { id: string; text: string; type: string; classes: string[]; labelType: string }

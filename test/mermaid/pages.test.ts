@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRepository } from '../../src/load/repository.js';
-import type { Power } from '../../src/model/repository.js';
-import { FLOWCHART_MIN_FONT_PT, printedFontPt } from '../../src/render/mermaid/config.js';
-import { powerToMermaid, powerToMermaidPages } from '../../src/render/mermaid/generate.js';
-import { isFailure, renderFlowcharts, renderPagedFlowcharts } from '../../src/render/mermaid/index.js';
+import { loadRepository } from '../../src/check/load.js';
+import type { Power } from '../../src/domain/types.js';
+import { FLOWCHART_MIN_FONT_PT, printedFontPt } from '../../src/flowchart/config.js';
+import { powerToMermaid, powerToMermaidPages } from '../../src/flowchart/generate.js';
+import { isFailure, renderFlowcharts, renderPagedFlowcharts } from '../../src/flowchart/index.js';
 import { bigPower } from './fixtures.js';
 import { squash, svgTexts } from './helpers.js';
 

@@ -1,11 +1,11 @@
 /** Real Chromium, real Mermaid: what ends up in the SVG and the PNG. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { powerToMermaid } from '../../src/render/mermaid/generate.js';
+import { powerToMermaid } from '../../src/flowchart/generate.js';
 import { figureBox, fitSize } from '../../src/render/docx/figures.js';
 import { geometryOf, PX_PER_TWIP } from '../../src/render/docx/geometry.js';
-import { pngScale } from '../../src/render/mermaid/png.js';
-import { GB9704 } from '../../src/render/profile.js';
-import { FlowchartRenderer, isFailure, type RenderedFlowchart } from '../../src/render/mermaid/renderer.js';
+import { pngScale } from '../../src/flowchart/png.js';
+import { GB9704 } from '../../src/domain/profile.js';
+import { FlowchartRenderer, isFailure, type RenderedFlowchart } from '../../src/flowchart/renderer.js';
 import { bigPower, HOSTILE, hostilePower } from './fixtures.js';
 import { countNonWhitePixels, squash, svgTexts } from './helpers.js';
 

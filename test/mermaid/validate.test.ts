@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateMermaidSource } from '../../src/render/mermaid/validate.js';
+import { validateMermaidSource } from '../../src/flowchart/validate.js';
 
 /** A hand-written .mmd, as a clerk might save it. */
 const lines = (...l: string[]) => l.join('\n') + '\n';

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/repo.js';
-import { loadRepository } from '../../src/load/repository.js';
-import { GB9704 } from '../../src/render/profile.js';
-import { VERSION } from '../../src/cli/version.js';
+import { loadRepository } from '../../src/check/load.js';
+import { GB9704 } from '../../src/domain/profile.js';
+import { VERSION } from '../../src/util/version.js';
 import { checkBookmarks, checkPageNumbers, checkTocLinks, checkTocNumbers } from './checks.js';
 import { bboxPages, bookmarks, footer, inkLines, layoutPages, pdffonts, pdfinfo, squeeze, type BboxPage } from './helpers.js';
 

@@ -3,7 +3,7 @@
  * numbers in sequence on the outer side, the 目录's numbers, its links and the bookmarks against the pages.
  */
 import { expect } from 'vitest';
-import { GB9704 } from '../../src/render/profile.js';
+import { GB9704 } from '../../src/domain/profile.js';
 import { bookmarkPages, footer, pageLinks, squeeze, tocEntriesPrinted, type BboxPage } from './helpers.js';
 
 const PT_PER_MM = 72 / 25.4;

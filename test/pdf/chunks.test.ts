@@ -7,12 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile } from '../../src/cli/build.js';
-import { validateRepository } from '../../src/cli/validate.js';
+import { compile } from '../../src/pipeline/index.js';
+import { validate } from '../../src/pipeline/index.js';
 import type { DocumentModel } from '../../src/document/model.js';
 import { planChunks } from '../../src/render/pdf/chunks.js';
 import { renderPdf, type PdfReport } from '../../src/render/pdf/index.js';
-import { GB9704 } from '../../src/render/profile.js';
+import { GB9704 } from '../../src/domain/profile.js';
 import { tempDir } from '../helpers/repo.js';
 import { checkBookmarks, checkPageNumbers, checkTocLinks, checkTocNumbers } from './checks.js';
 import { bboxPages, bookmarks, layoutPages, pdffonts, pdfinfo, type BboxPage } from './helpers.js';
@@ -30,8 +30,8 @@ describe('the example printed in chunks of about 12 pages', () => {
   let boxes: BboxPage[];
   beforeAll(async () => {
     const io = { stdout() {}, stderr() {}, cwd: process.cwd(), env: { SOURCE_DATE_EPOCH: '1700000000' }, isTTY: false };
-    const { repo } = await validateRepository(EXAMPLE, 'submit');
-    ({ model } = await compile(io, repo, { label: 'flowcharts' }));
+    const { repo } = await validate(EXAMPLE, { stage: 'submit' });
+    ({ model } = await compile(repo, { env: io.env }));
     chunked = await renderPdf(model, { profile: GB9704, chunkPages: CHUNK_PAGES, creator: 'powerbook test' });
     whole = await renderPdf(model, { profile: GB9704, chunkPages: Infinity, creator: 'powerbook test' });
     out = tempDir('pb-pdf-chunks-');

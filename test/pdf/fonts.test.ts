@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/repo.js';
 import { fontFilesFromConfig, outlineFormat, planFonts } from '../../src/render/pdf/fonts.js';
-import { GB9704 } from '../../src/render/profile.js';
+import { GB9704 } from '../../src/domain/profile.js';
 import { bboxPages, footer, pdffonts } from './helpers.js';
 
 const EXAMPLE = 'examples/zhuzhou-commerce';

@@ -4,7 +4,7 @@ import type { Block, DocumentModel, Heading, Section } from '../../src/document/
 import { isCut, planChunks, type Chunk } from '../../src/render/pdf/chunks.js';
 import { sectionMark } from '../../src/render/pdf/html.js';
 import { entryNumbers, planSheets, type ChunkPages } from '../../src/render/pdf/pages.js';
-import { GB9704 } from '../../src/render/profile.js';
+import { GB9704 } from '../../src/domain/profile.js';
 
 const section = (kind: Section['kind'], blocks: Block[] = []): Section => ({ kind, orientation: 'portrait', blocks });
 const heading = (anchor: string, text: string, more: Partial<Heading> = {}): Heading => ({ type: 'heading', level: 2, anchor, toc: true, children: [{ type: 'text', text }], ...more });

@@ -1,7 +1,7 @@
 /** The public site in headless Chromium, opened from a folder (file://): no errors, no network, the filter works. */
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRepository } from '../../src/load/repository.js';
+import { loadRepository } from '../../src/check/load.js';
 import { EXAMPLE, buildSite, fileUrl, launchBrowser, watchedPage, type PageProblems } from './helpers.js';
 
 function expectClean(p: PageProblems): void {

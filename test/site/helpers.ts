@@ -96,7 +96,7 @@ export function brokenLinks(site: string, page: string, html: string): string[] 
 /** Headless Debian Chromium through puppeteer (never downloaded). Close it in afterAll. */
 export async function launchBrowser(): Promise<import('puppeteer').Browser> {
   const { default: puppeteer } = await import('puppeteer');
-  const { chromiumPath } = await import('../../src/render/mermaid/chromium.js');
+  const { chromiumPath } = await import('../../src/browser/chromium.js');
   return puppeteer.launch({
     executablePath: chromiumPath(),
     headless: true,

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRepository } from '../../src/load/repository.js';
+import { loadRepository } from '../../src/check/load.js';
 import { CSP, writeSiteFiles } from '../../src/render/site/index.js';
 import { FileNames, safeFileStem } from '../../src/render/site/names.js';
 import { tempDir } from '../helpers/repo.js';

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadRepository } from '../../src/load/repository.js';
+import { loadRepository } from '../../src/check/load.js';
 import { validateJson } from '../helpers/cli.js';
 
 const DIR = 'examples/zhuzhou-commerce';

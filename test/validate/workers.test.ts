@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WORKER_THRESHOLD } from '../../src/load/pool.js';
+import { WORKER_THRESHOLD } from '../../src/check/pool.js';
 import { tempDir } from '../helpers/repo.js';
 import type { JsonDiag } from '../helpers/cli.js';
 

@@ -4,8 +4,6 @@ import type { SourceFile } from '../../load/source.js';
 /** 编号重复: the same id in two files of a kind (powers, laws, rules). */
 export const duplicateId: Rule = {
   id: 'duplicate-id',
-  severity: 'error',
-  description: { zh: '同类文件之间编号（id）重复', en: 'The same id is used by two files of a kind' },
   check(ctx) {
     const kinds: [string, string, { data: { id?: unknown }; source: SourceFile }[]][] = [
       ['职权', 'power', ctx.powers], ['法律', 'law', ctx.laws], ['制度', 'rule', ctx.rules],

@@ -4,8 +4,6 @@ import type { Rule } from '../context.js';
 /** 文件名与编号一致: powers/XK-001.yaml holds id XK-001, so that files are found by id. */
 export const fileNameId: Rule = {
   id: 'file-name-id',
-  severity: 'error',
-  description: { zh: '文件名（不含扩展名）应与编号（id）相同', en: 'The file name (without extension) must equal the id' },
   check(ctx) {
     for (const it of [...ctx.powers, ...ctx.laws, ...ctx.rules]) {
       const id = String(it.data.id);

@@ -8,8 +8,6 @@ const IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 /** Images in a rule's Markdown must be PNG or SVG files inside the repository (they are bound into the compendium). */
 export const imageUnresolved: Rule = {
   id: 'image-unresolved',
-  severity: 'error',
-  description: { zh: '制度中的图片不存在、在仓库之外或不是 PNG/SVG', en: 'An image in a rule is missing, outside the repository, or not PNG/SVG' },
   check(ctx) {
     for (const r of ctx.repo.rules) {
       for (const m of r.body.matchAll(IMAGE)) {

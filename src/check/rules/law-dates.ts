@@ -3,8 +3,6 @@ import type { Rule } from '../context.js';
 /** A law's own dates are consistent: in force no earlier than promulgated; a repeal or revision has its date. */
 export const lawDates: Rule = {
   id: 'law-dates',
-  severity: 'warning',
-  description: { zh: '法律登记的日期前后矛盾或缺少废止/修订日期', en: 'A law\'s dates are inconsistent, or a repeal/revision lacks its date' },
   check(ctx) {
     for (const l of ctx.laws) {
       const d = l.data;

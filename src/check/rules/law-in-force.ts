@@ -3,8 +3,6 @@ import type { Rule } from '../context.js';
 /** A power must not rest on a law that is repealed, superseded, or not yet in force at the compendium's date. */
 export const lawNotInForce: Rule = {
   id: 'law-not-in-force',
-  severity: 'error',
-  description: { zh: '引用的法律在汇编日期已废止、已被修订或尚未施行', en: 'A cited law is repealed, superseded or not yet in force at the compendium date' },
   check(ctx) {
     const date = ctx.date;
     for (const p of ctx.powers) {

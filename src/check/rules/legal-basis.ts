@@ -1,13 +1,11 @@
 import type { Rule } from '../context.js';
-import { articleKey, articleLabel } from '../numerals.js';
-import { listedArticles } from '../../model/law.js';
+import { articleKey, articleLabel } from '../../domain/numerals.js';
+import { listedArticles } from '../../domain/law.js';
 
 /** 职权法定: every power rests on at least one legal basis. */
 export const powerLegalBasisRequired: Rule = {
   id: 'power-legal-basis-required',
-  severity: 'error',
   perPower: true,
-  description: { zh: '每项职权至少要有一条实施依据', en: 'Every power must cite at least one legal basis' },
   check(ctx) {
     for (const p of ctx.powers) {
       if (p.data.legal_bases?.length) continue;
@@ -24,8 +22,6 @@ export const powerLegalBasisRequired: Rule = {
 /** A cited law exists in laws/. */
 export const lawUnknown: Rule = {
   id: 'law-unknown',
-  severity: 'error',
-  description: { zh: '引用的法律在 laws/ 中没有登记', en: 'A cited law is not in the laws/ registry' },
   check(ctx) {
     for (const p of ctx.powers) {
       (p.data.legal_bases ?? []).forEach((b, i) => {
@@ -42,8 +38,6 @@ export const lawUnknown: Rule = {
 /** A cited article exists when the law lists its articles. */
 export const articleUnknown: Rule = {
   id: 'article-unknown',
-  severity: 'error',
-  description: { zh: '引用的条文在法律登记的条文中不存在', en: 'A cited article is not among the law\'s listed articles' },
   check(ctx) {
     for (const p of ctx.powers) {
       (p.data.legal_bases ?? []).forEach((b, i) => {

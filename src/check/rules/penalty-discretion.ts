@@ -3,9 +3,7 @@ import type { Rule } from '../context.js';
 /** 行政处罚 needs 裁量基准 (discretion standards). */
 export const penaltyDiscretionRequired: Rule = {
   id: 'penalty-discretion-required',
-  severity: 'error',
   perPower: true,
-  description: { zh: '行政处罚事项必须有裁量基准', en: 'A penalty power must have discretion standards' },
   check(ctx) {
     for (const p of ctx.powers) {
       if (p.data.category !== '行政处罚' || p.data.discretion?.length) continue;

@@ -1,5 +1,5 @@
 import type { Rule } from '../context.js';
-import type { PowerCategory } from '../../model/repository.js';
+import type { PowerCategory } from '../../domain/types.js';
 
 export const CATEGORY_PREFIX: Record<PowerCategory, string> = {
   行政许可: 'XK', 行政处罚: 'CF', 行政强制: 'QZ', 行政征收: 'ZS', 行政给付: 'JF',
@@ -9,9 +9,7 @@ export const CATEGORY_PREFIX: Record<PowerCategory, string> = {
 /** 事项编码 carries the category prefix (XK- 许可, CF- 处罚 …), so that a reader can tell the category from the code. */
 export const powerIdPrefix: Rule = {
   id: 'power-id-prefix',
-  severity: 'warning',
   perPower: true,
-  description: { zh: '事项编码的前缀应与权力类别一致（XK 许可、CF 处罚、QZ 强制……）', en: 'The power id prefix should match its category (XK, CF, QZ, …)' },
   check(ctx) {
     for (const p of ctx.powers) {
       const want = CATEGORY_PREFIX[p.data.category];

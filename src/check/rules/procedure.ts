@@ -1,6 +1,7 @@
 import type { CheckContext, Rule } from '../context.js';
-import type { Loaded, Power } from '../../model/repository.js';
-import { procedureGraph } from '../../model/procedure.js';
+import type { Power } from '../../domain/types.js';
+import type { Loaded } from '../../load/repository.js';
+import { procedureGraph } from '../../domain/procedure.js';
 
 function each(ctx: CheckContext, f: (p: Loaded<Power>, g: ReturnType<typeof procedureGraph>) => void): void {
   for (const p of ctx.powers) if (p.data.procedure?.steps?.length) f(p, procedureGraph(p.data));
@@ -8,9 +9,7 @@ function each(ctx: CheckContext, f: (p: Loaded<Power>, g: ReturnType<typeof proc
 
 export const procedureUnknownStep: Rule = {
   id: 'procedure-unknown-step',
-  severity: 'error',
   perPower: true,
-  description: { zh: '办理流程引用了不存在的环节', en: 'The procedure points to a step that does not exist' },
   check(ctx) {
     each(ctx, (p, g) => {
       for (const u of g.unknown) {
@@ -32,9 +31,7 @@ export const procedureUnknownStep: Rule = {
 
 export const procedureUnreachable: Rule = {
   id: 'procedure-unreachable',
-  severity: 'error',
   perPower: true,
-  description: { zh: '有环节从起始环节无法到达', en: 'A step cannot be reached from the start step' },
   check(ctx) {
     each(ctx, (p, g) => {
       for (const i of g.unreachable) {
@@ -50,9 +47,7 @@ export const procedureUnreachable: Rule = {
 
 export const procedureNoEnd: Rule = {
   id: 'procedure-no-end',
-  severity: 'error',
   perPower: true,
-  description: { zh: '有环节走不到办结环节（死循环或流程没有终点）', en: 'A step has no path to an end step' },
   check(ctx) {
     each(ctx, (p, g) => {
       if (!g.ends.length) {
@@ -76,9 +71,7 @@ export const procedureNoEnd: Rule = {
 
 export const procedureNoActor: Rule = {
   id: 'procedure-no-actor',
-  severity: 'error',
   perPower: true,
-  description: { zh: '办理环节没有写承办人（岗位）', en: 'A procedure step has no actor' },
   check(ctx) {
     for (const p of ctx.powers) {
       (p.data.procedure?.steps ?? []).forEach((s, i) => {

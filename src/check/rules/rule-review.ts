@@ -1,6 +1,6 @@
 import type { CheckContext, Rule } from '../context.js';
-import type { Severity } from '../../diagnostic.js';
-import type { RuleDoc } from '../../model/repository.js';
+import type { Severity } from '../../diagnostics/diagnostic.js';
+import type { RuleDoc } from '../../load/repository.js';
 
 const PASSED = new Set(['通过', '修改后通过']);
 
@@ -54,8 +54,6 @@ function checkRecord(ctx: CheckContext, r: RuleDoc, which: Which, missingSeverit
 /** 合法性审查: every rule passes legality review; required from stage `review`, dated before submission at `submit`. */
 export const ruleLegalityReview: Rule = {
   id: 'rule-legality-review',
-  severity: 'error',
-  description: { zh: '制度须经合法性审查（review 阶段起必填；submit 阶段须通过且早于报送日期）', en: 'Rules need a legality review record (from stage review; passed and dated before submission at stage submit)' },
   check(ctx) {
     const sev: Severity = ctx.stage === 'draft' ? 'info' : 'error';
     for (const r of ctx.rules) checkRecord(ctx, r, 'legality_review', sev);
@@ -65,8 +63,6 @@ export const ruleLegalityReview: Rule = {
 /** 集体审议: every rule passes collective deliberation, after its legality review. */
 export const ruleDeliberation: Rule = {
   id: 'rule-deliberation',
-  severity: 'error',
-  description: { zh: '制度须经集体审议（submit 阶段须通过、晚于合法性审查且早于报送日期）', en: 'Rules need a collective deliberation record (passed, after legality review and before submission at stage submit)' },
   check(ctx) {
     const sev: Severity = ctx.stage === 'draft' ? 'info' : ctx.stage === 'review' ? 'warning' : 'error';
     for (const r of ctx.rules) {

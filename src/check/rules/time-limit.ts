@@ -1,5 +1,5 @@
 import type { Rule } from '../context.js';
-import type { TimeLimit } from '../../model/repository.js';
+import type { TimeLimit } from '../../domain/types.js';
 
 /** Working days compared with calendar days: five working days to seven calendar days. */
 function inCalendarDays(t: TimeLimit): number {
@@ -9,9 +9,7 @@ function inCalendarDays(t: TimeLimit): number {
 /** 承诺时限 must not exceed 法定时限. */
 export const promisedExceedsStatutory: Rule = {
   id: 'time-limit-promised',
-  severity: 'error',
   perPower: true,
-  description: { zh: '承诺时限不得长于法定时限', en: 'The promised time limit must not exceed the statutory one' },
   check(ctx) {
     for (const p of ctx.powers) {
       const s = p.data.time_limit?.statutory, pr = p.data.time_limit?.promised;

@@ -1,5 +1,5 @@
 import type { CheckContext, Rule } from '../context.js';
-import { findXrefs, resolveXref } from '../../model/xref.js';
+import { findXrefs, resolveXref } from '../../domain/xref.js';
 import type { SourceFile } from '../../load/source.js';
 
 function checkText(ctx: CheckContext, source: SourceFile, text: string, offset: number): void {
@@ -14,8 +14,6 @@ function checkText(ctx: CheckContext, source: SourceFile, text: string, offset: 
 /** [[power:…]] and [[law:…#…]] in Markdown, and the `powers` list of a rule, resolve. */
 export const xrefUnresolved: Rule = {
   id: 'xref-unresolved',
-  severity: 'error',
-  description: { zh: 'Markdown 中的交叉引用或制度的相关职权找不到', en: 'A cross reference in Markdown, or a rule\'s related power, does not resolve' },
   check(ctx) {
     for (const r of ctx.repo.rules) {
       checkText(ctx, r.source, r.body, r.bodyOffset);

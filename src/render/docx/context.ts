@@ -2,12 +2,11 @@
  * What the block and inline renderers of the DOCX backend share: the profile, the page geometry, the bookmark names
  * of the model's anchors, and the section being filled.
  */
-import type { LayoutProfile } from '../profile.js';
+import type { LayoutProfile } from '../../domain/profile.js';
 import type { Geometry } from './geometry.js';
 import type { BookmarkNames } from './bookmarks.js';
 import type { RunRole } from './fonts.js';
 import type { MediaStore } from './media.js';
-import type { TocEntry } from './toc.js';
 
 export interface RenderContext {
   profile: LayoutProfile;
@@ -36,4 +35,13 @@ export interface BlockScope {
   indentChars: number;
   /** Whether the block is the first of its DOCX section (no page break before it). */
   firstInSection: boolean;
+}
+
+/** A heading of the 目录. */
+export interface TocEntry {
+  level: number;
+  text: string;
+  /** The bookmark of the heading. */
+  bookmark: string;
+  anchor: string;
 }

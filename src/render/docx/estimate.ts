@@ -7,7 +7,7 @@
  */
 import type { EstimatedPageNumbers, File, PageNumberEstimator } from 'docx';
 import { estimatePageNumbersWith } from 'docx/layout';
-import type { LayoutProfile } from '../profile.js';
+import type { LayoutProfile } from '../../domain/profile.js';
 import { loadEstimatorFonts } from './fonts.js';
 
 const cache = new Map<string, PageNumberEstimator>();

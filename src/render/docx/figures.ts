@@ -10,7 +10,7 @@
 import { Bookmark, ImageRun, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
 import type { Figure } from '../../document/model.js';
 import type { BlockScope, RenderContext } from './context.js';
-import { DEFAULT_PNG } from '../mermaid/config.js';
+import { DEFAULT_PNG } from '../../flowchart/config.js';
 import { mmToTwips, pageOf, PX_PER_TWIP } from './geometry.js';
 import { runOptions } from './inlines.js';
 import { solidPng } from './png.js';

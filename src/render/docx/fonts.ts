@@ -6,7 +6,7 @@
  * Windows machine has; on Linux the free substitutes measure the same text (every ideograph is one em wide).
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
-import type { FontRole, LayoutProfile } from '../profile.js';
+import type { FontRole, LayoutProfile } from '../../domain/profile.js';
 
 /** A role of text in the DOCX: the profile's roles, plus quotes (楷体) and inline code. */
 export type RunRole = FontRole | 'quote' | 'code';

@@ -4,7 +4,7 @@
  * even footers (w:evenAndOddHeaders); the cover has none.
  */
 import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
-import type { LayoutProfile } from '../profile.js';
+import type { LayoutProfile } from '../../domain/profile.js';
 import { runFonts } from './fonts.js';
 import { ptToHalfPoints, ptToTwips } from './geometry.js';
 import { StyleId } from './styles.js';

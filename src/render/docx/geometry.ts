@@ -4,7 +4,7 @@
  * A4 with margins 37/35/28/26 mm gives a text block of 156 × 225 mm. The document grid puts 22 lines of
  * `linePitch` on it and 28 characters of (body size + charSpace / 4096 pt) across it, as Word's 公文 templates do.
  */
-import type { LayoutProfile } from '../profile.js';
+import type { LayoutProfile } from '../../domain/profile.js';
 
 export const TWIPS_PER_PT = 20;
 export const TWIPS_PER_MM = 1440 / 25.4;

@@ -14,7 +14,7 @@
  */
 import { Document, type EstimatedPageNumbers, type ISectionOptions, type PageNumberEstimator } from 'docx';
 import type { Block, DocumentModel } from '../../document/model.js';
-import type { LayoutProfile } from '../profile.js';
+import type { LayoutProfile } from '../../domain/profile.js';
 import { bookmarkNamesOf } from './bookmarks.js';
 import type { RenderContext } from './context.js';
 import { capturingEstimator } from './estimate.js';

@@ -7,11 +7,11 @@
  * tests), or with one core, everything is laid out in-process.
  */
 import { Worker } from 'node:worker_threads';
-import { threadsFor } from '../../threads.js';
-import type { LayoutProfile } from '../profile.js';
+import { threadsFor } from '../../util/threads.js';
+import type { LayoutProfile } from '../../domain/profile.js';
 import type { RenderContext } from './context.js';
 import { sharedFontFiles, type SharedFontFiles } from './fonts.js';
-import type { LayoutItem, LayoutOptions, RunPages } from './layout.js';
+import type { LayoutItem, LayoutOptions, RunPages } from './layout-types.js';
 import type { TocEntry } from './toc.js';
 
 /**

@@ -25,24 +25,20 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, Paragraph, type EstimatedPageNumbers, type FileChild, type IStylesOptions, type PageNumberEstimator } from 'docx';
 import type { Block, FootnoteDef, Inline } from '../../document/model.js';
-import { DEFAULT_PNG } from '../mermaid/config.js';
+import { DEFAULT_PNG } from '../../flowchart/config.js';
 import type { RenderContext } from './context.js';
 import { capturingEstimator, layOutOnly } from './estimate.js';
 import { loadEstimatorFonts } from './fonts.js';
 import { buildFootnotes } from './footnotes.js';
 import { MediaStore } from './media.js';
 import { LayoutPool, POOL_MIN_GROUPS } from './layout-pool.js';
+import type { LayoutItem, LayoutOptions, RunPages } from './layout-types.js';
+export type { LayoutItem, LayoutOptions, RunPages } from './layout-types.js';
 import { renderRun, runSection, type LayoutRun } from './sections.js';
 
 /** Bump when what a cached run's pages mean changes (the code of this backend is hashed into the key as well). */
 const LAYOUT_CACHE_VERSION = 1;
 
-export interface LayoutOptions {
-  fontFiles?: Partial<Record<string, string>>;
-  styles: IStylesOptions;
-  /** A directory to keep each run's pages in, so a rebuild lays out only the runs that changed. */
-  cacheDir?: string;
-}
 
 export interface RunLayoutResult {
   /** What docx writes into the PAGEREF fields: each bookmark's page as it shows it, and the number of pages. */
@@ -52,13 +48,6 @@ export interface RunLayoutResult {
   runs: { total: number; laidOut: number; cached: number };
 }
 
-/** What is kept of a run's layout: pages, and the page (from 1) of each anchor it carries. */
-export interface RunPages {
-  pages: number;
-  anchors: Record<string, number>;
-  guesses: Array<{ reason: string; page: number }>;
-  mode: 'estimated' | 'guessed' | 'blank';
-}
 
 interface CacheFile {
   version: number;
@@ -255,13 +244,6 @@ function openingAnchor(p: LayoutItem): string | undefined {
   return first?.type === 'heading' && p.anchors.has(first.anchor) ? first.anchor : undefined;
 }
 
-/** What laying a run out needs: the run, the anchors whose bookmarks it carries (with their names), its footnotes. */
-export interface LayoutItem {
-  run: LayoutRun;
-  anchors: Map<string, string>;
-  footnoteStart: number;
-  footnotes: FootnoteDef[];
-}
 
 interface PreparedRun extends LayoutItem {
   key: string;

@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { Packer, type File } from 'docx';
 import { unzipSync } from 'fflate';
-import type { LayoutProfile } from '../profile.js';
+import type { LayoutProfile } from '../../domain/profile.js';
 import { runFonts, type RunRole } from './fonts.js';
 import type { MediaStore } from './media.js';
 import { styleRoles } from './styles.js';

@@ -15,7 +15,7 @@ import {
   type IStylesOptions,
   type IRunStylePropertiesOptions,
 } from 'docx';
-import type { LayoutProfile } from '../profile.js';
+import type { LayoutProfile } from '../../domain/profile.js';
 import { EAST_ASIAN_LANGUAGE, runFonts, type RunRole } from './fonts.js';
 import { ptToHalfPoints, ptToTwips, type Geometry } from './geometry.js';
 

@@ -18,7 +18,8 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, DocumentModel, TocBlock } from '../../document/model.js';
-import type { BlockScope, RenderContext } from './context.js';
+import type { BlockScope, RenderContext, TocEntry } from './context.js';
+export type { TocEntry } from './context.js';
 import { fieldChar, InstructionText } from './fields.js';
 import type { RunRole } from './fonts.js';
 import { pageOf } from './geometry.js';
@@ -27,13 +28,6 @@ import { runOptions } from './inlines.js';
 import { StyleId, tocStyleId } from './styles.js';
 import type { BookmarkNames } from './bookmarks.js';
 
-export interface TocEntry {
-  level: number;
-  text: string;
-  /** The bookmark of the heading. */
-  bookmark: string;
-  anchor: string;
-}
 
 export const TOC_INSTRUCTION = ' TOC \\o "1-5" \\h \\z ';
 

@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import { deflateSync } from 'fflate';
-import { threadsFor } from '../../threads.js';
+import { threadsFor } from '../../util/threads.js';
 
 /** A part as it goes into the zip: its bytes stored (method 0) or deflated (8), its size and CRC-32. */
 export interface ZipPart {

@@ -10,7 +10,7 @@
  * follows another). Each section also starts a page, so a section boundary is a cut too.
  */
 import type { Block, DocumentModel, Heading, Inline, Section } from '../../document/model.js';
-import type { LayoutProfile } from '../profile.js';
+import type { LayoutProfile } from '../../domain/profile.js';
 
 /** Blocks [from, to) of section `section`. */
 export interface Slice { section: number; from: number; to: number }

@@ -11,7 +11,7 @@
  *   22, rounded down to Chromium's layout unit (1/64 px) so that 22 lines fit; the character pitch comes from a small
  *   negative letter-spacing, so that 28 glyphs of 16 pt (plus spacing) fill a line, justified.
  */
-import type { LayoutProfile } from '../profile.js';
+import type { LayoutProfile } from '../../domain/profile.js';
 import type { FontPlan } from './fonts.js';
 
 const PX_PER_MM = 96 / 25.4;

@@ -1,5 +1,5 @@
 /** The PDF's lines in the build summary: pages, the 目录's passes, the fonts by role and a warning per substitute. */
-import type { FontRole } from '../profile.js';
+import type { FontRole } from '../../domain/profile.js';
 import type { PdfReport } from './index.js';
 
 const ROLE_ZH: Record<FontRole, string> = { body: '正文', title: '标题', heading1: '黑体标题', heading2: '楷体标题', pageNumber: '页码', table: '表格' };

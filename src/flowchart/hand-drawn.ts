@@ -3,9 +3,10 @@
  * with Mermaid's own parser. Async, and loads Mermaid only when some power has one.
  */
 import path from 'node:path';
-import { makeDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readReferenced } from '../load/repository.js';
-import type { Loaded, Power, Repository } from '../model/repository.js';
+import type { Power } from '../domain/types.js';
+import type { Loaded, Repository } from '../load/repository.js';
 import type { SourceFile } from '../load/source.js';
 
 export interface HandDrawn { power: Loaded<Power>; file: SourceFile }
@@ -23,7 +24,7 @@ export function readHandDrawn(repo: Repository, powers: Loaded<Power>[], diags: 
 
 export async function checkHandDrawn(handDrawn: Map<string, HandDrawn>, diags: Diagnostic[]): Promise<void> {
   if (!handDrawn.size) return;
-  const { validateMermaidSource } = await import('../render/mermaid/validate.js');
+  const { validateMermaidSource } = await import('./validate.js');
   for (const { power, file } of handDrawn.values()) {
     const err = await validateMermaidSource(file.text);
     if (!err) continue;

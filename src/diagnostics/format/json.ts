@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostic.js';
-import { joinPath, type FormatOptions } from './index.js';
+import { joinPath, type FormatOptions } from './options.js';
 
 /** Machine-readable: one object per diagnostic, both languages. */
 export function formatJson(diags: Diagnostic[], opts: FormatOptions): string {

@@ -1,8 +1,9 @@
 /** The Mermaid source of each power's 权力运行流程图: its hand-written .mmd, or generated from its procedure. */
-import type { HandDrawn } from '../check/flowcharts.js';
-import type { Loaded, Power } from '../model/repository.js';
-import { powerToMermaid, powerToMermaidPages } from '../render/mermaid/generate.js';
-import type { PagedItem } from '../render/mermaid/paged.js';
+import type { HandDrawn } from './hand-drawn.js';
+import type { Power } from '../domain/types.js';
+import type { Loaded } from '../load/repository.js';
+import { powerToMermaid, powerToMermaidPages } from './generate.js';
+import type { PagedItem } from './paged.js';
 
 export interface FlowchartSource {
   id: string;

@@ -1,15 +1,12 @@
 import type { Diagnostic } from '../diagnostic.js';
-import { RULES, BUILTIN_IDS } from '../check/registry.js';
-import { joinPath, pick, type FormatOptions } from './index.js';
+import { RULE_IDS, RULE_META } from '../rules.js';
+import { joinPath, pick, type FormatOptions } from './options.js';
 
 /** SARIF 2.1.0 for code scanning (GitHub, GitLab). */
 export function formatSarif(diags: Diagnostic[], opts: FormatOptions): string {
   const en = opts.lang === 'en';
-  const all = [
-    ...RULES.map((r) => ({ id: r.id, zh: r.description.zh, en: r.description.en })),
-    ...Object.entries(BUILTIN_IDS).map(([id, d]) => ({ id, zh: d.zh, en: d.en })),
-  ].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const index = new Map(all.map((r, i) => [r.id, i]));
+  const all = RULE_IDS.map((id) => ({ id, zh: RULE_META[id].zh, en: RULE_META[id].en }));
+  const index = new Map<string, number>(all.map((r, i) => [r.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

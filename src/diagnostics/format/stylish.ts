@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import pc from 'picocolors';
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
-import { joinPath, pick, type FormatOptions } from './index.js';
+import { joinPath, pick, type FormatOptions } from './options.js';
 
 type CodeFrame = typeof import('@babel/code-frame');
 let codeFrame: CodeFrame | undefined;

@@ -4,7 +4,7 @@
  * The data comes from YAML that may not have passed validation yet, so nothing here trusts it: unknown targets
  * are dropped (the validator reports them), duplicates resolve to the first step with that id.
  */
-import type { NextStep, ProcedureStep } from '../../model/repository.js';
+import type { NextStep, ProcedureStep } from '../domain/types.js';
 
 export interface Transition {
   /** Index of the target step. */

@@ -2,9 +2,9 @@
  * Cross references in Markdown: [[power:XK-001]], [[law:xingzheng-xuke-fa]], [[law:xingzheng-xuke-fa#第十二条]].
  * Found in the source text (outside fenced and inline code) so that positions are exact.
  */
-import { articleKey, articleLabel } from '../check/numerals.js';
+import { articleKey, articleLabel } from './numerals.js';
 import { listedArticles } from './law.js';
-import type { Law, Loaded, Power } from './repository.js';
+import type { Law, Power } from './types.js';
 
 export interface Xref { raw: string; kind: string; target: string; article?: string; index: number }
 
@@ -37,7 +37,7 @@ export type Resolved =
   | { ok: true; kind: 'law'; law: Law; text: string }
   | { ok: false; zh: string; en: string; hintZh?: string; hintEn?: string };
 
-export function resolveXref(x: Xref, powers: Map<string, Loaded<Power>>, laws: Map<string, Loaded<Law>>): Resolved {
+export function resolveXref(x: Xref, powers: Map<string, { data: Power }>, laws: Map<string, { data: Law }>): Resolved {
   if (x.kind === 'power') {
     const p = powers.get(x.target)?.data;
     if (!p) return { ok: false, zh: `没有编码为"${x.target}"的职权`, en: `no power with id "${x.target}"`, hintZh: '核对事项编码（powers/ 下的文件名）', hintEn: 'Check the power id (file name under powers/)' };

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostic.js';
-import { joinPath, pick, type FormatOptions } from './index.js';
+import { joinPath, pick, type FormatOptions } from './options.js';
 
 /** GitHub Actions workflow commands, escaped as the runner requires. */
 function esc(s: string): string {

@@ -1,5 +1,5 @@
 /** The procedure (办理流程) as a graph: edges, start, end steps, and what is unreachable or cannot finish. */
-import type { NextStep, Power, ProcedureStep } from './repository.js';
+import type { NextStep, Power, ProcedureStep } from './types.js';
 
 export interface Edge { from: number; to: number; when?: string }
 

@@ -11,8 +11,8 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { loadFile, type FileJob, type FileResult, type LoadOptions } from './file.js';
-import type { SourceFile } from './source.js';
-import { threadsFor } from '../threads.js';
+import type { SourceFile } from '../load/source.js';
+import { threadsFor } from '../util/threads.js';
 
 export const WORKER_THRESHOLD = 1500;
 /** Files taken from the queue at a time. */

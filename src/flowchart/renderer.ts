@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { chromiumPath, launchChromium, type LaunchedBrowser } from './chromium.js';
+import { chromiumPath, launchChromium, type LaunchedBrowser } from '../browser/chromium.js';
 import { renderSettings, type FlowchartFormat, type MermaidTheme, type PngOptions, type RenderSettings } from './config.js';
 import { MermaidPage, type PageRenderResult } from './mermaid-page.js';
 

@@ -6,7 +6,7 @@
  * depends only on the first drawing.
  */
 import { FLOWCHART_PAGE, legible } from './config.js';
-import { renderFlowcharts, type RenderFlowchartsOptions } from './index.js';
+import { renderFlowcharts, type RenderFlowchartsOptions } from './batch.js';
 import { isFailure, type FlowchartFailure, type RenderedFlowchart } from './renderer.js';
 
 export interface PagedItem {

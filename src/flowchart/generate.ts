@@ -11,7 +11,7 @@
  * cuts between bands of it; an edge that crosses a cut ends at an off-page connector (转第2页（A）) and starts again
  * on the other page from its partner (接第1页（A）), as in a hand-drawn flowchart.
  */
-import type { Power, ProcedureStep, RiskPoint, TimeLimit } from '../../model/repository.js';
+import type { Power, ProcedureStep, RiskPoint, TimeLimit } from '../domain/types.js';
 import { FLOWCHART_PAGE } from './config.js';
 import { quotedLabel } from './escape.js';
 import { DIAMOND_HEIGHT, EDGE_GAP, estimateTops, labelHeight, paginate, stepBoxHeight, TERMINAL_HEIGHT } from './layout.js';

@@ -1,6 +1,6 @@
 /** Facts about a registered law derived from its data. */
-import { articleKey } from '../check/numerals.js';
-import type { Law } from './repository.js';
+import { articleKey } from './numerals.js';
+import type { Law } from './types.js';
 
 const articleKeys = new WeakMap<Law, Set<string>>();
 

@@ -2,8 +2,6 @@
  * The rule repository as loaded and schema-checked: plain data plus the source map of each file.
  * Keys are English; values are Chinese as the clerks write them. See docs/format.md.
  */
-import type { Diagnostic } from '../diagnostic.js';
-import type { SourceFile } from '../load/source.js';
 
 export type PowerCategory =
   | '行政许可' | '行政处罚' | '行政强制' | '行政征收' | '行政给付'
@@ -146,28 +144,3 @@ export interface RuleMeta {
   deliberation?: Deliberation;
 }
 
-/** A loaded file: its data (undefined when it did not parse), its source, and whether it passed its schema. */
-export interface Loaded<T> {
-  data: T;
-  source: SourceFile;
-  valid?: boolean;
-  /** A power: the diagnostics of the rules that look at it alone, found when it was loaded (check/power.ts). */
-  checked?: Diagnostic[];
-}
-
-export interface RuleDoc extends Loaded<RuleMeta> {
-  /** Markdown body (after the front matter), and the 1-based line where it starts in the file. */
-  body: string;
-  bodyLine: number;
-  bodyOffset: number;
-}
-
-export interface Repository {
-  root: string;
-  config?: Loaded<Config>;
-  laws: Loaded<Law>[];
-  powers: Loaded<Power>[];
-  rules: RuleDoc[];
-  /** Markdown files other than rules (e.g. the preface), keyed by relative path. */
-  texts: Map<string, SourceFile>;
-}

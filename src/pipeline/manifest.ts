@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { Repository } from '../model/repository.js';
-import { VERSION } from './version.js';
+import type { Repository } from '../load/repository.js';
+import { VERSION } from '../util/version.js';
 
 export interface GitState { commit: string; dirty: boolean }
 

@@ -1,21 +1,7 @@
-/**
- * 权力运行流程图 for a build: Mermaid sources in, SVG/PNG out, through the cache. Chromium is started only when
- * something is missing from the cache, so a rebuild with nothing changed does not start a browser at all.
- */
+/** Rendering many diagrams: the content-addressed cache first, then one shared renderer for what is missing. */
 import { FlowchartCache, flowchartCacheKey, type CacheEntry } from './cache.js';
 import { renderSettings, type FlowchartFormat, type RenderSettings } from './config.js';
 import { FlowchartRenderer, isFailure, type FlowchartResult, type RenderedFlowchart, type RendererOptions } from './renderer.js';
-
-export { powerToMermaid, type FlowchartOptions } from './generate.js';
-export { validateMermaidSource, type MermaidSyntaxError } from './validate.js';
-export { FlowchartRenderer, isFailure, svgIdFor, type FlowchartFailure, type FlowchartResult, type RenderedFlowchart, type RendererOptions } from './renderer.js';
-export { ChromiumMissingError, chromiumPath } from './chromium.js';
-export { FlowchartCache, flowchartCacheDir, flowchartCacheKey } from './cache.js';
-export { DEFAULT_FONT_FAMILY, DEFAULT_THEME, mermaidVersion, RENDERER_VERSION, type FlowchartFormat, type MermaidTheme, type PngOptions } from './config.js';
-export { pngScale, pngSize } from './png.js';
-export { renderPagedFlowcharts, type PagedItem, type PagedOutcome, type PagedResult } from './paged.js';
-export { powerToMermaidPages, estimatedHeight } from './generate.js';
-export { FLOWCHART_MIN_FONT_PT, FLOWCHART_PAGE, legible, printedFontPt } from './config.js';
 
 export interface FlowchartItem {
   /** The caller's name for the diagram (e.g. the power id); the key of the returned map. */

@@ -1,0 +1,41 @@
+/**
+ * The layers of src/, bottom to top (docs/architecture.md). A module may import its own layer and the layers below it,
+ * never one above, and no import cycle is allowed. `npm test` runs this (test/architecture.test.ts): `npx depcruise src`.
+ */
+const LAYERS = [
+  'util', 'diagnostics', 'domain', 'load', 'library', 'check', 'browser', 'flowchart', 'document', 'render', 'pipeline', 'cli',
+];
+const above = (i) => LAYERS.slice(i + 1);
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'Import cycles make the layers meaningless.', from: {}, to: { circular: true } },
+    ...LAYERS.slice(0, -1).map((layer, i) => ({
+      name: `layer-${layer}`,
+      severity: 'error',
+      comment: `src/${layer}/ may import only ${LAYERS.slice(0, i).join(', ') || 'nothing of src'} and itself.`,
+      from: { path: `^src/${layer}/` },
+      to: { path: `^src/(${above(i).join('|')})/` },
+    })),
+    {
+      name: 'backends-apart',
+      severity: 'error',
+      comment: 'A backend renders the document model; only html/ is shared (by pdf/ and site/).',
+      from: { path: '^src/render/(docx|pdf|site|html|xlsx)/' },
+      to: { path: '^src/render/(docx|pdf|site|xlsx)/', pathNot: '^src/render/$1/' },
+    },
+    {
+      name: 'no-orphans-in-src',
+      severity: 'error',
+      from: { path: '^src/', orphan: true, pathNot: ['\\.d\\.ts$', '^src/(check/worker|render/docx/(layout|zip)-worker)\\.ts$'] },
+      to: {},
+    },
+    { name: 'src-not-test', severity: 'error', from: { path: '^src/' }, to: { path: '^(test|bench)/' } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.build.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
+    exclude: { path: '^(lib|node_modules)/' },
+  },
+};

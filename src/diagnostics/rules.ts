@@ -1,0 +1,55 @@
+/**
+ * The one list of diagnostic ids: every rule of check/ and every problem found while loading, drawing or building,
+ * with its default severity and its one-line documentation (zh/en). `powerbook rules`, SARIF's rule table, the
+ * README's rule table (tested) and powerbook.yaml's `lint:` all read it; an id not listed here cannot be reported.
+ */
+import type { Severity } from './diagnostic.js';
+
+export interface RuleMeta { severity: Severity; zh: string; en: string }
+
+export const RULE_META = {
+  'duplicate-id': { severity: 'error', zh: "同类文件之间编号（id）重复", en: "The same id is used by two files of a kind" },
+  'file-name-id': { severity: 'error', zh: "文件名（不含扩展名）应与编号（id）相同", en: "The file name (without extension) must equal the id" },
+  'power-legal-basis-required': { severity: 'error', zh: "每项职权至少要有一条实施依据", en: "Every power must cite at least one legal basis" },
+  'law-unknown': { severity: 'error', zh: "引用的法律在 laws/ 中没有登记", en: "A cited law is not in the laws/ registry" },
+  'article-unknown': { severity: 'error', zh: "引用的条文在法律登记的条文中不存在", en: "A cited article is not among the law's listed articles" },
+  'law-not-in-force': { severity: 'error', zh: "引用的法律在汇编日期已废止、已被修订或尚未施行", en: "A cited law is repealed, superseded or not yet in force at the compendium date" },
+  'law-dates': { severity: 'warning', zh: "法律登记的日期前后矛盾或缺少废止/修订日期", en: "A law's dates are inconsistent, or a repeal/revision lacks its date" },
+  'penalty-discretion-required': { severity: 'error', zh: "行政处罚事项必须有裁量基准", en: "A penalty power must have discretion standards" },
+  'time-limit-promised': { severity: 'error', zh: "承诺时限不得长于法定时限", en: "The promised time limit must not exceed the statutory one" },
+  'power-id-prefix': { severity: 'warning', zh: "事项编码的前缀应与权力类别一致（XK 许可、CF 处罚、QZ 强制……）", en: "The power id prefix should match its category (XK, CF, QZ, …)" },
+  'procedure-unknown-step': { severity: 'error', zh: "办理流程引用了不存在的环节", en: "The procedure points to a step that does not exist" },
+  'procedure-unreachable': { severity: 'error', zh: "有环节从起始环节无法到达", en: "A step cannot be reached from the start step" },
+  'procedure-no-end': { severity: 'error', zh: "有环节走不到办结环节（死循环或流程没有终点）", en: "A step has no path to an end step" },
+  'procedure-no-actor': { severity: 'error', zh: "办理环节没有写承办人（岗位）", en: "A procedure step has no actor" },
+  'xref-unresolved': { severity: 'error', zh: "Markdown 中的交叉引用或制度的相关职权找不到", en: "A cross reference in Markdown, or a rule's related power, does not resolve" },
+  'image-unresolved': { severity: 'error', zh: "制度中的图片不存在、在仓库之外或不是 PNG/SVG", en: "An image in a rule is missing, outside the repository, or not PNG/SVG" },
+  'rule-legality-review': { severity: 'error', zh: "制度须经合法性审查（review 阶段起必填；submit 阶段须通过且早于报送日期）", en: "Rules need a legality review record (from stage review; passed and dated before submission at stage submit)" },
+  'rule-deliberation': { severity: 'error', zh: "制度须经集体审议（submit 阶段须通过、晚于合法性审查且早于报送日期）", en: "Rules need a collective deliberation record (passed, after legality review and before submission at stage submit)" },
+  'schema': { severity: 'error', zh: "字段不符合格式要求（JSON Schema）", en: "A field does not match the format (JSON Schema)" },
+  'yaml-syntax': { severity: 'error', zh: "YAML 语法错误", en: "YAML syntax error" },
+  'duplicate-key': { severity: 'error', zh: "YAML 中同一层级有重复的键", en: "Duplicate key in YAML" },
+  'tab-indent': { severity: 'error', zh: "YAML 用了 Tab 缩进", en: "Tab indentation in YAML" },
+  'alias-limit': { severity: 'error', zh: "YAML 别名展开过多（别名炸弹）", en: "Too many YAML aliases (alias bomb)" },
+  'encoding': { severity: 'error', zh: "文件不是 UTF-8 编码", en: "File not in UTF-8" },
+  'binary-file': { severity: 'error', zh: "二进制文件", en: "Binary file" },
+  'file-too-large': { severity: 'error', zh: "文件超过 1 MB", en: "File over 1 MB" },
+  'empty-file': { severity: 'error', zh: "空文件", en: "Empty file" },
+  'path-outside': { severity: 'error', zh: "符号链接或引用指向仓库之外", en: "Symlink or reference leaving the repository" },
+  'file-missing': { severity: 'error', zh: "引用的文件不存在", en: "Referenced file missing" },
+  'front-matter-missing': { severity: 'error', zh: "制度文件缺少前置元数据", en: "Rule file without front matter" },
+  'config-missing': { severity: 'error', zh: "缺少 powerbook.yaml", en: "powerbook.yaml missing" },
+  'empty-repository': { severity: 'error', zh: "不是制度库（空目录）", en: "Not a rule repository (empty)" },
+  'config-unknown-rule': { severity: 'warning', zh: "lint 中写了不存在的规则", en: "Unknown rule id in lint" },
+  'flowchart-syntax': { severity: 'error', zh: "手绘流程图（.mmd）语法错误", en: "Syntax error in a hand-written flowchart (.mmd)" },
+  'flowchart-render': { severity: 'error', zh: "权力运行流程图绘制失败", en: "A flowchart could not be rendered" },
+  'flowchart-small-text': { severity: 'warning', zh: "权力运行流程图印在 A4 上字太小（build 时检查）", en: "A flowchart prints too small to read on A4 (checked by build)" },
+} as const satisfies Record<string, RuleMeta>;
+
+export type RuleId = keyof typeof RULE_META;
+
+export const RULE_IDS = Object.keys(RULE_META).sort() as RuleId[];
+
+export function isRuleId(id: string): id is RuleId {
+  return Object.prototype.hasOwnProperty.call(RULE_META, id);
+}

@@ -1,0 +1,205 @@
+/**
+ * The pipeline, as a library: what every command (validate, build, flowchart, laws, import/export, diff, status,
+ * rollup) calls. It may import every layer below it; the CLI only parses arguments, calls these and prints.
+ *
+ *   validate(root)  load (files → parsed sources) → check (schema, rules) → hand-drawn flowcharts → diagnostics
+ *   compile(repo)   flowcharts drawn (cache) → the document model
+ *   render(model)   one backend per format (BACKENDS): DOCX, PDF, HTML site
+ */
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { applySeverities, parseLint, type LintSettings } from '../diagnostics/severity.js';
+import { checkRepository } from '../check/index.js';
+import { loadRepository } from '../check/load.js';
+import type { Stage } from '../domain/types.js';
+import { GB9704 } from '../domain/profile.js';
+import type { Repository } from '../load/repository.js';
+import { buildDocument, creationDate, type FlowchartFigure } from '../document/build.js';
+import type { DocumentModel } from '../document/model.js';
+import { renderFailure, smallText } from '../flowchart/diagnostics.js';
+import { checkHandDrawn, readHandDrawn } from '../flowchart/hand-drawn.js';
+import { flowchartCacheDir, isFailure, legible, printedFontPt, renderPagedFlowcharts } from '../flowchart/index.js';
+import { flowchartSources } from '../flowchart/sources.js';
+import { VERSION } from '../util/version.js';
+import path from 'node:path';
+
+export interface Validated {
+  repo: Repository;
+  diagnostics: Diagnostic[];
+  /** powerbook.yaml's `lint:` settings, for the diagnostics of later stages (build). */
+  lint: LintSettings;
+}
+
+export interface ValidateOptions {
+  stage?: Stage;
+  /** Keep of each power only what validation needs (see check/file.ts); not for a build, which needs all of it. */
+  slim?: boolean;
+}
+
+/** Loads and checks the repository at `root`. Never throws for bad content: every problem is a diagnostic. */
+export async function validate(root: string, opts: ValidateOptions = {}): Promise<Validated> {
+  const { repo, diagnostics } = await loadRepository(root, { slim: opts.slim });
+  const diags = checkRepository(repo, diagnostics, { stage: opts.stage ?? 'draft' });
+  const lint = parseLint(repo.config?.valid ? (repo.config.data.lint as Record<string, unknown> | undefined) : undefined).settings;
+  const extra: Diagnostic[] = [];
+  const handDrawn = readHandDrawn(repo, repo.powers.filter((p) => p.valid), extra);
+  await checkHandDrawn(handDrawn, extra);
+  for (const h of handDrawn.values()) repo.texts.set(h.file.path, h.file);
+  return { repo, lint, diagnostics: extra.length ? [...diags, ...applySeverities(extra, lint)].sort(compareDiagnostics) : diags };
+}
+
+/** The text of each file that has a diagnostic, for code frames (only those: a file's text may have to be read again). */
+export function sourcesOf(repo: Repository, diags: readonly Diagnostic[]): Map<string, string> {
+  const wanted = new Set(diags.map((d) => d.file));
+  const m = new Map<string, string>();
+  const add = (p: string, text: () => string) => { if (wanted.has(p) && !m.has(p)) m.set(p, text()); };
+  if (repo.config) { const s = repo.config.source; add(s.path, () => s.text); }
+  for (const x of [...repo.laws, ...repo.powers, ...repo.rules]) add(x.source.path, () => x.source.text);
+  for (const t of repo.texts.values()) add(t.path, () => t.text);
+  return m;
+}
+
+export interface Compiled {
+  model: DocumentModel;
+  repo: Repository;
+  failures: Diagnostic[];
+  /** Flowcharts that print too small to read (a hand-drawn one too large for A4, a generated one too wide). */
+  warnings: Diagnostic[];
+  flowcharts: { total: number; failed: number };
+}
+
+export interface CompileOptions {
+  /** false: draw every flowchart again (no cache). */
+  cache?: boolean;
+  env?: NodeJS.ProcessEnv;
+  lint?: LintSettings;
+  onProgress?(done: number, total: number): void;
+}
+
+const utf8 = new TextEncoder();
+
+/** Validation passed: draw the flowcharts (cut into pages legible on A4) and compile the document model. */
+export async function compile(repo: Repository, opts: CompileOptions = {}): Promise<Compiled> {
+  const env = opts.env ?? process.env;
+  const config = repo.config!.data;
+  const powers = repo.powers.filter((p) => p.valid);
+  const sources = flowchartSources(powers, readHandDrawn(repo, powers, []));
+  const results = await renderPagedFlowcharts(sources.map((s) => s.paged), {
+    formats: ['svg', 'png'], executablePath: env.POWERBOOK_CHROMIUM || undefined, cacheDir: opts.cache === false ? undefined : flowchartCacheDir(repo.root),
+    onProgress: opts.onProgress,
+  });
+  const figures = new Map<string, FlowchartFigure[]>();
+  const failures: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
+  // Powers with the same procedure have the same drawing: one copy of it in memory (a large repository has many).
+  const drawings = new Map<string, FlowchartFigure>();
+  for (const s of sources) {
+    const r = results.get(s.id)!;
+    if (isFailure(r)) { failures.push(renderFailure(s.power.source.path, s.power.source.rangeAt(['procedure'], { key: true }), r.error)); continue; }
+    figures.set(s.id, r.pages.map((page, k) => {
+      let figure = drawings.get(r.sources[k]);
+      // The SVG as UTF-8 bytes, outside the JS heap (as text, with its Chinese labels, it takes twice the room in it).
+      // Plain Uint8Array views, not Buffers: JSON.stringify (the layout's keys) would call a Buffer's toJSON first.
+      if (!figure) drawings.set(r.sources[k], (figure = { svg: page.svg === undefined ? undefined : utf8.encode(page.svg), png: page.png ? new Uint8Array(page.png.buffer, page.png.byteOffset, page.png.byteLength) : undefined, width: page.width, height: page.height }));
+      return figure;
+    }));
+    if (!r.pages.every((p) => legible(p.width, p.height))) {
+      const smallest = Math.min(...r.pages.map((p) => printedFontPt(p.width, p.height)));
+      const at = s.handDrawn ? s.power.source.rangeAt(['flowchart']) : s.power.source.rangeAt(['procedure'], { key: true });
+      warnings.push(smallText(s.power.source.path, at, smallest, s.handDrawn));
+    }
+  }
+  const model = buildDocument({
+    repo, config, laws: repo.laws.filter((l) => l.valid), powers, rules: repo.rules.filter((r) => r.valid), figures,
+    created: creationDate(config, env),
+  });
+  const lint = opts.lint ?? new Map();
+  return { model, repo, failures: applySeverities(failures, lint), warnings: applySeverities(warnings, lint), flowcharts: { total: sources.length, failed: failures.length } };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Backends
+
+export const BUILD_FORMATS = ['docx', 'html', 'pdf'] as const;
+export type BuildFormat = (typeof BUILD_FORMATS)[number];
+
+/** A file a backend produced, relative to the output directory. */
+export interface OutputFile { path: string; data: Uint8Array | string }
+
+export interface RenderContext {
+  repo: Repository;
+  env: NodeJS.ProcessEnv;
+  cache?: boolean;
+  /** The file name of the compendium without extension. */
+  base: string;
+}
+
+export interface RenderOutcome {
+  files: OutputFile[];
+  /** One line each for the build's summary, in each language (the backend's own wording). */
+  summary: { zh: string[]; en: string[] };
+  /** A directory written whole (the site), swapped in at once. */
+  dir?: string;
+}
+
+export type Backend = (model: DocumentModel, ctx: RenderContext) => Promise<RenderOutcome>;
+
+const TOC_ZH: Record<string, string> = { estimated: '已排好', guessed: '已估算（个别页可能有出入）', blank: '未能计算（在 Word 中更新域即可）', off: '无' };
+
+/** Each format's backend, loaded when used: `validate` never pays for loading the DOCX, PDF and Chromium code. */
+export const BACKENDS: Record<BuildFormat, Backend> = {
+  async docx(model, ctx) {
+    const { renderDocxWithReport } = await import('../render/docx/index.js');
+    // The pages of each run of pages are kept (.powerbook/cache/layout), so a rebuild lays out only what changed.
+    const layoutCacheDir = ctx.cache === false ? undefined : path.join(ctx.repo.root, '.powerbook', 'cache', 'layout');
+    const { buffer, report } = await renderDocxWithReport(model, { profile: GB9704, ...(layoutCacheDir ? { layoutCacheDir } : {}) });
+    const file = `${ctx.base}.docx`;
+    const missing = report.missingFonts;
+    return {
+      files: [{ path: file, data: buffer }],
+      summary: {
+        en: [`DOCX  ${file}  (${report.pageCount ?? '?'} pages, TOC page numbers ${report.pageNumbers}${missing.length ? `; no font file to measure: ${missing.join(', ')}` : ''})`],
+        zh: [`DOCX  ${file}（约 ${report.pageCount ?? '?'} 页，目录页码：${TOC_ZH[report.pageNumbers]}${missing.length ? `；缺少字体文件：${missing.join('、')}` : ''}）`],
+      },
+    };
+  },
+  async pdf(model, ctx) {
+    const { fontFilesFromConfig, renderPdf } = await import('../render/pdf/index.js');
+    const { pdfSummary } = await import('../render/pdf/summary.js');
+    // Chromium prints the same model as HTML (src/render/pdf); the 目录's numbers come from the printed PDF.
+    const fonts = fontFilesFromConfig(ctx.repo.root, ctx.repo.config!.data.fonts);
+    const { pdf, report } = await renderPdf(model, {
+      profile: GB9704, fontFiles: fonts.files, creator: `powerbook ${VERSION}`, executablePath: ctx.env.POWERBOOK_CHROMIUM || undefined,
+    });
+    const file = `${ctx.base}.pdf`;
+    return { files: [{ path: file, data: pdf }], summary: { zh: pdfSummary(report, file, false, fonts.problems), en: pdfSummary(report, file, true, fonts.problems) } };
+  },
+  async html(model) {
+    const { renderSite } = await import('../render/site/render.js');
+    const site = renderSite(model);
+    return {
+      dir: 'site',
+      files: site.files.map((f) => ({ path: `site/${f.path}`, data: f.data })),
+      summary: {
+        en: [`HTML  site/  (${site.pages} pages: ${site.powers} powers, ${site.rules} rules)`],
+        zh: [`网站  site/（${site.pages} 个页面：职权 ${site.powers} 项，制度 ${site.rules} 项）`],
+      },
+    };
+  },
+};
+
+/**
+ * Writes the backends' files into `outDir`: each file through a temporary file and a rename, a directory (the site)
+ * built beside and swapped in whole, so that an interrupted build never leaves half a file or half a site.
+ */
+export async function writeOutputs(outDir: string, outcomes: RenderOutcome[]): Promise<{ path: string; sha256: string; bytes: number }[]> {
+  const { writeFileAtomic } = await import('../util/write.js');
+  const { writeSiteFiles } = await import('../render/site/write.js');
+  const { sha256 } = await import('./manifest.js');
+  const listed: { path: string; sha256: string; bytes: number }[] = [];
+  for (const o of outcomes) {
+    if (o.dir) writeSiteFiles(outDir, o.files.map((f) => ({ path: f.path.slice(o.dir!.length + 1), data: f.data as string })));
+    else for (const f of o.files) writeFileAtomic(path.join(outDir, f.path), f.data);
+    for (const f of o.files) listed.push({ path: f.path, sha256: sha256(f.data), bytes: typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength });
+  }
+  return listed;
+}
