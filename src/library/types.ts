@@ -97,3 +97,10 @@ export interface LawLibrary {
   /** Full-text search over articles, ranked. */
   search(words: string, opts?: { limit?: number; at?: string }): { law: LibLaw; version: LawVersion; article: LibArticle; score: number }[];
 }
+
+/**
+ * Opens the library at `roots` (one or more clones), reading the cached index under `cacheDir` when it is current
+ * (keyed by the git commit, else by each file's size and mtime; only changed files parsed again). Never throws for bad
+ * content: defects are in `stats.defects`. Throws LibraryPathError for a root that does not exist or is no directory.
+ */
+export type OpenLibrary = (roots: string[], opts?: { cacheDir?: string }) => Promise<LawLibrary>;
