@@ -86,6 +86,16 @@ describe('powerbook build --format pdf on the example', () => {
     for (const l of repo.laws) expect(text).toContain(squeeze(l.data.title));
   });
 
+  it('gives the flowcharts\' text back as the real characters (no Kangxi radicals: a search for 工作日 finds them)', () => {
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const radicals = [...text].filter((c) => /[\u2E80-\u2FDF\uF900-\uFAFF]/u.test(c));
+    expect(radicals.join('')).toBe('');
+    // Each generated flowchart labels its steps with their time limits: 工作日 is far more frequent than in the tables alone.
+    const figurePages = pages.filter((p) => p.includes('权力运行流程图'));
+    expect(figurePages.length).toBeGreaterThan(0);
+    expect(figurePages.join('\n')).toContain('工作日');
+  });
+
   it('has a bookmark for every part, power and rule', async () => {
     const { repo } = await loadRepository(EXAMPLE);
     const marks = (await bookmarks(readFileSync(pdf))).map(squeeze);

@@ -9,7 +9,8 @@ import { LINK_FILE } from './html.js';
 import { fileId, infoDict, type InfoFields } from './metadata.js';
 import { outlineObjects, type Bookmark } from './outline.js';
 import type { ChunkPages, Sheet } from './pages.js';
-import { Atom, copyObject, literal, Name, nameText, PdfFile, Ref, serialize, Str, strBytes, strText, type Dict, type Value } from './pdfraw.js';
+import { Atom, copyObject, literal, Name, nameText, PdfFile, Ref, serialize, Str, strBytes, streamOf, strText, type Dict, type Value } from './pdfraw.js';
+import { fixToUnicode } from './tounicode.js';
 
 /** A chunk's print, read: its pages in order and where its named destinations point. */
 export interface ChunkPdf extends ChunkPages {
@@ -210,11 +211,15 @@ export function mergeChunks(chunks: readonly ChunkPdf[], sheets: readonly Sheet[
     nextId += found.length;
     const keyOffset = nextKey;
     const rw = { ref, keyOffset, nodeId: (n: number) => idOf.get(n) ?? `(node${n})` };
+    // The fonts' ToUnicode CMaps: Kangxi radicals in the flowcharts' text layer become the ideographs (tounicode.ts).
+    const toUnicode = new Set([...file.text.matchAll(/\/ToUnicode\s+(\d+)\s+0\s+R/g)].map((m) => Number(m[1])));
     for (let n = 1; n < file.size; n++) {
       if ((file.offsets[n] ?? -1) < 0 || c.omit.has(n)) continue;
       const start = file.start(n);
       out.offsets[ref(n)] = out.pos;
-      if (ANNOT.test(file.text.slice(start, start + 48))) out.push(`${ref(n)} 0 obj\n${annotation(file, n, rw, destText)}\nendobj\n`);
+      const fixed = toUnicode.has(n) ? fixedToUnicode(file, n) : undefined;
+      if (fixed) out.push(`${ref(n)} 0 obj\n<</Filter /FlateDecode\n/Length ${fixed.length}>> stream\n`, fixed, '\nendstream\nendobj\n');
+      else if (ANNOT.test(file.text.slice(start, start + 48))) out.push(`${ref(n)} 0 obj\n${annotation(file, n, rw, destText)}\nendobj\n`);
       else copyObject(file, n, ref(n), rw, out);
     }
     const structRef = c.catalog.get('StructTreeRoot');
@@ -306,6 +311,14 @@ export function mergeChunks(chunks: readonly ChunkPdf[], sheets: readonly Sheet[
 }
 
 const ANNOT = /\/Type\s*\/Annot[\s/>]/;
+
+function fixedToUnicode(file: PdfFile, n: number): Buffer | undefined {
+  const st = streamOf(file, n);
+  if (!st) return undefined;
+  const f = st.dict.get('Filter');
+  if (f !== undefined && !(f instanceof Name)) return undefined;
+  return fixToUnicode(st.data, f instanceof Name ? f.raw : undefined);
+}
 
 /** A link annotation: a link to another chunk becomes an explicit destination; /StructParent shifted. */
 function annotation(file: PdfFile, n: number, rw: { ref(n: number): number; keyOffset: number }, dest: (name: string) => string | undefined): string {

@@ -298,3 +298,18 @@ export function copyObject(file: PdfFile, num: number, newNum: number, rw: Rewri
   }
   out.push('\nendobj\n');
 }
+
+/** The raw bytes of stream object `num` and its dictionary, or undefined when it is no stream with a direct /Length. */
+export function streamOf(file: PdfFile, num: number): { dict: Dict; data: Buffer } | undefined {
+  const s = file.text;
+  const { value, end } = parseValue(s, file.start(num));
+  if (!(value instanceof Map)) return undefined;
+  const after = skipWhite(s, end);
+  if (!s.startsWith('stream', after)) return undefined;
+  const len = value.get('Length');
+  if (!(len instanceof Atom) || !/^\d+$/.test(len.raw)) return undefined;
+  let data = after + 6;
+  if (s.charCodeAt(data) === 13) data++;
+  if (s.charCodeAt(data) === 10) data++;
+  return { dict: value, data: file.bytes.subarray(data, data + Number(len.raw)) };
+}
