@@ -40,3 +40,8 @@ export function feesText(p: Power): string {
   if (!p.fees || !p.fees.charged) return '不收费';
   return [p.fees.standard, p.fees.basis ? `依据：${p.fees.basis}` : ''].filter(Boolean).join('\n') || '收费';
 }
+
+/** What stands between a heading's number and its text: nothing after 一、 （一） 1. and the like, else a full-width space (第一部分　职权目录). */
+export function numberSeparator(number: string): string {
+  return /[、，．.）)\s　:：]$/.test(number) ? '' : '　';
+}

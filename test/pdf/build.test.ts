@@ -96,6 +96,12 @@ describe('powerbook build --format pdf on the example', () => {
     expect(figurePages.join('\n')).toContain('工作日');
   });
 
+  it('keeps the 目录 entries\' number and title apart (第一部分 职权目录, not 第一部分职权目录)', () => {
+    const toc = pages.find((p) => /目\s*录/u.test(p) && p.includes('编制说明'))!;
+    expect(toc).toMatch(/第一部分[\s\u3000]+职权目录/u);
+    expect(toc).not.toMatch(/第[一二三四五六七八九十]+部分(?![\s\u3000])/u);
+  });
+
   it('has a bookmark for every part, power and rule', async () => {
     const { repo } = await loadRepository(EXAMPLE);
     const marks = (await bookmarks(readFileSync(pdf))).map(squeeze);

@@ -80,7 +80,7 @@ describe('the public site of the example', () => {
 
   it('catalogue and law index: their tables, with links into the power pages', () => {
     const cat = read(site, 'catalogue.html');
-    expect(cat).toMatch(/<h1 [^>]*><span class="num">第一部分<\/span> 职权目录<\/h1>/);
+    expect(cat).toMatch(/<h1 [^>]*><span class="num">第一部分<\/span>\u3000职权目录<\/h1>/);
     for (const h of ['序号', '事项编码', '事项名称', '权力类别', '实施依据']) expect(cat).toContain(`<th scope="col">${h}</th>`);
     for (const p of repo.powers) expect(cat).toContain(`href="powers/${p.data.id}.html#`);
     const laws = read(site, 'laws.html');

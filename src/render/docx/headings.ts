@@ -5,14 +5,13 @@
  */
 import { Bookmark, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { Heading } from '../../document/model.js';
+import { numberSeparator } from '../../document/text.js';
 import type { BlockScope, RenderContext } from './context.js';
 import { plainText, renderInlines, runOptions, type InlineFormat } from './inlines.js';
 import { headingRole, headingStyleId } from './styles.js';
 
 /** The space between a number and the text: none after 、．.）) (一、 （一） 1.), an ideographic space after 第一部分. */
-export function numberSeparator(number: string): string {
-  return /[、，．.）)\s　:：]$/.test(number) ? '' : '　';
-}
+export { numberSeparator };
 
 /** The heading as one line of text, number first (the TOC entry's text). */
 export function headingText(h: Heading): string {

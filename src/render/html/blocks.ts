@@ -5,6 +5,7 @@
  */
 import type { Block, Figure, Heading, Inline, Table } from '../../document/model.js';
 import { esc, safeHref } from './escape.js';
+import { numberSeparator } from '../../document/text.js';
 
 export interface HtmlOptions {
   /** Link target for an anchor (the site maps anchors to other pages); default `#anchor`. */
@@ -52,13 +53,13 @@ export function inlinesHtml(xs: readonly Inline[], o: HtmlOptions): string {
 }
 
 export function headingText(h: Heading): string {
-  return `${h.number ?? ''}${h.children.map((c) => (c.type === 'text' || c.type === 'ref' ? c.text : '')).join('')}`;
+  return `${h.number ? h.number + numberSeparator(h.number) : ''}${h.children.map((c) => (c.type === 'text' || c.type === 'ref' ? c.text : '')).join('')}`;
 }
 
 function headingHtml(h: Heading, o: HtmlOptions): string {
   const level = Math.min(6, Math.max(1, h.level - (o.levelShift ?? 0)));
   const cls = [`h-${h.role ?? ['part', 'chapter', 'section', 'item', 'subitem'][h.level - 1]}`, h.pageBreakBefore ? 'break-before' : ''].filter(Boolean).join(' ');
-  const num = h.number ? `<span class="num">${esc(h.number)}</span>${/[、.）]$/.test(h.number) ? '' : ' '}` : '';
+  const num = h.number ? `<span class="num">${esc(h.number)}</span>${numberSeparator(h.number)}` : '';
   return `<h${level} id="${esc(h.anchor)}" class="${cls}">${num}${inlinesHtml(h.children, o)}</h${level}>`;
 }
 
