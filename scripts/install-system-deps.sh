@@ -12,6 +12,7 @@ command -v pandoc >/dev/null || need+=(pandoc)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v unzip >/dev/null || need+=(unzip)
 command -v fc-list >/dev/null || need+=(fontconfig)
+/usr/bin/python3 -c 'import fontTools' 2>/dev/null || need+=(python3-fonttools)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 if [ ${#need[@]} -gt 0 ]; then
@@ -27,6 +28,26 @@ if [ ! -f "$FANDOL/FandolFang-Regular.otf" ]; then
   $SUDO mkdir -p "$FANDOL"
   $SUDO cp "$tmp"/x/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/*.otf "$FANDOL/"
   rm -rf "$tmp"
+fi
+# Fandol as TrueType: Chromium embeds CFF fonts (the .otf) as unnamed Type 3 fonts in a PDF, TrueType as named
+# CID TrueType subsets. Converted once (about a minute of CPU per font); the .otf files stay for the DOCX layout.
+FANDOL_TTF=/usr/local/share/fonts/fandol-ttf
+if [ ! -f "$FANDOL_TTF/FandolSong-Bold.ttf" ]; then
+  $SUDO mkdir -p "$FANDOL_TTF"
+  for f in FandolFang-Regular FandolHei-Regular FandolHei-Bold FandolKai-Regular FandolSong-Regular FandolSong-Bold; do
+    [ -f "$FANDOL_TTF/$f.ttf" ] || $SUDO /usr/bin/python3 "$(dirname "$0")/otf2ttf.py" "$FANDOL_TTF" "$FANDOL/$f.otf"
+  done
+fi
+REJECT=/etc/fonts/conf.d/59-powerbook-fandol-truetype.conf
+if [ ! -f "$REJECT" ]; then
+  $SUDO tee "$REJECT" >/dev/null <<'XML'
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<!-- powerbook: serve Fandol from its TrueType conversion (named subsets in PDFs), not from the CFF .otf files. -->
+<fontconfig>
+  <selectfont><rejectfont><glob>/usr/local/share/fonts/fandol/*.otf</glob></rejectfont></selectfont>
+</fontconfig>
+XML
 fi
 CONF=/etc/fonts/conf.d/60-powerbook-official-names.conf
 if [ ! -f "$CONF" ]; then

@@ -75,6 +75,12 @@ describe('powerbook build --format pdf on the example', () => {
     const fonts = pdffonts(pdf);
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) expect(f.emb, JSON.stringify(f)).toBe('yes');
+    // The body, headings, tables and page numbers (Fandol, installed as TrueType) are named subsets, not Type 3.
+    for (const face of ['FandolFang-Regular', 'FandolHei-Regular', 'FandolSong-Regular']) {
+      const named = fonts.filter((f) => new RegExp(`^[A-Z]{6}\\+${face}$`).test(f.name));
+      expect(named.length, face).toBeGreaterThan(0);
+      for (const f of named) expect(f.type).toBe('CID TrueType');
+    }
   });
 
   it('gives back the Chinese text: every power, rule and law', async () => {
