@@ -214,12 +214,20 @@ function splitAtLabels(nodes: PhrasingContent[]): PhrasingContent[][] {
   let before = '';
   for (const n of nodes) {
     if (n.type !== 'text' || !n.value.includes('\n')) { parts[parts.length - 1]!.push(n); before += plain(n as { value?: string }); continue; }
-    const lines = n.value.split('\n');
-    lines.forEach((line, i) => {
-      if (i > 0 && startsItem(line, before) && parts[parts.length - 1]!.length) { parts.push([]); before = ''; }
-      else if (i > 0) line = `\n${line}`;
-      if (line) { parts[parts.length - 1]!.push({ ...n, value: line }); before += line; }
+    // The node's lines, kept together (soft breaks and all) until a line starts an item.
+    let run = '';
+    n.value.split('\n').forEach((line, i) => {
+      if (i > 0 && startsItem(line, before) && (run || parts[parts.length - 1]!.length)) {
+        if (run) parts[parts.length - 1]!.push({ ...n, value: run });
+        parts.push([]);
+        run = line;
+        before = line;
+      } else {
+        run = i > 0 ? `${run}\n${line}` : line;
+        before += i > 0 ? `\n${line}` : line;
+      }
     });
+    if (run) parts[parts.length - 1]!.push({ ...n, value: run });
   }
   return parts.filter((p) => p.length);
 }
@@ -241,7 +249,12 @@ const CJK_START = /^[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 /** A soft line break inside a paragraph: nothing between Chinese characters (a space would print), a space otherwise. */
 function joinLines(text: string): string {
   if (!text.includes('\n')) return text;
-  return text.split(/[ \t]*\n[ \t]*/).reduce((acc, line) => (acc === '' ? line : CJK_END.test(acc) || CJK_START.test(line) ? acc + line : `${acc} ${line}`));
+  const lines = text.split(/[ \t]*\n[ \t]*/);
+  // A break at the node's edge (next to bold text, a link…): a space only where Latin text meets it.
+  const head = lines[0] === '' && lines.length > 1 && !CJK_START.test(lines[1]!) ? ' ' : '';
+  const tail = lines[lines.length - 1] === '' && lines.length > 1 && !CJK_END.test(lines[lines.length - 2]!) ? ' ' : '';
+  const body = lines.filter((l) => l !== '').reduce((acc, line) => (acc === '' ? line : CJK_END.test(acc) || CJK_START.test(line) ? acc + line : `${acc} ${line}`), '');
+  return `${head}${body}${tail}`;
 }
 
 /** The ordered list marker as written at `offset` ("1." or "3)"), the number kept as typed. */

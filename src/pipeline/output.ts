@@ -19,11 +19,18 @@ function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
 }
 
-/** Temporary folders of builds that died while writing. */
+/** Those of render/site/write.ts (writeSite): a site being written, or the previous one moved aside. */
+const SITE_STAGING = /^\.site\.(tmp|old)-(\d+)$/;
+
+/** Temporary folders of builds that died while writing; a previous site caught aside mid-swap is put back. */
 function removeStale(outDir: string): void {
   for (const name of readdirSync(outDir)) {
-    const m = STAGING.exec(name);
-    if (m && !alive(Number(m[1]))) rmSync(path.join(outDir, name), { recursive: true, force: true });
+    const m = STAGING.exec(name), site = SITE_STAGING.exec(name);
+    const pid = m ? m[1] : site?.[2];
+    if (pid === undefined || alive(Number(pid))) continue;
+    const dir = path.join(outDir, name);
+    if (site?.[1] === 'old' && !existsSync(path.join(outDir, 'site'))) renameSync(dir, path.join(outDir, 'site'));
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
