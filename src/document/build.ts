@@ -11,6 +11,7 @@ import { appendix, byCategory, catalogue, cover, flowchartBlocks, partHeading, p
 import { numberToChinese } from '../domain/numerals.js';
 import { inForce } from '../domain/power.js';
 import { normaliseQuotes } from './typography.js';
+import { landscapeLeadIns } from './orientation.js';
 
 export type FlowchartFigure = Pick<Figure, 'svg' | 'png' | 'width' | 'height'>;
 
@@ -106,7 +107,7 @@ export function buildDocument(input: BuildInput): DocumentModel {
       lang: 'zh-CN',
       showRisksInPublic: config.compendium.show_risks_in_public === true,
     },
-    sections,
+    sections: landscapeLeadIns(sections),
     footnotes,
   });
 }

@@ -76,3 +76,20 @@ describe('facts not entered', () => {
     expect(powerTimeLimits({ ...base, time_limit: { statutory: '未规定', promised: { days: 5 }, note: '自申报截止之日起计算' } })).toBe('法定：未规定\n承诺：5个工作日\n（自申报截止之日起计算）');
   });
 });
+
+describe('landscape tables take their lead-in along', () => {
+  it('puts the 职权目录 heading and introduction on the table\'s landscape pages, not on a portrait page of their own', async () => {
+    const { validate } = await import('../../src/pipeline/index.js');
+    const { buildDocument, creationDate } = await import('../../src/document/build.js');
+    const { repo } = await validate('examples/zhuzhou-commerce', { stage: 'submit' });
+    const m = buildDocument({ repo, config: repo.config!.data, laws: repo.laws, powers: repo.powers, rules: repo.rules, figures: new Map(), created: creationDate(repo.config!.data, {}) });
+    const landscape = m.sections.filter((s) => s.orientation === 'landscape');
+    expect(landscape.map((s) => s.blocks.map((b) => b.type))).toEqual([['heading', 'paragraph', 'table'], ['heading', 'heading', 'table']]);
+    expect(landscape.map((s) => text((s.blocks[0] as { children: Inline[] }).children))).toEqual(['职权目录', '附　录']);
+    // No portrait section ends with a heading or an introduction that belongs to the table after it.
+    for (const [i, s] of m.sections.entries()) {
+      if (s.orientation !== 'portrait' || m.sections[i + 1]?.orientation !== 'landscape') continue;
+      expect(s.blocks.at(-1)!.type).not.toBe('heading');
+    }
+  });
+});
