@@ -10,6 +10,7 @@ import { readText } from '../load/read.js';
 import type { Listed } from '../load/files.js';
 import { SourceFile } from '../load/source.js';
 import { parseYaml, splitFrontMatter } from '../load/yaml.js';
+import { bareTitle } from '../domain/law.js';
 
 export interface FileJob extends Listed { kind: SchemaKind }
 
@@ -22,7 +23,7 @@ export interface LoadOptions {
 }
 
 /** What of a power the checks across files, and validate's flowchart check, read. */
-export const SLIM_POWER_KEYS = ['id', 'name', 'category', 'legal_bases', 'flowchart'] as const;
+export const SLIM_POWER_KEYS = ['id', 'name', 'category', 'legal_bases', 'flowchart', 'fees', 'time_limit', 'status', 'status_date', 'status_reason'] as const;
 
 export interface FileResult {
   rel: string;
@@ -77,6 +78,7 @@ export function loadFile(job: FileJob, opts: LoadOptions = {}): { result: FileRe
   }
   const parsed = parseYaml(source, diagnostics);
   if (!parsed.ok) return { result, source };
+  if (job.kind === 'law') normaliseLaw(parsed.data);
   result.data = parsed.data;
   result.schemaValid = checkSchema(job.kind, parsed.data, source, diagnostics);
   if (job.kind === 'power' && result.schemaValid) {
@@ -89,4 +91,11 @@ export function loadFile(job: FileJob, opts: LoadOptions = {}): { result: FileRe
     }
   }
   return { result, source };
+}
+
+/** Titles typed with their book-title marks (《…》) are kept without them: output adds them once (domain/law.ts). */
+function normaliseLaw(data: unknown): void {
+  if (!data || typeof data !== 'object') return;
+  const law = data as Record<string, unknown>;
+  for (const key of ['title', 'short_title']) if (typeof law[key] === 'string') law[key] = bareTitle(law[key] as string);
 }

@@ -12,10 +12,13 @@ import { ruleDeliberation, ruleLegalityReview } from './rules/rule-review.js';
 import { promisedExceedsStatutory } from './rules/time-limit.js';
 import { xrefUnresolved } from './rules/xref.js';
 import { imageUnresolved } from './rules/images.js';
+import { powerFees, powerStatus, powerTimeLimit } from './rules/power-facts.js';
+import { compendiumDraftMark, stageDates } from './rules/stage-dates.js';
 
 export const RULES: readonly Rule[] = [
   duplicateId, fileNameId, powerLegalBasisRequired, lawUnknown, articleUnknown, lawNotInForce, lawDates,
   penaltyDiscretionRequired, promisedExceedsStatutory, powerIdPrefix,
   procedureUnknownStep, procedureUnreachable, procedureNoEnd, procedureNoActor,
   xrefUnresolved, imageUnresolved, ruleLegalityReview, ruleDeliberation,
+  powerFees, powerTimeLimit, powerStatus, stageDates, compendiumDraftMark,
 ];

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic.js';
 import { chromiumPath } from '../browser/chromium.js';
 import { gitState, inputHashes, manifest } from '../pipeline/manifest.js';
-import { BACKENDS, BUILD_FORMATS, compile, validate, writeOutputs, type BuildFormat, type RenderOutcome } from '../pipeline/index.js';
-import { writeFileAtomic } from '../util/write.js';
+import { BACKENDS, BUILD_FORMATS, compile, outDirProblem, validate, writeOutputs, type BuildFormat, type OutDirProblem, type RenderOutcome } from '../pipeline/index.js';
 import { UsageError, type Io } from './io.js';
 import { progress } from './progress.js';
 import { parseStage, printDiagnostics, resolveRepoDir } from './validate.js';
@@ -32,6 +31,10 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
   const formats = parseFormats(opts.format);
   const stage = parseStage(opts.stage);
   const root = resolveRepoDir(io, dir);
+  // Where the outputs go is checked before any work: a file in the way is said at once, not after the rendering.
+  const outDir = path.resolve(io.cwd, opts.out ?? 'dist');
+  const bad = outDirProblem(outDir);
+  if (bad) throw outDirError(bad, opts.out ?? 'dist');
   const en = lang === 'en';
   const color = io.isTTY && !io.env.NO_COLOR;
   // PDF needs Chromium: say so at once (one line, exit 2) rather than after validating and drawing.
@@ -52,13 +55,13 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
     compiled = await compile(repo, { cache: opts.cache, env: io.env, lint, onProgress: (done, total) => bar.tick(done, total) });
   } finally { bar.stop(); }
   const { model, failures, warnings, flowcharts } = compiled;
-  const outDir = path.resolve(io.cwd, opts.out ?? 'dist');
   const ctx = { repo, env: io.env, cache: opts.cache, base: outputName(repo.config.data.compendium.title) };
   const outcomes: RenderOutcome[] = [];
   for (const format of formats) outcomes.push(await BACKENDS[format](model, ctx));
-  const outputs = await writeOutputs(outDir, outcomes);
-  const m = manifest({ created: model.meta.created, repository: gitState(root), stage, inputs: inputHashes(repo), outputs });
-  writeFileAtomic(path.join(outDir, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
+  const repository = gitState(root), inputs = inputHashes(repo);
+  await writeOutputs(outDir, outcomes, (outputs) => ({
+    path: 'manifest.json', data: JSON.stringify(manifest({ created: model.meta.created, repository, stage, inputs, outputs }), null, 2) + '\n',
+  }));
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   const shown = path.relative(io.cwd, outDir) || '.';
   const summary = outcomes.flatMap((o) => (en ? o.summary.en : o.summary.zh)).map((l) => (l.startsWith(' ') ? l : `  ${l}`));
@@ -71,4 +74,16 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
     return countBySeverity(failures).error ? 1 : 0;
   }
   return 0;
+}
+
+/** A plain message for an output folder that cannot be written: which path is in the way and what to do. */
+function outDirError(p: OutDirProblem, given: string): UsageError {
+  switch (p.kind) {
+    case 'not-a-directory':
+      return new UsageError(`输出目录 ${given} 是一个文件，不是目录：请用 --out 指定一个目录，或先移走这个文件`, `The output path ${given} is a file, not a directory: give --out a directory, or move the file away`);
+    case 'under-a-file':
+      return new UsageError(`输出目录 ${given} 无法创建：${p.file} 是一个文件，不是目录。请用 --out 指定别的目录`, `Cannot create the output directory ${given}: ${p.file} is a file, not a directory. Give --out another directory`);
+    case 'not-writable':
+      return new UsageError(`输出目录 ${given} 无法写入（${p.dir}：${p.code === 'EROFS' ? '只读文件系统' : '没有写入权限'}）。请用 --out 指定一个可写的目录`, `Cannot write to the output directory ${given} (${p.dir}: ${p.code === 'EROFS' ? 'read-only file system' : 'permission denied'}). Give --out a writable directory`);
+  }
 }

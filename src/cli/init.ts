@@ -18,20 +18,29 @@ function templateFiles(dir = TEMPLATE_DIR, prefix = ''): string[] {
 }
 
 /**
+ * The new repository's plan, counted from the day of `init` so that no stage date is already past: the work plan's
+ * rhythm (株洲: drafting from July, legality review by 31 October, deliberation, submission by 30 November, publication
+ * by 31 January) as offsets in days. The department replaces them with its own plan's dates.
+ */
+export function initialPlan(today: string): Record<'draft_by' | 'legality_review_by' | 'deliberation_by' | 'submit_by' | 'publish_by' | 'date', string> {
+  const at = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return { draft_by: at(60), legality_review_by: at(90), deliberation_by: at(105), submit_by: at(120), publish_by: at(180), date: at(110) };
+}
+
+/**
  * `package`: where CI installs powerbook from (an npm install spec: a git URL, a .tgz URL or a package name). Without
  * it the CI files take it from a variable of the CI (POWERBOOK_PACKAGE) and fail with a plain message when it is
  * not set: powerbook is not on the npm registry, and a bare name there could be anyone's package.
  */
-export function initCommand(io: Io, lang: Lang, dirArg: string, opts: { department?: string; force?: boolean; package?: string }): number {
+export function initCommand(io: Io, lang: Lang, dirArg: string, opts: { department?: string; force?: boolean; package?: string; today?: string }): number {
   const root = path.resolve(io.cwd, dirArg);
-  const today = new Date().toISOString().slice(0, 10);
-  const year = Number(today.slice(0, 4));
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const plan = initialPlan(today);
   const vars: Record<string, string> = {
     department: opts.department ?? '某某市某某局',
     parent: '某某市人民政府',
-    date: `${year}-11-20`,
-    year: String(year),
-    next_year: String(year + 1),
+    today,
+    ...plan,
     // JSON strings are YAML double-quoted strings: any spec is written safely.
     package_github: opts.package ? JSON.stringify(opts.package) : '${{ vars.POWERBOOK_PACKAGE }}',
     package_gitlab: JSON.stringify(opts.package ?? ''),

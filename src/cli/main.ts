@@ -5,6 +5,7 @@ import { ChromiumMissingError } from '../browser/chromium.js';
 // Commands are imported when run: `validate` must not pay for loading the DOCX, PDF and Chromium code.
 import { processIo, resolveLang, UsageError, type Io } from './io.js';
 import { VERSION } from '../util/version.js';
+import { STAGE_IDS } from '../check/stages.js';
 
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -24,7 +25,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   program.command('validate')
     .description(t('检查制度库：格式、引用、法律效力、流程图、审查与审议记录', 'Check a rule repository: format, references, laws in force, procedures, review records'))
     .argument('[dir]', t('制度库目录', 'repository directory'), '.')
-    .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices(['draft', 'review', 'submit']).default('draft'))
+    .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices([...STAGE_IDS]).default('draft'))
     .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['stylish', 'json', 'github', 'sarif']).default('stylish'))
     .option('--max-warnings <n>', t('警告超过 n 个时以状态 1 退出', 'exit 1 when warnings exceed n'))
     .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
@@ -37,7 +38,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .argument('[dir]', t('制度库目录', 'repository directory'), '.')
     .option('-f, --format <formats>', t('输出格式，可用逗号连写：docx、pdf、html', 'output formats, comma-separated: docx, pdf, html'), 'docx')
     .option('-o, --out <dir>', t('输出目录', 'output directory'), 'dist')
-    .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices(['draft', 'review', 'submit']).default('draft'))
+    .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices([...STAGE_IDS]).default('draft'))
     .option('--no-cache', t('不用缓存（流程图、DOCX 排版），全部重新生成', 'use no cache (flowcharts, DOCX page layout): make everything again'))
     .action(async (dir: string, opts) => { code = await (await import('./build.js')).buildCommand(io, lang, dir, opts); });
 

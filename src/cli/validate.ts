@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { countBySeverity, type Diagnostic, type Lang } from '../diagnostics/diagnostic.js';
 import type { Stage } from '../domain/types.js';
+import { isStage, STAGE_IDS, STAGES } from '../check/stages.js';
 import type { Repository } from '../load/repository.js';
 import { sourcesOf, validate } from '../pipeline/index.js';
 import { FORMATS, formatDiagnostics, type FormatName } from '../diagnostics/format/index.js';
@@ -18,11 +19,11 @@ export interface ValidateOptions {
   output?: string;
 }
 
-export const STAGES: readonly Stage[] = ['draft', 'review', 'submit'];
-
 export function parseStage(s: string | undefined): Stage {
-  const stage = (s ?? 'draft') as Stage;
-  if (!STAGES.includes(stage)) throw new UsageError(`--stage 只能是 draft、review 或 submit，而不是"${s}"`, `--stage must be draft, review or submit, not "${s}"`);
+  const stage = s ?? 'draft';
+  if (!isStage(stage)) {
+    throw new UsageError(`--stage 只能是 ${STAGES.map((x) => `${x.id}（${x.zh}）`).join('、')}，而不是"${s}"`, `--stage must be one of ${STAGE_IDS.join(', ')}, not "${s}"`);
+  }
   return stage;
 }
 

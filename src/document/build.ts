@@ -7,8 +7,11 @@ import type { Loaded, Repository, RuleDoc } from '../load/repository.js';
 import { Anchors } from './anchors.js';
 import { markdownToBlocks, type MarkdownContext } from './markdown.js';
 import type { Block, DocumentModel, Figure, Section } from './model.js';
-import { appendix, byCategory, catalogue, cover, flowchartBlocks, partHeading, partNumber, ruleBlocks } from './parts.js';
+import { appendix, byCategory, catalogue, cover, flowchartBlocks, partHeading, partNumber, ruleBlocks, statusTable } from './parts.js';
 import { numberToChinese } from '../domain/numerals.js';
+import { inForce } from '../domain/power.js';
+import { normaliseQuotes } from './typography.js';
+import { landscapeLeadIns } from './orientation.js';
 
 export type FlowchartFigure = Pick<Figure, 'svg' | 'png' | 'width' | 'height'>;
 
@@ -33,7 +36,8 @@ export function creationDate(config: Config, env: NodeJS.ProcessEnv = process.en
 export function buildDocument(input: BuildInput): DocumentModel {
   const { config, powers, laws, rules } = input;
   const anchors = new Anchors();
-  const powerAnchors = new Map(powers.map((p) => [String(p.data.id), anchors.make('pw', String(p.data.id))]));
+  // Only powers in force have a page of their own to link to; a reference to a 暂停/取消 power prints its name unlinked.
+  const powerAnchors = new Map(powers.filter((p) => inForce(p.data)).map((p) => [String(p.data.id), anchors.make('pw', String(p.data.id))]));
   const lawAnchors = new Map<string, string>();
   const ruleAnchors = new Map(rules.map((r) => [String(r.data.id), anchors.make('rule', String(r.data.id))]));
   const powersById = new Map(powers.map((p) => [String(p.data.id), p]));
@@ -67,6 +71,11 @@ export function buildDocument(input: BuildInput): DocumentModel {
       case 'catalogue': {
         const { intro, table } = catalogue(powers, lawsById, powerAnchors);
         body.push({ ...partHeading(partNumber(++partNo), '职权目录', anchors.make('part', 'catalogue')), unit: { kind: 'part', id: 'catalogue' } }, ...intro, table);
+        const off = statusTable(powers);
+        if (off) {
+          body.push({ type: 'heading', level: 2, role: 'chapter', children: [{ type: 'text', text: '取消、暂停事项' }], anchor: anchors.make('part', 'status'), toc: true, outline: true, pageBreakBefore: true });
+          body.push({ type: 'paragraph', children: [{ type: 'text', text: `以下${off.rows.length - 1}项职权已取消或暂停行使，不列入职权目录和权力运行流程图。` }], indent: true }, off);
+        }
         break;
       }
       case 'flowcharts': {
@@ -88,7 +97,7 @@ export function buildDocument(input: BuildInput): DocumentModel {
     }
   }
   flushBody();
-  return {
+  return normaliseQuotes({
     meta: {
       title: config.compendium.title,
       subject: '规范权力运行制度汇编',
@@ -98,7 +107,7 @@ export function buildDocument(input: BuildInput): DocumentModel {
       lang: 'zh-CN',
       showRisksInPublic: config.compendium.show_risks_in_public === true,
     },
-    sections,
+    sections: landscapeLeadIns(sections),
     footnotes,
-  };
+  });
 }

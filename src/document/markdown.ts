@@ -64,7 +64,7 @@ export function markdownToBlocks(md: string, ctx: MarkdownContext, opts: Markdow
     const out: Inline[] = [];
     for (const n of nodes) {
       switch (n.type) {
-        case 'text': out.push(...textWithRefs(n.value, marks)); break;
+        case 'text': out.push(...textWithRefs(joinLines(n.value), marks)); break;
         case 'strong': out.push(...inlines(n.children, { ...marks, bold: true })); break;
         case 'emphasis': out.push(...inlines(n.children, { ...marks, italic: true })); break;
         case 'delete': out.push(...inlines(n.children, { ...marks, strike: true })); break;
@@ -102,7 +102,9 @@ export function markdownToBlocks(md: string, ctx: MarkdownContext, opts: Markdow
       const r = resolveXref(x, ctx.powers, ctx.laws);
       if (r.ok) {
         const anchor = r.kind === 'power' ? ctx.powerAnchors.get(x.target) : ctx.lawAnchors.get(x.target);
-        out.push({ type: 'ref', kind: r.kind, target: x.target, anchor, text: r.text });
+        // 《[[law:…]]》: the author's own marks stand, the reference gives the bare title (not 《《…》》).
+        const marked = r.kind === 'law' && !x.article && value.slice(0, x.index).endsWith('《') && value.slice(x.index + x.raw.length).startsWith('》');
+        out.push({ type: 'ref', kind: r.kind, target: x.target, anchor, text: marked ? r.text.replace(/^《(.*)》/, '$1') : r.text });
       } else out.push({ type: 'text', text: x.raw, ...marks });
       at = x.index + x.raw.length;
     }
@@ -123,7 +125,8 @@ export function markdownToBlocks(md: string, ctx: MarkdownContext, opts: Markdow
           const image = n.children.length === 1 && n.children[0].type === 'image' ? n.children[0] : null;
           const fig = image ? figureFor(image.url, image.alt ?? '') : null;
           if (fig) out.push(fig);
-          else out.push({ type: 'paragraph', children: inlines(n.children), indent: true, align: 'justify' });
+          // Lines the author began with a label of their own (（一）, 1、, 第五条…) are paragraphs of their own.
+          else for (const part of splitAtLabels(n.children)) out.push({ type: 'paragraph', children: inlines(part), indent: true, align: 'justify' });
           break;
         }
         case 'list': out.push(list(n)); break;
@@ -143,10 +146,13 @@ export function markdownToBlocks(md: string, ctx: MarkdownContext, opts: Markdow
     return { type: 'heading', level, role, number, children: inlines(n.children), anchor: ctx.anchors.make(opts.anchorPrefix, 'h'), toc: false };
   };
 
-  const list = (n: List): Block => ({
-    type: 'list', ordered: Boolean(n.ordered), start: n.start ?? undefined,
-    items: n.children.map((item) => blocks(item.children as Content[], false)),
-  });
+  const list = (n: List): Block => {
+    const items = n.children.map((item) => blocks(item.children as Content[], false));
+    const labels = n.ordered ? n.children.map((item, i) => writtenLabel(md, item.position?.start.offset) ?? `${(n.start ?? 1) + i}.`)
+      // Bullets whose text numbers itself ("- （一）…"): the author's numbers, no bullet.
+      : items.every((it) => it[0]?.type === 'paragraph' && LABEL.test(plainInlines(it[0].children))) ? items.map(() => '') : undefined;
+    return { type: 'list', ordered: Boolean(n.ordered), start: n.start ?? undefined, items, ...(labels ? { labels } : {}) };
+  };
 
   const table = (n: MdTable): Block => {
     const rows: TableRow[] = n.children.map((r, i) => ({
@@ -194,4 +200,69 @@ function imageSize(b: Buffer): { type: 'png' | 'svg'; width: number; height: num
     if (width > 0 && height > 0) return { type: 'svg', width, height };
   }
   return null;
+}
+
+/**
+ * A label the author begins a line with: （一） (一) 一、 1、 1. 1． （1） (1) 1） ① 第五条. remark reads such lines as one
+ * paragraph when only a single newline separates them (and never as a list unless it is "1." or "1)").
+ */
+export const LABEL = /^\s*(?:[（(][一二三四五六七八九十百零〇\d]+[）)]|[一二三四五六七八九十百]+、|\d+(?:[、．]|[.）)](?!\d))|[①-⑳]|第[一二三四五六七八九十百千零〇\d]+条)/;
+
+/** A paragraph's inline nodes cut before each soft line break that is followed by a label. */
+function splitAtLabels(nodes: PhrasingContent[]): PhrasingContent[][] {
+  const parts: PhrasingContent[][] = [[]];
+  let before = '';
+  for (const n of nodes) {
+    if (n.type !== 'text' || !n.value.includes('\n')) { parts[parts.length - 1]!.push(n); before += plain(n as { value?: string }); continue; }
+    // The node's lines, kept together (soft breaks and all) until a line starts an item.
+    let run = '';
+    n.value.split('\n').forEach((line, i) => {
+      if (i > 0 && startsItem(line, before) && (run || parts[parts.length - 1]!.length)) {
+        if (run) parts[parts.length - 1]!.push({ ...n, value: run });
+        parts.push([]);
+        run = line;
+        before = line;
+      } else {
+        run = i > 0 ? `${run}\n${line}` : line;
+        before += i > 0 ? `\n${line}` : line;
+      }
+    });
+    if (run) parts[parts.length - 1]!.push({ ...n, value: run });
+  }
+  return parts.filter((p) => p.length);
+}
+
+/**
+ * Whether a line starts an item of its own: a label that does not occur mid-sentence ((一) 一、 1、 ①), or one that may
+ * (第五条, 1.) after a line that ended its sentence or clause.
+ */
+function startsItem(line: string, before: string): boolean {
+  const m = LABEL.exec(line);
+  if (!m) return false;
+  if (!/^\s*(?:第|\d+[.）)])/.test(m[0])) return true;
+  return /[。；：！？:;!?]\s*$/.test(before);
+}
+
+const CJK_END = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]$/;
+const CJK_START = /^[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+
+/** A soft line break inside a paragraph: nothing between Chinese characters (a space would print), a space otherwise. */
+function joinLines(text: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split(/[ \t]*\n[ \t]*/);
+  // A break at the node's edge (next to bold text, a link…): a space only where Latin text meets it.
+  const head = lines[0] === '' && lines.length > 1 && !CJK_START.test(lines[1]!) ? ' ' : '';
+  const tail = lines[lines.length - 1] === '' && lines.length > 1 && !CJK_END.test(lines[lines.length - 2]!) ? ' ' : '';
+  const body = lines.filter((l) => l !== '').reduce((acc, line) => (acc === '' ? line : CJK_END.test(acc) || CJK_START.test(line) ? acc + line : `${acc} ${line}`), '');
+  return `${head}${body}${tail}`;
+}
+
+/** The ordered list marker as written at `offset` ("1." or "3)"), the number kept as typed. */
+function writtenLabel(md: string, offset: number | undefined): string | undefined {
+  if (offset === undefined) return undefined;
+  return /^\s*(\d{1,9}[.)])/.exec(md.slice(offset, offset + 16))?.[1];
+}
+
+function plainInlines(xs: Inline[]): string {
+  return xs.map((x) => (x.type === 'text' || x.type === 'ref' ? x.text : x.type === 'link' ? plainInlines(x.children) : '')).join('');
 }

@@ -74,6 +74,11 @@ export interface ListBlock {
   ordered: boolean;
   start?: number;
   items: Block[][];
+  /**
+   * Each item's label as the author wrote it ("1.", "3)"); '' where the item's text begins with its own label
+   * ("（一）…" written as a bullet). Backends print these instead of their own numbers or bullets; absent: their own.
+   */
+  labels?: string[];
 }
 
 export interface QuoteBlock { type: 'quote'; children: Block[] }

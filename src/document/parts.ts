@@ -1,12 +1,14 @@
 /** The compendium's parts (封面, 职权目录, 权力运行流程图, 制度, 附录), each a function from checked data to blocks. */
 import { numberToChinese } from '../domain/numerals.js';
-import { POWER_CATEGORIES, RULE_AREAS, type Config, type Law, type Power } from '../domain/types.js';
+import { POWER_CATEGORIES, RULE_AREAS, type Config, type Law, type Power, type ProcedureStep } from '../domain/types.js';
 import type { Loaded, RuleDoc } from '../load/repository.js';
 import type { Anchors } from './anchors.js';
-import type { Block, Figure, Heading, Inline, Paragraph, Table, TableRow } from './model.js';
-import { chineseDate, feesText, legalBasisText, powerTimeLimits, timeLimitText } from './text.js';
+import type { Block, Figure, Heading, Inline, Paragraph, Table, TableCell, TableRow } from './model.js';
+import { chineseDate, legalBasisText, timeLimitText } from './text.js';
+import { feesText, NOT_FILLED, powerTimeLimits } from './facts.js';
+import { inForce } from '../domain/power.js';
 import { markdownToBlocks, type MarkdownContext } from './markdown.js';
-import { articleText } from '../domain/law.js';
+import { articleText, bookTitle } from '../domain/law.js';
 
 const t = (text: string, extra: Partial<Inline & { bold: boolean }> = {}): Inline => ({ type: 'text', text, ...extra } as Inline);
 const para = (text: string, extra: Partial<Paragraph> = {}): Paragraph => ({ type: 'paragraph', children: [t(text)], indent: true, ...extra });
@@ -40,10 +42,15 @@ export function cover(config: Config): Block[] {
   return out;
 }
 
-/** Powers grouped by category, in the catalogue's order, each group by id. */
+/** Powers in force grouped by category, in the catalogue's order, each group by id. 暂停/取消 powers are not among them. */
 export function byCategory(powers: Loaded<Power>[]): [string, Power[]][] {
-  return POWER_CATEGORIES.map((cat) => [cat, powers.map((p) => p.data).filter((p) => p.category === cat).sort((a, b) => cmp(a.id, b.id))] as [string, Power[]])
+  return POWER_CATEGORIES.map((cat) => [cat, powers.map((p) => p.data).filter((p) => p.category === cat && inForce(p)).sort((a, b) => cmp(a.id, b.id))] as [string, Power[]])
     .filter(([, ps]) => ps.length > 0);
+}
+
+/** Powers 暂停 or 取消, by id: listed in their own table, never printed as if in force. */
+export function notInForce(powers: Loaded<Power>[]): Power[] {
+  return powers.map((p) => p.data).filter((p) => !inForce(p)).sort((a, b) => cmp(a.id, b.id));
 }
 
 function cmp(a: string, b: string): number { return a < b ? -1 : a > b ? 1 : 0; }
@@ -65,13 +72,25 @@ export function catalogue(powers: Loaded<Power>[], laws: Map<string, Loaded<Law>
           cell(p.category),
           cell((p.legal_bases ?? []).map((b) => legalBasisText(b, laws.get(b.law)?.data)).join('\n')),
           cell([p.unit, p.post].filter(Boolean).join('\n')),
-          cell(powerTimeLimits(p)), cell(feesText(p)),
+          cell(powerTimeLimits(p)), cell(feesText(p, false)),
         ],
       });
     }
   });
-  const intro = [para(`本目录共收录职权${n}项，分为${groups.length}类：${groups.map(([c, ps]) => `${c}${ps.length}项`).join('，')}。`)];
+  const off = notInForce(powers);
+  const intro = [para(`本目录共收录职权${n}项，分为${groups.length}类：${groups.map(([c, ps]) => `${c}${ps.length}项`).join('，')}。${off.length ? `另有取消、暂停事项${off.length}项，不列入本目录，见本部分之后的取消、暂停事项表。` : ''}`)];
   return { intro, table: { type: 'table', rows, headerRows: 1, widths: [5, 9, 22, 8, 30, 11, 11, 8], landscape: true, fontSize: 'small' } };
+}
+
+/** 取消、暂停事项: the powers no longer exercised, with the date and the reason; none, no table. */
+export function statusTable(powers: Loaded<Power>[]): Table | undefined {
+  const off = notInForce(powers);
+  if (!off.length) return undefined;
+  const rows: TableRow[] = [{ header: true, cells: ['序号', '事项编码', '事项名称', '权力类别', '状态', '日期', '理由及依据'].map(cell) }];
+  off.forEach((p, i) => rows.push({
+    cells: [cell(String(i + 1)), cell(String(p.id)), cell(p.name), cell(p.category), cell(p.status!), cell(p.status_date ?? NOT_FILLED), cell(p.status_reason ?? NOT_FILLED)],
+  }));
+  return { type: 'table', rows, headerRows: 1, widths: [5, 9, 22, 9, 6, 11, 38], landscape: true, fontSize: 'small', caption: '取消、暂停事项' };
 }
 
 /** The drawing of a figure, without its place in the document. */
@@ -92,19 +111,30 @@ export function flowchartBlocks(p: Power, number: string, anchor: string, figure
   } else {
     out.push(para('（流程图未能生成，见构建摘要。）', { indent: false }));
   }
-  const rows: TableRow[] = [{ header: true, cells: [cell('环节'), cell('承办岗位'), cell('时限'), { ...cell('风险点'), risk: true }, { ...cell('防控措施'), risk: true }] }];
+  const rows: TableRow[] = [{ header: true, cells: [cell('环节'), cell('承办岗位'), cell('时限'), cell('办理内容及责任'), { ...cell('风险点'), risk: true }, { ...cell('防控措施'), risk: true }] }];
   for (const s of p.procedure.steps) {
     const risks = s.risks ?? [];
     rows.push({
       cells: [
-        cell(s.name), cell(s.actor ?? ''), cell(timeLimitText(s.time_limit)),
+        cell(s.name), cell(s.actor ?? ''), cell(timeLimitText(s.time_limit)), stepWork(s),
         { ...cell(risks.map((r) => `【${r.level}】${r.description}`).join('\n')), risk: true },
         { ...cell(risks.flatMap((r) => r.controls).map((c, i) => `${i + 1}. ${c}`).join('\n')), risk: true },
       ],
     });
   }
-  out.push({ type: 'table', rows, headerRows: 1, widths: [14, 16, 12, 28, 30], fontSize: 'small', caption: `${p.name}办理环节及廉政风险防控表`, captionWithoutRisks: `${p.name}办理环节表` });
+  out.push({ type: 'table', rows, headerRows: 1, widths: [10, 12, 12, 30, 18, 18], fontSize: 'small', caption: `${p.name}办理环节及廉政风险防控表`, captionWithoutRisks: `${p.name}办理环节表` });
   return out;
+}
+
+/** 办理内容及责任: what the step does (description) and the duty it carries (duty, 责任), as the author wrote them. */
+function stepWork(s: ProcedureStep): TableCell {
+  const children: Inline[] = [];
+  if (s.description) children.push(...lines(s.description));
+  if (s.duty) {
+    if (children.length) children.push({ type: 'break' });
+    children.push(t('责任：', { bold: true }), ...lines(s.duty));
+  }
+  return { children };
 }
 
 /** 事项基本信息: the facts of a power a reader needs, with the text of each cited article where the registry has it. */
@@ -126,7 +156,7 @@ function powerInfoTable(p: Power, laws: Map<string, Loaded<Law>>): Table {
   if (p.conditions?.length) rows.push(row('申请条件', list(p.conditions)));
   if (p.materials?.length) rows.push(row('申请材料', list(p.materials)));
   rows.push(row('办理时限', powerTimeLimits(p)), row('收费', feesText(p)));
-  if (p.discretion?.length) rows.push(row('裁量基准', p.discretion.map((d) => `${d.level ? `【${d.level}】` : ''}${d.circumstance}：${d.penalty}`).join('\n')));
+  if (p.discretion?.length) rows.push(row('裁量基准', p.discretion.map((d) => `${d.level ? `【${d.level}】` : ''}${clause(d.circumstance)}：${d.penalty}`).join('\n')));
   if (p.responsibilities?.length) rows.push(row('责任事项', list(p.responsibilities)));
   if (p.accountability?.length) rows.push(row('追责情形', list(p.accountability)));
   const s = p.supervision;
@@ -155,6 +185,11 @@ export function ruleBlocks(rules: RuleDoc[], ctx: MarkdownContext, ruleAnchors: 
   return out;
 }
 
+/** A clause to be followed by our own punctuation (：, ；), without the one its author ended it with. */
+function clause(text: string): string {
+  return text.trim().replace(/[。；，、：;,:.]+$/, '');
+}
+
 /** "1.0" → 第1.0版; "第一版" or "2025年修订版" as written. */
 function versionText(v: unknown): string {
   if (v === undefined || v === null || v === '') return '';
@@ -164,15 +199,24 @@ function versionText(v: unknown): string {
 
 function reviewLine(r: RuleDoc): string {
   const lr = r.data.legality_review, dl = r.data.deliberation;
-  const a = lr?.date ? `${chineseDate(lr.date, true)}经${lr.reviewer ?? '法制机构'}合法性审查（${lr.result ?? '—'}）` : '未经合法性审查';
-  const b = dl?.date ? `${chineseDate(dl.date, true)}经${dl.meeting ?? '领导班子'}集体审议（${dl.result ?? '—'}）` : '未经集体审议';
+  // Only what the records say: no reviewer or meeting is named that nobody entered, no result printed that was not.
+  const a = lr?.date ? `${chineseDate(lr.date, true)}经${lr.reviewer ?? ''}合法性审查${lr.result ? `（${lr.result}）` : ''}` : '未经合法性审查';
+  const b = dl?.date ? `${chineseDate(dl.date, true)}经${dl.meeting ?? ''}集体审议${dl.result ? `（${dl.result}）` : ''}` : '未经集体审议';
   return `（本制度${a}，${b}。）`;
+}
+
+/**
+ * The opinion as written, and the result on a line of its own ("结论：通过"): not joined into one sentence, which gave
+ * "符合法律法规规定。；通过" when the opinion ends with its own full stop.
+ */
+function opinionAndResult(opinion: string | undefined, result: string | undefined): string {
+  return [opinion?.trim(), result ? `结论：${result}` : ''].filter(Boolean).join('\n') || '—';
 }
 
 /** 附录: 法律依据索引, 合法性审查与集体审议情况. */
 export function appendix(laws: Loaded<Law>[], powers: Loaded<Power>[], rules: RuleDoc[], anchors: Anchors, lawAnchors: Map<string, string>): Block[] {
   const citing = new Map<string, string[]>();
-  for (const p of powers) for (const b of p.data.legal_bases ?? []) {
+  for (const p of powers) for (const b of inForce(p.data) ? p.data.legal_bases ?? [] : []) {
     const list = citing.get(b.law) ?? [];
     if (!list.includes(String(p.data.id))) list.push(String(p.data.id));
     citing.set(b.law, list);
@@ -183,7 +227,7 @@ export function appendix(laws: Loaded<Law>[], powers: Loaded<Power>[], rules: Ru
   sorted.forEach((l, i) => {
     const d = l.data;
     const status = d.status === '现行有效' ? d.status : `${d.status}${d.status_date ? `（${d.status_date}）` : ''}`;
-    lawRows.push({ cells: [cell(String(i + 1)), { children: [{ type: 'ref', kind: 'law', target: d.id, anchor: lawAnchors.get(d.id), text: `《${d.title}》` }] }, cell(d.level), cell(d.issuer), cell(d.doc_number ?? ''), cell(d.effective), cell(status), cell((citing.get(d.id) ?? []).sort().join('、'))] });
+    lawRows.push({ cells: [cell(String(i + 1)), { children: [{ type: 'ref', kind: 'law', target: d.id, anchor: lawAnchors.get(d.id), text: bookTitle(d.title) }] }, cell(d.level), cell(d.issuer), cell(d.doc_number ?? ''), cell(d.effective), cell(status), cell((citing.get(d.id) ?? []).sort().join('、'))] });
   });
   const out: Block[] = [
     { type: 'heading', level: 2, role: 'chapter', number: '一、', children: [t('法律依据索引')], anchor: anchors.make('app', 'laws'), toc: true, outline: true },
@@ -198,8 +242,8 @@ export function appendix(laws: Loaded<Law>[], powers: Loaded<Power>[], rules: Ru
       type: 'table', headerRows: 1, widths: [16, 28, 28, 28], fontSize: 'small',
       rows: [
         { header: true, cells: ['程序', '机构或会议', '日期', '意见与结论'].map(cell) },
-        { cells: [cell('合法性审查'), cell(lr.reviewer ?? '—'), cell(lr.date ?? '—'), cell([lr.opinion, lr.result].filter(Boolean).join('；') || '—')] },
-        { cells: [cell('集体审议'), cell([dl.meeting, dl.attendees ? `出席：${dl.attendees}` : ''].filter(Boolean).join('\n') || '—'), cell(dl.date ?? '—'), cell(dl.result ?? '—')] },
+        { cells: [cell('合法性审查'), cell(lr.reviewer ?? '—'), cell(lr.date ?? '—'), cell(opinionAndResult(lr.opinion, lr.result))] },
+        { cells: [cell('集体审议'), cell([dl.meeting, dl.attendees ? `出席：${dl.attendees}` : ''].filter(Boolean).join('\n') || '—'), cell(dl.date ?? '—'), cell(opinionAndResult(undefined, dl.result))] },
       ],
     });
   });

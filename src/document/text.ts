@@ -1,6 +1,7 @@
 /** How the compendium writes dates, legal bases, time limits and fees. */
 import { articleLabel, numberToChinese } from '../domain/numerals.js';
-import type { Law, LegalBasisRef, Power, TimeLimit } from '../domain/types.js';
+import type { Law, LegalBasisRef, TimeLimit } from '../domain/types.js';
+import { bookTitle } from '../domain/law.js';
 
 const DIGIT = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -13,7 +14,7 @@ export function chineseDate(iso: string, day = false): string {
 
 /** 《行政许可法》第十四条第二款第（一）项 */
 export function legalBasisText(b: LegalBasisRef, law: Law | undefined): string {
-  const title = law ? `《${law.title}》` : `《${b.law}》`;
+  const title = law ? bookTitle(law.title) : `《${b.law}》`;
   let s = title;
   if (b.article !== undefined) s += articleLabel(b.article, '条');
   if (b.clause !== undefined) s += articleLabel(b.clause, '款');
@@ -26,19 +27,6 @@ export function timeLimitText(t: TimeLimit | string | undefined): string {
   if (typeof t === 'string') return t;
   if (t.days === 0) return '即时办结';
   return `${t.days}个${t.unit ?? '工作日'}`;
-}
-
-export function powerTimeLimits(p: Power): string {
-  const s = p.time_limit?.statutory, pr = p.time_limit?.promised;
-  const parts: string[] = [];
-  parts.push(`法定：${s ? timeLimitText(s) : '无'}`);
-  parts.push(`承诺：${pr ? timeLimitText(pr) : '无'}`);
-  return parts.join('\n');
-}
-
-export function feesText(p: Power): string {
-  if (!p.fees || !p.fees.charged) return '不收费';
-  return [p.fees.standard, p.fees.basis ? `依据：${p.fees.basis}` : ''].filter(Boolean).join('\n') || '收费';
 }
 
 /** What stands between a heading's number and its text: nothing after 一、 （一） 1. and the like, else a full-width space (第一部分　职权目录). */

@@ -20,7 +20,8 @@ export type LawStatus = '现行有效' | '已修订' | '已废止';
 export type RuleArea = '职权法定' | '公开透明' | '绩效评估' | '查究问责' | '其他';
 export const RULE_AREAS: readonly RuleArea[] = ['职权法定', '公开透明', '绩效评估', '查究问责', '其他'];
 
-export type Stage = 'draft' | 'review' | 'submit';
+/** The work plan's stages, in order (check/stages.ts says what each requires). */
+export type Stage = 'draft' | 'review' | 'deliberation' | 'submit' | 'publish';
 
 export type PartName = 'cover' | 'toc' | 'preface' | 'catalogue' | 'flowcharts' | 'rules' | 'appendix';
 export const DEFAULT_PARTS: readonly PartName[] = ['cover', 'toc', 'preface', 'catalogue', 'flowcharts', 'rules', 'appendix'];
@@ -107,7 +108,8 @@ export interface Power {
   legal_bases: LegalBasisRef[];
   conditions?: string[];
   materials?: string[];
-  time_limit?: { statutory?: TimeLimit; promised?: TimeLimit };
+  /** `statutory: 未规定` says the law sets none; a missing `statutory` is a fact not yet entered (printed 未填写). */
+  time_limit?: { statutory?: TimeLimit | '未规定'; promised?: TimeLimit; note?: string };
   fees?: { charged: boolean; standard?: string; basis?: string };
   discretion?: { circumstance: string; level?: '轻微' | '一般' | '较重' | '严重'; penalty: string; basis?: LegalBasisRef }[];
   procedure: { start?: string; steps: ProcedureStep[] };
@@ -115,7 +117,10 @@ export interface Power {
   responsibilities?: string[];
   accountability?: string[];
   supervision?: { phone?: string; unit?: string; email?: string; address?: string };
+  /** 暂停/取消: left out of the in-force catalogue and flowcharts, listed in the 取消、暂停事项 table instead. */
   status?: '有效' | '暂停' | '取消';
+  status_date?: string;
+  status_reason?: string;
 }
 
 export interface Review {

@@ -3,7 +3,7 @@
  * Found in the source text (outside fenced and inline code) so that positions are exact.
  */
 import { articleKey, articleLabel } from './numerals.js';
-import { listedArticles } from './law.js';
+import { bookTitle, listedArticles } from './law.js';
 import type { Law, Power } from './types.js';
 
 export interface Xref { raw: string; kind: string; target: string; article?: string; index: number }
@@ -46,14 +46,14 @@ export function resolveXref(x: Xref, powers: Map<string, { data: Power }>, laws:
   if (x.kind === 'law') {
     const l = laws.get(x.target)?.data;
     if (!l) return { ok: false, zh: `没有登记编号为"${x.target}"的法律`, en: `no law with id "${x.target}"`, hintZh: '核对 laws/ 下的文件名', hintEn: 'Check the file name under laws/' };
-    if (!x.article) return { ok: true, kind: 'law', law: l, text: `《${l.title}》` };
+    if (!x.article) return { ok: true, kind: 'law', law: l, text: bookTitle(l.title) };
     const key = articleKey(x.article);
     if (!key) return { ok: false, zh: `条号"${x.article}"无法识别`, en: `article "${x.article}" cannot be read`, hintZh: '写成 #第十二条 或 #12', hintEn: 'Write #第十二条 or #12' };
     const listed = listedArticles(l);
     if (listed && !listed.has(key)) {
-      return { ok: false, zh: `《${l.title}》登记的条文中没有${articleLabel(x.article)}`, en: `${l.title} has no listed article ${key}`, hintZh: '核对条号，或在法律登记中补登这一条', hintEn: 'Check the number or list the article' };
+      return { ok: false, zh: `${bookTitle(l.title)}登记的条文中没有${articleLabel(x.article)}`, en: `${l.title} has no listed article ${key}`, hintZh: '核对条号，或在法律登记中补登这一条', hintEn: 'Check the number or list the article' };
     }
-    return { ok: true, kind: 'law', law: l, text: `《${l.title}》${articleLabel(x.article)}` };
+    return { ok: true, kind: 'law', law: l, text: `${bookTitle(l.title)}${articleLabel(x.article)}` };
   }
   return { ok: false, zh: `不认识的引用类型"${x.kind}"`, en: `unknown reference kind "${x.kind}"`, hintZh: '只能写 [[power:事项编码]] 或 [[law:法律编号#第X条]]', hintEn: 'Use [[power:ID]] or [[law:ID#article]]' };
 }

@@ -1,6 +1,8 @@
 /**
  * 权力运行流程图: a power's procedure → Mermaid `flowchart TD` source.
  *
+ * Each step's box carries its name, actor, time limit, description (内容) and duty (责任), wrapped by display width.
+ *
  * Node ids are generated (n0, n1, …) in a fixed order, never taken from the YAML, and every piece of YAML text goes
  * through quotedLabel (escape.ts), so no step name can add nodes, edges, clicks, classes, directives or markup.
  * The output is a pure function of the input: same power, same text, same cache key.
@@ -13,6 +15,7 @@
  */
 import type { Power, ProcedureStep, RiskPoint, TimeLimit } from '../domain/types.js';
 import { FLOWCHART_PAGE } from './config.js';
+import { chineseQuotes } from '../domain/quotes.js';
 import { quotedLabel } from './escape.js';
 import { DIAMOND_HEIGHT, EDGE_GAP, estimateTops, labelHeight, paginate, stepBoxHeight, TERMINAL_HEIGHT } from './layout.js';
 import { procedureGraph } from './procedure-graph.js';
@@ -184,7 +187,8 @@ export function estimatedHeight(power: Power, opts: FlowchartOptions = {}): numb
 }
 
 function buildGraph(power: Power, opts: FlowchartOptions): Graph {
-  const wrap = (text: string) => wrapText(text, opts.wrapUnits ?? DEFAULT_WRAP_UNITS);
+  // Quotation marks as the compendium prints them (“” ‘’ in Chinese text), as the document model does.
+  const wrap = (text: string) => wrapText(chineseQuotes([text])[0]!, opts.wrapUnits ?? DEFAULT_WRAP_UNITS);
   const steps: readonly ProcedureStep[] = Array.isArray(power?.procedure?.steps) ? power.procedure.steps : [];
   const g = procedureGraph(steps, power?.procedure?.start);
 
@@ -228,6 +232,9 @@ function stepLabel(step: ProcedureStep | undefined, level: Level | undefined, wr
   if (step?.actor !== undefined && text(step.actor)) lines.push(...wrap(`承办：${text(step.actor)}`));
   const limit = timeLimit(step?.time_limit);
   if (limit) lines.push(...wrap(`时限：${limit}`));
+  // What the step does and the duty it carries, as written (the step table beside the drawing has them too).
+  if (text(step?.description)) lines.push(...wrap(`内容：${text(step?.description)}`));
+  if (text(step?.duty)) lines.push(...wrap(`责任：${text(step?.duty)}`));
   if (level) lines.push(riskMarker(level));
   return lines;
 }

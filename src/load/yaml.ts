@@ -41,6 +41,65 @@ function messageFor(code: string, parserMessage: string): MessagePair {
 
 export interface ParsedYaml { data: unknown; ok: boolean }
 
+/** Deepest nesting accepted (js-yaml's own limit): a power file uses about six levels. */
+export const MAX_DEPTH = 100;
+
+/**
+ * Offset where the nesting of `src` first exceeds MAX_DEPTH, or null. A linear scan that counts block levels by
+ * indentation (and "- " entries on one line) and flow levels by brackets outside quotes, comments and block scalars:
+ * close enough to the parser's own count to stop what would overflow it (60,000 "[" made both parsers fail with
+ * "Maximum call stack size exceeded", and `yaml` run out of memory), far above any real file.
+ */
+export function tooDeep(src: string): number | null {
+  const blocks: number[] = [];
+  let flow = 0;
+  let quote: '"' | "'" | null = null;
+  let scalarIndent = -1; // inside a block scalar (| or >): lines indented more than this are text
+  let i = 0;
+  while (i < src.length) {
+    // A line starts at i.
+    let indent = 0;
+    while (src[i + indent] === ' ') indent++;
+    const lineEnd = src.indexOf('\n', i) < 0 ? src.length : src.indexOf('\n', i);
+    const blank = /^\s*(#|$)/.test(src.slice(i + indent, Math.min(lineEnd, i + indent + 2)));
+    if (scalarIndent >= 0 && (blank || indent > scalarIndent)) { i = lineEnd + 1; continue; }
+    scalarIndent = -1;
+    let j = i + indent;
+    if (!quote && flow === 0 && !blank) {
+      while (blocks.length && blocks[blocks.length - 1]! >= indent) blocks.pop();
+      blocks.push(indent);
+      // "- - - x": each dash opens a level.
+      for (let k = j; /^[-?][ \t]/.test(src.slice(k, k + 2)); k += 2) { blocks.push(k - i + 1); j = k + 2; }
+      if (blocks.length > MAX_DEPTH) return i + indent;
+    }
+    let prev = ' ';
+    for (; j < lineEnd; j++) {
+      const ch = src[j]!;
+      if (quote) {
+        if (ch === '\\' && quote === '"') { j++; continue; }
+        if (ch === quote) {
+          if (quote === "'" && src[j + 1] === "'") { j++; continue; }
+          quote = null;
+        }
+      } else if (ch === '#' && /\s/.test(prev)) {
+        break;
+      } else if ((ch === '"' || ch === "'") && /[\s:\-[{,?]/.test(prev)) {
+        quote = ch;
+      } else if (ch === '[' || ch === '{') {
+        if (++flow + blocks.length > MAX_DEPTH) return j;
+      } else if (ch === ']' || ch === '}') {
+        flow = Math.max(0, flow - 1);
+      } else if ((ch === '|' || ch === '>') && flow === 0 && /[\s:-]/.test(prev) && /^[-+0-9]*\s*(#.*)?\r?$/.test(src.slice(j + 1, lineEnd))) {
+        scalarIndent = indent;
+        break;
+      }
+      prev = ch;
+    }
+    i = lineEnd + 1;
+  }
+  return null;
+}
+
 /**
  * Parses the YAML part of `file` (from `file.yamlOffset` to `file.yamlEnd`). The common case, a well-formed file without
  * anchors, takes the fast path (js-yaml, YAML 1.2 core schema, about five times faster); anything else goes through
@@ -49,13 +108,34 @@ export interface ParsedYaml { data: unknown; ok: boolean }
  */
 export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
   const src = file.text.slice(file.yamlOffset, file.yamlEnd);
+  // Nesting deep enough to exhaust a parser's stack (or memory) is refused before any parser sees it.
+  const deep = tooDeep(src);
+  if (deep !== null) {
+    const at = file.position(file.yamlOffset + deep);
+    diags.push(makeDiagnostic(file.path, { start: at }, 'yaml-too-deep', 'error', {
+      zh: `YAML 嵌套层数过多（超过 ${MAX_DEPTH} 层），无法读取`, en: `YAML nested too deep (over ${MAX_DEPTH} levels): not read`,
+      hintZh: '制度库的文件只需几层嵌套：检查这一行的括号 [ ] { } 和缩进是否写错，或文件是否由其他工具误生成',
+      hintEn: 'Rule repository files need only a few levels: check the brackets and indentation on this line',
+    }));
+    return { data: undefined, ok: false };
+  }
   // Anchors/aliases go the slow way so that the alias limit applies; so does anything js-yaml rejects.
   if (!/[&*]/.test(src)) {
     try {
       return { data: jsYaml.load(src, { schema: jsYaml.CORE_SCHEMA, json: false }), ok: true };
     } catch { /* fall through: let `yaml` say where and what */ }
   }
-  const doc = yamlLib().parseDocument(src, YAML_OPTIONS);
+  let doc: Document.Parsed;
+  try {
+    doc = yamlLib().parseDocument(src, YAML_OPTIONS);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    diags.push(makeDiagnostic(file.path, { start: { line: 1, column: 1 } }, 'yaml-too-deep', 'error', {
+      zh: 'YAML 嵌套层数过多，无法读取', en: 'YAML nested too deep: not read',
+      hintZh: '检查文件中的括号 [ ] { } 和缩进是否写错', hintEn: 'Check the brackets and indentation',
+    }));
+    return { data: undefined, ok: false };
+  }
   file.doc = doc;
   let ok = true;
   for (const err of doc.errors) {
@@ -69,6 +149,12 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }), ok: true };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
+    if (e instanceof RangeError) {
+      diags.push(makeDiagnostic(file.path, { start: { line: 1, column: 1 } }, 'yaml-too-deep', 'error', {
+        zh: 'YAML 嵌套层数过多，无法读取', en: 'YAML nested too deep: not read', hintZh: '检查文件中的括号 [ ] { } 和缩进是否写错', hintEn: 'Check the brackets and indentation',
+      }));
+      return { data: undefined, ok: false };
+    }
     const aliasBomb = /alias/i.test(msg);
     diags.push(makeDiagnostic(file.path, { start: { line: 1, column: 1 } }, aliasBomb ? 'alias-limit' : 'yaml-syntax', 'error', aliasBomb
       ? {

@@ -12,6 +12,7 @@ import { checkRepository } from '../check/index.js';
 import { loadRepository } from '../check/load.js';
 import type { Stage } from '../domain/types.js';
 import { GB9704 } from '../domain/profile.js';
+import { inForce } from '../domain/power.js';
 import type { Repository } from '../load/repository.js';
 import { buildDocument, creationDate, type FlowchartFigure } from '../document/build.js';
 import type { DocumentModel } from '../document/model.js';
@@ -21,6 +22,8 @@ import { flowchartCacheDir, isFailure, legible, printedFontPt, renderPagedFlowch
 import { flowchartSources } from '../flowchart/sources.js';
 import { VERSION } from '../util/version.js';
 import path from 'node:path';
+import { writeStaged, type Listed } from './output.js';
+export { outDirProblem, type OutDirProblem } from '../util/outdir.js';
 
 export interface Validated {
   repo: Repository;
@@ -82,7 +85,9 @@ export async function compile(repo: Repository, opts: CompileOptions = {}): Prom
   const env = opts.env ?? process.env;
   const config = repo.config!.data;
   const powers = repo.powers.filter((p) => p.valid);
-  const sources = flowchartSources(powers, readHandDrawn(repo, powers, []));
+  // A power 暂停 or 取消 has no flowchart in the compendium (it is listed in the 取消、暂停事项 table): none drawn.
+  const drawn = powers.filter((p) => inForce(p.data));
+  const sources = flowchartSources(drawn, readHandDrawn(repo, drawn, []));
   const results = await renderPagedFlowcharts(sources.map((s) => s.paged), {
     formats: ['svg', 'png'], executablePath: env.POWERBOOK_CHROMIUM || undefined, cacheDir: opts.cache === false ? undefined : flowchartCacheDir(repo.root),
     onProgress: opts.onProgress,
@@ -188,18 +193,10 @@ export const BACKENDS: Record<BuildFormat, Backend> = {
 };
 
 /**
- * Writes the backends' files into `outDir`: each file through a temporary file and a rename, a directory (the site)
- * built beside and swapped in whole, so that an interrupted build never leaves half a file or half a site.
+ * Writes the backends' files into `outDir`, all of them first into a temporary folder there and then renamed into
+ * place, `last` (the manifest, made from the list of outputs) after them (pipeline/output.ts): a build that fails or
+ * is interrupted while writing never leaves part of its outputs beside part of the previous build's.
  */
-export async function writeOutputs(outDir: string, outcomes: RenderOutcome[]): Promise<{ path: string; sha256: string; bytes: number }[]> {
-  const { writeFileAtomic } = await import('../util/write.js');
-  const { writeSiteFiles } = await import('../render/site/write.js');
-  const { sha256 } = await import('./manifest.js');
-  const listed: { path: string; sha256: string; bytes: number }[] = [];
-  for (const o of outcomes) {
-    if (o.dir) writeSiteFiles(outDir, o.files.map((f) => ({ path: f.path.slice(o.dir!.length + 1), data: f.data as string })));
-    else for (const f of o.files) writeFileAtomic(path.join(outDir, f.path), f.data);
-    for (const f of o.files) listed.push({ path: f.path, sha256: sha256(f.data), bytes: typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength });
-  }
-  return listed;
+export async function writeOutputs(outDir: string, outcomes: RenderOutcome[], last?: (outputs: Listed[]) => OutputFile): Promise<Listed[]> {
+  return writeStaged(outDir, outcomes.map((o) => ({ dir: o.dir, files: o.files })), last);
 }

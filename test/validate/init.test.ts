@@ -44,3 +44,31 @@ describe('powerbook init: CI files', () => {
     }
   });
 });
+
+describe('powerbook init: the plan', () => {
+  it('writes no stage date that is already past on the day of init, in the order of the stages', async () => {
+    const dir = tempDir('pb-init-');
+    const r = await cli(['init', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    const cfg = parse(readFileSync(path.join(dir, 'powerbook.yaml'), 'utf8')) as { stages: Record<string, string>; compendium: { date: string } };
+    const dates = ['draft_by', 'legality_review_by', 'deliberation_by', 'submit_by', 'publish_by'].map((k) => String(cfg.stages[k]));
+    for (const d of dates) expect(d > today, d).toBe(true);
+    expect([...dates].sort()).toEqual(dates);
+    expect(String(cfg.compendium.date) > today).toBe(true);
+    expect(readFileSync(path.join(dir, 'powerbook.yaml'), 'utf8')).toContain(`powerbook init 于 ${today}`);
+  });
+
+  it('counts the plan from the day of init, late in the year too', async () => {
+    const { initCommand } = await import('../../src/cli/init.js');
+    const dir = tempDir('pb-init-');
+    const io = { stdout: () => {}, stderr: () => {}, cwd: process.cwd(), env: {}, isTTY: false };
+    expect(initCommand(io, 'zh', dir, { today: '2031-12-20' })).toBe(0);
+    const text = readFileSync(path.join(dir, 'powerbook.yaml'), 'utf8');
+    expect(text).toMatch(/legality_review_by: 2032-03-19\n/);
+    expect(text).toMatch(/publish_by: 2032-06-17\n/);
+    // The example rule's records are dated the day of init, within the plan: the new repository is valid at every stage.
+    const v = await cli(['validate', dir, '--stage', 'publish', '--format', 'json']);
+    expect(JSON.parse(v.stdout)).toEqual([]);
+  });
+});

@@ -19,7 +19,7 @@ function markers(dir: string, prefix = ''): string[] {
 
 describe('examples/mistakes: one deliberate mistake per rule', () => {
   it('gives exactly the expected diagnostics, each on its marked line', async () => {
-    const { code, diags } = await validateJson(DIR, ['--stage', 'submit']);
+    const { code, diags } = await validateJson(DIR, ['--stage', 'publish']);
     expect(code).toBe(1);
     const got = diags.map((d) => `${d.file.replace(`${DIR}/`, '')}:${d.line} ${d.rule}`).sort();
     expect(got).toEqual(markers(DIR).sort());
@@ -31,7 +31,7 @@ describe('examples/mistakes: one deliberate mistake per rule', () => {
   });
 
   it('gives every diagnostic a Chinese and an English message and a hint', async () => {
-    const { diags } = await validateJson(DIR, ['--stage', 'submit']);
+    const { diags } = await validateJson(DIR, ['--stage', 'publish']);
     for (const d of diags) {
       expect(d.message).toMatch(/[\u4e00-\u9fa5]/);
       expect(d.messageEn).toMatch(/^[\x20-\x7e\u4e00-\u9fa5《》（）“”"、，。：]+$/);
@@ -41,8 +41,8 @@ describe('examples/mistakes: one deliberate mistake per rule', () => {
   });
 
   it('is deterministic: same diagnostics in the same order', async () => {
-    const a = await validateJson(DIR, ['--stage', 'submit']);
-    const b = await validateJson(DIR, ['--stage', 'submit']);
+    const a = await validateJson(DIR, ['--stage', 'publish']);
+    const b = await validateJson(DIR, ['--stage', 'publish']);
     expect(b.diags).toEqual(a.diags);
   });
 });

@@ -1,4 +1,5 @@
 import type { Rule } from '../context.js';
+import { bookTitle } from '../../domain/law.js';
 
 /** A power must not rest on a law that is repealed, superseded, or not yet in force at the compendium's date. */
 export const lawNotInForce: Rule = {
@@ -10,7 +11,7 @@ export const lawNotInForce: Rule = {
         const law = ctx.lawsById.get(b.law)?.data;
         if (!law) return;
         const at = () => p.source.rangeAt(['legal_bases', i, 'law']);
-        const t = `《${law.title}》`;
+        const t = bookTitle(law.title);
         if (law.status === '已废止' && (!law.status_date || !date || law.status_date <= date)) {
           ctx.report(p.source, at, {
             zh: `${t}已于 ${law.status_date ?? '（日期未填）'} 废止，不能作为实施依据`, en: `${law.title} was repealed on ${law.status_date ?? '(no date)'}`,

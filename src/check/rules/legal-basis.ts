@@ -1,6 +1,6 @@
 import type { Rule } from '../context.js';
 import { articleKey, articleLabel } from '../../domain/numerals.js';
-import { listedArticles } from '../../domain/law.js';
+import { bookTitle, listedArticles } from '../../domain/law.js';
 
 /** 职权法定: every power rests on at least one legal basis. */
 export const powerLegalBasisRequired: Rule = {
@@ -55,7 +55,7 @@ export const articleUnknown: Rule = {
         if (!listed || listed.has(key)) return;
         const title = law.data.title;
         ctx.report(p.source, p.source.rangeAt(['legal_bases', i, 'article']), {
-          zh: `《${title}》没有${articleLabel(b.article)}（登记的条文中找不到）`,
+          zh: `${bookTitle(title)}没有${articleLabel(b.article)}（登记的条文中找不到）`,
           en: `${title} has no article ${key} among its listed articles`,
           hintZh: `核对条号；如法律已修改、条文重新编号，请按现行文本更正，或在 ${law.source.path} 中补登这一条`,
           hintEn: `Check the number against the current text, or add the article to ${law.source.path}`,

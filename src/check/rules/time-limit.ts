@@ -13,7 +13,7 @@ export const promisedExceedsStatutory: Rule = {
   check(ctx) {
     for (const p of ctx.powers) {
       const s = p.data.time_limit?.statutory, pr = p.data.time_limit?.promised;
-      if (!s || !pr) continue;
+      if (!s || !pr || typeof s !== 'object') continue;
       const same = (s.unit ?? '工作日') === (pr.unit ?? '工作日');
       if (same ? pr.days <= s.days : inCalendarDays(pr) <= inCalendarDays(s)) continue;
       ctx.report(p.source, p.source.rangeAt(['time_limit', 'promised', 'days']), {

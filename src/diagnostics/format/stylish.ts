@@ -19,6 +19,7 @@ export function formatStylish(diags: Diagnostic[], opts: FormatOptions): string 
   const zh = opts.lang !== 'en';
   const out: string[] = [];
   let file: string | undefined;
+  const starts = new Map<string, number[]>();
   for (const d of diags) {
     if (d.file !== file) {
       if (file !== undefined) out.push('');
@@ -31,14 +32,48 @@ export function formatStylish(diags: Diagnostic[], opts: FormatOptions): string 
     out.push(`  ${c.dim(`${d.start.line}:${d.start.column}`)}  ${sev(label)}  ${message}  ${c.dim(d.rule)}`);
     if (hint) out.push(`    ${c.cyan(zh ? '怎么改：' : 'fix: ')}${hint}`);
     const text = opts.sources?.get(d.file);
-    if (text !== undefined && d.start.line <= text.split('\n').length) {
-      const frame = codeFrameColumns(text.replace(/\r\n/g, '\n'), { start: d.start, end: d.end && d.end.line === d.start.line && d.end.column > d.start.column ? d.end : undefined }, { highlightCode: false, linesAbove: 1, linesBelow: 1, forceColor: false });
-      out.push(frame.split('\n').map((l) => '    ' + (opts.color && l.startsWith('>') ? c.red(l) : l)).join('\n'));
-    }
+    const frame = text === undefined ? undefined : clippedFrame(d, text, starts);
+    if (frame) out.push(frame.split('\n').map((l) => '    ' + (opts.color && l.startsWith('>') ? c.red(l) : l)).join('\n'));
   }
   const n = countBySeverity(diags);
   if (diags.length) out.push('');
   if (zh) out.push(diags.length ? `共 ${diags.length} 个问题（${n.error} 个错误，${n.warning} 个警告，${n.info} 个提示）` : '检查通过，没有发现问题。');
   else out.push(diags.length ? `${diags.length} problem(s) (${n.error} error(s), ${n.warning} warning(s), ${n.info} info)` : 'No problems found.');
   return out.join('\n') + '\n';
+}
+
+/** Characters of a source line shown in a frame: a window around the column, so that a frame stays a few lines long. */
+export const FRAME_WIDTH = 100;
+
+/**
+ * The code frame of a diagnostic: the line and one on each side, each cut to FRAME_WIDTH characters around the
+ * column ("…" where cut). A minified or generated file (one line of megabytes) gives a frame of a few hundred
+ * characters, not the whole line. Line starts are found once per file (`starts`).
+ */
+function clippedFrame(d: Diagnostic, text: string, starts: Map<string, number[]>): string | undefined {
+  let ls = starts.get(d.file);
+  if (!ls) {
+    ls = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) ls.push(i + 1);
+    starts.set(d.file, ls);
+  }
+  const line = d.start.line;
+  if (line < 1 || line > ls.length) return undefined;
+  const lineText = (n: number) => text.slice(ls![n - 1], n < ls!.length ? ls![n] - 1 : text.length).replace(/\r$/, '');
+  const first = Math.max(1, line - 1), last = Math.min(ls.length, line + 1);
+  // The window: centred on the column, the same for the three lines so that they stay aligned.
+  const col = Math.max(1, d.start.column);
+  const from = Math.max(0, col - 1 - Math.floor(FRAME_WIDTH / 2));
+  const clip = (s: string) => {
+    const head = from > 0 && s.length > from ? '…' : '';
+    const body = s.slice(from, from + FRAME_WIDTH);
+    return from > 0 && s.length <= from ? '' : `${head}${body}${s.length > from + FRAME_WIDTH ? '…' : ''}`;
+  };
+  const shift = from > 0 ? from - 1 : 0; // the '…' takes one column
+  const lines: string[] = [];
+  for (let n = first; n <= last; n++) lines.push(clip(lineText(n)));
+  const column = col - shift;
+  const end = d.end && d.end.line === line && d.end.column > d.start.column ? Math.min(d.end.column - shift, column + FRAME_WIDTH) : undefined;
+  return codeFrameColumns(lines.join('\n'), { start: { line, column }, end: end === undefined ? undefined : { line, column: end } },
+    { highlightCode: false, linesAbove: 1, linesBelow: 1, forceColor: false, startLine: first } as Parameters<CodeFrame['codeFrameColumns']>[2]);
 }

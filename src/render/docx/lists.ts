@@ -36,7 +36,7 @@ export function renderList(
   const out: FileChild[] = [];
   const itemScope: BlockScope = { ...scope, indentChars: scope.indentChars + (depth > 0 ? 2 : 0), firstInSection: false };
   list.items.forEach((item, i) => {
-    const label = listLabel(list.ordered, depth, (list.start ?? 1) + i);
+    const label = list.labels?.[i] ?? listLabel(list.ordered, depth, (list.start ?? 1) + i);
     const [first, ...rest] = item;
     const breakHere = pageBreakBefore && i === 0;
     const labelled: ModelParagraph =

@@ -117,7 +117,13 @@ export function blocksHtml(bs: readonly Block[], o: HtmlOptions): string {
       case 'list': {
         const tag = b.ordered ? 'ol' : 'ul';
         const start = b.ordered && b.start && b.start !== 1 ? ` start="${b.start}"` : '';
-        return `<${tag}${start}>${b.items.map((it) => `<li>${blocksHtml(it, o)}</li>`).join('')}</${tag}>`;
+        // The labels the author wrote (document/markdown.ts), as text at the start of each item, instead of the browser's.
+        const labelled = (it: Block[], i: number): Block[] => {
+          const label = b.labels?.[i];
+          if (!label || it[0]?.type !== 'paragraph') return it;
+          return [{ ...it[0], children: [{ type: 'text', text: label }, ...it[0].children] }, ...it.slice(1)];
+        };
+        return `<${tag}${start}${b.labels ? ' class="labelled"' : ''}>${b.items.map((it, i) => `<li>${blocksHtml(labelled(it, i), o)}</li>`).join('')}</${tag}>`;
       }
       case 'quote': return `<blockquote>${blocksHtml(b.children, o)}</blockquote>`;
       case 'table': return tableHtml(b, o);

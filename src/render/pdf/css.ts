@@ -130,6 +130,7 @@ p.note { font-size: ${note}pt; line-height: ${note * 1.5}pt; text-indent: ${2 * 
 p.signature { text-align: right; text-indent: 0; padding-right: ${px(4 * g.charPx)}; }
 blockquote { margin: 0 ${twoChars}; font-family: ${f.heading2}; }
 ul, ol { margin: 0; padding-left: ${twoChars}; }
+ol.labelled, ul.labelled { list-style: none; }
 
 /* The cover: one page, no number. */
 .sec-cover { height: ${px(Math.floor(g.textHeightPx) - 2)}; overflow: hidden; display: flex; flex-direction: column; }

@@ -66,6 +66,7 @@ figure { margin: 1.5rem 0; text-align: center; }
 figure img { max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: 0.95rem; }
 blockquote { margin: 1rem 0; padding: 0.25rem 1rem; border-left: 4px solid var(--rule); color: #333; }
+ol.labelled, ul.labelled { list-style: none; }
 code { font-family: "Noto Sans Mono CJK SC", monospace; background: #f4f4f4; padding: 0 0.2em; }
 sup.fnref a { text-decoration: none; }
 .footnotes { border-top: 1px solid var(--rule); margin-top: 2rem; font-size: 0.95rem; }
