@@ -64,6 +64,19 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--no-cache', t('不用缓存，全部重新绘制', 'render everything again'))
     .action(async (ids: string[], opts) => { code = await (await import('./flowchart.js')).flowchartCommand(io, lang, ids, opts); });
 
+  program.command('diff')
+    .description(t('比较制度库的两个 git 修订：职权、法律、制度的新增、取消、重新编号和逐项修改', 'Compare two git revisions of the rule repository: powers, laws and rules added, removed, renamed and changed field by field'))
+    .argument('[base]', t('比较基准（分支、标签或提交；默认：与默认分支的合并基点）', 'base revision (branch, tag or commit; default: the merge base with the default branch)'))
+    .argument('[head]', t('比较对象（默认：工作区）', 'head revision (default: the working tree)'))
+    .option('-C, --dir <dir>', t('制度库目录', 'repository directory'), '.')
+    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['text', 'markdown', 'json']).default('text'))
+    .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
+    .option('--max-chars <n>', t('markdown 最多 n 个字符（合并请求评论的上限）', 'markdown: at most n characters (a pull request comment\'s limit)'))
+    .option('--exit-code', t('有变化时以状态 1 退出', 'exit 1 when something changed'))
+    .option('--color', t('强制彩色输出', 'force colour'))
+    .option('--no-color', t('不用彩色', 'no colour'))
+    .action(async (base: string | undefined, head: string | undefined, opts) => { code = await (await import('./diff.js')).diffCommand(io, lang, base, head, opts); });
+
   program.command('rules')
     .description(t('列出全部检查规则及其默认级别', 'List every check rule with its default severity'))
     .action(async () => { code = (await import('./rules.js')).rulesCommand(io, lang); });
