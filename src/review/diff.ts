@@ -7,7 +7,7 @@ import { compareConfigs } from './compare/config.js';
 import { compareLaws } from './compare/law.js';
 import { comparePowers } from './compare/power.js';
 import { compareRules } from './compare/rule.js';
-import { commitInfo, defaultBase, gitPlace, requireCommit, type GitPlace } from './git.js';
+import { commitInfos, defaultBase, gitPlace, requireCommit, type CommitInfo } from './git.js';
 import { idOf, pairItems } from './match.js';
 import { changedProvisions, registryTexts, type ProvisionTexts } from './provisions.js';
 import { commitSnapshot, parseFile, readFiles, worktreeSnapshot, type ItemKind, type Parsed, type Snapshot } from './snapshot.js';
@@ -53,18 +53,21 @@ class Side {
     return [...this.snap.files.values()].filter((f) => f.kind === kind).map((f) => f.rel).sort(cmp);
   }
 
-  /** A law by id: its file by name first (file names are ids), else every law file. */
+  /** A law by id (all of a side's law files are read at once: a registry holds tens of laws, not thousands). */
   law = (id: string): Law | undefined => {
-    for (const ext of ['.yaml', '.yml']) {
-      const p = this.parse(`laws/${id}${ext}`);
-      if (p?.data && idOf(p) === id) return p.data as unknown as Law;
-    }
     if (!this.lawIndex) {
       this.lawIndex = new Map();
       for (const p of this.parseAll(this.rels('law'))) { const i = idOf(p); if (i !== undefined && p.data && !this.lawIndex.has(i)) this.lawIndex.set(i, p.data as unknown as Law); }
     }
     return this.lawIndex.get(id);
   };
+
+  /** The files of `rels` whose bytes contain one of `needles` (a cheap filter before parsing). */
+  containing(rels: string[], needles: string[]): string[] {
+    readFiles(this.snap, rels);
+    const bs = needles.map((n) => Buffer.from(n));
+    return rels.filter((r) => { const b = this.snap.bytes.get(r); return b !== undefined && bs.some((n) => b.includes(n)); });
+  }
 }
 
 function nameOf(kind: DiffKind, p: Parsed): string {
@@ -99,12 +102,10 @@ function item(kind: DiffKind, status: ItemDiff['status'], a: Parsed | undefined,
   return out;
 }
 
-function revisionInfo(place: GitPlace, rev: string, commit: string | undefined, config: Parsed | undefined): RevisionInfo {
+function revisionInfo(rev: string, commit: string | undefined, infos: Map<string, CommitInfo>, config: Parsed | undefined): RevisionInfo {
   const info: RevisionInfo = { rev, worktree: commit === undefined };
-  if (commit) {
-    const c = commitInfo(place, commit);
-    Object.assign(info, { commit: c.commit, short: c.short, committed: c.date, subject: c.subject });
-  }
+  const c = commit ? infos.get(commit) : undefined;
+  if (commit) Object.assign(info, { commit, short: c?.short ?? commit.slice(0, 7), committed: c?.date, subject: c?.subject });
   const date = (config?.data?.compendium as Record<string, unknown> | undefined)?.date;
   if (typeof date === 'string') info.compendiumDate = date;
   else if (date instanceof Date) info.compendiumDate = date.toISOString().slice(0, 10);
@@ -180,15 +181,18 @@ export function diffRevisions(root: string, opts: DiffOptions = {}): RepoDiff {
   const texts = (opts.provisions ?? ((la, lb, changedL) => registryTexts(changedL, la, lb)))(A.law, B.law, changedLaws);
   let provisions: RepoDiff['provisions'] = [];
   if (texts.candidates === 'all' || texts.candidates.size) {
-    const citations = B.parseAll(B.rels('power')).filter((p) => p.data).map((p) => ({
+    // A power citing a candidate law names it (its id, or for the library its title): the others need no parsing.
+    const rels = texts.candidates === 'all' ? B.rels('power') : B.containing(B.rels('power'), [...texts.candidates]);
+    const citations = B.parseAll(rels).filter((p) => p.data).map((p) => ({
       power: idOf(p) ?? p.rel, bases: (Array.isArray(p.data!.legal_bases) ? p.data!.legal_bases : []) as LegalBasisRef[],
     }));
     provisions = changedProvisions(citations, texts);
   }
 
+  const infos = commitInfos(place, headCommit ? [base.commit, headCommit] : [base.commit]);
   return {
-    base: revisionInfo(place, base.rev, base.commit, cfgA),
-    head: revisionInfo(place, opts.head ?? 'WORKTREE', headCommit, cfgB),
+    base: revisionInfo(base.rev, base.commit, infos, cfgA),
+    head: revisionInfo(opts.head ?? 'WORKTREE', headCommit, infos, cfgB),
     prefix: place.prefix,
     counts, items, config, provisions,
     unreadable: unreadable.sort((x, y) => cmp(x.side, y.side) || cmp(x.file, y.file)),

@@ -42,13 +42,12 @@ export interface GitPlace {
 }
 
 export function gitPlace(dir: string): GitPlace {
-  const r = git(dir, ['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository']);
+  const r = git(dir, ['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository', '--show-object-format']);
   if (!r.ok) {
     throw new ReviewError(`${dir} 不在 git 仓库中：比较修订需要制度库的 git 历史（git clone 得到的目录，或先 git init 并提交）`,
       `${dir} is not inside a git repository: comparing revisions needs the rule repository's git history`);
   }
-  const [top, prefix, shallow] = r.out.toString('utf8').split('\n');
-  const fmt = text(dir, ['rev-parse', '--show-object-format']);
+  const [top, prefix, shallow, fmt] = r.out.toString('utf8').split('\n');
   return { top: top!, prefix: prefix ?? '', shallow: shallow === 'true', objectFormat: fmt === 'sha256' ? 'sha256' : 'sha1' };
 }
 
@@ -119,10 +118,15 @@ export function defaultBase(place: GitPlace, env: NodeJS.ProcessEnv): { rev: str
 
 export interface CommitInfo { commit: string; short: string; date: string; subject: string }
 
-export function commitInfo(place: GitPlace, commit: string): CommitInfo {
-  const s = text(place.top, ['show', '-s', '--no-show-signature', '--format=%H%x00%h%x00%cI%x00%s', commit]) ?? `${commit}\0${commit.slice(0, 7)}\0\0`;
-  const [c, short, date, subject] = s.split('\0');
-  return { commit: c!, short: short!, date: date!, subject: subject ?? '' };
+/** Date and subject of commits, in one `git show`. */
+export function commitInfos(place: GitPlace, commits: string[]): Map<string, CommitInfo> {
+  const out = new Map<string, CommitInfo>();
+  const s = text(place.top, ['show', '-s', '--no-show-signature', '--format=%H%x00%h%x00%cI%x00%s%x00', ...new Set(commits)]) ?? '';
+  for (const rec of s.split('\0\n')) {
+    const [c, short, date, subject] = rec.replace(/^\n/, '').split('\0');
+    if (c) out.set(c, { commit: c, short: short!, date: date!, subject: subject ?? '' });
+  }
+  return out;
 }
 
 export interface TreeEntry { mode: string; oid: string; path: string }

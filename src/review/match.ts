@@ -1,7 +1,8 @@
 /**
  * Pairing items that left one file and arrived in another: the same id in a new file is a move; the same content under
- * a new id is a rename (renumbered, 重新编号), also when a few fields changed with it, as git pairs renamed files by
- * similarity. What stays unpaired was removed or added.
+ * a new id is a rename (renumbered, 重新编号); so is the same name under a new id with at least half of the fields
+ * unchanged, as git pairs renamed files by similarity. Powers of one department share much boilerplate, so a new
+ * power under another name is never taken for an old one renamed. What stays unpaired was removed or added.
  */
 import type { Parsed } from './snapshot.js';
 
@@ -9,6 +10,12 @@ import type { Parsed } from './snapshot.js';
 export function idOf(p: Parsed): string | undefined {
   const id = p.data?.id;
   return id === undefined || id === null ? undefined : String(id);
+}
+
+/** The name (power) or title (law, rule). */
+function nameOf(p: Parsed): string | undefined {
+  const n = p.data?.name ?? p.data?.title;
+  return typeof n === 'string' && n.trim() ? n.trim() : undefined;
 }
 
 /** Leaves of the data as "path=value" strings, without the id (what a rename keeps). */
@@ -70,7 +77,8 @@ export function pairItems(gone: Parsed[], arrived: Parsed[]): Pairing {
   if (restA.length && restB.length && restA.length * restB.length <= MAX_PAIRS) {
     const cands: [Parsed, Parsed, number][] = [];
     for (const a of restA) for (const b of restB) {
-      if (a.kind !== b.kind) continue;
+      // Renumbered and changed too: only under the same name (a new power copied from an old one is a new power).
+      if (a.kind !== b.kind || nameOf(a) === undefined || nameOf(a) !== nameOf(b)) continue;
       const s = similarity(la.get(a)!, lb.get(b)!);
       if (s >= RENAME_SIMILARITY) cands.push([a, b, s]);
     }

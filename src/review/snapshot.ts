@@ -54,7 +54,11 @@ export function commitSnapshot(place: GitPlace, root: string, commit: string): S
     // Symbolic links (mode 120000) hold a path, not the file: left out, as a checkout outside the repository would be.
     if (kind && e.mode !== '120000') files.set(e.path, { rel: e.path, kind, oid: e.oid });
   }
-  return { commit, files, place, root, bytes: new Map() };
+  // Every file's bytes in one `git cat-file --batch`: a few megabytes at most, and one process instead of one per file.
+  const blobs = readBlobs(place, [...files.values()].map((f) => f.oid));
+  const bytes = new Map<string, Buffer>();
+  for (const f of files.values()) { const b = blobs.get(f.oid); if (b) bytes.set(f.rel, b); }
+  return { commit, files, place, root, bytes };
 }
 
 export function worktreeSnapshot(place: GitPlace, root: string): Snapshot {
