@@ -25,7 +25,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .description(t('检查制度库：格式、引用、法律效力、流程图、审查与审议记录', 'Check a rule repository: format, references, laws in force, procedures, review records'))
     .argument('[dir]', t('制度库目录', 'repository directory'), '.')
     .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices(['draft', 'review', 'submit']).default('draft'))
-    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['stylish', 'json', 'github', 'sarif']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['stylish', 'json', 'github', 'sarif', 'gitlab']).default('stylish'))
     .option('--max-warnings <n>', t('警告超过 n 个时以状态 1 退出', 'exit 1 when warnings exceed n'))
     .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
     .option('--color', t('强制彩色输出', 'force colour'))
@@ -76,6 +76,14 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--color', t('强制彩色输出', 'force colour'))
     .option('--no-color', t('不用彩色', 'no colour'))
     .action(async (base: string | undefined, head: string | undefined, opts) => { code = await (await import('./diff.js')).diffCommand(io, lang, base, head, opts); });
+
+  program.command('status')
+    .description(t('对照工作方案的各阶段日期（起草、合法性审查、集体审议、报送、公布）查看进度：已完成、还有几天、已逾期，及卡在哪里', 'Where the repository stands against the work plan\'s stage dates: done, due in N days, overdue, and what blocks the next stage'))
+    .argument('[dir]', t('制度库目录', 'repository directory'), '.')
+    .option('--at <date>', t('按这一天计算（YYYY-MM-DD，默认今天）', 'as of this day (YYYY-MM-DD, default today)'))
+    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['text', 'markdown', 'json']).default('text'))
+    .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
+    .action(async (dir: string, opts) => { code = await (await import('./status.js')).statusCommand(io, lang, dir, opts); });
 
   program.command('rules')
     .description(t('列出全部检查规则及其默认级别', 'List every check rule with its default severity'))
