@@ -35,10 +35,10 @@ describe('powerbook status', () => {
 
   it('json: each stage done, due or overdue against --at, with what blocks the next one', async () => {
     const r = await statusJson(dir, '2025-11-05');
-    expect(r).toMatchObject({ kind: 'powerbook-status', version: 1, department: '测试市商务局', compendiumDate: '2025-11-20', at: '2025-11-05', reached: 'draft', next: 'legality_review' });
+    expect(r).toMatchObject({ kind: 'powerbook-status', version: 1, department: '测试市商务局', compendiumDate: '2025-11-20', at: '2025-11-05', reached: 'draft', next: 'review' });
     expect(r.stages.map((s) => [s.key, s.due, s.state, s.days])).toEqual([
       ['draft', '2025-09-30', 'done', -36],
-      ['legality_review', '2025-10-31', 'overdue', -5],
+      ['review', '2025-10-31', 'overdue', -5],
       ['deliberation', '2025-11-15', 'due', 10],
       ['submit', '2025-11-30', 'due', 25],
       ['publish', '2026-01-31', 'due', 87],
@@ -90,7 +90,7 @@ describe('powerbook status', () => {
     expect(early.stages[1]!.days).toBe(60);
     edit(dir, 'rules/ZD-01.md', (s) => s.replace('deliberation:\n', 'legality_review:\n  reviewer: 法制机构\n  date: 2025-10-20\n  result: 通过\ndeliberation:\n'));
     const late = await statusJson(dir, '2026-03-01');
-    expect(late.stages.map((s) => [s.key, s.state])).toEqual([['draft', 'done'], ['legality_review', 'done'], ['deliberation', 'done'], ['submit', 'done'], ['publish', 'done']]);
+    expect(late.stages.map((s) => [s.key, s.state])).toEqual([['draft', 'done'], ['review', 'done'], ['deliberation', 'done'], ['submit', 'done'], ['publish', 'done']]);
     expect(late).toMatchObject({ reached: 'publish', next: null });
     expect(late.rules.byReview).toEqual({ none: 0, reviewed: 0, deliberated: 1, failed: 0 });
   });
