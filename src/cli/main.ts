@@ -85,6 +85,14 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
     .action(async (dir: string, opts) => { code = await (await import('./status.js')).statusCommand(io, lang, dir, opts); });
 
+  program.command('rollup')
+    .description(t('汇总各部门 CI 发布的进度和检查结果（status、validate 的 JSON），或各部门的制度库：网页、Excel、JSON', 'Roll up the departments\' published status and validate JSON (or their repositories): HTML page, xlsx and JSON'))
+    .argument('<sources...>', t('各部门的 CI 产物文件夹、制度库目录或网址（http/https）', 'each department\'s artifact folder, repository or http(s) URL'))
+    .option('-o, --out <dir>', t('输出目录', 'output directory'), 'rollup')
+    .option('-f, --format <formats>', t('输出格式，可用逗号连写：html、xlsx、json', 'output formats, comma-separated: html, xlsx, json'), 'html,xlsx,json')
+    .option('--at <date>', t('按这一天计算逾期（YYYY-MM-DD，默认今天）', 'count overdue stages as of this day (YYYY-MM-DD, default today)'))
+    .action(async (sources: string[], opts) => { code = await (await import('./rollup.js')).rollupCommand(io, lang, sources, opts); });
+
   program.command('rules')
     .description(t('列出全部检查规则及其默认级别', 'List every check rule with its default severity'))
     .action(async () => { code = (await import('./rules.js')).rulesCommand(io, lang); });
