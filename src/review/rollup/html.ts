@@ -10,7 +10,7 @@ import type { RollupReport, RollupRow } from './report.js';
 
 export const ROLLUP_CSS = `${SITE_CSS}
 /* powerbook rollup */
-main.rollup { max-width: 90rem; }
+main.rollup, body.rollup-page .site-header .inner, body.rollup-page .site-footer .inner { max-width: 90rem; }
 table.rollup { font-size: 0.9rem; }
 table.rollup th, table.rollup td { white-space: nowrap; }
 table.rollup td.text { white-space: normal; min-width: 8rem; }
@@ -120,7 +120,7 @@ export function rollupHtml(report: RollupReport): string {
 <link rel="stylesheet" href="${ROLLUP_FILES.css}">
 <script src="${ROLLUP_FILES.js}" defer></script>
 </head>
-<body>
+<body class="rollup-page">
 <a class="skip" href="#main">跳到正文</a>
 <header class="site-header"><div class="inner">
 <p class="site-dept">截至 ${esc(report.at)}</p>
