@@ -1,6 +1,7 @@
 /** Comparing one field of an item: scalars, lists of strings, long texts, objects; each difference one Change. */
 import { diffArrays } from 'diff';
 import microdiff from 'microdiff';
+import { isDeepStrictEqual } from 'node:util';
 import type { Change, Words } from '../types.js';
 
 export const w = (zh: string, en: string): Words => ({ zh, en });
@@ -14,10 +15,7 @@ export function isLong(...xs: (string | undefined)[]): boolean {
 
 /** Equal as data (YAML values: strings, numbers, booleans, lists, mappings). */
 export function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  return microdiff(a as Record<string, unknown>, b as Record<string, unknown>).length === 0;
+  return a === b || isDeepStrictEqual(a, b);
 }
 
 /** A value as the reader sees it: strings as written, lists joined, mappings as key：value. */
