@@ -49,12 +49,13 @@ function setUp(dir, all) {
 }
 
 function measure(label, dir, args, runs) {
-  const times = [];
+  const times = [], cpu = [];
   let last;
   for (let i = 0; i < runs; i++) {
     last = runNode([path.join(ROOT, 'bin/powerbook.js'), 'diff', '-C', dir, ...args, '--format', 'json']);
     if (last.status !== 0) throw new Error(`powerbook diff failed (${last.status}): ${last.stderr.slice(0, 500)}`);
     times.push(last.ms);
+    cpu.push(last.cpuMs);
   }
   const d = JSON.parse(last.stdout);
   const p = d.counts.power;
@@ -63,9 +64,10 @@ function measure(label, dir, args, runs) {
   const gitMs = Number(process.hrtime.bigint() - t0) / 1e6;
   if (g.status !== 0) throw new Error(g.stderr);
   const ms = median(times);
-  console.log(`  ${label.padEnd(9)} ${(ms / 1000).toFixed(2)} s, peak ${last.mb.toFixed(0)} MB  (powers: +${p.added} -${p.removed} renamed ${p.renamed} changed ${p.changed}; ` +
+  const cpuMs = median(cpu);
+  console.log(`  ${label.padEnd(9)} ${(ms / 1000).toFixed(2)} s (CPU ${(cpuMs / 1000).toFixed(2)} s), peak ${last.mb.toFixed(0)} MB  (powers: +${p.added} -${p.removed} renamed ${p.renamed} changed ${p.changed}; ` +
     `${d.provisions.length} cited provisions changed)   git diff --stat ${(gitMs / 1000).toFixed(2)} s, ratio ${(ms / gitMs).toFixed(1)}`);
-  return { ms, mb: last.mb, gitMs };
+  return { ms, cpuMs, mb: last.mb, gitMs };
 }
 
 export async function run({ runs = 3 } = {}) {
@@ -76,7 +78,7 @@ export async function run({ runs = 3 } = {}) {
     git(typical, 'commit', '-q', '-m', 'revision');
   }
   if (!existsSync(path.join(all, '.git'))) setUp(all, true);
-  console.log(`diff: two revisions of a 1,000-power repository, cold process, median of ${runs}   (aim < 2 s)`);
+  console.log(`diff: two revisions of a 1,000-power repository, cold process, median of ${runs}   (aim < 2 s; load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores)`);
   const a = measure('typical', typical, ['HEAD~1', 'HEAD'], runs);
   // The same revision uncommitted: a branch at the base commit with the revision's files in the working tree.
   git(typical, 'checkout', '-q', '-B', 'uncommitted', 'main');

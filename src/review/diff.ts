@@ -62,11 +62,17 @@ class Side {
     return this.lawIndex.get(id);
   };
 
-  /** The files of `rels` whose bytes contain one of `needles` (a cheap filter before parsing). */
-  containing(rels: string[], needles: string[]): string[] {
+  /** The files of `rels` that name one of `ids` as a whole word (a cheap filter before parsing: law-3 is not law-35). */
+  containing(rels: string[], ids: string[]): string[] {
     readFiles(this.snap, rels);
-    const bs = needles.map((n) => Buffer.from(n));
-    return rels.filter((r) => { const b = this.snap.bytes.get(r); return b !== undefined && bs.some((n) => b.includes(n)); });
+    const bs = ids.map((n) => Buffer.from(n));
+    const words = ids.map((n) => new RegExp(`(?<![\\w-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'u'));
+    return rels.filter((r) => {
+      const b = this.snap.bytes.get(r);
+      if (b === undefined || !bs.some((n) => b.includes(n))) return false;
+      const text = b.toString('utf8');
+      return words.some((re) => re.test(text));
+    });
   }
 }
 
