@@ -228,6 +228,28 @@ describe('powerbook diff: where git is not as expected', () => {
   });
 });
 
+describe('powerbook diff: pairing', () => {
+  it('renumbered and changed under the same name is one item renamed; a copy under another name is removed + added; a file that does not parse is named, not compared', async () => {
+    const dir = await validRepo();
+    addPower(dir, 'XK-002', '拍卖企业设立许可');
+    addPower(dir, 'XK-003', '典当行设立审核');
+    git(dir, 'init', '-q', '-b', 'main');
+    commit(dir, 'base');
+    renameSync(path.join(dir, 'powers/XK-002.yaml'), path.join(dir, 'powers/XK-012.yaml'));
+    edit(dir, 'powers/XK-012.yaml', (s) => s.replace('id: XK-002', 'id: XK-012').replace('post: 科长', 'post: 副科长'));
+    renameSync(path.join(dir, 'powers/XK-003.yaml'), path.join(dir, 'powers/XK-013.yaml'));
+    edit(dir, 'powers/XK-013.yaml', (s) => s.replace('id: XK-003', 'id: XK-013').replace('name: 典当行设立审核', 'name: 典当行变更审核'));
+    edit(dir, 'powers/XK-001.yaml', (s) => s.replace('unit: 办公室', 'unit: [办公室'));
+    const d = await diffJson(dir, 'main');
+    expect(summary(d)).toEqual(['added power XK-013', 'removed power XK-003', 'renamed power XK-002→XK-012']);
+    expect(d.counts.power).toMatchObject({ added: 1 });
+    expect(d.items.find((i) => i.status === 'renamed')).toMatchObject({ identical: false, changes: [{ path: 'post', before: '科长', after: '副科长' }] });
+    expect(d.unreadable).toEqual([{ side: 'head', file: 'powers/XK-001.yaml' }]);
+    const t = await cli(['diff', '-C', dir, 'main'], { env: GIT_ENV });
+    expect(t.stdout).toContain('未比较（文件无法解析，请运行 powerbook validate 查看）：\n  当前  powers/XK-001.yaml');
+  });
+});
+
 describe('powerbook diff: markdown is safe in a comment', () => {
   it('HTML and Markdown in names are escaped; table cells stay one cell', async () => {
     const dir = await validRepo();
