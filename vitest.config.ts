@@ -5,5 +5,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // GitHub's workflow parser imports its schema JSON without an import attribute: let Vite load it (test/review/ci-templates).
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

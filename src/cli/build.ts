@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { countBySeverity, type Lang } from '../diagnostics/diagnostic.js';
+import { applySeverities } from '../diagnostics/severity.js';
 import { chromiumPath } from '../browser/chromium.js';
 import { gitState, inputHashes, manifest } from '../pipeline/manifest.js';
 import { BACKENDS, BUILD_FORMATS, compile, outDirProblem, validate, writeOutputs, type BuildFormat, type OutDirProblem, type RenderOutcome } from '../pipeline/index.js';
@@ -48,11 +49,24 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
     return 1;
   }
   if (diagnostics.length) printDiagnostics(io, lang, repo, diagnostics, 'stylish', dir, color);
+  // 修订说明 against compendium.revision_base (git): before drawing anything, so that a missing revision stops at once.
+  let revisions;
+  if (repo.config.data.compendium.revision_base) {
+    const { revisionNotesFor } = await import('../review/notes.js');
+    const r = revisionNotesFor(repo, io.env);
+    const found = applySeverities(r.diagnostics, lint);
+    if (found.length) printDiagnostics(io, lang, repo, found, 'stylish', dir, color);
+    if (countBySeverity(found).error) {
+      io.stderr(en ? 'Build stopped: the revision notes could not be made (see above).\n' : '未生成汇编：无法生成修订说明（见上）。\n');
+      return 1;
+    }
+    revisions = r.notes;
+  }
   const bar = progress(io);
   bar.start(repo.powers.length, en ? 'flowcharts' : '流程图');
   let compiled;
   try {
-    compiled = await compile(repo, { cache: opts.cache, env: io.env, lint, onProgress: (done, total) => bar.tick(done, total) });
+    compiled = await compile(repo, { cache: opts.cache, env: io.env, lint, onProgress: (done, total) => bar.tick(done, total), ...(revisions ? { revisions } : {}) });
   } finally { bar.stop(); }
   const { model, failures, warnings, flowcharts } = compiled;
   const ctx = { repo, env: io.env, cache: opts.cache, base: outputName(repo.config.data.compendium.title) };

@@ -26,7 +26,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .description(t('检查制度库：格式、引用、法律效力、流程图、审查与审议记录', 'Check a rule repository: format, references, laws in force, procedures, review records'))
     .argument('[dir]', t('制度库目录', 'repository directory'), '.')
     .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices([...STAGE_IDS]).default('draft'))
-    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['stylish', 'json', 'github', 'sarif']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['stylish', 'json', 'github', 'sarif', 'gitlab']).default('stylish'))
     .option('--max-warnings <n>', t('警告超过 n 个时以状态 1 退出', 'exit 1 when warnings exceed n'))
     .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
     .option('--color', t('强制彩色输出', 'force colour'))
@@ -64,6 +64,35 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--pages', t('按汇编的分页输出（长流程拆成几页，每页在 A4 上清晰可读：编码-1、编码-2…）', 'write the pages the compendium prints (a long procedure cut into pages legible on A4: ID-1, ID-2, …)'))
     .option('--no-cache', t('不用缓存，全部重新绘制', 'render everything again'))
     .action(async (ids: string[], opts) => { code = await (await import('./flowchart.js')).flowchartCommand(io, lang, ids, opts); });
+
+  program.command('diff')
+    .description(t('比较制度库的两个 git 修订：职权、法律、制度的新增、取消、重新编号和逐项修改', 'Compare two git revisions of the rule repository: powers, laws and rules added, removed, renamed and changed field by field'))
+    .argument('[base]', t('比较基准（分支、标签或提交；默认：与默认分支的合并基点）', 'base revision (branch, tag or commit; default: the merge base with the default branch)'))
+    .argument('[head]', t('比较对象（默认：工作区）', 'head revision (default: the working tree)'))
+    .option('-C, --dir <dir>', t('制度库目录', 'repository directory'), '.')
+    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['text', 'markdown', 'json']).default('text'))
+    .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
+    .option('--max-chars <n>', t('markdown 最多 n 个字符（合并请求评论的上限）', 'markdown: at most n characters (a pull request comment\'s limit)'))
+    .option('--exit-code', t('有变化时以状态 1 退出', 'exit 1 when something changed'))
+    .option('--color', t('强制彩色输出', 'force colour'))
+    .option('--no-color', t('不用彩色', 'no colour'))
+    .action(async (base: string | undefined, head: string | undefined, opts) => { code = await (await import('./diff.js')).diffCommand(io, lang, base, head, opts); });
+
+  program.command('status')
+    .description(t('对照工作方案的各阶段日期（起草、合法性审查、集体审议、报送、公布）查看进度：已完成、还有几天、已逾期，及卡在哪里', 'Where the repository stands against the work plan\'s stage dates: done, due in N days, overdue, and what blocks the next stage'))
+    .argument('[dir]', t('制度库目录', 'repository directory'), '.')
+    .option('--at <date>', t('按这一天计算（YYYY-MM-DD，默认今天）', 'as of this day (YYYY-MM-DD, default today)'))
+    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['text', 'markdown', 'json']).default('text'))
+    .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
+    .action(async (dir: string, opts) => { code = await (await import('./status.js')).statusCommand(io, lang, dir, opts); });
+
+  program.command('rollup')
+    .description(t('汇总各部门 CI 发布的进度和检查结果（status、validate 的 JSON），或各部门的制度库：网页、Excel、JSON', 'Roll up the departments\' published status and validate JSON (or their repositories): HTML page, xlsx and JSON'))
+    .argument('<sources...>', t('各部门的 CI 产物文件夹、制度库目录或网址（http/https）', 'each department\'s artifact folder, repository or http(s) URL'))
+    .option('-o, --out <dir>', t('输出目录', 'output directory'), 'rollup')
+    .option('-f, --format <formats>', t('输出格式，可用逗号连写：html、xlsx、json', 'output formats, comma-separated: html, xlsx, json'), 'html,xlsx,json')
+    .option('--at <date>', t('按这一天计算逾期（YYYY-MM-DD，默认今天）', 'count overdue stages as of this day (YYYY-MM-DD, default today)'))
+    .action(async (sources: string[], opts) => { code = await (await import('./rollup.js')).rollupCommand(io, lang, sources, opts); });
 
   program.command('rules')
     .description(t('列出全部检查规则及其默认级别', 'List every check rule with its default severity'))

@@ -49,6 +49,7 @@ export const RULE_META = {
   'config-unknown-rule': { severity: 'warning', zh: "lint 中写了不存在的规则", en: "Unknown rule id in lint" },
   'flowchart-syntax': { severity: 'error', zh: "手绘流程图（.mmd）语法错误", en: "Syntax error in a hand-written flowchart (.mmd)" },
   'flowchart-render': { severity: 'error', zh: "权力运行流程图绘制失败", en: "A flowchart could not be rendered" },
+  'revision-base': { severity: 'error', zh: "compendium.revision_base 指向的修订在 git 中找不到（build 的修订说明；浅克隆须取回历史）", en: "compendium.revision_base names a revision git does not have (build's revision notes; a shallow clone must fetch history)" },
   'flowchart-small-text': { severity: 'warning', zh: "权力运行流程图印在 A4 上字太小（build 时检查）", en: "A flowchart prints too small to read on A4 (checked by build)" },
 } as const satisfies Record<string, RuleMeta>;
 

@@ -12,6 +12,7 @@ import { numberToChinese } from '../domain/numerals.js';
 import { inForce } from '../domain/power.js';
 import { normaliseQuotes } from './typography.js';
 import { landscapeLeadIns } from './orientation.js';
+import { revisionBlocks, type RevisionNotes } from './revisions.js';
 
 export type FlowchartFigure = Pick<Figure, 'svg' | 'png' | 'width' | 'height'>;
 
@@ -25,6 +26,8 @@ export interface BuildInput {
   figures: Map<string, FlowchartFigure | FlowchartFigure[]>;
   /** Creation timestamp (ISO), from SOURCE_DATE_EPOCH or the compendium's date: never the clock, so builds repeat. */
   created: string;
+  /** 修订说明 against the previous edition (compendium.revision_base), made by `powerbook diff`: the appendix's last chapter. */
+  revisions?: RevisionNotes;
 }
 
 export function creationDate(config: Config, env: NodeJS.ProcessEnv = process.env): string {
@@ -93,6 +96,7 @@ export function buildDocument(input: BuildInput): DocumentModel {
       case 'appendix':
         body.push({ ...partHeading(undefined, '附　录', anchors.make('part', 'appendix')), unit: { kind: 'appendix', id: 'appendix' } });
         body.push(...appendix(laws, powers, rules, anchors, lawAnchors));
+        if (input.revisions) body.push(...revisionBlocks(input.revisions, anchors, '三、'));
         break;
     }
   }

@@ -38,6 +38,8 @@ export interface Config {
     preface?: string;
     parts?: PartName[];
     show_risks_in_public?: boolean;
+    /** A git tag or commit of the previous edition: build adds a 修订说明 appendix (powers added, removed, changed since). */
+    revision_base?: string;
   };
   stages?: {
     draft_by?: string;

@@ -16,6 +16,7 @@ import { inForce } from '../domain/power.js';
 import type { Repository } from '../load/repository.js';
 import { buildDocument, creationDate, type FlowchartFigure } from '../document/build.js';
 import type { DocumentModel } from '../document/model.js';
+import type { RevisionNotes } from '../document/revisions.js';
 import { renderFailure, smallText } from '../flowchart/diagnostics.js';
 import { checkHandDrawn, readHandDrawn } from '../flowchart/hand-drawn.js';
 import { flowchartCacheDir, isFailure, legible, printedFontPt, renderPagedFlowcharts } from '../flowchart/index.js';
@@ -76,6 +77,8 @@ export interface CompileOptions {
   env?: NodeJS.ProcessEnv;
   lint?: LintSettings;
   onProgress?(done: number, total: number): void;
+  /** 修订说明 for the appendix (compendium.revision_base), made by review/notes.ts. */
+  revisions?: RevisionNotes;
 }
 
 const utf8 = new TextEncoder();
@@ -116,6 +119,7 @@ export async function compile(repo: Repository, opts: CompileOptions = {}): Prom
   const model = buildDocument({
     repo, config, laws: repo.laws.filter((l) => l.valid), powers, rules: repo.rules.filter((r) => r.valid), figures,
     created: creationDate(config, env),
+    ...(opts.revisions ? { revisions: opts.revisions } : {}),
   });
   const lint = opts.lint ?? new Map();
   return { model, repo, failures: applySeverities(failures, lint), warnings: applySeverities(warnings, lint), flowcharts: { total: sources.length, failed: failures.length } };

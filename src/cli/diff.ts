@@ -1,0 +1,35 @@
+/** `powerbook diff [BASE] [HEAD]`: arguments in, review's diffRevisions(), the report printed or written. */
+import path from 'node:path';
+import type { Lang } from '../diagnostics/diagnostic.js';
+import { diffRevisions } from '../review/diff.js';
+import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../review/format/index.js';
+import { ReviewError } from '../review/git.js';
+import { writeFileAtomic } from '../util/write.js';
+import { UsageError, type Io } from './io.js';
+import { resolveRepoDir } from './validate.js';
+
+export interface DiffCliOptions { dir?: string; format?: string; output?: string; exitCode?: boolean; maxChars?: string; color?: boolean }
+
+export async function diffCommand(io: Io, lang: Lang, base: string | undefined, head: string | undefined, opts: DiffCliOptions): Promise<number> {
+  const format = (opts.format ?? 'text') as DiffFormat;
+  if (!DIFF_FORMATS.includes(format)) throw new UsageError(`--format 只能是 ${DIFF_FORMATS.join('、')}`, `--format must be one of ${DIFF_FORMATS.join(', ')}`);
+  let maxChars: number | undefined;
+  if (opts.maxChars !== undefined) {
+    maxChars = Number(opts.maxChars);
+    if (!Number.isInteger(maxChars) || maxChars < 1000) throw new UsageError('--max-chars 应为不小于 1000 的整数', '--max-chars must be an integer of at least 1000');
+  }
+  const root = resolveRepoDir(io, opts.dir);
+  let d;
+  try {
+    d = diffRevisions(root, { base, head, env: io.env });
+  } catch (e) {
+    if (e instanceof ReviewError) throw new UsageError(e.zh, e.en);
+    throw e;
+  }
+  const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR);
+  const text = formatDiff(format, d, { lang, color: color && !opts.output, maxChars });
+  if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), text);
+  else io.stdout(text);
+  const changed = d.items.length + d.config.length + d.provisions.length;
+  return opts.exitCode && changed ? 1 : 0;
+}

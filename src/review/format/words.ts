@@ -1,0 +1,91 @@
+/** What the diff formatters share: the words for statuses and operations, and a line diff of long texts. */
+import { structuredPatch } from 'diff';
+import type { Lang } from '../../diagnostics/diagnostic.js';
+import type { Change, DiffKind, ItemDiff, ItemStatus, RepoDiff, RevisionInfo } from '../types.js';
+
+export const KIND_WORDS: Record<DiffKind, { zh: string; en: string; unit: string; ens: string }> = {
+  power: { zh: '职权', en: 'Powers', unit: '项', ens: 'power' },
+  law: { zh: '法律', en: 'Laws', unit: '部', ens: 'law' },
+  rule: { zh: '制度', en: 'Rules', unit: '项', ens: 'rule' },
+};
+
+export function statusWord(kind: DiffKind, s: ItemStatus, lang: Lang): string {
+  if (lang === 'en') return { added: 'added', removed: 'removed', renamed: 'renamed', moved: 'moved', changed: 'changed' }[s];
+  return { added: '新增', removed: kind === 'power' ? '取消' : '删除', renamed: '重新编号', moved: '移动', changed: '修改' }[s];
+}
+
+export function revisionLabel(r: RevisionInfo, lang: Lang): string {
+  const en = lang === 'en';
+  const name = r.worktree ? (en ? 'working tree' : '工作区') : r.rev === r.commit ? r.short! : r.rev;
+  const extra = [r.worktree || r.rev === r.commit ? '' : r.short, r.compendiumDate ? (en ? `compendium date ${r.compendiumDate}` : `汇编日期 ${r.compendiumDate}`) : ''].filter(Boolean);
+  if (!extra.length) return name;
+  return en ? `${name} (${extra.join(', ')})` : `${name}（${extra.join('，')}）`;
+}
+
+/** 职权：新增 1 项，取消 2 项（现有 15 项） */
+export function countLine(d: RepoDiff, kind: DiffKind, lang: Lang): string {
+  const c = d.counts[kind];
+  const k = KIND_WORDS[kind];
+  const parts = (['added', 'removed', 'renamed', 'moved', 'changed'] as ItemStatus[]).filter((s) => c[s] > 0);
+  if (lang === 'en') {
+    const body = parts.length ? parts.map((s) => `${c[s]} ${statusWord(kind, s, lang)}`).join(', ') : 'no change';
+    return `${k.en}: ${body} (${c.total} now)`;
+  }
+  const body = parts.length ? parts.map((s) => `${statusWord(kind, s, lang)} ${c[s]} ${k.unit}`).join('，') : '无变化';
+  return `${k.zh}：${body}（现有 ${c.total} ${k.unit}）`;
+}
+
+export function changeCount(d: RepoDiff): number {
+  return d.items.length + d.config.length + d.provisions.length;
+}
+
+export const label = (c: Change, lang: Lang) => (lang === 'en' ? c.label.en : c.label.zh);
+export const note = (c: Change, lang: Lang) => (c.note ? (lang === 'en' ? c.note.en : c.note.zh) : '');
+
+/** One line saying what happened to a field: 新增 X, 删除 X, a → b. */
+export function changeText(c: Change, lang: Lang): string {
+  const en = lang === 'en';
+  const n = note(c, lang);
+  const tail = n ? (en ? ` (${n})` : `（${n}）`) : '';
+  if (c.long) {
+    const { plus, minus } = lineCounts(c.before, c.after);
+    const what = c.op === 'added' ? (en ? 'added' : '新增') : c.op === 'removed' ? (en ? 'removed' : '删除') : (en ? 'changed' : '修改');
+    return `${what}${en ? ` (+${plus} −${minus} lines)` : `（+${plus} −${minus} 行）`}${tail}`;
+  }
+  if (c.op === 'added') return `${en ? 'added ' : '新增 '}${c.after}${tail}`;
+  if (c.op === 'removed') return `${en ? 'removed ' : '删除 '}${c.before}${tail}`;
+  return `${c.before} → ${c.after}${tail}`;
+}
+
+/** Chinese prose without line breaks reads best split into sentences (after 。；！？) for a line diff. */
+export function toLines(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  return text.replace(/\r\n/g, '\n').split('\n').flatMap((l) => l.split(/(?<=[。；！？])(?=.)/u));
+}
+
+function lineCounts(a: string | undefined, b: string | undefined): { plus: number; minus: number } {
+  let plus = 0, minus = 0;
+  for (const l of diffLines(a, b)) { if (l.startsWith('+')) plus++; else if (l.startsWith('-')) minus++; }
+  return { plus, minus };
+}
+
+/** A unified line diff (without headers): lines starting with ' ', '-' or '+', hunks separated by '@@'. */
+export function diffLines(a: string | undefined, b: string | undefined, context = 2): string[] {
+  const la = toLines(a), lb = toLines(b);
+  const p = structuredPatch('a', 'b', la.length ? la.join('\n') + '\n' : '', lb.length ? lb.join('\n') + '\n' : '', '', '', { context });
+  const out: string[] = [];
+  p.hunks.forEach((h, i) => {
+    if (i) out.push('@@');
+    for (const l of h.lines) if (!l.startsWith('\\')) out.push(l);
+  });
+  return out;
+}
+
+export function itemTitle(it: ItemDiff, lang: Lang): string {
+  const en = lang === 'en';
+  const id = it.oldId && it.oldId !== it.id ? `${it.oldId} → ${it.id}` : it.id;
+  const group = it.group ? (en ? ` (${it.group})` : `（${it.group}）`) : '';
+  const same = it.identical ? (en ? ' — content unchanged' : '（内容未变）') : '';
+  const cancelled = it.cancelled ? (en ? ' — status now 取消/暂停' : '（状态改为取消/暂停）') : '';
+  return `${id} ${it.name}${group}${same}${cancelled}`;
+}

@@ -1,0 +1,118 @@
+/**
+ * What `powerbook rollup` reads: for each department, the JSON its CI publishes — `status --format json` (required)
+ * and `validate --format json` (optional) — from a folder of downloaded artifacts or over http(s); or the department's
+ * rule repository itself, checked here. The departments' runners do the work; the roll-up reads their outputs.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILE } from '../../load/repository.js';
+import { validate } from '../../pipeline/index.js';
+import { ReviewError } from '../git.js';
+import { repositoryStatus, STATUS_KIND, STATUS_VERSION, type StatusReport } from '../status.js';
+
+/** One diagnostic as `validate --format json` writes it. */
+export interface ValidateEntry { file: string; line: number; column: number; rule: string; severity: 'error' | 'warning' | 'info'; message: string; messageZh?: string; messageEn?: string }
+
+export interface DepartmentInput {
+  /** The folder, repository or URL it came from, as given. */
+  source: string;
+  status: StatusReport;
+  validate?: ValidateEntry[];
+}
+
+export const STATUS_FILES = ['powerbook-status.json', 'status.json'];
+export const VALIDATE_FILES = ['powerbook-validate.json', 'validate.json'];
+
+function checkStatus(data: unknown, where: string): StatusReport {
+  const s = data as Partial<StatusReport> | null;
+  if (!s || typeof s !== 'object' || s.kind !== STATUS_KIND) {
+    throw new ReviewError(`${where} 不是 powerbook status 的 JSON 输出（应由 powerbook status --format json 生成）`, `${where} is not the JSON output of powerbook status (made by powerbook status --format json)`);
+  }
+  if (s.version !== STATUS_VERSION) {
+    throw new ReviewError(`${where} 的格式版本为 ${String(s.version)}，本版本 powerbook 读取版本 ${STATUS_VERSION}：请用相同版本的 powerbook 生成`, `${where} has format version ${String(s.version)}; this powerbook reads version ${STATUS_VERSION}`);
+  }
+  return s as StatusReport;
+}
+
+function checkValidate(data: unknown, where: string): ValidateEntry[] {
+  if (!Array.isArray(data) || data.some((d) => !d || typeof d !== 'object' || typeof (d as ValidateEntry).rule !== 'string')) {
+    throw new ReviewError(`${where} 不是 powerbook validate 的 JSON 输出（应由 powerbook validate --format json 生成）`, `${where} is not the JSON output of powerbook validate --format json`);
+  }
+  return data as ValidateEntry[];
+}
+
+function parseJson(text: string, where: string): unknown {
+  try { return JSON.parse(text); } catch (e) {
+    throw new ReviewError(`${where} 不是有效的 JSON：${(e as Error).message}`, `${where} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+const isDir = (p: string) => { try { return statSync(p).isDirectory(); } catch { return false; } };
+const firstFile = (dir: string, names: string[]) => names.map((n) => path.join(dir, n)).find((p) => existsSync(p));
+
+/** A folder of artifacts, a rule repository, or a folder of either (one sub-folder per department). */
+async function readDir(dir: string, shown: string, at: string | undefined): Promise<DepartmentInput[]> {
+  const statusFile = firstFile(dir, STATUS_FILES);
+  if (statusFile) {
+    const validateFile = firstFile(dir, VALIDATE_FILES);
+    return [{
+      source: shown,
+      status: checkStatus(parseJson(readFileSync(statusFile, 'utf8'), statusFile), statusFile),
+      ...(validateFile ? { validate: checkValidate(parseJson(readFileSync(validateFile, 'utf8'), validateFile), validateFile) } : {}),
+    }];
+  }
+  if (existsSync(path.join(dir, CONFIG_FILE))) {
+    // The repository itself: checked as its CI would (status, and validate at stage review as the CI templates do).
+    const status = await repositoryStatus(dir, { at });
+    const { diagnostics } = await validate(dir, { stage: 'review', slim: true });
+    return [{ source: shown, status, validate: diagnostics.map((d) => ({ file: d.file, line: d.start.line, column: d.start.column, rule: d.rule, severity: d.severity, message: d.message, messageZh: d.message, messageEn: d.messageEn })) }];
+  }
+  const subs = readdirSync(dir).filter((n) => !n.startsWith('.')).sort().filter((n) => isDir(path.join(dir, n)) && (firstFile(path.join(dir, n), STATUS_FILES) || existsSync(path.join(dir, n, CONFIG_FILE))));
+  if (!subs.length) {
+    throw new ReviewError(`${shown} 中既没有 powerbook-status.json（CI 产物），也不是制度库（没有 powerbook.yaml），其下的文件夹也不是`,
+      `${shown} holds no powerbook-status.json (a CI artifact), is not a rule repository (no powerbook.yaml), and neither are its folders`);
+  }
+  const out: DepartmentInput[] = [];
+  for (const n of subs) out.push(...await readDir(path.join(dir, n), `${shown.replace(/[\\/]+$/, '')}/${n}`, at));
+  return out;
+}
+
+async function fetchText(url: string, optional: boolean): Promise<string | undefined> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(30_000), redirect: 'follow', headers: { accept: 'application/json' } });
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    const why = (e as Error).name === 'TimeoutError' ? '30 秒内没有响应' : cause?.code ?? cause?.message ?? (e as Error).message;
+    const whyEn = (e as Error).name === 'TimeoutError' ? 'no answer within 30 s' : cause?.code ?? cause?.message ?? (e as Error).message;
+    throw new ReviewError(`无法读取 ${url}：${why}。请检查网址和网络，或把 CI 产物下载到本地后用文件夹汇总`, `Could not read ${url}: ${whyEn}. Check the address and the network, or download the CI artifacts and give their folder`);
+  }
+  if (optional && res.status === 404) return undefined;
+  if (!res.ok) {
+    throw new ReviewError(`无法读取 ${url}：服务器返回 ${res.status} ${res.statusText}${res.status === 401 || res.status === 403 ? '（需要登录或令牌：请把 CI 产物下载到本地后用文件夹汇总）' : ''}`,
+      `Could not read ${url}: the server answered ${res.status} ${res.statusText}`);
+  }
+  return res.text();
+}
+
+/** A URL to a status JSON file, or to the folder (ending in /) holding powerbook-status.json and powerbook-validate.json. */
+async function readUrl(url: string): Promise<DepartmentInput> {
+  const statusUrl = /\.json($|\?)/i.test(url) ? url : `${url.replace(/\/?$/, '/')}${STATUS_FILES[0]}`;
+  const status = checkStatus(parseJson((await fetchText(statusUrl, false))!, statusUrl), statusUrl);
+  const validateUrl = new URL(VALIDATE_FILES[0]!, statusUrl).href;
+  const v = await fetchText(validateUrl, true);
+  return { source: url, status, ...(v !== undefined ? { validate: checkValidate(parseJson(v, validateUrl), validateUrl) } : {}) };
+}
+
+/** Every department of the sources, in the order given. `cwd` resolves relative folders. */
+export async function readDepartments(sources: string[], cwd: string, at?: string): Promise<DepartmentInput[]> {
+  const out: DepartmentInput[] = [];
+  for (const s of sources) {
+    if (/^https?:\/\//i.test(s)) { out.push(await readUrl(s)); continue; }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) throw new ReviewError(`只能读取 http(s) 网址或本地文件夹：${s}`, `Only http(s) URLs and local folders can be read: ${s}`);
+    const abs = path.resolve(cwd, s);
+    if (!isDir(abs)) throw new ReviewError(`文件夹不存在：${s}`, `No such folder: ${s}`);
+    out.push(...await readDir(abs, s, at));
+  }
+  return out;
+}

@@ -1,0 +1,192 @@
+/**
+ * `powerbook status`: where the repository stands against the work plan's dates — each stage done, due in N days or
+ * overdue, and what blocks it (the errors `validate --stage` gives for it) — with the counts a supervisor asks for.
+ * Its JSON is what each department's CI publishes for `powerbook rollup`.
+ */
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { countBySeverity } from '../diagnostics/diagnostic.js';
+import { POWER_CATEGORIES, RULE_AREAS, type Law, type Power, type RuleMeta, type Stage } from '../domain/types.js';
+import { gitState } from '../pipeline/manifest.js';
+import { validate, type Validated } from '../pipeline/index.js';
+import { VERSION } from '../util/version.js';
+import { PLAN_STAGES, type PlanStageKey } from './stages.js';
+import type { Words } from './types.js';
+
+export const STATUS_KIND = 'powerbook-status';
+export const STATUS_VERSION = 1;
+
+export interface Problem { file: string; line: number; column: number; rule: string; message: Words }
+
+export interface StageStatus {
+  key: PlanStageKey;
+  label: Words;
+  /** The date in powerbook.yaml, if any. */
+  due?: string;
+  /** done: nothing blocks it; due: not done, date not passed; overdue: not done, date passed; open: not done, no date. */
+  state: 'done' | 'due' | 'overdue' | 'open';
+  /** Days from `at` to `due` (negative when overdue). */
+  days?: number;
+  /** The `validate --stage` whose errors block it. */
+  validate: Stage;
+  errors: number;
+  /** Errors by rule id, and the first few, for what to fix. */
+  blockers: { byRule: Record<string, number>; first: Problem[] };
+}
+
+export interface PowerRef { id: string; name: string }
+
+export interface StatusReport {
+  kind: typeof STATUS_KIND;
+  version: typeof STATUS_VERSION;
+  tool: { name: 'powerbook'; version: string };
+  department?: string;
+  title?: string;
+  compendiumDate?: string;
+  /** The day the report is for (YYYY-MM-DD). */
+  at: string;
+  repository: { commit: string; dirty: boolean } | null;
+  stages: StageStatus[];
+  /** The last stage done with all before it done, and the first not done. */
+  reached: PlanStageKey | null;
+  next: PlanStageKey | null;
+  /** Diagnostics by `validate --stage`. */
+  diagnostics: Partial<Record<Stage, { error: number; warning: number; info: number }>>;
+  powers: {
+    total: number;
+    byCategory: Record<string, number>;
+    byStatus: Record<string, number>;
+    lacking: { procedure: PowerRef[]; flowchart: PowerRef[]; risks: PowerRef[]; fees: PowerRef[]; timeLimit: PowerRef[] };
+    /** Files that do not pass their schema (not counted above). */
+    invalid: number;
+  };
+  rules: {
+    total: number;
+    byArea: Record<string, number>;
+    /** none: no legality review; reviewed: passed legality review only; deliberated: passed both; failed: a 不通过. */
+    byReview: { none: number; reviewed: number; deliberated: number; failed: number };
+    invalid: number;
+  };
+  laws: {
+    total: number;
+    /** Cited laws repealed (已废止) or superseded (已修订) at the compendium date, with the powers citing them. */
+    repealed: { id: string; title: string; date?: string; powers: string[] }[];
+    changed: { id: string; title: string; date?: string; powers: string[] }[];
+    /** validate's own findings on citations (law-not-in-force), where they are. */
+    problems: Problem[];
+  };
+  risks: { 高: number; 中: number; 低: number };
+}
+
+export interface StatusOptions {
+  /** YYYY-MM-DD; default today. */
+  at?: string;
+}
+
+/** Today as YYYY-MM-DD in the local time zone. */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function days(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+const problem = (d: Diagnostic): Problem => ({ file: d.file, line: d.start.line, column: d.start.column, rule: d.rule, message: { zh: d.message, en: d.messageEn } });
+
+const PASSED = new Set(['通过', '修改后通过']);
+
+function dateString(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return undefined;
+}
+
+export async function repositoryStatus(root: string, opts: StatusOptions = {}): Promise<StatusReport> {
+  const at = opts.at ?? today();
+  // The same checks as `validate --stage` for each stage the plan needs (each a run of its own, as validate does).
+  const byStage = new Map<Stage, Validated>();
+  for (const s of PLAN_STAGES) if (!byStage.has(s.validate)) byStage.set(s.validate, await validate(root, { stage: s.validate }));
+  const { repo } = byStage.get('draft')!;
+  const config = repo.config?.valid ? repo.config.data : undefined;
+  const stagesCfg = (config?.stages ?? {}) as Record<string, unknown>;
+
+  const stages: StageStatus[] = PLAN_STAGES.map((s) => {
+    const errors = byStage.get(s.validate)!.diagnostics.filter((d) => d.severity === 'error');
+    const due = dateString(stagesCfg[s.dateKey]);
+    const byRule: Record<string, number> = {};
+    for (const e of errors) byRule[e.rule] = (byRule[e.rule] ?? 0) + 1;
+    const out: StageStatus = { key: s.key, label: s.label, state: 'open', validate: s.validate, errors: errors.length, blockers: { byRule, first: errors.slice(0, 10).map(problem) } };
+    if (due) { out.due = due; out.days = days(at, due); }
+    out.state = !errors.length ? 'done' : due === undefined ? 'open' : out.days! < 0 ? 'overdue' : 'due';
+    return out;
+  });
+  let reached: PlanStageKey | null = null;
+  for (const s of stages) { if (s.state !== 'done') break; reached = s.key; }
+  const next = stages.find((s) => s.state !== 'done')?.key ?? null;
+
+  const diagnostics: StatusReport['diagnostics'] = {};
+  for (const [stage, v] of byStage) diagnostics[stage] = countBySeverity(v.diagnostics);
+
+  // Powers
+  const powers = repo.powers.filter((p) => p.valid).map((p) => ({ p: p.data as Power, file: p.source.path }));
+  const byCategory: Record<string, number> = {};
+  for (const c of POWER_CATEGORIES) { const n = powers.filter(({ p }) => p.category === c).length; if (n) byCategory[c] = n; }
+  const byStatus: Record<string, number> = {};
+  for (const { p } of powers) { const k = p.status ?? '未填写'; byStatus[k] = (byStatus[k] ?? 0) + 1; }
+  const ref = (p: Power): PowerRef => ({ id: String(p.id), name: p.name });
+  const steps = (p: Power) => (Array.isArray(p.procedure?.steps) ? p.procedure.steps : []);
+  // A hand-drawn flowchart that is missing or does not parse: validate's findings on the power's file.
+  const draftDiags = byStage.get('draft')!.diagnostics;
+  const badFiles = new Set(draftDiags.filter((d) => d.rule === 'flowchart-syntax' || d.rule === 'file-missing' || d.rule === 'path-outside').map((d) => d.file));
+  const flowchartFile = (file: string, p: Power) => (p.flowchart ? path.posix.normalize(path.posix.join(path.posix.dirname(file), p.flowchart)) : undefined);
+  const badFlowchart = new Set(powers.filter(({ p, file }) => p.flowchart && (badFiles.has(file) || badFiles.has(flowchartFile(file, p)!))).map(({ file }) => file));
+  const lacking = {
+    procedure: powers.filter(({ p }) => !steps(p).length).map(({ p }) => ref(p)),
+    flowchart: powers.filter(({ p, file }) => !steps(p).length || badFlowchart.has(file)).map(({ p }) => ref(p)),
+    risks: powers.filter(({ p }) => !steps(p).some((s) => Array.isArray(s.risks) && s.risks.length)).map(({ p }) => ref(p)),
+    fees: powers.filter(({ p }) => !p.fees).map(({ p }) => ref(p)),
+    timeLimit: powers.filter(({ p }) => !p.time_limit?.statutory && !p.time_limit?.promised).map(({ p }) => ref(p)),
+  };
+  const risks = { 高: 0, 中: 0, 低: 0 };
+  for (const { p } of powers) for (const s of steps(p)) for (const r of Array.isArray(s.risks) ? s.risks : []) if (r.level in risks) risks[r.level]++;
+
+  // Rules
+  const rules = repo.rules.filter((r) => r.valid).map((r) => r.data as RuleMeta);
+  const byArea: Record<string, number> = {};
+  for (const a of RULE_AREAS) { const n = rules.filter((r) => r.area === a).length; if (n) byArea[a] = n; }
+  const byReview = { none: 0, reviewed: 0, deliberated: 0, failed: 0 };
+  for (const r of rules) {
+    const lr = r.legality_review?.result, dl = r.deliberation?.result;
+    if (lr === '不通过' || dl === '不通过') byReview.failed++;
+    else if (lr && PASSED.has(lr) && dl && PASSED.has(dl)) byReview.deliberated++;
+    else if (lr && PASSED.has(lr)) byReview.reviewed++;
+    else byReview.none++;
+  }
+
+  // Laws: cited ones repealed or superseded at the compendium date (as law-not-in-force judges them).
+  const laws = repo.laws.filter((l) => l.valid).map((l) => l.data as Law);
+  const date = config?.compendium.date;
+  const citing = new Map<string, string[]>();
+  for (const { p } of powers) for (const b of Array.isArray(p.legal_bases) ? p.legal_bases : []) {
+    const list = citing.get(b.law) ?? [];
+    if (!list.includes(String(p.id))) list.push(String(p.id));
+    citing.set(b.law, list);
+  }
+  const ended = (l: Law) => !l.status_date || !date || l.status_date <= date;
+  const lawEntry = (l: Law) => ({ id: l.id, title: l.title, ...(l.status_date ? { date: l.status_date } : {}), powers: (citing.get(l.id) ?? []).sort() });
+  const repealed = laws.filter((l) => l.status === '已废止' && ended(l) && citing.has(l.id)).map(lawEntry);
+  const changed = laws.filter((l) => l.status === '已修订' && ended(l) && citing.has(l.id)).map(lawEntry);
+  const lawProblems = draftDiags.filter((d) => d.rule === 'law-not-in-force').map(problem);
+
+  return {
+    kind: STATUS_KIND, version: STATUS_VERSION, tool: { name: 'powerbook', version: VERSION },
+    ...(config ? { department: config.department.name, title: config.compendium.title, compendiumDate: config.compendium.date } : {}),
+    at, repository: gitState(root), stages, reached, next, diagnostics,
+    powers: { total: powers.length, byCategory, byStatus, lacking, invalid: repo.powers.length - powers.length },
+    rules: { total: rules.length, byArea, byReview, invalid: repo.rules.length - rules.length },
+    laws: { total: laws.length, repealed, changed, problems: lawProblems },
+    risks,
+  };
+}

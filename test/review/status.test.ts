@@ -1,0 +1,111 @@
+/** `powerbook status`: a repository with stage dates before and after the day asked about (--at). */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+import { edit, lineOf, validRepo } from '../helpers/repo.js';
+import type { StatusReport } from '../../src/review/status.js';
+import { addPower } from './fixture.js';
+
+const STAGES = 'stages:\n  draft_by: 2025-09-30\n  legality_review_by: 2025-10-31\n  deliberation_by: 2025-11-15\n  submit_by: 2025-11-30\n  publish_by: 2026-01-31\n';
+
+/** A plan for 2025; rule ZD-01 drafted without its legality review; XK-002 without fees; XK-003 on a repealed law (a warning by lint). */
+async function planRepo(): Promise<string> {
+  const dir = await validRepo();
+  edit(dir, 'powerbook.yaml', (s) => s.replace(/date: \d{4}-11-20/, 'date: 2025-11-20').replace(/stages:\n(?: {2}.*\n)+/, STAGES).replace('lint:\n', 'lint:\n  law-not-in-force: warning\n'));
+  edit(dir, 'rules/ZD-01.md', (s) => s.replace(/legality_review:\n(?: {2}.*\n)+/, '').replace(/date: \d{4}-11-05/, 'date: 2025-11-05'));
+  addPower(dir, 'XK-002', '拍卖企业设立许可');
+  edit(dir, 'powers/XK-002.yaml', (s) => s.replace('fees:\n  charged: false\n', ''));
+  addPower(dir, 'XK-003', '报废汽车回收企业资格认定');
+  edit(dir, 'powers/XK-003.yaml', (s) => s.replace('legal_bases:\n', 'legal_bases:\n  - law: baofei-qiche-2001\n'));
+  writeFileSync(path.join(dir, 'laws/baofei-qiche-2001.yaml'), 'id: baofei-qiche-2001\ntitle: 报废汽车回收管理办法\nlevel: 行政法规\nissuer: 国务院\ndoc_number: 国务院令第307号\neffective: 2001-06-16\nstatus: 已废止\nstatus_date: 2019-06-01\n');
+  return dir;
+}
+
+async function statusJson(dir: string, at: string): Promise<StatusReport> {
+  const r = await cli(['status', dir, '--at', at, '--format', 'json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as StatusReport;
+}
+
+describe('powerbook status', () => {
+  let dir: string;
+  beforeAll(async () => { dir = await planRepo(); });
+
+  it('json: each stage done, due or overdue against --at, with what blocks the next one', async () => {
+    const r = await statusJson(dir, '2025-11-05');
+    expect(r).toMatchObject({ kind: 'powerbook-status', version: 1, department: '测试市商务局', compendiumDate: '2025-11-20', at: '2025-11-05', reached: 'draft', next: 'review' });
+    expect(r.stages.map((s) => [s.key, s.due, s.state, s.days])).toEqual([
+      ['draft', '2025-09-30', 'done', -36],
+      ['review', '2025-10-31', 'overdue', -5],
+      ['deliberation', '2025-11-15', 'due', 10],
+      ['submit', '2025-11-30', 'due', 25],
+      ['publish', '2026-01-31', 'due', 87],
+    ]);
+    // What blocks legality review: the rule without its record (the repealed basis is only a warning here, by lint).
+    expect(r.stages[1]!.blockers.byRule).toEqual({ 'rule-legality-review': 1 });
+    expect(r.stages[1]!.blockers.first).toEqual([expect.objectContaining({ file: 'rules/ZD-01.md', line: lineOf(dir, 'rules/ZD-01.md', 'id: ZD-01'), rule: 'rule-legality-review' })]);
+    expect(r.stages[2]!.validate).toBe('submit');
+    expect(r.diagnostics.draft).toMatchObject({ error: 0 });
+  });
+
+  it('counts: powers by category, those lacking fees or risk points, rules by review state, cited laws repealed, risks by level', async () => {
+    const r = await statusJson(dir, '2025-11-05');
+    expect(r.powers).toMatchObject({ total: 3, byCategory: { 行政许可: 3 }, byStatus: { 有效: 3 }, invalid: 0 });
+    expect(r.powers.lacking.fees).toEqual([{ id: 'XK-002', name: '拍卖企业设立许可' }]);
+    expect(r.powers.lacking.risks).toEqual([]);
+    expect(r.powers.lacking.procedure).toEqual([]);
+    expect(r.rules).toMatchObject({ total: 1, byArea: { 公开透明: 1 }, byReview: { none: 1, reviewed: 0, deliberated: 0, failed: 0 } });
+    expect(r.laws.repealed).toEqual([{ id: 'baofei-qiche-2001', title: '报废汽车回收管理办法', date: '2019-06-01', powers: ['XK-003'] }]);
+    expect(r.laws.problems).toEqual([expect.objectContaining({ file: 'powers/XK-003.yaml', rule: 'law-not-in-force' })]);
+    expect(r.risks).toEqual({ 高: 0, 中: 3, 低: 0 });
+  });
+
+  it('text and markdown say the same in words', async () => {
+    const t = await cli(['status', dir, '--at', '2025-11-05']);
+    expect(t.code).toBe(0);
+    const lines = t.stdout.split('\n');
+    expect(lines[0]).toBe('测试市商务局 · 测试市商务局规范权力运行制度汇编（汇编日期 2025-11-20），截至 2025-11-05');
+    expect(lines.slice(2, 10)).toEqual([
+      '  起草        2025-09-30  已完成',
+      '  合法性审查  2025-10-31  已逾期 5 天：1 个问题待解决',
+      '      卡在：rule-legality-review ×1',
+      `      rules/ZD-01.md:${lineOf(dir, 'rules/ZD-01.md', 'id: ZD-01')}:5  制度"决策公开制度（示例）"没有合法性审查记录`,
+      '  集体审议    2025-11-15  还有 10 天到期：1 个问题待解决',
+      '  报送        2025-11-30  还有 25 天到期：1 个问题待解决',
+      '  公布        2026-01-31  还有 87 天到期：1 个问题待解决',
+      '',
+    ]);
+    expect(t.stdout).toContain('未填写收费 1 项（XK-002）');
+    expect(t.stdout).toContain('引用的已废止：《报废汽车回收管理办法》 2019-06-01（XK-003 引用）');
+    expect(t.stdout).toContain('廉政风险点：高 0，中 3，低 0');
+    const m = await cli(['status', dir, '--at', '2025-11-05', '--format', 'markdown', '--lang', 'en']);
+    expect(m.stdout).toContain('| stage | due | state |\n|---|---|---|\n| drafting | 2025-09-30 | done |\n| legality review | 2025-10-31 | overdue by 5 days: 1 error to fix<br>blocked by: rule-legality-review ×1<br>');
+  });
+
+  it('before the dates all is due; once the review is recorded the stage is done, whatever the day', async () => {
+    const early = await statusJson(dir, '2025-09-01');
+    expect(early.stages.map((s) => s.state)).toEqual(['done', 'due', 'due', 'due', 'due']);
+    expect(early.stages[1]!.days).toBe(60);
+    edit(dir, 'rules/ZD-01.md', (s) => s.replace('deliberation:\n', 'legality_review:\n  reviewer: 法制机构\n  date: 2025-10-20\n  result: 通过\ndeliberation:\n'));
+    const late = await statusJson(dir, '2026-03-01');
+    expect(late.stages.map((s) => [s.key, s.state])).toEqual([['draft', 'done'], ['review', 'done'], ['deliberation', 'done'], ['submit', 'done'], ['publish', 'done']]);
+    expect(late).toMatchObject({ reached: 'publish', next: null });
+    expect(late.rules.byReview).toEqual({ none: 0, reviewed: 0, deliberated: 1, failed: 0 });
+  });
+
+  it('a stage without a date is open, not overdue; a bad --at is a usage error', async () => {
+    const d = await validRepo();
+    edit(d, 'powerbook.yaml', (s) => s.replace(/stages:\n(?: {2}.*\n)+/, ''));
+    edit(d, 'powers/XK-001.yaml', (s) => s.replace(/legal_bases:\n(?: {2}.*\n)+/, ''));
+    const r = await statusJson(d, '2025-11-05');
+    expect(r.stages.map((s) => [s.state, s.due])).toEqual(Array(5).fill(['open', undefined]));
+    expect(r.next).toBe('draft');
+    for (const bad of ['2025-13-01', '2025-02-30', 'tomorrow']) {
+      const x = await cli(['status', d, '--at', bad]);
+      expect(x.code).toBe(2);
+      expect(x.stderr).toContain('--at 应为日期 YYYY-MM-DD');
+    }
+  });
+});
