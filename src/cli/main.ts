@@ -79,7 +79,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .action(async (base: string | undefined, head: string | undefined, opts) => { code = await (await import('./diff.js')).diffCommand(io, lang, base, head, opts); });
 
   program.command('status')
-    .description(t('对照工作方案的各阶段日期（起草、合法性审查、集体审议、报送、公布）查看进度：已完成、还有几天、已逾期，及卡在哪里', 'Where the repository stands against the work plan\'s stage dates: done, due in N days, overdue, and what blocks the next stage'))
+    .description(t('对照工作方案各阶段日期查看进度：已完成、还有几天、已逾期，卡在哪里', 'Where the repository stands against the work plan\'s stage dates: done, due in N days, overdue, and what blocks the next stage'))
     .argument('[dir]', t('制度库目录', 'repository directory'), '.')
     .option('--at <date>', t('按这一天计算（YYYY-MM-DD，默认今天）', 'as of this day (YYYY-MM-DD, default today)'))
     .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['text', 'markdown', 'json']).default('text'))

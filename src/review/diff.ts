@@ -20,7 +20,7 @@ export interface DiffOptions {
   head?: string;
   env?: NodeJS.ProcessEnv;
   /** Where cited provisions' texts come from (default: each revision's laws/ registry). */
-  provisions?: (lawsA: (id: string) => Law | undefined, lawsB: (id: string) => Law | undefined, changedLaws: Set<string>) => ProvisionTexts;
+  provisions?: (lawsA: (id: string) => Law | undefined, lawsB: (id: string) => Law | undefined, changedLaws: Set<string>, dates: { base?: string; head?: string }) => ProvisionTexts;
 }
 
 const KIND_ORDER: Record<DiffKind, number> = { power: 0, law: 1, rule: 2 };
@@ -184,7 +184,8 @@ export function diffRevisions(root: string, opts: DiffOptions = {}): RepoDiff {
 
   // Cited provisions: the head's powers that cite a candidate law (all powers are read only when some law changed).
   changedLaws.delete('');
-  const texts = (opts.provisions ?? ((la, lb, changedL) => registryTexts(changedL, la, lb)))(A.law, B.law, changedLaws);
+  const dateOf = (c: Parsed | undefined) => revisionInfo('', undefined, new Map(), c).compendiumDate;
+  const texts = (opts.provisions ?? ((la, lb, changedL) => registryTexts(changedL, la, lb)))(A.law, B.law, changedLaws, { base: dateOf(cfgA), head: dateOf(cfgB) });
   let provisions: RepoDiff['provisions'] = [];
   if (texts.candidates === 'all' || texts.candidates.size) {
     // A power citing a candidate law names it (its id, or for the library its title): the others need no parsing.

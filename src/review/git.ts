@@ -44,6 +44,14 @@ export interface GitPlace {
 export function gitPlace(dir: string): GitPlace {
   const r = git(dir, ['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository', '--show-object-format']);
   if (!r.ok) {
+    if (/dubious ownership/i.test(r.err)) {
+      throw new ReviewError(`git 拒绝读取 ${dir}：仓库的所有者不是当前用户。如确认可信，运行 git config --global --add safe.directory '${dir}'`,
+        `git refuses to read ${dir}: the repository is owned by another user. If you trust it, run git config --global --add safe.directory '${dir}'`);
+    }
+    if (!/not a git repository/i.test(r.err) && r.err.trim()) {
+      const first = r.err.trim().split('\n')[0]!.replace(/^fatal:\s*/, '');
+      throw new ReviewError(`无法读取 ${dir} 的 git 仓库：${first}`, `Could not read the git repository of ${dir}: ${first}`);
+    }
     throw new ReviewError(`${dir} 不在 git 仓库中：比较修订需要制度库的 git 历史（git clone 得到的目录，或先 git init 并提交）`,
       `${dir} is not inside a git repository: comparing revisions needs the rule repository's git history`);
   }

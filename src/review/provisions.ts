@@ -7,7 +7,9 @@
  * texts are those in force on each revision's compendium date: `library.versionAt(law, date)` then
  * `library.article(version, key)`, and every cited provision is a candidate, not only those of changed law files.
  * That source is `libraryTexts` below, written against the library's agreed interface (library/types.ts); the
- * library itself is not on main yet, so `powerbook diff` does not open one today.
+ * library itself is not on main yet, so `powerbook diff` does not open one today. Once it is, cli/diff.ts passes
+ * `provisions: (la, lb, _changed, dates) => libraryTexts(library, dates, la, lb)` to diffRevisions (the dates are each
+ * revision's compendium.date).
  */
 import { articleKey } from '../domain/numerals.js';
 import type { Law, LegalBasisRef } from '../domain/types.js';

@@ -160,6 +160,11 @@ describe('powerbook diff: field by field', () => {
     expect(m.stdout).toContain('| 正文 | （见下） | | 修改 |');
     expect(m.stdout).toMatch(/<details><summary>正文<\/summary>\n\n```diff\n(?:.*\n)*-重大决策事项应当向社会公开，依据\[\[law:xingzheng-xuke-fa#第二十九条\]\]办理。\n\+重大决策事项应当通过政府网站向社会公开/);
     expect(m.stdout).toContain('| 报送日期 |');
+    // Under a comment's limit: whole sections left out, and it says so.
+    const short = await cli(['diff', '-C', dir, 'main', '--format', 'markdown', '--max-chars', '1500'], { env: GIT_ENV });
+    expect(short.stdout.length).toBeLessThanOrEqual(1500);
+    expect(short.stdout).toContain('| 职权 |');
+    expect(short.stdout).toMatch(/_还有 \d+ 部分因篇幅（1500 字符）未列出，完整内容见作业产物中的 powerbook diff 报告。_\n$/);
   });
 });
 

@@ -16,6 +16,7 @@ const FIELDS: Record<string, Words> = {
   time_limit: w('办理时限', 'time limit'), fees: w('收费', 'fees'), discretion: w('裁量基准', 'discretion standard'),
   procedure: w('办理流程', 'procedure'), flowchart: w('流程图', 'flowchart'), responsibilities: w('责任事项', 'duty'),
   accountability: w('追责情形', 'ground for accountability'), supervision: w('监督方式', 'supervision'), status: w('状态', 'status'),
+  status_date: w('取消/暂停日期', 'status date'), status_reason: w('取消/暂停理由', 'status reason'),
 };
 const SUPERVISION: Record<string, Words> = { unit: w('监督单位', 'supervising unit'), phone: w('监督电话', 'supervision phone'), email: w('监督邮箱', 'supervision e-mail'), address: w('监督地址', 'supervision address') };
 const STEP: Record<string, Words> = {
@@ -167,6 +168,10 @@ export function comparePowers(a: Power, b: Power, lawsA: Laws, lawsB: Laws): Cha
   c.value('name', f('name'), a.name, b.name);
   c.value('category', f('category'), a.category, b.category);
   c.value('status', f('status'), a.status, b.status);
+  // 取消/暂停 with its date and reason (fields of the format on branch fidelity; compared by name until they are typed).
+  const raw = (p: Power) => p as unknown as Record<string, unknown>;
+  c.value('status_date', f('status_date'), raw(a).status_date, raw(b).status_date);
+  c.value('status_reason', f('status_reason'), raw(a).status_reason, raw(b).status_reason);
   c.strings('subitems', f('subitems'), a.subitems, b.subitems);
   c.value('body', f('body'), a.body, b.body);
   c.value('unit', f('unit'), a.unit, b.unit);
@@ -176,6 +181,7 @@ export function comparePowers(a: Power, b: Power, lawsA: Laws, lawsB: Laws): Cha
   c.strings('materials', f('materials'), a.materials, b.materials);
   c.value('time_limit.statutory', w('法定办理时限', 'statutory time limit'), a.time_limit?.statutory, b.time_limit?.statutory, limitText, limitNote);
   c.value('time_limit.promised', w('承诺办理时限', 'promised time limit'), a.time_limit?.promised, b.time_limit?.promised, limitText, limitNote);
+  c.value('time_limit.note', w('办理时限说明', 'time limit note'), (a.time_limit as Record<string, unknown> | undefined)?.note, (b.time_limit as Record<string, unknown> | undefined)?.note);
   c.value('fees', f('fees'), a.fees, b.fees, feesText, feesNote);
   c.strings('discretion', f('discretion'), a.discretion, b.discretion, (d) => discretionText(d as NonNullable<Power['discretion']>[number]));
   procedure(c, a.procedure, b.procedure);
