@@ -3,7 +3,9 @@
  * with its default severity and its one-line documentation (zh/en). `powerbook rules`, SARIF's rule table, the
  * README's rule table (tested) and powerbook.yaml's `lint:` all read it; an id not listed here cannot be reported.
  */
-import type { Severity } from './diagnostic.js';
+/** How serious a diagnostic is; `off` (powerbook.yaml `lint:`) drops it. */
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
 
 export interface RuleMeta { severity: Severity; zh: string; en: string }
 
