@@ -48,13 +48,3 @@ export function countBySeverity(diags: readonly Diagnostic[]): Record<Severity, 
 }
 
 export interface Range { start: Position; end?: Position }
-
-export interface MessagePair { zh: string; en: string; hintZh?: string; hintEn?: string }
-
-export function makeDiagnostic(file: string, range: Range, rule: string, severity: Severity, m: MessagePair): Diagnostic {
-  const d: Diagnostic = { file, start: range.start, rule: rule as RuleId, severity, message: m.zh, messageEn: m.en };
-  if (range.end) d.end = range.end;
-  if (m.hintZh) d.hint = m.hintZh;
-  if (m.hintEn) d.hintEn = m.hintEn;
-  return d;
-}

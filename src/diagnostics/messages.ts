@@ -21,26 +21,22 @@ export const PHRASES = {
   notFilled: { zh: '未填写', en: 'missing' },
 } as const satisfies Record<string, Localised>;
 
-/** What the schema messages name a field with (check/schema.ts fieldName). */
+/**
+ * What the schema messages (check/schema.ts) name a field and a type with: in Chinese by its title and key, its title,
+ * its key or its position in a list; in English by its path.
+ */
 export const SCHEMA_WORDS = {
-  /** A field with its Chinese title and its key. */
-  titled: { zh: '"{title}"（{key}）', en: '"{path}"' },
-  /** A field by its title, its key or the item's position. */
-  named: { zh: '"{name}"', en: '"{path}"' },
-  item: { zh: '第 {n} 项', en: '{n}' },
+  titled: '"{title}"（{key}）',
+  named: '"{name}"',
+  item: '第 {n} 项',
+  path: '"{path}"',
   document: { zh: '文件', en: 'document' },
   /** Between the allowed types of a value. */
   or: { zh: '或', en: ' or ' },
   invalid: { zh: '不符合要求', en: 'is invalid' },
-  /** JSON types as a clerk calls them. */
-  types: {
-    string: { zh: '文字', en: 'string' },
-    number: { zh: '数字', en: 'number' },
-    integer: { zh: '整数', en: 'integer' },
-    boolean: { zh: '是或否（true/false）', en: 'boolean' },
-    object: { zh: '一组字段', en: 'object' },
-    array: { zh: '列表（每项以 "- " 开头）', en: 'array' },
-    null: { zh: '空', en: 'null' },
+  /** JSON types as a clerk calls them (English keeps the JSON names). */
+  typesZh: {
+    string: '文字', number: '数字', integer: '整数', boolean: '是或否（true/false）', object: '一组字段', array: '列表（每项以 "- " 开头）', null: '空',
   },
 } as const;
 

@@ -2,40 +2,20 @@
 import jsYaml from 'js-yaml';
 import type { Document } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
-import { makeDiagnostic, type Diagnostic, type MessagePair } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/message.js';
 import { YAML_OPTIONS, type SourceFile } from './source.js';
 
 /** Aliases allowed when converting to data; more is treated as an alias bomb. */
 export const MAX_ALIASES = 100;
 
-const CODE_RULE: Record<string, string> = {
-  DUPLICATE_KEY: 'duplicate-key',
-  TAB_AS_INDENT: 'tab-indent',
-};
-
-function messageFor(code: string, parserMessage: string): MessagePair {
-  const first = parserMessage.split('\n')[0];
+/** A problem the `yaml` parser found, as a diagnostic at its position. */
+function parserDiagnostic(file: string, range: Range, code: string, parserMessage: string): Diagnostic {
   switch (code) {
-    case 'DUPLICATE_KEY':
-      return {
-        zh: '同一层级出现了重复的键（字段名）', en: 'Duplicate key in the same mapping',
-        hintZh: '删除或合并重复的字段，同一层级每个字段只能写一次', hintEn: 'Remove or merge the repeated key',
-      };
-    case 'TAB_AS_INDENT':
-      return {
-        zh: 'YAML 不能用制表符（Tab）缩进', en: 'Tabs are not allowed for indentation in YAML',
-        hintZh: '把行首的 Tab 换成空格（每级两个空格）', hintEn: 'Replace leading tabs with spaces (two per level)',
-      };
-    case 'MULTIPLE_DOCS':
-      return {
-        zh: '文件中有多个 YAML 文档（多余的 "---"）', en: 'The file holds more than one YAML document (an extra "---")',
-        hintZh: '一个文件只写一项内容，删除多余的 "---" 行', hintEn: 'Keep one document per file',
-      };
-    default:
-      return {
-        zh: `YAML 语法错误：${first}`, en: `YAML syntax error: ${first}`,
-        hintZh: '检查这一行的缩进、冒号后的空格和引号是否配对', hintEn: 'Check indentation, the space after colons, and matching quotes',
-      };
+    case 'DUPLICATE_KEY': return diag(file, range, 'duplicate-key', 'duplicate');
+    case 'TAB_AS_INDENT': return diag(file, range, 'tab-indent', 'tab');
+    case 'MULTIPLE_DOCS': return diag(file, range, 'yaml-syntax', 'multipleDocuments');
+    default: return diag(file, range, 'yaml-syntax', 'syntax', { detail: parserMessage.split('\n')[0] });
   }
 }
 
@@ -62,7 +42,7 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
     ok = false;
     const start = file.position(file.yamlOffset + err.pos[0]);
     const end = file.position(file.yamlOffset + err.pos[1]);
-    diags.push(makeDiagnostic(file.path, { start, end }, CODE_RULE[err.code] ?? 'yaml-syntax', 'error', messageFor(err.code, err.message)));
+    diags.push(parserDiagnostic(file.path, { start, end }, err.code, err.message));
   }
   if (!ok) return { data: undefined, ok };
   try {
@@ -70,12 +50,8 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const aliasBomb = /alias/i.test(msg);
-    diags.push(makeDiagnostic(file.path, { start: { line: 1, column: 1 } }, aliasBomb ? 'alias-limit' : 'yaml-syntax', 'error', aliasBomb
-      ? {
-        zh: `YAML 别名（&锚点/*引用）展开过多，超过 ${MAX_ALIASES} 个，疑似"别名炸弹"`, en: `Too many YAML alias expansions (over ${MAX_ALIASES}): possible alias bomb`,
-        hintZh: '不要用锚点和别名，直接写出内容', hintEn: 'Write values out instead of using anchors and aliases',
-      }
-      : { zh: `YAML 无法转换：${msg}`, en: `YAML could not be converted: ${msg}` }));
+    const at = { start: { line: 1, column: 1 } };
+    diags.push(aliasBomb ? diag(file.path, at, 'alias-limit', 'tooMany', { max: MAX_ALIASES }) : diag(file.path, at, 'yaml-syntax', 'notConvertible', { detail: msg }));
     return { data: undefined, ok: false };
   }
 }
