@@ -48,23 +48,23 @@ function aliasBomb(): string {
   return lines.join('\n') + '\n';
 }
 
-/** A copy of `from` with `lint` settings added under powerbook.yaml's `lint:` (after those already there). */
-function withLint(from: string, lint: Record<string, string>): string {
-  const dir = tempDir('pb-lint-');
-  cpSync(from, dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}.powerbook`) });
-  const lines = Object.entries(lint).map(([id, level]) => `  ${id}: ${level}\n`).join('');
-  const cfg = path.join(dir, 'powerbook.yaml');
-  const text = readFileSync(cfg, 'utf8');
-  writeFileSync(cfg, /^lint:/m.test(text) ? text.replace(/\n?$/, '\n') + lines : `${text.replace(/\n?$/, '\n')}lint:\n${lines}`);
-  return dir;
+/**
+ * Sets powerbook.yaml's `lint:` to what it was in `original` plus `lint`, in place (the tests of a file run one after
+ * another; a copy of the repository per setting would write 1 MB more each time).
+ */
+function setLint(dir: string, original: string, lint: Record<string, string>): void {
+  expect(original).toMatch(/\nlint:\n( {2}.*\n)+$/);
+  writeFileSync(path.join(dir, 'powerbook.yaml'), original + Object.entries(lint).map(([id, level]) => `  ${id}: ${level}\n`).join(''));
 }
+
+const configOf = (dir: string) => readFileSync(path.join(dir, 'powerbook.yaml'), 'utf8').replace(/\n?$/, '\n');
 
 const key = (d: Diagnostic) => JSON.stringify({ ...d, severity: undefined });
 const of = (diags: Diagnostic[], id: RuleId) => diags.filter((d) => d.rule === id);
 const others = (diags: Diagnostic[], id: RuleId) => diags.filter((d) => d.rule !== id).map((d) => JSON.stringify(d));
 
 describe('lint: every rule id can be turned off, down or up', () => {
-  let base: string;
+  let base: string, config: string;
   let found: Diagnostic[];
   beforeAll(async () => {
     base = tempDir('pb-lint-base-');
@@ -74,6 +74,7 @@ describe('lint: every rule id can be turned off, down or up', () => {
     // A hand-drawn flowchart that is not there (file-missing).
     writeFileSync(path.join(base, 'powers/QT-001.yaml'), readFileSync(path.join(base, 'powers/XK-001.yaml'), 'utf8')
       .replace(/^id: .*$/m, 'id: QT-001').replace(/^category: .*$/m, '$&\nflowchart: not-there.mmd'));
+    config = configOf(base);
     found = (await validate(base, { stage: 'submit' })).diagnostics;
   }, 60_000);
 
@@ -85,14 +86,16 @@ describe('lint: every rule id can be turned off, down or up', () => {
   });
 
   it.each(validateIds)('%s: off drops it and nothing else', async (id) => {
-    const { diagnostics } = await validate(withLint(base, { [id]: 'off' }), { stage: 'submit' });
+    setLint(base, config, { [id]: 'off' });
+    const { diagnostics } = await validate(base, { stage: 'submit' });
     expect(of(diagnostics, id)).toEqual([]);
     expect(others(diagnostics, id)).toEqual(others(found, id));
   }, 30_000);
 
   it.each(validateIds)('%s: info, warning and error set its level, and nothing else', async (id) => {
     for (const level of ['info', 'warning', 'error'] as Severity[]) {
-      const { diagnostics } = await validate(withLint(base, { [id]: level }), { stage: 'submit' });
+      setLint(base, config, { [id]: level });
+      const { diagnostics } = await validate(base, { stage: 'submit' });
       const mine = of(diagnostics, id);
       expect(mine.map(key)).toEqual(of(found, id).map(key));
       expect(new Set(mine.map((d) => d.severity))).toEqual(new Set([level]));
@@ -104,7 +107,8 @@ describe('lint: every rule id can be turned off, down or up', () => {
     expect(Object.keys(NOT_SETTABLE).sort()).toEqual(['config-missing', 'empty-repository']);
     const empty = tempDir('pb-lint-empty-');
     expect((await validate(empty)).diagnostics.map((d) => [d.rule, d.severity])).toEqual([['empty-repository', 'error']]);
-    const noConfig = withLint(base, {});
+    const noConfig = tempDir('pb-lint-noconfig-');
+    cpSync('examples/mistakes', noConfig, { recursive: true });
     rmSync(path.join(noConfig, 'powerbook.yaml'));
     expect(of((await validate(noConfig)).diagnostics, 'config-missing').map((d) => d.severity)).toEqual(['error']);
   });
@@ -122,14 +126,12 @@ describe('lint: the ids found while building', () => {
     writeFileSync(path.join(repo, 'powers/XK-002.yaml'), readFileSync(path.join(repo, 'powers/XK-001.yaml'), 'utf8')
       .replace('id: XK-001', 'id: XK-002').replace('flowchart: long.mmd', 'flowchart: broken.mmd'));
     writeFileSync(path.join(repo, 'powers/broken.mmd'), 'flowchart TD\n  A --> --> B\n');
-    config = readFileSync(path.join(repo, 'powerbook.yaml'), 'utf8').replace(/\n?$/, '\n');
-    expect(config).toMatch(/^lint:\n( {2}.*\n)+$/m);
+    config = configOf(repo);
   });
 
   /** Builds the repository with these `lint:` settings (in place, so that the drawing that works is drawn once, then cached). */
   async function build(lint: Record<string, string>): Promise<Diagnostic[]> {
-    const cfg = path.join(repo, 'powerbook.yaml');
-    writeFileSync(cfg, config + Object.entries({ 'flowchart-syntax': 'off', ...lint }).map(([id, level]) => `  ${id}: ${level}\n`).join(''));
+    setLint(repo, config, { 'flowchart-syntax': 'off', ...lint });
     const v = await validate(repo);
     expect(v.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const c = await compile(v.repo, { lint: v.lint });
