@@ -5,7 +5,7 @@
  * diagnostic is made (it may be made in a worker thread and is printed in either language).
  */
 import type { Diagnostic, Range, Severity } from './diagnostic.js';
-import { MESSAGES, type Localised, type MessageTemplate } from './messages.js';
+import { MESSAGES, PHRASES, type Localised, type MessageTemplate } from './messages.js';
 import { RULE_META, type RuleId } from './rules.js';
 
 type Catalogue = typeof MESSAGES;
@@ -34,7 +34,7 @@ export type MessageArgs<Id extends RuleId, K extends string> = [EntryNames<Entry
 
 function value(v: ParamValue, lang: 'zh' | 'en'): string {
   if (v === undefined) return '';
-  if (Array.isArray(v)) return v.join(lang === 'zh' ? '、' : ', ');
+  if (Array.isArray(v)) return v.join(PHRASES.listSeparator[lang]);
   if (typeof v === 'object' && v !== null) return (v as Localised)[lang];
   return String(v);
 }
@@ -42,11 +42,6 @@ function value(v: ParamValue, lang: 'zh' | 'en'): string {
 /** Fills a template's `{name}` placeholders (one pass: a value's own braces are left alone). */
 export function fill(template: string, params: Record<string, ParamValue> | undefined, lang: 'zh' | 'en'): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => value(params?.[name], lang));
-}
-
-/** A phrase or a template of the catalogue filled in both languages (to pass as a Localised param). */
-export function localise(t: Localised, params?: Record<string, ParamValue>): Localised {
-  return { zh: fill(t.zh, params, 'zh'), en: fill(t.en, params, 'en') };
 }
 
 /**

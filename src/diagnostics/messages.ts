@@ -15,8 +15,9 @@ export interface Localised { zh: string; en: string }
 /** One message: Chinese and English, and a hint in each (a hint that renders empty is left out). */
 export interface MessageTemplate { zh: string; en: string; hintZh?: string; hintEn?: string }
 
-/** Words that are passed as placeholder values (a missing date, a missing result). */
+/** Words that are passed as placeholder values (a missing date, a missing result), and what joins a list. */
 export const PHRASES = {
+  listSeparator: { zh: '、', en: ', ' },
   noDate: { zh: '（日期未填）', en: '(no date)' },
   notFilled: { zh: '未填写', en: 'missing' },
 } as const satisfies Record<string, Localised>;
