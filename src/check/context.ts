@@ -1,11 +1,12 @@
 /** What a semantic rule sees: the loaded repository, indexes, the stage, and a way to report. */
 import type { RuleId } from '../diagnostics/rules.js';
-import type { Diagnostic, MessagePair, Range, Severity } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Range, Severity } from '../diagnostics/diagnostic.js';
+import { diagnostic, type MessageArgs, type MessageKey, type ParamValue } from '../diagnostics/message.js';
 import type { Config, Law, Power, Stage } from '../domain/types.js';
 import type { Loaded, Repository, RuleDoc } from '../load/repository.js';
 import type { SourceFile } from '../load/source.js';
 
-export interface CheckContext {
+export interface CheckContext<Id extends RuleId = RuleId> {
   repo: Repository;
   config?: Config;
   stage: Stage;
@@ -23,19 +24,34 @@ export interface CheckContext {
    * them are not reported as unresolved: the file's own errors say what is wrong, and one mistake gives one message.
    */
   broken: { power: Set<string>; law: Set<string> };
-  /** Report a problem; `severity` overrides the rule's default for this one report (stage-dependent rules). */
-  report(source: SourceFile | string, range: Range | (() => Range), m: MessagePair, severity?: Severity): void;
+  /**
+   * Reports the message `key` of the rule's catalogue (diagnostics/messages.ts) with its placeholders' values; a
+   * severity after them overrides the rule's default for this one report (stage-dependent rules).
+   */
+  report<K extends MessageKey<Id>>(source: SourceFile | string, range: Range | (() => Range), key: K, ...args: MessageArgs<Id, K>): void;
 }
 
-/** A rule's id, default severity and documentation are in diagnostics/rules.ts; this is its code. */
-export interface Rule {
-  id: RuleId;
+/** A rule's id, default severity and documentation are in diagnostics/rules.ts, its messages in messages.ts; this is its code. */
+export interface Rule<Id extends RuleId = RuleId> {
+  id: Id;
   /**
    * The rule looks at one power at a time (ctx.powers, nothing else of the context): it then runs where each power
    * is loaded (check/power.ts), in the worker threads of a large repository, and not again over the repository.
    */
   perPower?: boolean;
-  check(ctx: CheckContext): void;
+  check(ctx: CheckContext<Id>): void;
+}
+
+/** A rule, its context typed by its id (so that `ctx.report` takes the keys and placeholders of that id's messages). */
+export function defineRule<Id extends RuleId>(rule: Rule<Id>): Rule<Id> {
+  return rule;
+}
+
+/** The `report` of a rule's context: each report becomes a diagnostic of the rule's id, pushed to `out`. */
+export function reporter<Id extends RuleId>(id: Id, out: Diagnostic[]): CheckContext<Id>['report'] {
+  return ((source: SourceFile | string, range: Range | (() => Range), key: string, params?: Record<string, ParamValue>, severity?: Severity) => {
+    out.push(diagnostic(typeof source === 'string' ? source : source.path, typeof range === 'function' ? range() : range, id, key, params, severity));
+  }) as CheckContext<Id>['report'];
 }
 
 export type { Diagnostic };

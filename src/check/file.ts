@@ -2,7 +2,8 @@
  * The work done for one file: read, decode, parse, check against its schema. A pure function of the file, so that a
  * large repository can spread it over worker threads (load/pool.ts) and get the same result as in-process.
  */
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/message.js';
 import { checkPower } from './power.js';
 import { checkSchema, type SchemaKind } from './schema.js';
 import type { Power } from '../domain/types.js';
@@ -58,12 +59,7 @@ export function loadFile(job: FileJob, opts: LoadOptions = {}): { result: FileRe
     result.text = text;
     const fm = splitFrontMatter(text);
     if (!fm) {
-      diagnostics.push(makeDiagnostic(job.rel, START, 'front-matter-missing', 'error', {
-        zh: '制度文件开头缺少用 "---" 包围的元数据（编号、名称、所属方面、审查与审议记录）',
-        en: 'The rule file lacks its front matter between "---" lines (id, title, area, review records)',
-        hintZh: '在文件第一行写 ---，接着写 id、title、area 等字段，再写一行 ---，然后是正文',
-        hintEn: 'Start the file with ---, then id/title/area…, then ---, then the text',
-      }));
+      diagnostics.push(diag(job.rel, START, 'front-matter-missing', 'missing'));
       result.bodyOffset = 0;
       return { result, source };
     }
@@ -71,9 +67,7 @@ export function loadFile(job: FileJob, opts: LoadOptions = {}): { result: FileRe
     source.yamlEnd = result.yamlEnd = fm.yamlEnd;
     result.bodyOffset = fm.bodyOffset;
   } else if (text.trim() === '') {
-    diagnostics.push(makeDiagnostic(job.rel, START, 'empty-file', 'error', {
-      zh: '文件是空的', en: 'The file is empty', hintZh: '填写内容，或删除这个文件', hintEn: 'Fill it in or delete it',
-    }));
+    diagnostics.push(diag(job.rel, START, 'empty-file', 'empty'));
     return { result, source };
   }
   const parsed = parseYaml(source, diagnostics);

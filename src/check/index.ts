@@ -1,11 +1,11 @@
 /** `check`: schema first, then the semantic rules; severities from the rule, the stage and powerbook.yaml `lint`. */
-import { compareDiagnostics, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag, diagnostic } from '../diagnostics/message.js';
 import { readReferenced } from '../load/repository.js';
 import type { Stage } from '../domain/types.js';
 import type { Repository } from '../load/repository.js';
-import type { CheckContext } from './context.js';
+import { reporter, type CheckContext } from './context.js';
 import { RULES } from './registry.js';
-import { RULE_META } from '../diagnostics/rules.js';
 import { applySeverities, parseLint } from '../diagnostics/severity.js';
 
 export interface CheckOptions { stage?: Stage }
@@ -29,9 +29,10 @@ export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[],
   const { settings: lint, problems } = parseLint(config?.lint as Record<string, unknown> | undefined);
   for (const p of problems) {
     const at = repo.config!.source.rangeAt(['lint', p.id], { key: p.kind === 'unknown-rule' });
-    diags.push(makeDiagnostic(repo.config!.source.path, at, 'config-unknown-rule', RULE_META['config-unknown-rule'].severity, p.kind === 'unknown-rule'
-      ? { zh: `lint 中的规则"${p.id}"不存在`, en: `Unknown rule "${p.id}" in lint`, hintZh: '运行 powerbook rules 查看全部规则', hintEn: 'Run `powerbook rules` for the list' }
-      : { zh: `lint 中规则"${p.id}"的级别"${String(p.value)}"无效`, en: `Invalid level "${String(p.value)}" for rule "${p.id}" in lint`, hintZh: '级别只能是 error、warning、info 或 off', hintEn: 'Use error, warning, info or off' }));
+    const file = repo.config!.source.path;
+    diags.push(p.kind === 'unknown-rule'
+      ? diag(file, at, 'config-unknown-rule', 'unknownRule', { id: p.id })
+      : diag(file, at, 'config-unknown-rule', 'badLevel', { id: p.id, level: String(p.value) }));
   }
 
   const index = <T extends { data: { id: unknown } }>(xs: T[]) => {
@@ -51,10 +52,7 @@ export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[],
       repo, config, stage, date: config?.compendium.date,
       laws, powers: rule.perPower ? unchecked : powers, rules,
       lawsById, powersById, rulesById, broken,
-      report(source, range, m, severity) {
-        const file = typeof source === 'string' ? source : source.path;
-        diags.push(makeDiagnostic(file, typeof range === 'function' ? range() : range, rule.id, severity ?? RULE_META[rule.id].severity, m));
-      },
+      report: reporter(rule.id, diags),
     };
     rule.check(ctx);
   }

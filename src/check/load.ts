@@ -1,7 +1,8 @@
 /** Loads a repository: lists its files, reads, parses and schema-checks each (worker threads for large ones), assembles it. */
 import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/message.js';
 import type { Config, Law, Power, RuleMeta } from '../domain/types.js';
 import { rereadText } from '../load/read.js';
 import { insideRoot, listFiles } from '../load/files.js';
@@ -29,9 +30,7 @@ export async function loadRepository(rootArg: string, opts: LoadOptions = {}): P
     const abs = path.join(root, dir);
     if (!existsSync(abs)) return false;
     if (lstatSync(abs).isSymbolicLink() && !insideRoot(root, abs)) {
-      diagnostics.push(makeDiagnostic(dir, START, 'path-outside', 'error', {
-        zh: `目录 ${dir} 是指向仓库之外的符号链接，已拒绝读取`, en: `Directory ${dir} is a symbolic link outside the repository: refused`,
-      }));
+      diagnostics.push(diag(dir, START, 'path-outside', 'directory', { dir }));
       return false;
     }
     return true;
@@ -58,16 +57,7 @@ export async function loadRepository(rootArg: string, opts: LoadOptions = {}): P
   }
   if (!cfg.length) {
     const empty = !jobs.length;
-    diagnostics.push(makeDiagnostic(CONFIG_FILE, START, empty ? 'empty-repository' : 'config-missing', 'error', empty
-      ? {
-        zh: '这里不是制度库：没有 powerbook.yaml，也没有 laws/、powers/、rules/ 下的文件',
-        en: 'Not a rule repository: no powerbook.yaml and no files under laws/, powers/ or rules/',
-        hintZh: '确认目录是否正确，或运行 powerbook init 新建一个制度库', hintEn: 'Check the directory, or run `powerbook init` to create one',
-      }
-      : {
-        zh: '缺少配置文件 powerbook.yaml（部门名称、汇编标题和日期）', en: 'Missing powerbook.yaml (department, compendium title and date)',
-        hintZh: '运行 powerbook init 生成一个，或从示例复制', hintEn: 'Run `powerbook init` or copy one from the examples',
-      }));
+    diagnostics.push(empty ? diag(CONFIG_FILE, START, 'empty-repository', 'empty') : diag(CONFIG_FILE, START, 'config-missing', 'missing'));
   }
   return { repo, diagnostics };
 }

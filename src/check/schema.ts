@@ -5,7 +5,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { makeDiagnostic, type Diagnostic, type MessagePair } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import { diag, fill } from '../diagnostics/message.js';
+import { SCHEMA_WORDS, type Localised } from '../diagnostics/messages.js';
 import type { SourceFile } from '../load/source.js';
 import { closest } from './suggest.js';
 
@@ -63,80 +65,84 @@ function pathOf(instancePath: string): string[] {
   return instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-const TYPE_ZH: Record<string, string> = {
-  string: '文字', number: '数字', integer: '整数', boolean: '是或否（true/false）', object: '一组字段', array: '列表（每项以 "- " 开头）', null: '空',
-};
+const W = SCHEMA_WORDS;
 
-function fieldName(e: ErrorObject, p: string[]): { zh: string; en: string } {
+/** The field as a clerk knows it: by its Chinese title (and key), else its key or position; in English by its path. */
+function fieldName(e: ErrorObject, p: string[]): Localised {
   const s = e.parentSchema as Sch | undefined;
   const key = p.length ? p[p.length - 1] : '';
-  const keyLabel = /^\d+$/.test(key) ? `第 ${Number(key) + 1} 项` : key;
-  const title = s?.title;
-  return { zh: title ? `"${title}"${key && !/^\d+$/.test(key) ? `（${key}）` : ''}` : `"${keyLabel || '文件'}"`, en: `"${p.join('.') || 'document'}"` };
+  const index = /^\d+$/.test(key);
+  const label = index ? fill(W.item, { n: Number(key) + 1 }, 'zh') : key;
+  const zh = s?.title
+    ? (key && !index ? fill(W.titled, { title: s.title, key }, 'zh') : fill(W.named, { name: s.title }, 'zh'))
+    : fill(W.named, { name: label || W.document.zh }, 'zh');
+  return { zh, en: fill(W.path, { path: p.join('.') || W.document.en }, 'en') };
 }
 
-function describe(e: ErrorObject, p: string[]): MessagePair {
-  const f = fieldName(e, p);
+/** A required field's name: its title (and key) if its schema has one. */
+function requiredName(key: string, sub: Sch | undefined): Localised {
+  return {
+    zh: sub?.title ? fill(W.titled, { title: sub.title, key }, 'zh') : fill(W.named, { name: key }, 'zh'),
+    en: fill(W.path, { path: key }, 'en'),
+  };
+}
+
+function typeNames(types: string[]): Localised {
+  const zh = W.typesZh as Record<string, string | undefined>;
+  return { zh: types.map((t) => zh[t] ?? t).join(W.or.zh), en: types.join(W.or.en) };
+}
+
+/** An ajv error as the diagnostic a clerk reads, at `range` of `file`. */
+function describe(file: string, range: Range, e: ErrorObject, p: string[]): Diagnostic {
+  const field = fieldName(e, p);
   const s = e.parentSchema as Sch | undefined;
   const params = e.params as Record<string, unknown>;
+  const description = s?.description;
   switch (e.keyword) {
     case 'required': {
       const key = String(params.missingProperty);
       const sub = s?.properties?.[key];
-      const t = sub?.title ? `"${sub.title}"（${key}）` : `"${key}"`;
-      return {
-        zh: `缺少必填项 ${t}`, en: `Missing required field "${key}"`,
-        hintZh: sub?.description ? `${key}: ${sub.description}` : `请补上 ${key}`, hintEn: `Add "${key}"`,
-      };
+      return sub?.description
+        ? diag(file, range, 'schema', 'requiredDescribed', { field: requiredName(key, sub), key, description: sub.description })
+        : diag(file, range, 'schema', 'required', { field: requiredName(key, sub), key });
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const allowed = Object.keys(s?.properties ?? {});
       const near = closest(key, allowed);
-      return {
-        zh: `不认识的字段"${key}"`, en: `Unknown field "${key}"`,
-        hintZh: near ? `是不是要写"${near}"？` : `这里可用的字段：${allowed.join('、')}`,
-        hintEn: near ? `Did you mean "${near}"?` : `Allowed here: ${allowed.join(', ')}`,
-      };
+      return near ? diag(file, range, 'schema', 'unknownFieldNear', { key, near }) : diag(file, range, 'schema', 'unknownField', { key, allowed });
     }
-    case 'type': {
-      const types = String(params.type).split(',');
-      return { zh: `${f.zh}应为${types.map((t) => TYPE_ZH[t] ?? t).join('或')}`, en: `${f.en} must be ${types.join(' or ')}`, hintZh: s?.description, };
-    }
+    case 'type':
+      return diag(file, range, 'schema', 'type', { field, types: typeNames(String(params.type).split(',')), description });
     case 'enum': {
-      const list = (params.allowedValues as unknown[]).map(String);
-      const near = closest(String(e.data), list);
-      return {
-        zh: `${f.zh}的值"${String(e.data)}"不在可选范围内`, en: `${f.en}: "${String(e.data)}" is not one of the allowed values`,
-        hintZh: `${near ? `是不是"${near}"？` : ''}可选：${list.join('、')}`, hintEn: `Allowed: ${list.join(', ')}`,
-      };
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const value = String(e.data);
+      const near = closest(value, allowed);
+      return near ? diag(file, range, 'schema', 'enumNear', { field, value, near, allowed }) : diag(file, range, 'schema', 'enum', { field, value, allowed });
     }
     case 'const':
-      return { zh: `${f.zh}的值应为"${String(params.allowedValue)}"`, en: `${f.en} must be "${String(params.allowedValue)}"` };
+      return diag(file, range, 'schema', 'const', { field, value: String(params.allowedValue) });
     case 'format':
-      if (params.format === 'date') return {
-        zh: `${f.zh}不是有效的日期："${String(e.data)}"`, en: `${f.en} is not a valid date: "${String(e.data)}"`,
-        hintZh: '日期写成 YYYY-MM-DD，如 2010-11-20', hintEn: 'Write dates as YYYY-MM-DD, e.g. 2010-11-20',
-      };
-      return { zh: `${f.zh}的格式不对（应为 ${String(params.format)}）`, en: `${f.en} must be a valid ${String(params.format)}` };
+      if (params.format === 'date') return diag(file, range, 'schema', 'date', { field, value: String(e.data) });
+      return diag(file, range, 'schema', 'format', { field, format: String(params.format) });
     case 'pattern':
-      return { zh: `${f.zh}的写法不对："${String(e.data)}"`, en: `${f.en} does not match the expected form: "${String(e.data)}"`, hintZh: s?.description, hintEn: `Pattern: ${String(params.pattern)}` };
+      return diag(file, range, 'schema', 'pattern', { field, value: String(e.data), description, pattern: String(params.pattern) });
     case 'minLength':
-      return { zh: `${f.zh}不能为空`, en: `${f.en} must not be empty`, hintZh: s?.description };
+      return diag(file, range, 'schema', 'minLength', { field, description });
     case 'maxLength':
-      return { zh: `${f.zh}太长，最多 ${String(params.limit)} 个字`, en: `${f.en} is too long (max ${String(params.limit)})` };
+      return diag(file, range, 'schema', 'maxLength', { field, limit: String(params.limit) });
     case 'minItems':
-      return { zh: `${f.zh}至少要有 ${String(params.limit)} 项`, en: `${f.en} needs at least ${String(params.limit)} item(s)`, hintZh: s?.description };
+      return diag(file, range, 'schema', 'minItems', { field, limit: String(params.limit), description });
     case 'maxItems':
-      return { zh: `${f.zh}最多 ${String(params.limit)} 项`, en: `${f.en} allows at most ${String(params.limit)} item(s)` };
+      return diag(file, range, 'schema', 'maxItems', { field, limit: String(params.limit) });
     case 'uniqueItems':
-      return { zh: `${f.zh}中有重复的项`, en: `${f.en} has duplicate items` };
+      return diag(file, range, 'schema', 'uniqueItems', { field });
     case 'minimum': case 'exclusiveMinimum': case 'maximum': case 'exclusiveMaximum':
-      return { zh: `${f.zh}应${String(params.comparison)} ${String(params.limit)}`, en: `${f.en} must be ${String(params.comparison)} ${String(params.limit)}` };
+      return diag(file, range, 'schema', 'limit', { field, comparison: String(params.comparison), limit: String(params.limit) });
     case 'anyOf': case 'oneOf':
-      return { zh: `${f.zh}的写法不对`, en: `${f.en} has the wrong form`, hintZh: s?.description, hintEn: s?.description ? undefined : undefined };
+      return diag(file, range, 'schema', 'wrongForm', { field, description });
     default:
-      return { zh: `${f.zh}${e.message ?? '不符合要求'}`, en: `${f.en} ${e.message ?? 'is invalid'}` };
+      return diag(file, range, 'schema', 'other', { field, problem: e.message ?? W.invalid });
   }
 }
 
@@ -160,23 +166,35 @@ function prune(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !drop.has(e));
 }
 
+/**
+ * powerbook.yaml's `lint:` settings: the schema lists the levels (for editors), but an unknown rule id or level is
+ * reported by check/index.ts as config-unknown-rule, which names the rule and the levels, and does not make the whole
+ * powerbook.yaml invalid (and with it the compendium's date, title and every other setting). `lint:` that is not a
+ * mapping at all stays a schema error.
+ */
+function checkedElsewhere(kind: SchemaKind, e: ErrorObject): boolean {
+  return kind === 'config' && (e.instancePath.startsWith('/lint/') || (e.instancePath === '/lint' && e.keyword !== 'type'));
+}
+
 /** Validates `data` against the schema of `kind`; appends diagnostics at their positions in `source`. Returns whether valid. */
 export function checkSchema(kind: SchemaKind, data: unknown, source: SourceFile, diags: Diagnostic[]): boolean {
   const v = validator(kind);
   if (v(data)) return true;
+  const errors = prune(v.errors ?? []).filter((e) => !checkedElsewhere(kind, e));
+  if (!errors.length) return true;
   const seen = new Set<string>();
-  for (const e of prune(v.errors ?? [])) {
+  for (const e of errors) {
     const p = pathOf(e.instancePath);
     const params = e.params as Record<string, unknown>;
     let range;
     if (e.keyword === 'additionalProperties') range = source.rangeAt([...p, String(params.additionalProperty)], { key: true });
     else if (e.keyword === 'required') range = p.length ? source.rangeAt(p, { key: true }) : { start: { line: 1, column: 1 } };
     else range = source.rangeAt(p);
-    const m = describe(e, p);
-    const k = `${range.start.line}:${range.start.column}:${m.zh}`;
+    const d = describe(source.path, range, e, p);
+    const k = `${range.start.line}:${range.start.column}:${d.message}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    diags.push(makeDiagnostic(source.path, range, 'schema', 'error', m));
+    diags.push(d);
   }
   return false;
 }

@@ -10,6 +10,7 @@ import { progress } from './progress.js';
 import { printDiagnostics, resolveRepoDir } from './validate.js';
 import { renderFailure } from '../flowchart/diagnostics.js';
 import { validate } from '../pipeline/index.js';
+import { applySeverities } from '../diagnostics/severity.js';
 import { writeFileAtomic } from '../util/write.js';
 
 export interface FlowchartOptions { dir?: string; format?: string; out?: string; cache?: boolean; pages?: boolean }
@@ -31,7 +32,7 @@ export async function flowchartCommand(io: Io, lang: Lang, idArgs: string[], opt
   let dir = opts.dir;
   if (dir === undefined && ids.length && isDirectory(path.resolve(io.cwd, ids[0]))) [dir, ...ids] = ids;
   const root = resolveRepoDir(io, dir ?? '.');
-  const { repo, diagnostics } = await validate(root, { stage: 'draft' });
+  const { repo, diagnostics, lint } = await validate(root, { stage: 'draft' });
   const powers = repo.powers.filter((p) => p.valid);
   const unknown = ids.filter((id) => !powers.some((p) => String(p.data.id) === id));
   if (unknown.length) {
@@ -88,8 +89,10 @@ export async function flowchartCommand(io: Io, lang: Lang, idArgs: string[], opt
   io.stderr(en
     ? `Flowcharts: ${ok} of ${sources.length} written to ${shownOut} as ${kinds} (${files} files${opts.pages ? ', cut into A4 pages' : ''}), ${failures.length} failed (${secs} s)\n`
     : `流程图：${ok}/${sources.length} 个已写到 ${shownOut}（${kinds}，共 ${files} 个文件${opts.pages ? '，按 A4 分页' : ''}），失败 ${failures.length} 个（用时 ${secs} 秒）\n`);
-  if (failures.length) printDiagnostics(io, lang, repo, failures, 'stylish', dir, io.isTTY);
-  return countBySeverity(failures).error ? 1 : 0;
+  // powerbook.yaml's `lint:` applies here too: flowchart-render may be set to warning or off.
+  const shown = applySeverities(failures, lint);
+  if (shown.length) printDiagnostics(io, lang, repo, shown, 'stylish', dir, io.isTTY);
+  return countBySeverity(shown).error ? 1 : 0;
 }
 
 function isDirectory(p: string): boolean {

@@ -96,7 +96,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
 
   program.command('rules')
     .description(t('列出全部检查规则及其默认级别', 'List every check rule with its default severity'))
-    .action(async () => { code = (await import('./rules.js')).rulesCommand(io, lang); });
+    .option('-f, --format <format>', t('输出格式：text 或 json（含两种语言和每条规则的消息）', 'output format: text or json (both languages and each rule\'s messages)'), 'text')
+    .action(async (opts) => { code = (await import('./rules.js')).rulesCommand(io, lang, opts); });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,6 +1,7 @@
 /** One thing that is wrong (or worth saying) about a rule repository. Like vfile-message. */
-export type Severity = 'error' | 'warning' | 'info';
-export type SeveritySetting = Severity | 'off';
+import type { RuleId, Severity } from './rules.js';
+
+export type { RuleId, Severity, SeveritySetting } from './rules.js';
 
 export interface Position {
   line: number; // 1-based
@@ -12,8 +13,10 @@ export interface Diagnostic {
   file: string;
   start: Position;
   end?: Position;
-  /** Stable rule id, e.g. `power-legal-basis-required`. */
-  rule: string;
+  /** Stable rule id, e.g. `power-legal-basis-required` (diagnostics/rules.ts). */
+  rule: RuleId;
+  /** The key of the message in the rule's catalogue (diagnostics/messages.ts), e.g. `missing`. */
+  messageId?: string;
   severity: Severity;
   /** Message in Simplified Chinese. */
   message: string;
@@ -45,13 +48,3 @@ export function countBySeverity(diags: readonly Diagnostic[]): Record<Severity, 
 }
 
 export interface Range { start: Position; end?: Position }
-
-export interface MessagePair { zh: string; en: string; hintZh?: string; hintEn?: string }
-
-export function makeDiagnostic(file: string, range: Range, rule: string, severity: Severity, m: MessagePair): Diagnostic {
-  const d: Diagnostic = { file, start: range.start, rule, severity, message: m.zh, messageEn: m.en };
-  if (range.end) d.end = range.end;
-  if (m.hintZh) d.hint = m.hintZh;
-  if (m.hintEn) d.hintEn = m.hintEn;
-  return d;
-}

@@ -2,8 +2,12 @@
  * The one list of diagnostic ids: every rule of check/ and every problem found while loading, drawing or building,
  * with its default severity and its one-line documentation (zh/en). `powerbook rules`, SARIF's rule table, the
  * README's rule table (tested) and powerbook.yaml's `lint:` all read it; an id not listed here cannot be reported.
+ * Its messages are in messages.ts (by key).
  */
-import type { Severity } from './diagnostic.js';
+
+/** How serious a diagnostic is; `off` (powerbook.yaml `lint:`) drops it. */
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
 
 export interface RuleMeta { severity: Severity; zh: string; en: string }
 
@@ -56,6 +60,14 @@ export const RULE_META = {
 export type RuleId = keyof typeof RULE_META;
 
 export const RULE_IDS = Object.keys(RULE_META).sort() as RuleId[];
+
+/** powerbook's home page (SARIF's informationUri); the README, whose rule table has an anchor per id (`<a id="rule-…">`). */
+export const HOMEPAGE = 'https://powerbook.dev';
+
+/** The documentation of one rule id (SARIF's helpUri, `powerbook rules --format json`). */
+export function ruleHelpUri(id: RuleId): string {
+  return `${HOMEPAGE}/#rule-${id}`;
+}
 
 export function isRuleId(id: string): id is RuleId {
   return Object.prototype.hasOwnProperty.call(RULE_META, id);

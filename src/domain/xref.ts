@@ -35,25 +35,27 @@ export function findXrefs(text: string): Xref[] {
 export type Resolved =
   | { ok: true; kind: 'power'; power: Power; text: string }
   | { ok: true; kind: 'law'; law: Law; text: string }
-  | { ok: false; zh: string; en: string; hintZh?: string; hintEn?: string };
+  /** Why it does not resolve (the message keys of xref-unresolved); `law` and `key` for an article the law does not list. */
+  | { ok: false; reason: 'noPower' | 'noLaw' | 'badArticle' | 'unknownKind' }
+  | { ok: false; reason: 'noArticle'; law: Law; key: string };
 
 export function resolveXref(x: Xref, powers: Map<string, { data: Power }>, laws: Map<string, { data: Law }>): Resolved {
   if (x.kind === 'power') {
     const p = powers.get(x.target)?.data;
-    if (!p) return { ok: false, zh: `没有编码为"${x.target}"的职权`, en: `no power with id "${x.target}"`, hintZh: '核对事项编码（powers/ 下的文件名）', hintEn: 'Check the power id (file name under powers/)' };
+    if (!p) return { ok: false, reason: 'noPower' };
     return { ok: true, kind: 'power', power: p, text: `${p.name}（${p.id}）` };
   }
   if (x.kind === 'law') {
     const l = laws.get(x.target)?.data;
-    if (!l) return { ok: false, zh: `没有登记编号为"${x.target}"的法律`, en: `no law with id "${x.target}"`, hintZh: '核对 laws/ 下的文件名', hintEn: 'Check the file name under laws/' };
-    if (!x.article) return { ok: true, kind: 'law', law: l, text: bookTitle(l.title) };
+    if (!l) return { ok: false, reason: 'noLaw' };
+    if (!x.article) return { ok: true, kind: 'law', law: l, text: `《${l.title}》` };
     const key = articleKey(x.article);
-    if (!key) return { ok: false, zh: `条号"${x.article}"无法识别`, en: `article "${x.article}" cannot be read`, hintZh: '写成 #第十二条 或 #12', hintEn: 'Write #第十二条 or #12' };
+    if (!key) return { ok: false, reason: 'badArticle' };
     const listed = listedArticles(l);
     if (listed && !listed.has(key)) {
-      return { ok: false, zh: `${bookTitle(l.title)}登记的条文中没有${articleLabel(x.article)}`, en: `${l.title} has no listed article ${key}`, hintZh: '核对条号，或在法律登记中补登这一条', hintEn: 'Check the number or list the article' };
+      return { ok: false, reason: 'noArticle', law: l, key };
     }
     return { ok: true, kind: 'law', law: l, text: `${bookTitle(l.title)}${articleLabel(x.article)}` };
   }
-  return { ok: false, zh: `不认识的引用类型"${x.kind}"`, en: `unknown reference kind "${x.kind}"`, hintZh: '只能写 [[power:事项编码]] 或 [[law:法律编号#第X条]]', hintEn: 'Use [[power:ID]] or [[law:ID#article]]' };
+  return { ok: false, reason: 'unknownKind' };
 }

@@ -3,7 +3,8 @@
  * with Mermaid's own parser. Async, and loads Mermaid only when some power has one.
  */
 import path from 'node:path';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/message.js';
 import { readReferenced } from '../load/repository.js';
 import type { Power } from '../domain/types.js';
 import type { Loaded, Repository } from '../load/repository.js';
@@ -28,10 +29,8 @@ export async function checkHandDrawn(handDrawn: Map<string, HandDrawn>, diags: D
   for (const { power, file } of handDrawn.values()) {
     const err = await validateMermaidSource(file.text);
     if (!err) continue;
-    diags.push(makeDiagnostic(file.path, { start: { line: err.line, column: err.column } }, 'flowchart-syntax', 'error', {
-      zh: `流程图语法错误（Mermaid）：${err.message.split('\n')[0]}`, en: `Flowchart syntax error (Mermaid): ${err.message.split('\n')[0]}`,
-      hintZh: `这是职权 ${power.data.id}（${path.posix.basename(power.source.path)}）的手绘流程图；对照 Mermaid flowchart 语法改正，或删除 flowchart 字段改用自动生成`,
-      hintEn: `Hand-drawn flowchart of ${power.data.id}; fix the Mermaid syntax or remove the flowchart field to generate it`,
+    diags.push(diag(file.path, { start: { line: err.line, column: err.column } }, 'flowchart-syntax', 'syntax', {
+      detail: err.message.split('\n')[0], power: String(power.data.id), file: path.posix.basename(power.source.path),
     }));
   }
 }

@@ -1,7 +1,8 @@
 /** The loaded repository (files as parsed sources) and reading the text files it references (preface, .mmd). */
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/message.js';
 import type { Config, Law, Power, RuleMeta } from '../domain/types.js';
 import { readText } from './read.js';
 import { insideRoot, listFiles, type Listed } from './files.js';
@@ -20,22 +21,16 @@ export function readSource(entry: Listed, diags: Diagnostic[]): SourceFile | nul
 }
 
 /** Reads a text file referenced from the repository (preface, .mmd), refusing paths that leave it. */
-export function readReferenced(repo: Repository, fromFile: string, ref: string, diags: Diagnostic[], at: { start: { line: number; column: number } }, rule = 'path-outside'): SourceFile | null {
+export function readReferenced(repo: Repository, fromFile: string, ref: string, diags: Diagnostic[], at: { start: { line: number; column: number } }): SourceFile | null {
   const base = path.dirname(path.join(repo.root, fromFile));
   const abs = path.resolve(base, ref);
   const real = insideRoot(repo.root, abs);
   if (!real) {
-    diags.push(makeDiagnostic(fromFile, at, rule, 'error', {
-      zh: `引用的文件"${ref}"在仓库之外，已拒绝读取`, en: `Referenced file "${ref}" is outside the repository: refused`,
-      hintZh: '只能引用仓库内的文件，用相对路径', hintEn: 'Reference files inside the repository with a relative path',
-    }));
+    diags.push(diag(fromFile, at, 'path-outside', 'reference', { ref }));
     return null;
   }
   if (!existsSync(real) || !statSync(real).isFile()) {
-    diags.push(makeDiagnostic(fromFile, at, 'file-missing', 'error', {
-      zh: `引用的文件"${ref}"不存在`, en: `Referenced file "${ref}" does not exist`,
-      hintZh: '检查文件名和路径（相对于本文件所在目录）', hintEn: 'Check the name and path (relative to this file)',
-    }));
+    diags.push(diag(fromFile, at, 'file-missing', 'missing', { ref }));
     return null;
   }
   const rel = path.relative(repo.root, abs).split(path.sep).join('/');

@@ -2,40 +2,20 @@
 import jsYaml from 'js-yaml';
 import type { Document } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
-import { makeDiagnostic, type Diagnostic, type MessagePair } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/message.js';
 import { YAML_OPTIONS, type SourceFile } from './source.js';
 
 /** Aliases allowed when converting to data; more is treated as an alias bomb. */
 export const MAX_ALIASES = 100;
 
-const CODE_RULE: Record<string, string> = {
-  DUPLICATE_KEY: 'duplicate-key',
-  TAB_AS_INDENT: 'tab-indent',
-};
-
-function messageFor(code: string, parserMessage: string): MessagePair {
-  const first = parserMessage.split('\n')[0];
+/** A problem the `yaml` parser found, as a diagnostic at its position. */
+function parserDiagnostic(file: string, range: Range, code: string, parserMessage: string): Diagnostic {
   switch (code) {
-    case 'DUPLICATE_KEY':
-      return {
-        zh: '同一层级出现了重复的键（字段名）', en: 'Duplicate key in the same mapping',
-        hintZh: '删除或合并重复的字段，同一层级每个字段只能写一次', hintEn: 'Remove or merge the repeated key',
-      };
-    case 'TAB_AS_INDENT':
-      return {
-        zh: 'YAML 不能用制表符（Tab）缩进', en: 'Tabs are not allowed for indentation in YAML',
-        hintZh: '把行首的 Tab 换成空格（每级两个空格）', hintEn: 'Replace leading tabs with spaces (two per level)',
-      };
-    case 'MULTIPLE_DOCS':
-      return {
-        zh: '文件中有多个 YAML 文档（多余的 "---"）', en: 'The file holds more than one YAML document (an extra "---")',
-        hintZh: '一个文件只写一项内容，删除多余的 "---" 行', hintEn: 'Keep one document per file',
-      };
-    default:
-      return {
-        zh: `YAML 语法错误：${first}`, en: `YAML syntax error: ${first}`,
-        hintZh: '检查这一行的缩进、冒号后的空格和引号是否配对', hintEn: 'Check indentation, the space after colons, and matching quotes',
-      };
+    case 'DUPLICATE_KEY': return diag(file, range, 'duplicate-key', 'duplicate');
+    case 'TAB_AS_INDENT': return diag(file, range, 'tab-indent', 'tab');
+    case 'MULTIPLE_DOCS': return diag(file, range, 'yaml-syntax', 'multipleDocuments');
+    default: return diag(file, range, 'yaml-syntax', 'syntax', { detail: parserMessage.split('\n')[0] });
   }
 }
 
@@ -112,11 +92,7 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
   const deep = tooDeep(src);
   if (deep !== null) {
     const at = file.position(file.yamlOffset + deep);
-    diags.push(makeDiagnostic(file.path, { start: at }, 'yaml-too-deep', 'error', {
-      zh: `YAML 嵌套层数过多（超过 ${MAX_DEPTH} 层），无法读取`, en: `YAML nested too deep (over ${MAX_DEPTH} levels): not read`,
-      hintZh: '制度库的文件只需几层嵌套：检查这一行的括号 [ ] { } 和缩进是否写错，或文件是否由其他工具误生成',
-      hintEn: 'Rule repository files need only a few levels: check the brackets and indentation on this line',
-    }));
+    diags.push(diag(file.path, { start: at }, 'yaml-too-deep', 'overLimit', { max: MAX_DEPTH }));
     return { data: undefined, ok: false };
   }
   // Anchors/aliases go the slow way so that the alias limit applies; so does anything js-yaml rejects.
@@ -130,10 +106,7 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
     doc = yamlLib().parseDocument(src, YAML_OPTIONS);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    diags.push(makeDiagnostic(file.path, { start: { line: 1, column: 1 } }, 'yaml-too-deep', 'error', {
-      zh: 'YAML 嵌套层数过多，无法读取', en: 'YAML nested too deep: not read',
-      hintZh: '检查文件中的括号 [ ] { } 和缩进是否写错', hintEn: 'Check the brackets and indentation',
-    }));
+    diags.push(diag(file.path, { start: { line: 1, column: 1 } }, 'yaml-too-deep', 'parser'));
     return { data: undefined, ok: false };
   }
   file.doc = doc;
@@ -142,7 +115,7 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
     ok = false;
     const start = file.position(file.yamlOffset + err.pos[0]);
     const end = file.position(file.yamlOffset + err.pos[1]);
-    diags.push(makeDiagnostic(file.path, { start, end }, CODE_RULE[err.code] ?? 'yaml-syntax', 'error', messageFor(err.code, err.message)));
+    diags.push(parserDiagnostic(file.path, { start, end }, err.code, err.message));
   }
   if (!ok) return { data: undefined, ok };
   try {
@@ -150,18 +123,12 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (e instanceof RangeError) {
-      diags.push(makeDiagnostic(file.path, { start: { line: 1, column: 1 } }, 'yaml-too-deep', 'error', {
-        zh: 'YAML 嵌套层数过多，无法读取', en: 'YAML nested too deep: not read', hintZh: '检查文件中的括号 [ ] { } 和缩进是否写错', hintEn: 'Check the brackets and indentation',
-      }));
+      diags.push(diag(file.path, { start: { line: 1, column: 1 } }, 'yaml-too-deep', 'parser'));
       return { data: undefined, ok: false };
     }
     const aliasBomb = /alias/i.test(msg);
-    diags.push(makeDiagnostic(file.path, { start: { line: 1, column: 1 } }, aliasBomb ? 'alias-limit' : 'yaml-syntax', 'error', aliasBomb
-      ? {
-        zh: `YAML 别名（&锚点/*引用）展开过多，超过 ${MAX_ALIASES} 个，疑似"别名炸弹"`, en: `Too many YAML alias expansions (over ${MAX_ALIASES}): possible alias bomb`,
-        hintZh: '不要用锚点和别名，直接写出内容', hintEn: 'Write values out instead of using anchors and aliases',
-      }
-      : { zh: `YAML 无法转换：${msg}`, en: `YAML could not be converted: ${msg}` }));
+    const at = { start: { line: 1, column: 1 } };
+    diags.push(aliasBomb ? diag(file.path, at, 'alias-limit', 'tooMany', { max: MAX_ALIASES }) : diag(file.path, at, 'yaml-syntax', 'notConvertible', { detail: msg }));
     return { data: undefined, ok: false };
   }
 }

@@ -2,7 +2,8 @@
  * 修订说明 for `build`: the diff of the powers against the revision named in powerbook.yaml (compendium.revision_base),
  * as the appendix's table wants it — added, removed (取消, with those whose status became 取消/暂停), changed.
  */
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/message.js';
 import type { RevisionEntry, RevisionNotes } from '../document/revisions.js';
 import type { Repository } from '../load/repository.js';
 import { diffRevisions } from './diff.js';
@@ -47,10 +48,7 @@ export function revisionNotesFor(repo: Repository, env: NodeJS.ProcessEnv): { no
     if (!(e instanceof ReviewError)) throw e;
     const src = repo.config.source;
     return {
-      diagnostics: [makeDiagnostic(src.path, src.rangeAt(['compendium', 'revision_base']), 'revision-base', 'error', {
-        zh: `无法生成修订说明：${e.zh}`, en: `Cannot write the revision notes: ${e.en}`,
-        hintZh: '改正 compendium.revision_base（上一版的 git 标签或提交），或删去这一项不要修订说明', hintEn: 'Fix compendium.revision_base (the previous edition\'s tag or commit), or remove it',
-      })],
+      diagnostics: [diag(src.path, src.rangeAt(['compendium', 'revision_base']), 'revision-base', 'unavailable', { reason: { zh: e.zh, en: e.en } })],
     };
   }
 }

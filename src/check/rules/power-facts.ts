@@ -3,51 +3,46 @@
  * time limit, and for a power 暂停 or 取消 the date and the reason. A missing fact is never printed as a fact (a missing
  * fee is not 不收费, a missing time limit is not 无): the compendium prints 未填写 until the stage requires it.
  */
-import type { Rule } from '../context.js';
+import { defineRule } from '../context.js';
 import { severityAt } from '../stages.js';
 
+const FEES_FREE = 'fees: {charged: false}';
+const FEES_CHARGED = 'fees: {charged: true, standard: 收费标准, basis: 收费依据}';
+
 /** 收费: stated from stage review; when charged, with its standard and basis. */
-export const powerFees: Rule = {
+export const powerFees = defineRule({
   id: 'power-fees',
   check(ctx) {
     const sev = severityAt(ctx.stage, 'power-fees');
     for (const p of ctx.powers) {
       const f = p.data.fees;
+      const name = p.data.name;
       if (!f) {
-        ctx.report(p.source, () => p.source.rangeAt(['id']), {
-          zh: `职权"${p.data.name}"没有写是否收费`, en: `Power "${p.data.name}" does not say whether it charges fees`,
-          hintZh: '不收费的写 fees: {charged: false}；收费的写 fees: {charged: true, standard: 收费标准, basis: 收费依据}',
-          hintEn: 'Write fees: {charged: false}, or {charged: true, standard: …, basis: …}',
-        }, sev);
+        ctx.report(p.source, () => p.source.rangeAt(['id']), 'missing', { name, free: FEES_FREE, charged: FEES_CHARGED }, sev);
       } else if (f.charged && (!f.standard || !f.basis)) {
-        const missing = [!f.standard && 'standard（收费标准）', !f.basis && 'basis（收费依据）'].filter(Boolean).join('、');
-        ctx.report(p.source, () => p.source.rangeAt(['fees', 'charged']), {
-          zh: `职权"${p.data.name}"收费，但没有写${missing}`, en: `Power "${p.data.name}" charges fees but lacks ${[!f.standard && 'standard', !f.basis && 'basis'].filter(Boolean).join(' and ')}`,
-          hintZh: '在 fees 下补上 standard（如 每件 50 元）和 basis（如 湘价费〔2010〕1号）', hintEn: 'Add fees.standard and fees.basis',
-        }, sev);
+        const missingZh = [!f.standard && 'standard（收费标准）', !f.basis && 'basis（收费依据）'].filter(Boolean).join('、');
+        const missingEn = [!f.standard && 'standard', !f.basis && 'basis'].filter(Boolean).join(' and ');
+        ctx.report(p.source, () => p.source.rangeAt(['fees', 'charged']), 'incomplete', { name, missingZh, missingEn }, sev);
       }
     }
   },
-};
+});
 
 /** 法定时限: stated from stage review, as days or as 未规定 (the law sets none). */
-export const powerTimeLimit: Rule = {
+export const powerTimeLimit = defineRule({
   id: 'power-time-limit',
   check(ctx) {
     const sev = severityAt(ctx.stage, 'power-time-limit');
     for (const p of ctx.powers) {
       if (p.data.time_limit?.statutory !== undefined) continue;
-      ctx.report(p.source, () => p.source.rangeAt(p.data.time_limit ? ['time_limit'] : ['id'], { key: true }), {
-        zh: `职权"${p.data.name}"没有写法定时限`, en: `Power "${p.data.name}" does not state its statutory time limit`,
-        hintZh: '写 time_limit: {statutory: {days: 20, unit: 工作日}}；法律法规没有规定时限的写 statutory: 未规定',
-        hintEn: 'Write time_limit.statutory: {days: 20, unit: 工作日}, or 未规定 when the law sets none',
-      }, sev);
+      ctx.report(p.source, () => p.source.rangeAt(p.data.time_limit ? ['time_limit'] : ['id'], { key: true }), 'missing',
+        { name: p.data.name, example: 'time_limit: {statutory: {days: 20, unit: 工作日}}' }, sev);
     }
   },
-};
+});
 
 /** 暂停/取消: the date and the reason, which the 取消、暂停事项 table prints. */
-export const powerStatus: Rule = {
+export const powerStatus = defineRule({
   id: 'power-status',
   check(ctx) {
     const sev = severityAt(ctx.stage, 'power-status');
@@ -56,12 +51,10 @@ export const powerStatus: Rule = {
       if (d.status !== '暂停' && d.status !== '取消') continue;
       const missing = [!d.status_date && 'status_date', !d.status_reason && 'status_reason'].filter(Boolean) as string[];
       if (!missing.length) continue;
-      ctx.report(p.source, () => p.source.rangeAt(['status']), {
-        zh: `职权"${d.name}"已${d.status}，但没有写${missing.map((m) => (m === 'status_date' ? `${d.status}日期（status_date）` : `${d.status}理由（status_reason）`)).join('和')}`,
-        en: `Power "${d.name}" is ${d.status === '取消' ? 'cancelled' : 'suspended'} but lacks ${missing.join(' and ')}`,
-        hintZh: `写 status_date: YYYY-MM-DD 和 status_reason: ${d.status}的理由及文件依据；汇编把它列入"取消、暂停事项"表`,
-        hintEn: 'Add status_date: YYYY-MM-DD and status_reason (with the decision that made it)',
+      const missingZh = missing.map((m) => (m === 'status_date' ? `${d.status}日期（status_date）` : `${d.status}理由（status_reason）`)).join('和');
+      ctx.report(p.source, () => p.source.rangeAt(['status']), 'incomplete', {
+        name: d.name, status: d.status, statusEn: d.status === '取消' ? 'cancelled' : 'suspended', missingZh, missingEn: missing.join(' and '),
       }, sev);
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../context.js';
+import { defineRule } from '../context.js';
 import type { PowerCategory } from '../../domain/types.js';
 
 export const CATEGORY_PREFIX: Record<PowerCategory, string> = {
@@ -7,17 +7,14 @@ export const CATEGORY_PREFIX: Record<PowerCategory, string> = {
 };
 
 /** 事项编码 carries the category prefix (XK- 许可, CF- 处罚 …), so that a reader can tell the category from the code. */
-export const powerIdPrefix: Rule = {
+export const powerIdPrefix = defineRule({
   id: 'power-id-prefix',
   perPower: true,
   check(ctx) {
     for (const p of ctx.powers) {
       const want = CATEGORY_PREFIX[p.data.category];
       if (!want || String(p.data.id).toUpperCase().startsWith(want)) continue;
-      ctx.report(p.source, p.source.rangeAt(['id']), {
-        zh: `${p.data.category}事项的编码一般以 ${want} 开头，"${p.data.id}"不是`, en: `A ${p.data.category} id usually starts with ${want}; "${p.data.id}" does not`,
-        hintZh: `如 ${want}-001；如本地另有编码规则，可在 powerbook.yaml 的 lint 中把 power-id-prefix 设为 off`, hintEn: `E.g. ${want}-001, or set power-id-prefix: off in lint`,
-      });
+      ctx.report(p.source, p.source.rangeAt(['id']), 'mismatch', { category: p.data.category, prefix: want, id: String(p.data.id) });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../context.js';
+import { defineRule } from '../context.js';
 import type { TimeLimit } from '../../domain/types.js';
 
 /** Working days compared with calendar days: five working days to seven calendar days. */
@@ -7,7 +7,7 @@ function inCalendarDays(t: TimeLimit): number {
 }
 
 /** 承诺时限 must not exceed 法定时限. */
-export const promisedExceedsStatutory: Rule = {
+export const promisedExceedsStatutory = defineRule({
   id: 'time-limit-promised',
   perPower: true,
   check(ctx) {
@@ -16,11 +16,9 @@ export const promisedExceedsStatutory: Rule = {
       if (!s || !pr || typeof s !== 'object') continue;
       const same = (s.unit ?? '工作日') === (pr.unit ?? '工作日');
       if (same ? pr.days <= s.days : inCalendarDays(pr) <= inCalendarDays(s)) continue;
-      ctx.report(p.source, p.source.rangeAt(['time_limit', 'promised', 'days']), {
-        zh: `承诺时限 ${pr.days} 个${pr.unit ?? '工作日'}长于法定时限 ${s.days} 个${s.unit ?? '工作日'}`,
-        en: `Promised limit ${pr.days} days exceeds the statutory limit ${s.days} days`,
-        hintZh: '承诺时限应不长于法定时限，一般还要更短', hintEn: 'The promised limit must be at most the statutory one',
+      ctx.report(p.source, p.source.rangeAt(['time_limit', 'promised', 'days']), 'exceeds', {
+        promised: pr.days, promisedUnit: pr.unit ?? '工作日', statutory: s.days, statutoryUnit: s.unit ?? '工作日',
       });
     }
   },
-};
+});

@@ -1,29 +1,32 @@
-import type { CheckContext, Rule } from '../context.js';
+import { defineRule, type CheckContext } from '../context.js';
 import { findXrefs, resolveXref } from '../../domain/xref.js';
+import { articleLabel } from '../../domain/numerals.js';
 import type { SourceFile } from '../../load/source.js';
 
-function checkText(ctx: CheckContext, source: SourceFile, text: string, offset: number): void {
+function checkText(ctx: CheckContext<'xref-unresolved'>, source: SourceFile, text: string, offset: number): void {
   for (const x of findXrefs(text)) {
     const r = resolveXref(x, ctx.powersById, ctx.lawsById);
     if (r.ok || (x.kind === 'power' && ctx.broken.power.has(x.target)) || (x.kind === 'law' && ctx.broken.law.has(x.target))) continue;
     const start = source.position(offset + x.index), end = source.position(offset + x.index + x.raw.length);
-    ctx.report(source, { start, end }, { zh: `交叉引用 ${x.raw} 无法解析：${r.zh}`, en: `Cross reference ${x.raw} does not resolve: ${r.en}`, hintZh: r.hintZh, hintEn: r.hintEn });
+    const at = { start, end }, raw = x.raw;
+    if (r.reason === 'noArticle') ctx.report(source, at, 'noArticle', { raw, title: r.law.title, label: articleLabel(x.article!), key: r.key });
+    else if (r.reason === 'badArticle') ctx.report(source, at, 'badArticle', { raw, article: x.article });
+    else if (r.reason === 'unknownKind') ctx.report(source, at, 'unknownKind', { raw, kind: x.kind });
+    else ctx.report(source, at, r.reason, { raw, target: x.target });
   }
 }
 
 /** [[power:…]] and [[law:…#…]] in Markdown, and the `powers` list of a rule, resolve. */
-export const xrefUnresolved: Rule = {
+export const xrefUnresolved = defineRule({
   id: 'xref-unresolved',
   check(ctx) {
     for (const r of ctx.repo.rules) {
       checkText(ctx, r.source, r.body, r.bodyOffset);
       (r.data?.powers ?? []).forEach((id, i) => {
         if (ctx.powersById.has(String(id)) || ctx.broken.power.has(String(id))) return;
-        ctx.report(r.source, r.source.rangeAt(['powers', i]), {
-          zh: `相关职权"${id}"不存在`, en: `Related power "${id}" does not exist`, hintZh: '核对事项编码', hintEn: 'Check the power id',
-        });
+        ctx.report(r.source, r.source.rangeAt(['powers', i]), 'relatedPower', { id: String(id) });
       });
     }
     for (const t of ctx.repo.texts.values()) checkText(ctx, t, t.text, 0);
   },
-};
+});

@@ -1,0 +1,478 @@
+/**
+ * The message catalogue: for every rule id of rules.ts, its messages by key (as ESLint's `meta.messages`), each in
+ * Chinese and English with an optional hint (what to do) in each language. `{name}` is a placeholder filled when the
+ * diagnostic is made (message.ts `diag`, check/context.ts `ctx.report`); TypeScript checks that a report names a key
+ * of its rule and gives exactly the placeholders of that key's four templates.
+ *
+ * Adding a rule: its id in rules.ts, its messages here (same order), its code under check/rules/ (registry.ts).
+ * Wording: Chinese for a clerk (what is wrong, where, in the words of the format), the hint says what to do.
+ */
+import type { RuleId } from './rules.js';
+
+/** Text in both languages. */
+export interface Localised { zh: string; en: string }
+
+/** One message: Chinese and English, and a hint in each (a hint that renders empty is left out). */
+export interface MessageTemplate { zh: string; en: string; hintZh?: string; hintEn?: string }
+
+/** Words that are passed as placeholder values (a missing date, a missing result), and what joins a list. */
+export const PHRASES = {
+  listSeparator: { zh: '、', en: ', ' },
+  noDate: { zh: '（日期未填）', en: '(no date)' },
+  notFilled: { zh: '未填写', en: 'missing' },
+} as const satisfies Record<string, Localised>;
+
+/**
+ * What the schema messages (check/schema.ts) name a field and a type with: in Chinese by its title and key, its title,
+ * its key or its position in a list; in English by its path.
+ */
+export const SCHEMA_WORDS = {
+  titled: '"{title}"（{key}）',
+  named: '"{name}"',
+  item: '第 {n} 项',
+  path: '"{path}"',
+  document: { zh: '文件', en: 'document' },
+  /** Between the allowed types of a value. */
+  or: { zh: '或', en: ' or ' },
+  invalid: { zh: '不符合要求', en: 'is invalid' },
+  /** JSON types as a clerk calls them (English keeps the JSON names). */
+  typesZh: {
+    string: '文字', number: '数字', integer: '整数', boolean: '是或否（true/false）', object: '一组字段', array: '列表（每项以 "- " 开头）', null: '空',
+  },
+} as const;
+
+const REVIEW_HINT = { hintZh: '修改制度后重新审查或审议，并更新结果', hintEn: 'Revise and review again, then update the result' } as const;
+const DATE_HINT = { hintZh: '填写 date: YYYY-MM-DD', hintEn: 'Add date: YYYY-MM-DD' } as const;
+const LATE_HINT = { hintZh: '报送前须完成审查和审议；核对日期', hintEn: 'Review and deliberation must precede submission' } as const;
+const UNIQUE_HINT = { hintZh: '每项的编号必须唯一，请改用新的编号', hintEn: 'Each id must be unique; choose another one' } as const;
+const ENCODING_HINT = {
+  hintZh: '用记事本或 WPS 打开，"另存为"时编码选 UTF-8；或运行 iconv -f GB18030 -t UTF-8 原文件 > 新文件',
+  hintEn: 'Open it in Notepad and "Save as" with encoding UTF-8, or run: iconv -f GB18030 -t UTF-8 in > out',
+} as const;
+
+export const MESSAGES = {
+  'duplicate-id': {
+    power: { zh: '职权编号"{id}"与 {previous} 重复', en: 'power id "{id}" is already used by {previous}', ...UNIQUE_HINT },
+    law: { zh: '法律编号"{id}"与 {previous} 重复', en: 'law id "{id}" is already used by {previous}', ...UNIQUE_HINT },
+    rule: { zh: '制度编号"{id}"与 {previous} 重复', en: 'rule id "{id}" is already used by {previous}', ...UNIQUE_HINT },
+  },
+  'file-name-id': {
+    mismatch: {
+      zh: '文件名"{base}"与编号"{id}"不一致', en: 'File name "{base}" does not match id "{id}"',
+      hintZh: '把文件改名为 {id}{ext}，或把编号改为 {base}', hintEn: 'Rename the file to {id}{ext}, or change the id to {base}',
+    },
+  },
+  'power-legal-basis-required': {
+    missing: {
+      zh: '职权"{name}"没有实施依据', en: 'Power "{name}" cites no legal basis',
+      hintZh: '在 legal_bases 下写出法律依据：law（法律登记编号）和 article（条），如 article: 第十二条',
+      hintEn: 'Add legal_bases with law (registry id) and article, e.g. article: 第十二条',
+    },
+  },
+  'law-unknown': {
+    unregistered: {
+      zh: '实施依据引用的法律"{law}"未登记', en: 'Cited law "{law}" is not registered in laws/',
+      hintZh: '在 laws/{law}.yaml 登记这部法律，或改正编号', hintEn: 'Register it as laws/{law}.yaml or fix the id',
+    },
+  },
+  'article-unknown': {
+    unreadable: {
+      zh: '条号"{article}"写法无法识别', en: 'Article number "{article}" cannot be read',
+      hintZh: '写成"第十二条"或数字 12', hintEn: 'Write it as 第十二条 or 12',
+    },
+    notListed: {
+      zh: '《{title}》没有{label}（登记的条文中找不到）', en: '{title} has no article {key} among its listed articles',
+      hintZh: '核对条号；如法律已修改、条文重新编号，请按现行文本更正，或在 {lawFile} 中补登这一条',
+      hintEn: 'Check the number against the current text, or add the article to {lawFile}',
+    },
+  },
+  'law-not-in-force': {
+    repealed: {
+      zh: '《{title}》已于 {date} 废止，不能作为实施依据', en: '{title} was repealed on {date}',
+      hintZh: '改为引用现行有效的法律法规，或停用这项职权', hintEn: 'Cite a law in force, or suspend this power',
+    },
+    repealedReplaced: {
+      zh: '《{title}》已于 {date} 废止，不能作为实施依据', en: '{title} was repealed on {date}',
+      hintZh: '改为引用取代它的 {replacement}', hintEn: 'Cite its replacement {replacement}',
+    },
+    superseded: {
+      zh: '《{title}》的这一版本已于 {date} 被修订，引用的可能是旧条文', en: 'This version of {title} was superseded on {date}',
+      hintZh: '改为引用现行版本，并核对条号', hintEn: 'Cite the current version and check the article numbers',
+    },
+    supersededReplaced: {
+      zh: '《{title}》的这一版本已于 {date} 被修订，引用的可能是旧条文', en: 'This version of {title} was superseded on {date}',
+      hintZh: '改为引用现行版本 {replacement}，并核对条号', hintEn: 'Cite the current version and check the article numbers',
+    },
+    notYetInForce: {
+      zh: '《{title}》自 {effective} 起施行，汇编日期 {date} 时尚未生效', en: '{title} takes effect on {effective}, after the compendium date {date}',
+      hintZh: '改为引用汇编日期时有效的版本，或调整汇编日期', hintEn: 'Cite the version in force at the compendium date',
+    },
+  },
+  'law-dates': {
+    effectiveBeforePromulgated: {
+      zh: '施行日期 {effective} 早于公布日期 {promulgated}', en: 'Effective {effective} precedes promulgation {promulgated}',
+      hintZh: '核对公布日期和施行日期', hintEn: 'Check both dates',
+    },
+    noRepealDate: {
+      zh: '状态为"{status}"，但没有写 status_date（废止日期）', en: 'Status "{status}" needs status_date',
+      hintZh: '填写 status_date: YYYY-MM-DD', hintEn: 'Add status_date: YYYY-MM-DD',
+    },
+    noRevisionDate: {
+      zh: '状态为"{status}"，但没有写 status_date（修订日期）', en: 'Status "{status}" needs status_date',
+      hintZh: '填写 status_date: YYYY-MM-DD', hintEn: 'Add status_date: YYYY-MM-DD',
+    },
+    replacementUnknown: {
+      zh: 'replaced_by 指向的法律"{replacement}"未登记', en: 'replaced_by "{replacement}" is not registered',
+      hintZh: '登记新版本，或改正编号', hintEn: 'Register the new version or fix the id',
+    },
+  },
+  'penalty-discretion-required': {
+    missing: {
+      zh: '行政处罚事项"{name}"没有裁量基准', en: 'Penalty "{name}" has no discretion standards',
+      hintZh: '在 discretion 下按情节（轻微/一般/严重）写出对应的处罚幅度', hintEn: 'Add discretion tiers (轻微/一般/严重) with their penalty ranges',
+    },
+  },
+  'time-limit-promised': {
+    exceeds: {
+      zh: '承诺时限 {promised} 个{promisedUnit}长于法定时限 {statutory} 个{statutoryUnit}',
+      en: 'Promised limit {promised} days exceeds the statutory limit {statutory} days',
+      hintZh: '承诺时限应不长于法定时限，一般还要更短', hintEn: 'The promised limit must be at most the statutory one',
+    },
+  },
+  'power-id-prefix': {
+    mismatch: {
+      zh: '{category}事项的编码一般以 {prefix} 开头，"{id}"不是', en: 'A {category} id usually starts with {prefix}; "{id}" does not',
+      hintZh: '如 {prefix}-001；如本地另有编码规则，可在 powerbook.yaml 的 lint 中把 power-id-prefix 设为 off',
+      hintEn: 'E.g. {prefix}-001, or set power-id-prefix: off in lint',
+    },
+  },
+  'procedure-unknown-step': {
+    unknownStep: {
+      zh: '环节"{target}"不存在', en: 'Step "{target}" does not exist',
+      hintZh: '可用的环节：{steps}', hintEn: 'Known steps: {steps}',
+    },
+    duplicateStep: {
+      zh: '环节编号"{id}"重复', en: 'Duplicate step id "{id}"',
+      hintZh: '同一流程中每个环节的编号必须唯一', hintEn: 'Step ids must be unique within a procedure',
+    },
+  },
+  'procedure-unreachable': {
+    unreachable: {
+      zh: '环节"{name}"（{id}）从起始环节"{startName}"无法到达', en: 'Step "{id}" cannot be reached from the start "{start}"',
+      hintZh: '在前面某个环节的 next 中加上它，或删除这个环节', hintEn: 'Add it to some earlier step\'s next, or remove it',
+    },
+  },
+  'procedure-no-end': {
+    noEndStep: {
+      zh: '办理流程没有办结环节', en: 'The procedure has no end step',
+      hintZh: '给最后一个环节加上 end: true，或去掉它的 next', hintEn: 'Mark the last step with end: true',
+    },
+    noPathToEnd: {
+      zh: '从环节"{name}"（{id}）出发走不到办结环节', en: 'No path from step "{id}" to an end step',
+      hintZh: '检查 next，避免只能来回循环的环节', hintEn: 'Check next: the step only leads into a loop',
+    },
+  },
+  'procedure-no-actor': {
+    noActor: {
+      zh: '环节"{name}"没有写承办岗位（actor）', en: 'Step "{name}" has no actor',
+      hintZh: '写明由哪个岗位或人员办理，如 actor: 窗口受理人员', hintEn: 'Say who handles it, e.g. actor: 窗口受理人员',
+    },
+  },
+  'xref-unresolved': {
+    noPower: {
+      zh: '交叉引用 {raw} 无法解析：没有编码为"{target}"的职权', en: 'Cross reference {raw} does not resolve: no power with id "{target}"',
+      hintZh: '核对事项编码（powers/ 下的文件名）', hintEn: 'Check the power id (file name under powers/)',
+    },
+    noLaw: {
+      zh: '交叉引用 {raw} 无法解析：没有登记编号为"{target}"的法律', en: 'Cross reference {raw} does not resolve: no law with id "{target}"',
+      hintZh: '核对 laws/ 下的文件名', hintEn: 'Check the file name under laws/',
+    },
+    badArticle: {
+      zh: '交叉引用 {raw} 无法解析：条号"{article}"无法识别', en: 'Cross reference {raw} does not resolve: article "{article}" cannot be read',
+      hintZh: '写成 #第十二条 或 #12', hintEn: 'Write #第十二条 or #12',
+    },
+    noArticle: {
+      zh: '交叉引用 {raw} 无法解析：《{title}》登记的条文中没有{label}', en: 'Cross reference {raw} does not resolve: {title} has no listed article {key}',
+      hintZh: '核对条号，或在法律登记中补登这一条', hintEn: 'Check the number or list the article',
+    },
+    unknownKind: {
+      zh: '交叉引用 {raw} 无法解析：不认识的引用类型"{kind}"', en: 'Cross reference {raw} does not resolve: unknown reference kind "{kind}"',
+      hintZh: '只能写 [[power:事项编码]] 或 [[law:法律编号#第X条]]', hintEn: 'Use [[power:ID]] or [[law:ID#article]]',
+    },
+    relatedPower: {
+      zh: '相关职权"{id}"不存在', en: 'Related power "{id}" does not exist', hintZh: '核对事项编码', hintEn: 'Check the power id',
+    },
+  },
+  'image-unresolved': {
+    remote: {
+      zh: '图片"{url}"是网络地址，汇编中不会下载', en: 'Image "{url}" is remote and will not be fetched',
+      hintZh: '把图片文件放进仓库（如 rules/images/），用相对路径引用', hintEn: 'Put the file in the repository and use a relative path',
+    },
+    outside: { zh: '图片"{url}"在仓库之外，已拒绝', en: 'Image "{url}" is outside the repository', hintZh: '把图片复制进仓库', hintEn: 'Copy the image into the repository' },
+    missing: { zh: '图片"{url}"不存在', en: 'Image "{url}" does not exist', hintZh: '检查文件名和路径（相对于本制度文件）', hintEn: 'Check the path (relative to this rule file)' },
+    notPngSvg: { zh: '图片"{url}"不是 PNG 或 SVG', en: 'Image "{url}" is not PNG or SVG', hintZh: '另存为 PNG 格式', hintEn: 'Save it as PNG' },
+  },
+  'rule-legality-review': {
+    noResult: {
+      zh: '制度"{title}"的合法性审查没有结论', en: 'Rule "{title}": legality review has no result',
+      hintZh: '填写 result: 通过、修改后通过 或 不通过', hintEn: 'Add result: 通过, 修改后通过 or 不通过',
+    },
+    notPassedBeforeDeliberation: {
+      zh: '制度"{title}"的合法性审查结论为"{result}"，提交集体审议前须为"通过"或"修改后通过"',
+      en: 'Rule "{title}": legality review result is "{result}"; it must have passed before deliberation', ...REVIEW_HINT,
+    },
+    afterStageDate: {
+      zh: '制度"{title}"的合法性审查日期 {date} 晚于工作节点 stages.{dateKey}（{planned}）', en: 'Rule "{title}": legality review date {date} is after stages.{dateKey} ({planned})',
+      hintZh: '核对日期；工作节点推迟的，修改 powerbook.yaml 的 stages.{dateKey}', hintEn: 'Check the date, or move stages.{dateKey} in powerbook.yaml',
+    },
+    missing: {
+      zh: '制度"{title}"没有合法性审查记录', en: 'Rule "{title}" has no legality review record',
+      hintZh: '起草后交本机关法制机构审查，填写 legality_review 的 reviewer、date、opinion、result', hintEn: 'Fill in legality_review (date, result…)',
+    },
+    notPassed: {
+      zh: '制度"{title}"的合法性审查结果为"{result}"，报送前须为"通过"或"修改后通过"',
+      en: 'Rule "{title}": legality review result is "{result}"; it must have passed before submission', ...REVIEW_HINT,
+    },
+    noDate: { zh: '制度"{title}"的合法性审查没有日期', en: 'Rule "{title}": legality review has no date', ...DATE_HINT },
+    late: {
+      zh: '制度"{title}"的合法性审查日期 {date} 晚于报送日期 {due}', en: 'Rule "{title}": legality review date {date} is after the submission date {due}', ...LATE_HINT,
+    },
+  },
+  'rule-deliberation': {
+    noResult: {
+      zh: '制度"{title}"的集体审议没有结论', en: 'Rule "{title}": collective deliberation has no result',
+      hintZh: '填写 result: 通过、修改后通过 或 不通过', hintEn: 'Add result: 通过, 修改后通过 or 不通过',
+    },
+    afterStageDate: {
+      zh: '制度"{title}"的集体审议日期 {date} 晚于工作节点 stages.{dateKey}（{planned}）', en: 'Rule "{title}": collective deliberation date {date} is after stages.{dateKey} ({planned})',
+      hintZh: '核对日期；工作节点推迟的，修改 powerbook.yaml 的 stages.{dateKey}', hintEn: 'Check the date, or move stages.{dateKey} in powerbook.yaml',
+    },
+    missing: {
+      zh: '制度"{title}"没有集体审议记录', en: 'Rule "{title}" has no collective deliberation record',
+      hintZh: '审查后提交领导班子集体审议，填写 deliberation 的 meeting、date、result', hintEn: 'Fill in deliberation (date, result…)',
+    },
+    notPassed: {
+      zh: '制度"{title}"的集体审议结果为"{result}"，报送前须为"通过"或"修改后通过"',
+      en: 'Rule "{title}": collective deliberation result is "{result}"; it must have passed before submission', ...REVIEW_HINT,
+    },
+    noDate: { zh: '制度"{title}"的集体审议没有日期', en: 'Rule "{title}": collective deliberation has no date', ...DATE_HINT },
+    late: {
+      zh: '制度"{title}"的集体审议日期 {date} 晚于报送日期 {due}', en: 'Rule "{title}": collective deliberation date {date} is after the submission date {due}', ...LATE_HINT,
+    },
+    beforeReview: {
+      zh: '制度"{title}"的集体审议日期 {date} 早于合法性审查日期 {reviewDate}', en: 'Deliberation {date} precedes legality review {reviewDate}',
+      hintZh: '按工作方案，先合法性审查，再集体审议', hintEn: 'Legality review comes before deliberation',
+    },
+  },
+  'schema': {
+    required: { zh: '缺少必填项 {field}', en: 'Missing required field {field}', hintZh: '请补上 {key}', hintEn: 'Add "{key}"' },
+    requiredDescribed: { zh: '缺少必填项 {field}', en: 'Missing required field {field}', hintZh: '{key}: {description}', hintEn: 'Add "{key}"' },
+    unknownField: { zh: '不认识的字段"{key}"', en: 'Unknown field "{key}"', hintZh: '这里可用的字段：{allowed}', hintEn: 'Allowed here: {allowed}' },
+    unknownFieldNear: { zh: '不认识的字段"{key}"', en: 'Unknown field "{key}"', hintZh: '是不是要写"{near}"？', hintEn: 'Did you mean "{near}"?' },
+    type: { zh: '{field}应为{types}', en: '{field} must be {types}', hintZh: '{description}' },
+    enum: {
+      zh: '{field}的值"{value}"不在可选范围内', en: '{field}: "{value}" is not one of the allowed values',
+      hintZh: '可选：{allowed}', hintEn: 'Allowed: {allowed}',
+    },
+    enumNear: {
+      zh: '{field}的值"{value}"不在可选范围内', en: '{field}: "{value}" is not one of the allowed values',
+      hintZh: '是不是"{near}"？可选：{allowed}', hintEn: 'Allowed: {allowed}',
+    },
+    const: { zh: '{field}的值应为"{value}"', en: '{field} must be "{value}"' },
+    date: {
+      zh: '{field}不是有效的日期："{value}"', en: '{field} is not a valid date: "{value}"',
+      hintZh: '日期写成 YYYY-MM-DD，如 2010-11-20', hintEn: 'Write dates as YYYY-MM-DD, e.g. 2010-11-20',
+    },
+    format: { zh: '{field}的格式不对（应为 {format}）', en: '{field} must be a valid {format}' },
+    pattern: {
+      zh: '{field}的写法不对："{value}"', en: '{field} does not match the expected form: "{value}"',
+      hintZh: '{description}', hintEn: 'Pattern: {pattern}',
+    },
+    minLength: { zh: '{field}不能为空', en: '{field} must not be empty', hintZh: '{description}' },
+    maxLength: { zh: '{field}太长，最多 {limit} 个字', en: '{field} is too long (max {limit})' },
+    minItems: { zh: '{field}至少要有 {limit} 项', en: '{field} needs at least {limit} item(s)', hintZh: '{description}' },
+    maxItems: { zh: '{field}最多 {limit} 项', en: '{field} allows at most {limit} item(s)' },
+    uniqueItems: { zh: '{field}中有重复的项', en: '{field} has duplicate items' },
+    limit: { zh: '{field}应{comparison} {limit}', en: '{field} must be {comparison} {limit}' },
+    wrongForm: { zh: '{field}的写法不对', en: '{field} has the wrong form', hintZh: '{description}' },
+    other: { zh: '{field}{problem}', en: '{field} {problem}' },
+  },
+  'yaml-syntax': {
+    syntax: {
+      zh: 'YAML 语法错误：{detail}', en: 'YAML syntax error: {detail}',
+      hintZh: '检查这一行的缩进、冒号后的空格和引号是否配对', hintEn: 'Check indentation, the space after colons, and matching quotes',
+    },
+    multipleDocuments: {
+      zh: '文件中有多个 YAML 文档（多余的 "---"）', en: 'The file holds more than one YAML document (an extra "---")',
+      hintZh: '一个文件只写一项内容，删除多余的 "---" 行', hintEn: 'Keep one document per file',
+    },
+    notConvertible: { zh: 'YAML 无法转换：{detail}', en: 'YAML could not be converted: {detail}' },
+  },
+  'duplicate-key': {
+    duplicate: {
+      zh: '同一层级出现了重复的键（字段名）', en: 'Duplicate key in the same mapping',
+      hintZh: '删除或合并重复的字段，同一层级每个字段只能写一次', hintEn: 'Remove or merge the repeated key',
+    },
+  },
+  'tab-indent': {
+    tab: {
+      zh: 'YAML 不能用制表符（Tab）缩进', en: 'Tabs are not allowed for indentation in YAML',
+      hintZh: '把行首的 Tab 换成空格（每级两个空格）', hintEn: 'Replace leading tabs with spaces (two per level)',
+    },
+  },
+  'alias-limit': {
+    tooMany: {
+      zh: 'YAML 别名（&锚点/*引用）展开过多，超过 {max} 个，疑似"别名炸弹"', en: 'Too many YAML alias expansions (over {max}): possible alias bomb',
+      hintZh: '不要用锚点和别名，直接写出内容', hintEn: 'Write values out instead of using anchors and aliases',
+    },
+  },
+  'encoding': {
+    gb18030: { zh: '文件编码是 GBK/GB18030，不是 UTF-8', en: 'The file is encoded as GBK/GB18030, not UTF-8', ...ENCODING_HINT },
+    utf16: { zh: '文件编码是 UTF-16（"Unicode"），不是 UTF-8', en: 'The file is encoded as UTF-16, not UTF-8', ...ENCODING_HINT },
+    unknown: {
+      zh: '文件不是 UTF-8 编码，也无法识别为 GBK/GB18030', en: 'The file is not UTF-8 and not recognisable as GBK/GB18030',
+      hintZh: '用记事本打开，"另存为"时编码选 UTF-8', hintEn: 'Re-save the file with UTF-8 encoding',
+    },
+  },
+  'binary-file': {
+    binary: {
+      zh: '这是二进制文件（如 Word 文档或图片），不是文本文件', en: 'This is a binary file (e.g. a Word document or an image), not text',
+      hintZh: '把内容复制出来，另存为 UTF-8 文本（.yaml 或 .md）', hintEn: 'Copy the content into a UTF-8 text file (.yaml or .md)',
+    },
+  },
+  'file-too-large': {
+    tooLarge: {
+      zh: '文件太大（{size} MB），超过 1 MB 的上限', en: 'File too large ({size} MB); the limit is 1 MB',
+      hintZh: '一个文件只写一项职权、法律或制度；法律只登记引用到的条文', hintEn: 'Keep one item per file; list only the articles you cite',
+    },
+  },
+  'empty-file': {
+    empty: { zh: '文件是空的', en: 'The file is empty', hintZh: '填写内容，或删除这个文件', hintEn: 'Fill it in or delete it' },
+  },
+  'path-outside': {
+    symlink: {
+      zh: '这是一个指向仓库之外的符号链接，已拒绝读取', en: 'Symbolic link pointing outside the repository: refused',
+      hintZh: '把文件本身复制进仓库，不要用链接', hintEn: 'Copy the file into the repository instead of linking to it',
+    },
+    directory: { zh: '目录 {dir} 是指向仓库之外的符号链接，已拒绝读取', en: 'Directory {dir} is a symbolic link outside the repository: refused' },
+    reference: {
+      zh: '引用的文件"{ref}"在仓库之外，已拒绝读取', en: 'Referenced file "{ref}" is outside the repository: refused',
+      hintZh: '只能引用仓库内的文件，用相对路径', hintEn: 'Reference files inside the repository with a relative path',
+    },
+  },
+  'file-missing': {
+    missing: {
+      zh: '引用的文件"{ref}"不存在', en: 'Referenced file "{ref}" does not exist',
+      hintZh: '检查文件名和路径（相对于本文件所在目录）', hintEn: 'Check the name and path (relative to this file)',
+    },
+  },
+  'front-matter-missing': {
+    missing: {
+      zh: '制度文件开头缺少用 "---" 包围的元数据（编号、名称、所属方面、审查与审议记录）',
+      en: 'The rule file lacks its front matter between "---" lines (id, title, area, review records)',
+      hintZh: '在文件第一行写 ---，接着写 id、title、area 等字段，再写一行 ---，然后是正文',
+      hintEn: 'Start the file with ---, then id/title/area…, then ---, then the text',
+    },
+  },
+  'config-missing': {
+    missing: {
+      zh: '缺少配置文件 powerbook.yaml（部门名称、汇编标题和日期）', en: 'Missing powerbook.yaml (department, compendium title and date)',
+      hintZh: '运行 powerbook init 生成一个，或从示例复制', hintEn: 'Run `powerbook init` or copy one from the examples',
+    },
+  },
+  'empty-repository': {
+    empty: {
+      zh: '这里不是制度库：没有 powerbook.yaml，也没有 laws/、powers/、rules/ 下的文件',
+      en: 'Not a rule repository: no powerbook.yaml and no files under laws/, powers/ or rules/',
+      hintZh: '确认目录是否正确，或运行 powerbook init 新建一个制度库', hintEn: 'Check the directory, or run `powerbook init` to create one',
+    },
+  },
+  'config-unknown-rule': {
+    unknownRule: {
+      zh: 'lint 中的规则"{id}"不存在', en: 'Unknown rule "{id}" in lint',
+      hintZh: '运行 powerbook rules 查看全部规则', hintEn: 'Run `powerbook rules` for the list',
+    },
+    badLevel: {
+      zh: 'lint 中规则"{id}"的级别"{level}"无效', en: 'Invalid level "{level}" for rule "{id}" in lint',
+      hintZh: '级别只能是 error、warning、info 或 off', hintEn: 'Use error, warning, info or off',
+    },
+  },
+  'flowchart-syntax': {
+    syntax: {
+      zh: '流程图语法错误（Mermaid）：{detail}', en: 'Flowchart syntax error (Mermaid): {detail}',
+      hintZh: '这是职权 {power}（{file}）的手绘流程图；对照 Mermaid flowchart 语法改正，或删除 flowchart 字段改用自动生成',
+      hintEn: 'Hand-drawn flowchart of {power}; fix the Mermaid syntax or remove the flowchart field to generate it',
+    },
+  },
+  'flowchart-render': {
+    failed: {
+      zh: '权力运行流程图绘制失败：{error}', en: 'The flowchart could not be rendered: {error}',
+      hintZh: '检查办理流程的环节和标签；如是手绘流程图，先运行 powerbook validate 检查语法', hintEn: 'Check the procedure, or validate the hand-drawn .mmd',
+    },
+  },
+  'flowchart-small-text': {
+    generated: {
+      zh: '权力运行流程图印在 A4 纸上时文字只有约 {size} 磅，小于 {min} 磅（六号），不易辨认',
+      en: 'The flowchart\'s text prints at about {size} pt on A4, below {min} pt, and is hard to read',
+      hintZh: '缩短环节名称、承办岗位和条件的文字，或减少并列的分支', hintEn: 'Shorten the step, actor and condition texts, or reduce parallel branches',
+    },
+    handDrawn: {
+      zh: '权力运行流程图印在 A4 纸上时文字只有约 {size} 磅，小于 {min} 磅（六号），不易辨认',
+      en: 'The flowchart\'s text prints at about {size} pt on A4, below {min} pt, and is hard to read',
+      hintZh: '手绘流程图不会自动分页：精简图中的环节和文字，或删去 flowchart 这一行，改由办理流程（procedure）自动生成流程图（过长时自动分页）',
+      hintEn: 'A hand-drawn flowchart is not cut into pages: make it smaller, or remove the flowchart line so that one is generated from the procedure (cut into pages when long)',
+    },
+  },
+  'power-fees': {
+    missing: {
+      zh: '职权"{name}"没有写是否收费', en: 'Power "{name}" does not say whether it charges fees',
+      hintZh: '不收费的写 {free}；收费的写 {charged}', hintEn: 'Write {free}, or {charged}',
+    },
+    incomplete: {
+      zh: '职权"{name}"收费，但没有写{missingZh}', en: 'Power "{name}" charges fees but lacks {missingEn}',
+      hintZh: '在 fees 下补上 standard（如 每件 50 元）和 basis（如 湘价费〔2010〕1号）', hintEn: 'Add fees.standard and fees.basis',
+    },
+  },
+  'power-time-limit': {
+    missing: {
+      zh: '职权"{name}"没有写法定时限', en: 'Power "{name}" does not state its statutory time limit',
+      hintZh: '写 {example}；法律法规没有规定时限的写 statutory: 未规定', hintEn: 'Write {example}, or statutory: 未规定 when the law sets none',
+    },
+  },
+  'power-status': {
+    incomplete: {
+      zh: '职权"{name}"已{status}，但没有写{missingZh}', en: 'Power "{name}" is {statusEn} but lacks {missingEn}',
+      hintZh: '写 status_date: YYYY-MM-DD 和 status_reason: {status}的理由及文件依据；汇编把它列入"取消、暂停事项"表',
+      hintEn: 'Add status_date: YYYY-MM-DD and status_reason (with the decision that made it)',
+    },
+  },
+  'stage-dates': {
+    outOfOrder: {
+      zh: 'stages.{key}（{date}）早于 stages.{prevKey}（{prevDate}）', en: 'stages.{key} ({date}) precedes stages.{prevKey} ({prevDate})',
+      hintZh: '工作节点按起草、合法性审查、集体审议、报送、公布的先后排列；核对日期', hintEn: 'Stages go draft, review, deliberation, submit, publish: check the dates',
+    },
+  },
+  'compendium-draft-mark': {
+    marked: {
+      zh: '汇编的 {key} 仍标着"{mark}"', en: 'The compendium\'s {key} still says "{mark}"',
+      hintZh: '向社会公布的是经审查、审议的正式文本：删去这一标注', hintEn: 'The published compendium is the reviewed text: remove the mark',
+    },
+  },
+  'yaml-too-deep': {
+    overLimit: {
+      zh: 'YAML 嵌套层数过多（超过 {max} 层），无法读取', en: 'YAML nested too deep (over {max} levels): not read',
+      hintZh: '制度库的文件只需几层嵌套：检查这一行的方括号、花括号和缩进是否写错，或文件是否由其他工具误生成',
+      hintEn: 'Rule repository files need only a few levels: check the brackets and indentation on this line',
+    },
+    parser: {
+      zh: 'YAML 嵌套层数过多，无法读取', en: 'YAML nested too deep: not read',
+      hintZh: '检查文件中的方括号、花括号和缩进是否写错', hintEn: 'Check the brackets and indentation',
+    },
+  },
+  'revision-base': {
+    unavailable: {
+      zh: '无法生成修订说明：{reason}', en: 'Cannot write the revision notes: {reason}',
+      hintZh: '改正 compendium.revision_base（上一版的 git 标签或提交），或删去这一项不要修订说明', hintEn: 'Fix compendium.revision_base (the previous edition\'s tag or commit), or remove it',
+    },
+  },
+} as const satisfies { readonly [Id in RuleId]: Readonly<Record<string, MessageTemplate>> };
