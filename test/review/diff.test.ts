@@ -55,7 +55,7 @@ describe('powerbook diff over a history', () => {
     const r = await cli(['diff', '-C', dir, 'v1', 'HEAD'], { env: GIT_ENV });
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^比较 v1（[0-9a-f]{7}，汇编日期 \d{4}-11-20） → HEAD（[0-9a-f]{7}，汇编日期 \d{4}-11-20）$/);
+    expect(lines[0]).toMatch(/^比较 v1（[0-9a-f]{7}，汇编日期 \d{4}-\d{2}-\d{2}） → HEAD（[0-9a-f]{7}，汇编日期 \d{4}-\d{2}-\d{2}）$/);
     expect(lines.slice(1, 4)).toEqual(['职权：取消 1 项，重新编号 1 项，修改 2 项（现有 3 项）', '法律：无变化（现有 1 部）', '制度：无变化（现有 1 项）']);
     expect(lines.slice(4)).toEqual([
       '', '职权',

@@ -22,8 +22,8 @@ const STAGES = 'stages:\n  draft_by: 2025-09-30\n  legality_review_by: 2025-10-3
 async function department(name: string): Promise<string> {
   const dir = await validRepo();
   edit(dir, 'powerbook.yaml', (s) => s.replace(/name: 测试市商务局/g, `name: ${name}`).replace(/title: 测试市商务局/, `title: ${name}`)
-    .replace(/date: \d{4}-11-20/, 'date: 2025-11-20').replace(/stages:\n(?: {2}.*\n)+/, STAGES));
-  edit(dir, 'rules/ZD-01.md', (s) => s.replace(/date: \d{4}-10-20/, 'date: 2025-10-20').replace(/date: \d{4}-11-05/, 'date: 2025-11-05'));
+    .replace(/^  date: \d{4}-\d{2}-\d{2}$/m, '  date: 2025-11-20').replace(/stages:\n(?: {2}.*\n)+/, STAGES));
+  edit(dir, 'rules/ZD-01.md', (s) => s.replace(/date: \d{4}-\d{2}-\d{2}/, 'date: 2025-10-20').replace(/(deliberation:[\s\S]*?)date: \d{4}-\d{2}-\d{2}/, '$1date: 2025-11-05'));
   return dir;
 }
 

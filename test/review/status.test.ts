@@ -12,8 +12,8 @@ const STAGES = 'stages:\n  draft_by: 2025-09-30\n  legality_review_by: 2025-10-3
 /** A plan for 2025; rule ZD-01 drafted without its legality review; XK-002 without fees; XK-003 on a repealed law (a warning by lint). */
 async function planRepo(): Promise<string> {
   const dir = await validRepo();
-  edit(dir, 'powerbook.yaml', (s) => s.replace(/date: \d{4}-11-20/, 'date: 2025-11-20').replace(/stages:\n(?: {2}.*\n)+/, STAGES).replace('lint:\n', 'lint:\n  law-not-in-force: warning\n'));
-  edit(dir, 'rules/ZD-01.md', (s) => s.replace(/legality_review:\n(?: {2}.*\n)+/, '').replace(/date: \d{4}-11-05/, 'date: 2025-11-05'));
+  edit(dir, 'powerbook.yaml', (s) => s.replace(/^  date: \d{4}-\d{2}-\d{2}$/m, '  date: 2025-11-20').replace(/stages:\n(?: {2}.*\n)+/, STAGES).replace('lint:\n', 'lint:\n  law-not-in-force: warning\n'));
+  edit(dir, 'rules/ZD-01.md', (s) => s.replace(/legality_review:\n(?: {2}.*\n)+/, '').replace(/date: \d{4}-\d{2}-\d{2}/, 'date: 2025-11-05'));
   addPower(dir, 'XK-002', '拍卖企业设立许可');
   edit(dir, 'powers/XK-002.yaml', (s) => s.replace('fees:\n  charged: false\n', ''));
   addPower(dir, 'XK-003', '报废汽车回收企业资格认定');
