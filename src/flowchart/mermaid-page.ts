@@ -3,7 +3,7 @@
  * costs ≈ 0.6 s; a 20-step flowchart then renders in ≈ 70 ms. mermaid-cli's renderMermaid reloads Mermaid for
  * every diagram (≈ 0.5 s each), which is why it is not used (docs/architecture-mermaid.md).
  */
-import type { Browser, HTTPRequest, Page } from 'puppeteer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { mermaidBundlePath, mermaidConfig, type FlowchartFormat, type RenderSettings } from './config.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { pngScale, pngSize } from './png.js';
