@@ -32,12 +32,34 @@ module.exports = {
       to: {},
     },
     { name: 'src-not-test', severity: 'error', from: { path: '^src/' }, to: { path: '^(test|bench)/' } },
+    // What src/ imports is what package.json declares: an installed powerbook has its dependencies and nothing else.
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'An import that resolves to nothing. (mdast: types only, from @types/mdast.)',
+      from: { path: '^src/' },
+      to: { couldNotResolve: true, pathNot: '^mdast$' },
+    },
+    {
+      name: 'no-non-package-json',
+      severity: 'error',
+      comment: 'A package that is in node_modules only as some other package\'s dependency: declare it in "dependencies".',
+      from: { path: '^src/' },
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'not-to-dev-dep',
+      severity: 'error',
+      comment: 'devDependencies are not installed with powerbook: src/ may import them for types only.',
+      from: { path: '^src/' },
+      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     tsConfig: { fileName: 'tsconfig.build.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
-    exclude: { path: '^(lib|node_modules)/' },
+    exclude: { path: '^lib/' },
   },
 };

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what powerbook's tests and builds need from Debian, idempotently (skips what is present):
 # Chromium (Mermaid rendering, PDF, HTML tests), LibreOffice + UNO (DOCX checks, PDF), pandoc, poppler-utils,
-# CJK fonts (Noto CJK) and the Fandol fonts (free 仿宋/黑体/楷体/宋体 covering GB2312), registered under the
+# CJK fonts (Noto CJK), DejaVu Sans (the ⚠ of flowchart PNGs) and the Fandol fonts (free 仿宋/黑体/楷体/宋体 covering GB2312), registered under the
 # official Chinese font names with a fontconfig alias.
 set -euo pipefail
 need=()
@@ -14,6 +14,7 @@ command -v unzip >/dev/null || need+=(unzip)
 command -v fc-list >/dev/null || need+=(fontconfig)
 /usr/bin/python3 -c 'import fontTools' 2>/dev/null || need+=(python3-fonttools)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"

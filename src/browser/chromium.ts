@@ -1,11 +1,12 @@
 /**
- * Finding and starting the system Chromium. powerbook never downloads a browser (.puppeteerrc.cjs skips it):
- * Debian's /usr/bin/chromium is used, or the one named by POWERBOOK_CHROMIUM / PUPPETEER_EXECUTABLE_PATH.
+ * Finding and starting the system Chromium. powerbook never downloads a browser: it depends on puppeteer-core, which
+ * has no browser and no install script, and uses Debian's /usr/bin/chromium, or the one named by POWERBOOK_CHROMIUM /
+ * PUPPETEER_EXECUTABLE_PATH.
  */
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -48,7 +49,7 @@ export interface LaunchedBrowser {
 
 export async function launchChromium(executablePath: string): Promise<LaunchedBrowser> {
   // Loaded here, not at the top: a warm build served from the cache must not pay for importing puppeteer.
-  const { default: puppeteer } = await import('puppeteer');
+  const { default: puppeteer } = await import('puppeteer-core');
   // A fresh profile per run: no state shared with another run or with the user's browser.
   const userDataDir = mkdtempSync(join(tmpdir(), 'powerbook-chromium-'));
   let browser: Browser;

@@ -2,7 +2,7 @@
  * Content-addressed cache of rendered flowcharts, under `<repo>/.powerbook/cache/flowcharts/`.
  *
  * Key: sha256 of everything that decides the picture — source, Mermaid version, renderer version, theme, font,
- * format and PNG resolution. An entry is `<key>.<svg|png>` plus `<key>.<svg|png>.json` holding the content's
+ * format, PNG resolution and what draws the PNG (resvg's version). An entry is `<key>.<svg|png>` plus `<key>.<svg|png>.json` holding the content's
  * sha256 and its size. Both are written atomically (temp file + rename), content first: the sidecar is the commit
  * mark, so a crash mid-write leaves at worst an orphan content file, never a sidecar pointing at half a file.
  * On read the hash is checked; a truncated or garbage entry is deleted and reported as a miss (re-rendered).
@@ -11,6 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mermaidConfig, mermaidVersion, RENDERER_VERSION, type FlowchartFormat, type RenderSettings } from './config.js';
+import { rasteriserVersion } from './png.js';
 
 export function flowchartCacheDir(repoRoot: string): string {
   return join(repoRoot, '.powerbook', 'cache', 'flowcharts');
@@ -44,6 +45,7 @@ export function flowchartCacheKey(source: string, format: FlowchartFormat, setti
     theme: settings.theme,
     format,
     png: format === 'png' ? settings.png : undefined,
+    rasteriser: format === 'png' ? rasteriserVersion() : undefined,
     source,
   };
   return sha256(JSON.stringify(parts));

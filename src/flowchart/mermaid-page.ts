@@ -3,14 +3,11 @@
  * costs ≈ 0.6 s; a 20-step flowchart then renders in ≈ 70 ms. mermaid-cli's renderMermaid reloads Mermaid for
  * every diagram (≈ 0.5 s each), which is why it is not used (docs/architecture-mermaid.md).
  */
-import type { Browser, HTTPRequest, Page } from 'puppeteer';
-import { mermaidBundlePath, mermaidConfig, type FlowchartFormat, type RenderSettings } from './config.js';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { mermaidBundlePath, mermaidConfig, type RenderSettings } from './config.js';
 import { PAGE_SCRIPT } from './page-script.js';
-import { pngScale, pngSize } from './png.js';
 
-export type PageRenderResult =
-  | { ok: true; svg: string; width: number; height: number; warnings: string[]; png?: Buffer; pngWidth?: number; pngHeight?: number }
-  | { ok: false; error: string };
+export type PageRenderResult = { ok: true; svg: string; width: number; height: number; warnings: string[] } | { ok: false; error: string };
 
 /** The page (or the browser under it) failed — as opposed to the diagram: the caller should retry elsewhere. */
 export class PageFailure extends Error {
@@ -25,8 +22,7 @@ const HTML = '<!doctype html><html><head><meta charset="utf-8"><style>html,body{
 // Built with `new Function` so no compiler or test runner can rewrite what gets sent to the page (see page-script.ts).
 const INIT = new Function('config', 'return window.__powerbook.init(config);') as (config: unknown) => void;
 type InPage = { ok: true; svg: string; width: number; height: number; warnings: string[] } | { ok: false; error: string };
-const RENDER = new Function('id', 'source', 'show', 'return window.__powerbook.render(id, source, show);') as (
-  id: string, source: string, show: boolean) => Promise<InPage>;
+const RENDER = new Function('id', 'source', 'return window.__powerbook.render(id, source);') as (id: string, source: string) => Promise<InPage>;
 
 /** Nothing may leave the page: Mermaid is inlined, and a diagram has no business fetching anything. */
 function blockNetwork(req: HTTPRequest): void {
@@ -39,10 +35,13 @@ export class MermaidPage {
   private constructor(private readonly page: Page, private readonly settings: RenderSettings) {}
 
   static async open(browser: Browser, settings: RenderSettings): Promise<MermaidPage> {
-    // Its own window: in headless Chromium only the front tab of a window is "visible", and a screenshot of a
-    // hidden tab can wait for a frame that never comes (measured: stalls of 120 s after a few hundred PNGs).
+    // Its own window: in headless Chromium only the front tab of a window is "visible", and a hidden tab can wait for
+    // a frame that never comes (measured with screenshots: stalls of 120 s after a few hundred PNGs).
     const page = await browser.newPage({ type: 'window' });
     try {
+      // One viewport for every diagram: Mermaid measures the labels in it, so a diagram's layout never depends on
+      // what the page drew before (it did while PNGs were screenshots, each at its own device scale).
+      await page.setViewport({ width: 800, height: 600, deviceScaleFactor: 1 });
       await page.setRequestInterception(true);
       page.on('request', blockNetwork);
       // An alert() would block the page until answered; nothing should raise one, but a hang is worse than a no.
@@ -58,29 +57,16 @@ export class MermaidPage {
     return new MermaidPage(page, settings);
   }
 
-  /** Diagram errors come back as `{ok: false}`; a PageFailure means this page is unusable. */
-  async render(svgId: string, source: string, formats: readonly FlowchartFormat[], timeoutMs: number): Promise<PageRenderResult> {
-    const wantPng = formats.includes('png');
-    const result = await this.withTimeout(this.page.evaluate(RENDER, svgId, source, wantPng), timeoutMs);
-    if (!result.ok || !wantPng) return result;
-    const png = await this.withTimeout(this.screenshot(result.width, result.height), timeoutMs);
-    return { ...result, ...png };
+  /**
+   * The SVG (the PNG is made from it in Node: png.ts). Diagram errors come back as `{ok: false}`; a PageFailure means
+   * this page is unusable.
+   */
+  async render(svgId: string, source: string, timeoutMs: number): Promise<PageRenderResult> {
+    return this.withTimeout(this.page.evaluate(RENDER, svgId, source), timeoutMs);
   }
 
   async close(): Promise<void> {
     await this.page.close().catch(() => undefined);
-  }
-
-  /** The SVG is already in the page (render's `show`); photograph exactly its box at print resolution. */
-  private async screenshot(width: number, height: number): Promise<{ png: Buffer; pngWidth: number; pngHeight: number }> {
-    const w = Math.ceil(width);
-    const h = Math.ceil(height);
-    const scale = pngScale(w, h, this.settings.png);
-    await this.page.setViewport({ width: w, height: h, deviceScaleFactor: scale });
-    const png = Buffer.from(await this.page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: w, height: h }, captureBeyondViewport: false }));
-    const size = pngSize(png);
-    if (!size) throw new PageFailure('Chromium returned something that is not a PNG');
-    return { png, pngWidth: size.width, pngHeight: size.height };
   }
 
   private async withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

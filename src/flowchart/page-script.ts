@@ -67,7 +67,7 @@ export const PAGE_SCRIPT = String.raw`
 
   window.__powerbook = {
     init(config) { mermaid.initialize(config); },
-    async render(id, source, show) {
+    async render(id, source) {
       try {
         const { svg } = await mermaid.render(id, source);
         const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -79,9 +79,6 @@ export const PAGE_SCRIPT = String.raw`
         if (!dims) return { ok: false, error: 'Mermaid produced an SVG without a usable viewBox' };
         const warnings = root.getElementsByTagNameNS(SVG_NS, 'foreignObject').length
           ? ['diagram uses HTML labels (foreignObject), which DOCX/PDF consumers cannot draw'] : [];
-        const host = document.getElementById('pb');
-        if (show) { const el = document.importNode(root, true); el.style.display = 'block'; host.replaceChildren(el); }
-        else host.replaceChildren();
         return { ok: true, svg: new XMLSerializer().serializeToString(root), width: dims.width, height: dims.height, warnings };
       } catch (e) {
         return { ok: false, error: String((e && e.message) || e) };

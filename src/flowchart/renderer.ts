@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { chromiumPath, launchChromium, type LaunchedBrowser } from '../browser/chromium.js';
 import { renderSettings, type FlowchartFormat, type MermaidTheme, type PngOptions, type RenderSettings } from './config.js';
 import { MermaidPage, type PageRenderResult } from './mermaid-page.js';
+import { rasterise } from './png.js';
 
 export interface RendererOptions {
   /** Pages rendering at the same time. Default: the number of CPUs, between 2 and 4. */
@@ -89,17 +90,20 @@ export class FlowchartRenderer {
     let lastError: unknown;
     for (let attempt = 0; attempt < 2; attempt++) {
       let slot: Slot | undefined;
+      let result: PageRenderResult;
       try {
         slot = await this.acquire();
-        const result = await slot.page.render(svgId, source, formats, this.timeoutMs);
+        result = await slot.page.render(svgId, source, this.timeoutMs);
         this.release(slot, true);
-        return toResult(result, formats);
       } catch (err) {
         if (slot) this.release(slot, false);
         if (this.closed) return { error: 'renderer closed' };
         lastError = err;
         await this.recover();
+        continue;
       }
+      // The page is free again while the PNG is drawn.
+      return toResult(result, formats, this.settings);
     }
     return { error: `Chromium could not render this diagram: ${(lastError as Error)?.message ?? String(lastError)}` };
   }
@@ -178,11 +182,18 @@ export function svgIdFor(source: string): string {
   return 'pb' + createHash('sha256').update(source).digest('hex').slice(0, 12);
 }
 
-function toResult(r: PageRenderResult, formats: readonly FlowchartFormat[]): FlowchartResult {
+/** The page's SVG, and its PNG drawn from it in Node (png.ts: byte-stable, unlike a screenshot), off the page. */
+async function toResult(r: PageRenderResult, formats: readonly FlowchartFormat[], settings: RenderSettings): Promise<FlowchartResult> {
   if (!r.ok) return { error: r.error };
   const out: RenderedFlowchart = { width: r.width, height: r.height };
   if (formats.includes('svg')) out.svg = r.svg;
-  if (r.png) Object.assign(out, { png: r.png, pngWidth: r.pngWidth, pngHeight: r.pngHeight });
+  if (formats.includes('png')) {
+    try {
+      Object.assign(out, await rasterise(r.svg, r.width, r.height, settings));
+    } catch (err) {
+      return { error: `the flowchart's PNG could not be drawn: ${(err as Error).message}` };
+    }
+  }
   if (r.warnings.length) out.warnings = r.warnings;
   return out;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/repo.js';
+import { requireTool } from '../helpers/tools.js';
 import { loadRepository } from '../../src/check/load.js';
 
 const EXAMPLE = 'examples/zhuzhou-commerce';
@@ -15,6 +16,7 @@ describe('powerbook build --format docx on the example', () => {
   let docx: string;
   let plain: string;
   beforeAll(async () => {
+    requireTool('pandoc', 'unzip', 'soffice', 'pdfinfo', 'pdftotext');
     out = tempDir('pb-build-');
     const r = await cli(['build', EXAMPLE, '--out', out, '--stage', 'submit'], { env: ENV });
     expect(r.stderr).toContain('DOCX');

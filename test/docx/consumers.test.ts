@@ -8,10 +8,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convertWithLibreOffice, LibreOfficeError, renderDocxWithReport, type DocxRenderReport } from '../../src/render/docx/index.js';
+import { renderDocxWithReport, type DocxRenderReport } from '../../src/render/docx/index.js';
+import { convertWithLibreOffice, LibreOfficeError } from '../helpers/libreoffice.js';
 import { GB9704 } from '../../src/domain/profile.js';
 import { bigModel, footnotesInRuns, sampleModel } from './fixture.js';
-import { HAS_PANDOC, HAS_POPPLER, HAS_SOFFICE, headingPages, pdfPages, printedToc, shownNumber, squash } from './helpers.js';
+import { headingPages, pdfPages, printedToc, shownNumber, squash } from './helpers.js';
+import { requireTool } from '../helpers/tools.js';
 
 let dir: string;
 let sample: { buffer: Buffer; report: DocxRenderReport };
@@ -28,7 +30,9 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(!HAS_PANDOC)('pandoc', () => {
+// A missing consumer fails these tests with a message saying what to install; they never skip.
+describe('pandoc', () => {
+  beforeAll(() => requireTool('pandoc'));
   it('reads the title, headings, table cells and footnote', () => {
     const text = execFileSync('pandoc', ['-f', 'docx', '-t', 'plain', samplePath], { encoding: 'utf8' });
     for (const s of [
@@ -65,11 +69,12 @@ function checkToc(pdf: string, report: DocxRenderReport): void {
   if (report.pageCount !== undefined) expect(pages.length).toBe(report.pageCount);
 }
 
-describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('LibreOffice', () => {
+describe('LibreOffice', () => {
   let pdf: string;
   let pages: string[];
 
   beforeAll(async () => {
+    requireTool('soffice', 'pdftotext', 'pdfinfo');
     pdf = await convertWithLibreOffice(samplePath, join(dir, 'pdf'), 'pdf', { timeoutMs: 180_000 });
     pages = pdfPages(pdf);
   }, 200_000);
@@ -108,7 +113,8 @@ describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('LibreOffice', () => {
   });
 });
 
-describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('LibreOffice, a ~50-page compendium', () => {
+describe('LibreOffice, a ~50-page compendium', () => {
+  beforeAll(() => requireTool('soffice', 'pdftotext'));
   it('agrees with every page number of the TOC', async () => {
     const { buffer, report } = await renderDocxWithReport(bigModel(6), { profile: GB9704 });
     expect(report.pageNumbers).toBe('estimated');
@@ -120,7 +126,8 @@ describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('LibreOffice, a ~50-page compendiu
   }, 240_000);
 });
 
-describe.skipIf(!HAS_SOFFICE || !HAS_POPPLER)('LibreOffice, a compendium written in batches', () => {
+describe('LibreOffice, a compendium written in batches', () => {
+  beforeAll(() => requireTool('soffice', 'pdftotext'));
   it('agrees with every page number of the TOC of a ~50-page compendium written in many batches', async () => {
     const { buffer, report } = await renderDocxWithReport(bigModel(6), { profile: GB9704, batch: 40 });
     expect(report.pageNumbers).toBe('estimated');

@@ -1,17 +1,9 @@
 /**
- * Helpers for the DOCX backend's tests: reading parts of the package, finding the real consumers (pandoc,
- * LibreOffice, poppler), and reading a PDF's pages as text.
+ * Helpers for the DOCX backend's tests: reading parts of the package and reading a PDF's pages as text (poppler).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { unzipSync } from 'fflate';
-
-export function hasCommand(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-export const HAS_SOFFICE = hasCommand('soffice');
-export const HAS_PANDOC = hasCommand('pandoc');
-export const HAS_POPPLER = hasCommand('pdftotext') && hasCommand('pdfinfo');
+import { requireTool } from '../helpers/tools.js';
 
 /** The parts of a DOCX package, as text (XML) by name. */
 export function parts(docx: Uint8Array): Map<string, string> {
@@ -32,6 +24,7 @@ export function runsOf(xml: string): string[] {
 
 /** The text of each page of a PDF (pdftotext -layout), without the trailing empty page. */
 export function pdfPages(pdf: string): string[] {
+  requireTool('pdftotext');
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const pages = text.split('\f');
   if (pages.length > 0 && pages[pages.length - 1]!.trim() === '') pages.pop();

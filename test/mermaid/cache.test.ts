@@ -65,7 +65,8 @@ describe('FlowchartCache', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('serves 300 cached diagrams in well under a second without Chromium', async () => {
+  // How fast a warm run is goes in bench/flowcharts.js (the warm rebuild); here: that it renders nothing.
+  it('serves 300 cached diagrams without starting Chromium', async () => {
     const cache = new FlowchartCache(dir);
     const items = Array.from({ length: 300 }, (_, i) => ({ id: `P${i}`, source: `flowchart TD\n  n0["事项${i}"]\n` }));
     const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(15_000)}</svg>`); // ≈ 60 kB, like a real one
@@ -75,11 +76,10 @@ describe('FlowchartCache', () => {
       await cache.put(flowchartCacheKey(item.source, 'png', settings), 'png', { data: png, width: 500, height: 2000, pngWidth: 1843, pngHeight: 7372 });
     }
     let progress = 0;
-    const t0 = performance.now();
     const results = await withoutChromium(() => renderFlowcharts(items, { cacheDir: dir, formats: ['svg', 'png'], onProgress: () => progress++ }));
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(1000);
     expect(progress).toBe(300);
+    expect([...results.values()].filter(isFailure)).toEqual([]);
+    expect(rendered(results.get('P7')).png).toEqual(png); // the cached bytes, not a new drawing
     expect([...results.keys()]).toEqual(items.map((i) => i.id));
     expect(rendered(results.get('P7')).pngWidth).toBe(1843);
   });

@@ -1,4 +1,4 @@
-/** Real Chromium, real Mermaid: what ends up in the SVG and the PNG. */
+/** Real Chromium, real Mermaid, real resvg: what ends up in the SVG and the PNG. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { powerToMermaid } from '../../src/flowchart/generate.js';
 import { figureBox, fitSize } from '../../src/render/docx/figures.js';
@@ -125,14 +125,14 @@ describe('pngScale', () => {
     about(pngScale(300, 400), 300 / 96); // small: printed at its natural size, never enlarged
     about(pngScale(2000, 300), ((156 / 25.4) * 300) / 2000); // wide: 156 mm across
     about(pngScale(300, 4000), ((200 / 25.4) * 300) / 4000); // tall: 200 mm down
-    expect(pngScale(300, 10_000, { maxPixels: 1000 }) * 10_000).toBeLessThanOrEqual(1000); // Chromium's limit
+    expect(pngScale(300, 10_000, { maxPixels: 1000 }) * 10_000).toBeLessThanOrEqual(1000); // the cap
   });
 
   it('is ≥ 300 dpi where the DOCX prints the drawing, whatever its shape', () => {
     for (const [w, h] of [[120.5, 80.2], [300, 400], [589.9, 200], [600, 2000], [2000, 300], [1999.6, 2600.3], [300, 5000], [5000, 5000], [800, 760]]) {
       const scale = pngScale(w, h);
-      // Chromium's capture: the clip (whole CSS px) times the scale, rounded down at worst.
-      const png = { width: Math.floor(Math.ceil(w) * scale), height: Math.floor(Math.ceil(h) * scale) };
+      // resvg's drawing: the natural size times the zoom, rounded down at worst.
+      const png = { width: Math.floor(w * scale), height: Math.floor(h * scale) };
       const printed = printedSize(w, h);
       expect((png.width / printed.width) * 96, `${w}×${h} across`).toBeGreaterThanOrEqual(300);
       expect((png.height / printed.height) * 96, `${w}×${h} down`).toBeGreaterThanOrEqual(300);

@@ -11,11 +11,15 @@ import { tempDir } from '../helpers/repo.js';
 import { fontFilesFromConfig, outlineFormat, planFonts } from '../../src/render/pdf/fonts.js';
 import { GB9704 } from '../../src/domain/profile.js';
 import { bboxPages, footer, pdffonts } from './helpers.js';
+import { requireTool } from '../helpers/tools.js';
 
 const EXAMPLE = 'examples/zhuzhou-commerce';
 const NAME = '株洲市商务局规范权力运行制度汇编';
 const TTF = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
-const fc = (family: string) => execFileSync('fc-match', ['-f', '%{file}', family], { encoding: 'utf8' });
+const fc = (family: string) => {
+  requireTool('fc-match');
+  return execFileSync('fc-match', ['-f', '%{file}', family], { encoding: 'utf8' });
+};
 
 describe('font files of the repository', () => {
   it('are resolved inside the repository; unknown roles and missing or outside files are reported, not fatal', () => {

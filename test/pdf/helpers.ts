@@ -1,11 +1,15 @@
 /** Reading a PDF in tests with poppler-utils (pdftotext, pdftoppm, pdfinfo, pdffonts) and pdf-lib. */
 import { execFileSync } from 'node:child_process';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { requireTool, type Tool } from '../helpers/tools.js';
 
 export interface Word { text: string; xMin: number; yMin: number; xMax: number; yMax: number }
 export interface BboxPage { width: number; height: number; words: Word[] }
 
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+const run = (cmd: Tool, args: string[]) => {
+  requireTool(cmd);
+  return execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+};
 
 /** `pdftotext -layout`, one string per page. */
 export function layoutPages(pdf: string): string[] {
@@ -45,6 +49,7 @@ export function footer(page: BboxPage, bottomMarginPt = 35 * 72 / 25.4): { n: nu
  */
 export function inkLines(pdf: string, page: number, fromPt = 0, toPt = 1e9): { lines: { top: number; bottom: number }[]; left: number; right: number } {
   const dpi = 144;
+  requireTool('pdftoppm');
   const buf = execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), pdf], { maxBuffer: 1 << 28 });
   const head = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(buf.subarray(0, 64).toString('latin1'))!;
   const w = +head[1]!, h = +head[2]!, off = head[0].length;

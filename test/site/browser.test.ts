@@ -1,5 +1,5 @@
 /** The public site in headless Chromium, opened from a folder (file://): no errors, no network, the filter works. */
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRepository } from '../../src/check/load.js';
 import { EXAMPLE, buildSite, fileUrl, launchBrowser, watchedPage, type PageProblems } from './helpers.js';
@@ -25,7 +25,7 @@ describe('the public site in Chromium', () => {
   });
   afterAll(async () => { await browser?.close(); });
 
-  const visiblePowers = (page: import('puppeteer').Page) => page.$$eval('li[data-power]', (lis) =>
+  const visiblePowers = (page: import('puppeteer-core').Page) => page.$$eval('li[data-power]', (lis) =>
     lis.filter((li) => (li as HTMLElement).offsetParent !== null).map((li) => li.querySelector('.pid')!.textContent!.trim()));
 
   it('home page: loads its stylesheet and script under the CSP; the filter narrows the list and clearing restores it', async () => {

@@ -94,8 +94,8 @@ export function brokenLinks(site: string, page: string, html: string): string[] 
 }
 
 /** Headless Debian Chromium through puppeteer (never downloaded). Close it in afterAll. */
-export async function launchBrowser(): Promise<import('puppeteer').Browser> {
-  const { default: puppeteer } = await import('puppeteer');
+export async function launchBrowser(): Promise<import('puppeteer-core').Browser> {
+  const { default: puppeteer } = await import('puppeteer-core');
   const { chromiumPath } = await import('../../src/browser/chromium.js');
   return puppeteer.launch({
     executablePath: chromiumPath(),
@@ -107,7 +107,7 @@ export async function launchBrowser(): Promise<import('puppeteer').Browser> {
 export interface PageProblems { console: string[]; errors: string[]; failed: string[]; requests: string[]; dialogs: string[] }
 
 /** Opens a new tab that records console errors, page errors, failed requests, every request URL and any dialog. */
-export async function watchedPage(browser: import('puppeteer').Browser): Promise<{ page: import('puppeteer').Page; problems: PageProblems }> {
+export async function watchedPage(browser: import('puppeteer-core').Browser): Promise<{ page: import('puppeteer').Page; problems: PageProblems }> {
   const page = await browser.newPage();
   const problems: PageProblems = { console: [], errors: [], failed: [], requests: [], dialogs: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });

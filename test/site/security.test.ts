@@ -2,7 +2,7 @@
  * A hostile rule repository: markup in a power's name, in the compendium's and a rule's title, javascript: links and raw
  * HTML in a rule's Markdown. The site shows all of it as text and contains no executable markup; Chromium runs nothing.
  */
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, edit, exampleCopy, fileUrl, htmlPages, launchBrowser, read, tags, textOf, watchedPage } from './helpers.js';
 

@@ -58,9 +58,8 @@ describe('validate: hostile and clumsy input never crashes', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 0; i < 9; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
     writeFileSync(path.join(d, 'laws/bomb.yaml'), bomb.join('\n') + '\n');
-    const t = Date.now();
+    // Expanded, these aliases would be 10^10 strings: the test would run out of memory or time instead of passing.
     const { diags } = await validateJson(d);
-    expect(Date.now() - t).toBeLessThan(5000);
     expect(diags).toContainEqual(expect.objectContaining({ rule: 'alias-limit', file: expect.stringContaining('laws/bomb.yaml') }));
   });
 

@@ -2,7 +2,7 @@
  * Blocks of the model as DOCX paragraphs and tables. A page break becomes "page break before" on the next block, so
  * no empty line is left at the top of the new page.
  */
-import type { FileChild } from 'docx';
+import type { FileChild } from '#docx';
 import type { Block } from '../../document/model.js';
 import type { BlockScope, RenderContext } from './context.js';
 import { renderFigure } from './figures.js';

@@ -5,8 +5,8 @@
  *
  * The estimator is wrapped so the pages it worked out can be reported (and checked against LibreOffice's).
  */
-import type { EstimatedPageNumbers, File, PageNumberEstimator } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
+import type { EstimatedPageNumbers, File, PageNumberEstimator } from '#docx';
+import { estimatePageNumbersWith } from '#docx/layout';
 import type { LayoutProfile } from '../../domain/profile.js';
 import { loadEstimatorFonts } from './fonts.js';
 

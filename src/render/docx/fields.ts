@@ -3,7 +3,7 @@
  * field is begun in its first entry's paragraph and ended in its last one, as Word writes it, with no empty
  * paragraphs around the entries.
  */
-import { BuilderElement, XmlComponent } from 'docx';
+import { BuilderElement, XmlComponent } from '#docx';
 
 export function fieldChar(type: 'begin' | 'separate' | 'end'): BuilderElement<{ type: string }> {
   return new BuilderElement<{ type: string }>({

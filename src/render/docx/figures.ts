@@ -7,7 +7,7 @@
  *
  * docx gets stand-ins for the pictures' bytes (media.ts); the package gets the real ones.
  */
-import { Bookmark, ImageRun, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
+import { Bookmark, ImageRun, Paragraph, TextRun, type FileChild, type ParagraphChild } from '#docx';
 import type { Figure } from '../../document/model.js';
 import type { BlockScope, RenderContext } from './context.js';
 import { DEFAULT_PNG } from '../../flowchart/config.js';

@@ -3,7 +3,7 @@
  * even pages at the left — one character in from the edge of the text block. The document has different odd and
  * even footers (w:evenAndOddHeaders); the cover has none.
  */
-import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from '#docx';
 import type { LayoutProfile } from '../../domain/profile.js';
 import { runFonts } from './fonts.js';
 import { ptToHalfPoints, ptToTwips } from './geometry.js';

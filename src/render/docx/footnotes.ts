@@ -2,7 +2,7 @@
  * The model's footnotes as real DOCX footnotes (word/footnotes.xml), referenced from the text by their ids; docx
  * puts the footnote mark at the start of each. Set in the note size (四号 with the defaults) in 仿宋.
  */
-import { Paragraph } from 'docx';
+import { Paragraph } from '#docx';
 import type { FootnoteDef } from '../../document/model.js';
 import type { RenderContext } from './context.js';
 import { renderInlines } from './inlines.js';

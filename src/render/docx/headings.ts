@@ -3,7 +3,7 @@
  * level when the heading is in the TOC, a look-alike without one when it isn't), with a bookmark named after the
  * heading's anchor so references and the TOC can point at it.
  */
-import { Bookmark, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { Bookmark, Paragraph, TextRun, type ParagraphChild } from '#docx';
 import type { Heading } from '../../document/model.js';
 import { numberSeparator } from '../../document/text.js';
 import type { BlockScope, RenderContext } from './context.js';

@@ -12,7 +12,7 @@
  *   are written while the pages are laid out (layout.ts, on worker threads meanwhile), with stand-ins for the TOC's
  *   page numbers that take the numbers once they are known (numbers.ts); the heaps are collected sooner (heap.ts).
  */
-import { Document, type EstimatedPageNumbers, type ISectionOptions, type PageNumberEstimator } from 'docx';
+import { Document, type EstimatedPageNumbers, type ISectionOptions, type PageNumberEstimator } from '#docx';
 import type { Block, DocumentModel } from '../../document/model.js';
 import type { LayoutProfile } from '../../domain/profile.js';
 import { bookmarkNamesOf } from './bookmarks.js';
@@ -32,7 +32,6 @@ import { planSections, renderRun, sectionFooters, type DocxSection, type LayoutR
 import { buildStyles } from './styles.js';
 import { tocEntriesOf, type TocEntry } from './toc.js';
 
-export { convertWithLibreOffice, LibreOfficeError } from './libreoffice.js';
 export { DEFAULT_FONT_FILES } from './fonts.js';
 
 export interface RenderDocxOptions {

@@ -2,7 +2,7 @@
  * Inline content (text runs, references, links, footnote references, line breaks) as DOCX runs. Every run names its
  * East Asian and Latin fonts (by role), so Word/WPS pick the official fonts whatever the styles say.
  */
-import { ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, TextRun, type ParagraphChild } from 'docx';
+import { ExternalHyperlink, FootnoteReferenceRun, InternalHyperlink, TextRun, type ParagraphChild } from '#docx';
 import type { Inline, TextRun as ModelTextRun } from '../../document/model.js';
 import type { RenderContext } from './context.js';
 import { runFonts, type RunRole } from './fonts.js';

@@ -1,5 +1,5 @@
 /** The types the page layout and its worker pool share. */
-import type { IStylesOptions } from 'docx';
+import type { IStylesOptions } from '#docx';
 import type { FootnoteDef } from '../../document/model.js';
 import type { LayoutRun } from './sections.js';
 

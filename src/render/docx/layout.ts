@@ -23,7 +23,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Document, Paragraph, type EstimatedPageNumbers, type FileChild, type IStylesOptions, type PageNumberEstimator } from 'docx';
+import { Document, Paragraph, type EstimatedPageNumbers, type FileChild, type IStylesOptions, type PageNumberEstimator } from '#docx';
 import type { Block, FootnoteDef, Inline } from '../../document/model.js';
 import { DEFAULT_PNG } from '../../flowchart/config.js';
 import type { RenderContext } from './context.js';
@@ -113,8 +113,8 @@ function backendCode(): string {
 let docxVersion: string | undefined;
 function docxPackageVersion(): string {
   if (docxVersion) return docxVersion;
-  // docx doesn't export its package.json: it is two levels above its entry point (dist/index.cjs).
-  const pkg = join(dirname(require.resolve('docx')), '..', 'package.json');
+  // The docx that runs is vendor/docx (package.json "imports": #docx), whose package.json names its version.
+  const pkg = join(dirname(require.resolve('#docx')), 'package.json');
   docxVersion = (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
   return docxVersion;
 }

@@ -3,7 +3,7 @@
  * starts with its label — 1. （1） ① for ordered lists, ● ○ ■ for unordered ones — and nested lists indented two
  * more characters. The labels are text, so every consumer shows the same ones.
  */
-import type { FileChild } from 'docx';
+import type { FileChild } from '#docx';
 import type { Block, ListBlock, Paragraph as ModelParagraph } from '../../document/model.js';
 import type { BlockScope, RenderContext } from './context.js';
 import { renderParagraph } from './paragraphs.js';

@@ -9,7 +9,7 @@
  * number asked for elsewhere than in the body's PAGEREF fields, a token the text has of its own — the document is
  * written again with the numbers.
  */
-import type { EstimatedPageNumbers, PageNumberEstimator } from 'docx';
+import type { EstimatedPageNumbers, PageNumberEstimator } from '#docx';
 
 const OPEN = '\uE000';
 const CLOSE = '\uE001';

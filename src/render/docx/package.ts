@@ -17,7 +17,7 @@
  * write the hour after).
  */
 import { createHash } from 'node:crypto';
-import { Packer, type File } from 'docx';
+import { Packer, type File } from '#docx';
 import { unzipSync } from 'fflate';
 import type { LayoutProfile } from '../../domain/profile.js';
 import { runFonts, type RunRole } from './fonts.js';

@@ -1,7 +1,7 @@
 /**
  * Paragraphs of the model (body text, title, cover lines, notes, signatures) as DOCX paragraphs.
  */
-import { AlignmentType, Paragraph } from 'docx';
+import { AlignmentType, Paragraph } from '#docx';
 import type { Paragraph as ModelParagraph } from '../../document/model.js';
 import type { BlockScope, RenderContext } from './context.js';
 import type { RunRole } from './fonts.js';

@@ -14,7 +14,7 @@ import {
   SectionType,
   type FileChild,
   type ISectionOptions,
-} from 'docx';
+} from '#docx';
 import type { Block, DocumentModel, Section } from '../../document/model.js';
 import { renderBlocks } from './blocks.js';
 import type { RenderContext } from './context.js';

@@ -14,7 +14,7 @@ import {
   type ICharacterStyleOptions,
   type IStylesOptions,
   type IRunStylePropertiesOptions,
-} from 'docx';
+} from '#docx';
 import type { LayoutProfile } from '../../domain/profile.js';
 import { EAST_ASIAN_LANGUAGE, runFonts, type RunRole } from './fonts.js';
 import { ptToHalfPoints, ptToTwips, type Geometry } from './geometry.js';

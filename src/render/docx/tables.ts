@@ -14,7 +14,7 @@ import {
   VerticalAlignTable,
   WidthType,
   type FileChild,
-} from 'docx';
+} from '#docx';
 import type { Table as ModelTable, TableCell as ModelCell } from '../../document/model.js';
 import type { BlockScope, RenderContext } from './context.js';
 import { pageOf } from './geometry.js';

@@ -16,7 +16,7 @@ import {
   TextRun,
   type FileChild,
   type ParagraphChild,
-} from 'docx';
+} from '#docx';
 import type { Block, DocumentModel, TocBlock } from '../../document/model.js';
 import type { BlockScope, RenderContext, TocEntry } from './context.js';
 export type { TocEntry } from './context.js';

@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import type { FontRole, LayoutProfile } from '../../domain/profile.js';
 
 export const FONT_ROLES: readonly FontRole[] = ['body', 'title', 'heading1', 'heading2', 'pageNumber', 'table'];

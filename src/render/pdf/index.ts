@@ -26,7 +26,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'puppeteer';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import type { DocumentModel, Figure } from '../../document/model.js';
 import { chromiumPath, launchChromium, type LaunchedBrowser } from '../../browser/chromium.js';
 import type { FontRole, LayoutProfile } from '../../domain/profile.js';

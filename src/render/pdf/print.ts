@@ -2,7 +2,7 @@
  * Chromium's side of the PDF: printing a loaded chunk (for real, or as a draft that only measures), and filling the
  * 目录's numbers and a chunk's first page number into it before its real print.
  */
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { readChunk, type ChunkPdf } from './merge.js';
 
 /** One print of a document of thousands of pages takes minutes on a slow machine: more than the browser's 120 s default. */

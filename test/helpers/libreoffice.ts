@@ -1,6 +1,7 @@
 /**
- * Converting a document with LibreOffice (headless `soffice --convert-to`), for the PDF backend and for tests that
- * check the DOCX as LibreOffice lays it out.
+ * Converting a document with LibreOffice (headless `soffice --convert-to`), for the tests that check the DOCX as
+ * LibreOffice lays it out (test/docx/consumers.test.ts) and the DOCX benchmark. powerbook itself never runs LibreOffice,
+ * so this lives with the tests and does not ship.
  *
  * Each conversion runs with a private, throw-away user profile (`-env:UserInstallation`), so conversions running at
  * the same time don't wait on each other's profile lock, and is killed (with its children) after a timeout.
