@@ -84,7 +84,7 @@ describe('the GitHub Actions workflow', () => {
 
   it('has the steps reviewers see: annotations, the diff as job summary and sticky comment, the compendium and the reports as artifacts', async () => {
     const d = await initRepo();
-    const wf = parseYaml(readFileSync(path.join(d, '.github/workflows/powerbook.yml'), 'utf8')) as { jobs: { validate: { permissions: Record<string, string>; steps: Record<string, unknown>[] } } };
+    const wf = parseYaml(readFileSync(path.join(d, '.github/workflows/powerbook.yml'), 'utf8')) as { jobs: Record<'validate' | 'build', { permissions: Record<string, string>; steps: Record<string, unknown>[]; if?: string }> };
     const job = wf.jobs.validate;
     expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
     const steps = job.steps;
@@ -96,7 +96,12 @@ describe('the GitHub Actions workflow', () => {
     expect(comment.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
     expect(comment['continue-on-error']).toBe(true);
     expect(String(comment.run)).toContain('<!-- powerbook-diff -->');
-    expect(steps.filter((s) => s.uses === 'actions/upload-artifact@v4').map((s) => (s.with as { name: string }).name)).toEqual(['compendium', 'powerbook-reports']);
+    expect(steps.filter((s) => s.uses === 'actions/upload-artifact@v4').map((s) => (s.with as { name: string }).name)).toEqual(['powerbook-reports']);
+    // The compendium is built on the default branch by a job of its own, with Debian's Chromium, and kept as an artifact.
+    const build = wf.jobs.build;
+    expect(build.if).toContain('default_branch');
+    expect(build.steps.some((s) => String(s.run ?? '').includes('powerbook build'))).toBe(true);
+    expect(build.steps.filter((s) => s.uses === 'actions/upload-artifact@v4').map((s) => (s.with as { name: string }).name)).toEqual(['制度汇编']);
   });
 
   it('its diff step writes the markdown into the job summary (run as the runner runs it)', async () => {
