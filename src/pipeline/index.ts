@@ -41,14 +41,27 @@ export interface ValidateOptions {
 
 /** Loads and checks the repository at `root`. Never throws for bad content: every problem is a diagnostic. */
 export async function validate(root: string, opts: ValidateOptions = {}): Promise<Validated> {
+  const stage = opts.stage ?? 'draft';
+  return (await validateStages(root, [stage], { slim: opts.slim })).get(stage)!;
+}
+
+/**
+ * validate() at each of `stages` over ONE load of the repository (`powerbook status`: every stage of the plan): the
+ * same diagnostics as `validate(root, { stage })` for each, the files read and parsed once.
+ */
+export async function validateStages(root: string, stages: readonly Stage[], opts: { slim?: boolean } = {}): Promise<Map<Stage, Validated>> {
   const { repo, diagnostics } = await loadRepository(root, { slim: opts.slim });
-  const diags = checkRepository(repo, diagnostics, { stage: opts.stage ?? 'draft' });
+  const checked = new Map<Stage, Diagnostic[]>();
+  for (const stage of stages) if (!checked.has(stage)) checked.set(stage, checkRepository(repo, diagnostics, { stage }));
   const lint = parseLint(repo.config?.valid ? (repo.config.data.lint as Record<string, unknown> | undefined) : undefined).settings;
   const extra: Diagnostic[] = [];
   const handDrawn = readHandDrawn(repo, repo.powers.filter((p) => p.valid), extra);
   await checkHandDrawn(handDrawn, extra);
   for (const h of handDrawn.values()) repo.texts.set(h.file.path, h.file);
-  return { repo, lint, diagnostics: extra.length ? [...diags, ...applySeverities(extra, lint)].sort(compareDiagnostics) : diags };
+  const more = applySeverities(extra, lint);
+  const out = new Map<Stage, Validated>();
+  for (const [stage, diags] of checked) out.set(stage, { repo, lint, diagnostics: more.length ? [...diags, ...more].sort(compareDiagnostics) : diags });
+  return out;
 }
 
 /** The text of each file that has a diagnostic, for code frames (only those: a file's text may have to be read again). */

@@ -1,16 +1,17 @@
 /**
  * `powerbook status`: where the repository stands against the work plan's dates — each stage done, due in N days or
- * overdue, and what blocks it (the errors `validate --stage` gives for it) — with the counts a supervisor asks for.
+ * overdue, and what blocks it (the errors `validate --stage <that stage>` gives) — with the counts a supervisor asks
+ * for. The stages, their dates and what each requires are check/stages.ts's table, the one `validate --stage` enforces.
  * Its JSON is what each department's CI publishes for `powerbook rollup`.
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { POWER_CATEGORIES, RULE_AREAS, type Law, type Power, type RuleMeta, type Stage } from '../domain/types.js';
+import { STAGES } from '../check/stages.js';
 import { gitState } from '../pipeline/manifest.js';
-import { validate, type Validated } from '../pipeline/index.js';
+import { validateStages } from '../pipeline/index.js';
 import { VERSION } from '../util/version.js';
-import { PLAN_STAGES, type PlanStageKey } from './stages.js';
 import type { Words } from './types.js';
 
 export const STATUS_KIND = 'powerbook-status';
@@ -19,7 +20,8 @@ export const STATUS_VERSION = 1;
 export interface Problem { file: string; line: number; column: number; rule: string; message: Words }
 
 export interface StageStatus {
-  key: PlanStageKey;
+  key: Stage;
+  /** The stage's name (check/stages.ts). */
   label: Words;
   /** The date in powerbook.yaml, if any. */
   due?: string;
@@ -27,7 +29,7 @@ export interface StageStatus {
   state: 'done' | 'due' | 'overdue' | 'open';
   /** Days from `at` to `due` (negative when overdue). */
   days?: number;
-  /** The `validate --stage` whose errors block it. */
+  /** The `validate --stage` whose errors block it: the stage itself (its own requirements and those before it). */
   validate: Stage;
   errors: number;
   /** Errors by rule id, and the first few, for what to fix. */
@@ -48,8 +50,8 @@ export interface StatusReport {
   repository: { commit: string; dirty: boolean } | null;
   stages: StageStatus[];
   /** The last stage done with all before it done, and the first not done. */
-  reached: PlanStageKey | null;
-  next: PlanStageKey | null;
+  reached: Stage | null;
+  next: Stage | null;
   /** Diagnostics by `validate --stage`. */
   diagnostics: Partial<Record<Stage, { error: number; warning: number; info: number }>>;
   powers: {
@@ -105,24 +107,23 @@ function dateString(v: unknown): string | undefined {
 
 export async function repositoryStatus(root: string, opts: StatusOptions = {}): Promise<StatusReport> {
   const at = opts.at ?? today();
-  // The same checks as `validate --stage` for each stage the plan needs (each a run of its own, as validate does).
-  const byStage = new Map<Stage, Validated>();
-  for (const s of PLAN_STAGES) if (!byStage.has(s.validate)) byStage.set(s.validate, await validate(root, { stage: s.validate }));
+  // The same checks as `validate --stage <s>` for each stage of the plan, over one load of the repository.
+  const byStage = await validateStages(root, STAGES.map((s) => s.id));
   const { repo } = byStage.get('draft')!;
   const config = repo.config?.valid ? repo.config.data : undefined;
   const stagesCfg = (config?.stages ?? {}) as Record<string, unknown>;
 
-  const stages: StageStatus[] = PLAN_STAGES.map((s) => {
-    const errors = byStage.get(s.validate)!.diagnostics.filter((d) => d.severity === 'error');
+  const stages: StageStatus[] = STAGES.map((s) => {
+    const errors = byStage.get(s.id)!.diagnostics.filter((d) => d.severity === 'error');
     const due = dateString(stagesCfg[s.dateKey]);
     const byRule: Record<string, number> = {};
     for (const e of errors) byRule[e.rule] = (byRule[e.rule] ?? 0) + 1;
-    const out: StageStatus = { key: s.key, label: s.label, state: 'open', validate: s.validate, errors: errors.length, blockers: { byRule, first: errors.slice(0, 10).map(problem) } };
+    const out: StageStatus = { key: s.id, label: { zh: s.zh, en: s.en }, state: 'open', validate: s.id, errors: errors.length, blockers: { byRule, first: errors.slice(0, 10).map(problem) } };
     if (due) { out.due = due; out.days = days(at, due); }
     out.state = !errors.length ? 'done' : due === undefined ? 'open' : out.days! < 0 ? 'overdue' : 'due';
     return out;
   });
-  let reached: PlanStageKey | null = null;
+  let reached: Stage | null = null;
   for (const s of stages) { if (s.state !== 'done') break; reached = s.key; }
   const next = stages.find((s) => s.state !== 'done')?.key ?? null;
 

@@ -55,7 +55,8 @@ describe('powerbook diff over a history', () => {
     const r = await cli(['diff', '-C', dir, 'v1', 'HEAD'], { env: GIT_ENV });
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^比较 v1（[0-9a-f]{7}，汇编日期 \d{4}-\d{2}-\d{2}） → HEAD（[0-9a-f]{7}，汇编日期 \d{4}-\d{2}-\d{2}）$/);
+    // init dates the plan from its day: the compendium date is that of init, the same at both revisions.
+    expect(lines[0]).toMatch(/^比较 v1（[0-9a-f]{7}，汇编日期 (\d{4}-\d{2}-\d{2})） → HEAD（[0-9a-f]{7}，汇编日期 \1）$/);
     expect(lines.slice(1, 4)).toEqual(['职权：取消 1 项，重新编号 1 项，修改 2 项（现有 3 项）', '法律：无变化（现有 1 部）', '制度：无变化（现有 1 项）']);
     expect(lines.slice(4)).toEqual([
       '', '职权',
@@ -111,6 +112,8 @@ describe('powerbook diff: field by field', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await validRepo();
+    // A plan with fixed dates (init dates it from its own day), so that the change of submit_by below is known.
+    edit(dir, 'powerbook.yaml', (s) => s.replace(/stages:\n(?: {2}.*\n)+/, 'stages:\n  draft_by: 2025-09-30\n  legality_review_by: 2025-10-31\n  deliberation_by: 2025-11-15\n  submit_by: 2025-11-30\n  publish_by: 2026-01-31\n'));
     addPower(dir, 'XK-002', '拍卖企业设立许可');
     git(dir, 'init', '-q', '-b', 'main');
     commit(dir, 'base');
@@ -123,7 +126,7 @@ describe('powerbook diff: field by field', () => {
     edit(dir, 'laws/xingzheng-xuke-fa.yaml', (s) => s.replace('行政机关应当自受理行政许可申请之日起二十日内作出行政许可决定', '行政机关应当自受理行政许可申请之日起十五日内作出行政许可决定'));
     renameSync(path.join(dir, 'powers/XK-002.yaml'), path.join(dir, 'powers/XK-002.yml'));
     edit(dir, 'rules/ZD-01.md', (s) => s.replace('重大决策事项应当向社会公开', '重大决策事项应当通过政府网站向社会公开'));
-    edit(dir, 'powerbook.yaml', (s) => s.replace(/submit_by: (\d{4})-11-30/, 'submit_by: $1-11-25'));
+    edit(dir, 'powerbook.yaml', (s) => s.replace('submit_by: 2025-11-30', 'submit_by: 2025-11-25'));
   });
 
   it('a citation changed, a risk lowered, a step removed, a limit lengthened; a law article, a move, a rule text, the config', async () => {
@@ -144,7 +147,7 @@ describe('powerbook diff: field by field', () => {
     expect(law).toHaveLength(1);
     expect(law[0]).toMatchObject({ path: 'articles[42]', op: 'changed', long: true, label: { zh: '第四十二条条文' } });
     expect(d.items[3]!.changes).toMatchObject([{ path: 'body', op: 'changed', long: true }]);
-    expect(d.config).toMatchObject([{ path: 'stages.submit_by', label: { zh: '报送日期' }, op: 'changed' }]);
+    expect(d.config).toMatchObject([{ path: 'stages.submit_by', label: { zh: '报送日期' }, op: 'changed', before: '2025-11-30', after: '2025-11-25' }]);
     // The cited article whose text changed, with the powers that cite it (XK-002 cites it unchanged).
     expect(d.provisions).toMatchObject([{ law: 'xingzheng-xuke-fa', title: '中华人民共和国行政许可法', article: '第四十二条', powers: ['XK-001', 'XK-002'], source: 'registry' }]);
     expect(d.provisions[0]!.after).toContain('十五日内');

@@ -4,12 +4,16 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { edit, lineOf, validRepo } from '../helpers/repo.js';
+import { STAGE_IDS } from '../../src/check/stages.js';
 import type { StatusReport } from '../../src/review/status.js';
 import { addPower } from './fixture.js';
 
 const STAGES = 'stages:\n  draft_by: 2025-09-30\n  legality_review_by: 2025-10-31\n  deliberation_by: 2025-11-15\n  submit_by: 2025-11-30\n  publish_by: 2026-01-31\n';
 
-/** A plan for 2025; rule ZD-01 drafted without its legality review; XK-002 without fees; XK-003 on a repealed law (a warning by lint). */
+/**
+ * A plan for 2025; rule ZD-01 drafted without its legality review; XK-002 without fees (both required from stage review,
+ * check/stages.ts); XK-003 on a repealed law (a warning by lint).
+ */
 async function planRepo(): Promise<string> {
   const dir = await validRepo();
   edit(dir, 'powerbook.yaml', (s) => s.replace(/^  date: \d{4}-\d{2}-\d{2}$/m, '  date: 2025-11-20').replace(/stages:\n(?: {2}.*\n)+/, STAGES).replace('lint:\n', 'lint:\n  law-not-in-force: warning\n'));
@@ -43,10 +47,16 @@ describe('powerbook status', () => {
       ['submit', '2025-11-30', 'due', 25],
       ['publish', '2026-01-31', 'due', 87],
     ]);
-    // What blocks legality review: the rule without its record (the repealed basis is only a warning here, by lint).
-    expect(r.stages[1]!.blockers.byRule).toEqual({ 'rule-legality-review': 1 });
-    expect(r.stages[1]!.blockers.first).toEqual([expect.objectContaining({ file: 'rules/ZD-01.md', line: lineOf(dir, 'rules/ZD-01.md', 'id: ZD-01'), rule: 'rule-legality-review' })]);
-    expect(r.stages[2]!.validate).toBe('submit');
+    // What blocks legality review: the power without fees and the rule without its record (the repealed basis is only a
+    // warning here, by lint).
+    expect(r.stages[1]!.blockers.byRule).toEqual({ 'power-fees': 1, 'rule-legality-review': 1 });
+    expect(r.stages[1]!.blockers.first).toEqual([
+      expect.objectContaining({ file: 'powers/XK-002.yaml', line: lineOf(dir, 'powers/XK-002.yaml', 'id: XK-002'), rule: 'power-fees' }),
+      expect.objectContaining({ file: 'rules/ZD-01.md', line: lineOf(dir, 'rules/ZD-01.md', 'id: ZD-01'), rule: 'rule-legality-review' }),
+    ]);
+    // Each stage is blocked by `validate --stage` at that stage (check/stages.ts), deliberation and publish included.
+    expect(r.stages.map((s) => s.validate)).toEqual(STAGE_IDS);
+    expect(Object.keys(r.diagnostics)).toEqual(STAGE_IDS);
     expect(r.diagnostics.draft).toMatchObject({ error: 0 });
   });
 
@@ -67,32 +77,67 @@ describe('powerbook status', () => {
     expect(t.code).toBe(0);
     const lines = t.stdout.split('\n');
     expect(lines[0]).toBe('测试市商务局 · 测试市商务局规范权力运行制度汇编（汇编日期 2025-11-20），截至 2025-11-05');
-    expect(lines.slice(2, 10)).toEqual([
+    expect(lines.slice(2, 11)).toEqual([
       '  起草        2025-09-30  已完成',
-      '  合法性审查  2025-10-31  已逾期 5 天：1 个问题待解决',
-      '      卡在：rule-legality-review ×1',
+      '  合法性审查  2025-10-31  已逾期 5 天：2 个问题待解决',
+      '      卡在：power-fees ×1、rule-legality-review ×1',
+      `      powers/XK-002.yaml:${lineOf(dir, 'powers/XK-002.yaml', 'id: XK-002')}:5  职权"拍卖企业设立许可"没有写是否收费`,
       `      rules/ZD-01.md:${lineOf(dir, 'rules/ZD-01.md', 'id: ZD-01')}:5  制度"决策公开制度（示例）"没有合法性审查记录`,
-      '  集体审议    2025-11-15  还有 10 天到期：1 个问题待解决',
-      '  报送        2025-11-30  还有 25 天到期：1 个问题待解决',
-      '  公布        2026-01-31  还有 87 天到期：1 个问题待解决',
+      '  集体审议    2025-11-15  还有 10 天到期：2 个问题待解决',
+      '  报送        2025-11-30  还有 25 天到期：2 个问题待解决',
+      '  向社会公布  2026-01-31  还有 87 天到期：2 个问题待解决',
       '',
     ]);
     expect(t.stdout).toContain('未填写收费 1 项（XK-002）');
     expect(t.stdout).toContain('引用的已废止：《报废汽车回收管理办法》 2019-06-01（XK-003 引用）');
     expect(t.stdout).toContain('廉政风险点：高 0，中 3，低 0');
     const m = await cli(['status', dir, '--at', '2025-11-05', '--format', 'markdown', '--lang', 'en']);
-    expect(m.stdout).toContain('| stage | due | state |\n|---|---|---|\n| drafting | 2025-09-30 | done |\n| legality review | 2025-10-31 | overdue by 5 days: 1 error to fix<br>blocked by: rule-legality-review ×1<br>');
+    expect(m.stdout).toContain('| stage | due | state |\n|---|---|---|\n| draft | 2025-09-30 | done |\n| legality review | 2025-10-31 | overdue by 5 days: 2 errors to fix<br>blocked by: power-fees ×1, rule-legality-review ×1<br>');
   });
 
-  it('before the dates all is due; once the review is recorded the stage is done, whatever the day', async () => {
+  it('before the dates all is due; once the review is recorded and the fees stated every stage is done, whatever the day', async () => {
     const early = await statusJson(dir, '2025-09-01');
     expect(early.stages.map((s) => s.state)).toEqual(['done', 'due', 'due', 'due', 'due']);
     expect(early.stages[1]!.days).toBe(60);
     edit(dir, 'rules/ZD-01.md', (s) => s.replace('deliberation:\n', 'legality_review:\n  reviewer: 法制机构\n  date: 2025-10-20\n  result: 通过\ndeliberation:\n'));
+    edit(dir, 'powers/XK-002.yaml', (s) => `${s}fees:\n  charged: false\n`);
     const late = await statusJson(dir, '2026-03-01');
     expect(late.stages.map((s) => [s.key, s.state])).toEqual([['draft', 'done'], ['review', 'done'], ['deliberation', 'done'], ['submit', 'done'], ['publish', 'done']]);
     expect(late).toMatchObject({ reached: 'publish', next: null });
     expect(late.rules.byReview).toEqual({ none: 0, reviewed: 0, deliberated: 1, failed: 0 });
+  });
+
+  it('each stage is blocked by its own requirements: a failed review blocks deliberation, a failed deliberation submission, a draft mark publication only', async () => {
+    const d = await validRepo();
+    edit(d, 'powerbook.yaml', (s) => s.replace(/^  date: \d{4}-\d{2}-\d{2}$/m, '  date: 2025-11-20').replace(/stages:\n(?: {2}.*\n)+/, STAGES));
+    edit(d, 'rules/ZD-01.md', (s) => s.replace(/(legality_review:[\s\S]*?date: )\S+/, '$12025-10-20').replace(/(deliberation:[\s\S]*?date: )\S+/, '$12025-11-05')
+      .replace(/(legality_review:[\s\S]*?result: )\S+/, '$1不通过'));
+    const blocked = (r: StatusReport) => r.stages.map((s) => [s.key, s.state, s.blockers.byRule]);
+    // Reviewed (not passed): review is done; deliberation requires a passed review, and so does every stage after it.
+    const failedReview = await statusJson(d, '2025-11-01');
+    expect(blocked(failedReview)).toEqual([
+      ['draft', 'done', {}], ['review', 'done', {}], ['deliberation', 'due', { 'rule-legality-review': 1 }],
+      ['submit', 'due', { 'rule-legality-review': 1 }], ['publish', 'due', { 'rule-legality-review': 1 }],
+    ]);
+    expect(failedReview).toMatchObject({ reached: 'review', next: 'deliberation' });
+    // Deliberated (not passed): deliberation is done (a record is what it requires); submission requires it passed.
+    edit(d, 'rules/ZD-01.md', (s) => s.replace(/(legality_review:[\s\S]*?result: )\S+/, '$1通过').replace(/(deliberation:[\s\S]*?result: )\S+/, '$1不通过'));
+    const failedDeliberation = await statusJson(d, '2025-11-01');
+    expect(blocked(failedDeliberation)).toEqual([
+      ['draft', 'done', {}], ['review', 'done', {}], ['deliberation', 'done', {}],
+      ['submit', 'due', { 'rule-deliberation': 1 }], ['publish', 'due', { 'rule-deliberation': 1 }],
+    ]);
+    expect(failedDeliberation).toMatchObject({ reached: 'deliberation', next: 'submit' });
+    // All passed, the edition still 送审稿: only publication is blocked (before it, a 送审稿 is what it should be).
+    edit(d, 'rules/ZD-01.md', (s) => s.replace(/(deliberation:[\s\S]*?result: )\S+/, '$1通过'));
+    edit(d, 'powerbook.yaml', (s) => s.replace('edition: 第一版', 'edition: 第一版（送审稿）'));
+    const marked = await statusJson(d, '2025-12-01');
+    expect(blocked(marked)).toEqual([
+      ['draft', 'done', {}], ['review', 'done', {}], ['deliberation', 'done', {}], ['submit', 'done', {}],
+      ['publish', 'due', { 'compendium-draft-mark': 1 }],
+    ]);
+    expect(marked).toMatchObject({ reached: 'submit', next: 'publish' });
+    expect(marked.stages[4]!.blockers.first).toEqual([expect.objectContaining({ file: 'powerbook.yaml', line: lineOf(d, 'powerbook.yaml', 'edition: '), rule: 'compendium-draft-mark' })]);
   });
 
   it('a stage without a date is open, not overdue; a bad --at is a usage error', async () => {

@@ -4,28 +4,34 @@
  * of it with `<id>: off`, and shows all of it at the level set with `info`, `warning` or `error`, the other
  * diagnostics unchanged. An unknown id or level is config-unknown-rule at its place in powerbook.yaml.
  *
- * The repository: examples/mistakes (one mistake per semantic rule) plus the broken files of FILES below. The two ids
- * found only while building (flowchart-render, flowchart-small-text) are tested through the pipeline's compile() with
- * real Chromium: a hand-drawn .mmd too large for A4, and one Mermaid cannot draw (its syntax error let through with
- * `flowchart-syntax: off`). Two ids cannot be set by `lint:` at all (NOT_SETTABLE): they mean there is no
- * powerbook.yaml to hold it.
+ * The repository: examples/mistakes (one mistake per semantic rule) plus the broken files of FILES below, validated at
+ * stage publish (where every stage's requirements apply: compendium-draft-mark fires only there). The ids found only
+ * while building are tested through a build: flowchart-render and flowchart-small-text through the pipeline's compile()
+ * with real Chromium (a hand-drawn .mmd too large for A4, and one Mermaid cannot draw, its syntax error let through
+ * with `flowchart-syntax: off`); revision-base through `powerbook build` itself, since the 修订说明 are made by
+ * review/notes.ts, a layer above the pipeline that compile() cannot call (a compendium.revision_base git does not
+ * have). Two ids cannot be set by `lint:` at all (NOT_SETTABLE): they mean there is no powerbook.yaml to hold it.
  */
-import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { RULE_IDS, RULE_META, type RuleId, type Severity } from '../../src/diagnostics/rules.js';
 import { compile, validate } from '../../src/pipeline/index.js';
+import { cli } from '../helpers/cli.js';
 import { edit, lineOf, tempDir, validRepo } from '../helpers/repo.js';
+import { commit, git, GIT_ENV } from '../review/fixture.js';
 
 /** Ids `lint:` cannot reach, and why. */
 const NOT_SETTABLE: Partial<Record<RuleId, string>> = {
   'config-missing': 'reported when there is no powerbook.yaml: there is no lint: to set it in',
   'empty-repository': 'reported when the directory has no powerbook.yaml (nor anything else): no lint: either',
 };
-/** Ids found only by `build` (compile()), tested below with Chromium. */
-const BUILD_ONLY: RuleId[] = ['flowchart-render', 'flowchart-small-text'];
+/** Ids found only by `build`, tested below: the flowcharts' (compile(), with Chromium) and the 修订说明's (the command). */
+const BUILD_ONLY: RuleId[] = ['flowchart-render', 'flowchart-small-text', 'revision-base'];
+/** The stage the repository is validated at: the last, where every requirement of the stage table applies. */
+const STAGE = 'publish';
 
 /** Broken files added to a copy of examples/mistakes, for the ids it does not show (problems of files, not of content). */
 const FILES: Record<string, string | Buffer> = {
@@ -37,6 +43,7 @@ const FILES: Record<string, string | Buffer> = {
   'laws/empty-file.yaml': '\n',
   'laws/encoding.yaml': iconv.encode('id: encoding\ntitle: 国标编码的法律\n', 'gb18030'),
   'laws/file-too-large.yaml': `id: file-too-large\n# ${'x'.repeat(1_100_000)}\n`,
+  'laws/yaml-too-deep.yaml': `id: yaml-too-deep\narticles: ${'['.repeat(150)}${']'.repeat(150)}\n`,
 };
 
 function aliasBomb(): string {
@@ -75,7 +82,7 @@ describe('lint: every rule id can be turned off, down or up', () => {
     writeFileSync(path.join(base, 'powers/QT-001.yaml'), readFileSync(path.join(base, 'powers/XK-001.yaml'), 'utf8')
       .replace(/^id: .*$/m, 'id: QT-001').replace(/^category: .*$/m, '$&\nflowchart: not-there.mmd'));
     config = configOf(base);
-    found = (await validate(base, { stage: 'submit' })).diagnostics;
+    found = (await validate(base, { stage: STAGE })).diagnostics;
   }, 60_000);
 
   const validateIds = RULE_IDS.filter((id) => !NOT_SETTABLE[id] && !BUILD_ONLY.includes(id));
@@ -87,7 +94,7 @@ describe('lint: every rule id can be turned off, down or up', () => {
 
   it.each(validateIds)('%s: off drops it and nothing else', async (id) => {
     setLint(base, config, { [id]: 'off' });
-    const { diagnostics } = await validate(base, { stage: 'submit' });
+    const { diagnostics } = await validate(base, { stage: STAGE });
     expect(of(diagnostics, id)).toEqual([]);
     expect(others(diagnostics, id)).toEqual(others(found, id));
   }, 30_000);
@@ -95,7 +102,7 @@ describe('lint: every rule id can be turned off, down or up', () => {
   it.each(validateIds)('%s: info, warning and error set its level, and nothing else', async (id) => {
     for (const level of ['info', 'warning', 'error'] as Severity[]) {
       setLint(base, config, { [id]: level });
-      const { diagnostics } = await validate(base, { stage: 'submit' });
+      const { diagnostics } = await validate(base, { stage: STAGE });
       const mine = of(diagnostics, id);
       expect(mine.map(key)).toEqual(of(found, id).map(key));
       expect(new Set(mine.map((d) => d.severity))).toEqual(new Set([level]));
@@ -150,6 +157,37 @@ describe('lint: the ids found while building', () => {
       const got = await build({ 'flowchart-render': render, 'flowchart-small-text': small });
       expect(got.map((d) => [d.rule, d.severity]).sort()).toEqual([['flowchart-render', render], ['flowchart-small-text', small]]);
     }
+  }, 240_000);
+});
+
+describe('lint: revision-base, found while building the 修订说明', () => {
+  let repo: string, config: string;
+  beforeAll(async () => {
+    repo = await validRepo();
+    git(repo, 'init', '-q', '-b', 'main');
+    commit(repo, 'v1');
+    // A revision the clone does not have (a shallow clone's previous edition).
+    edit(repo, 'powerbook.yaml', (s) => s.replace(/^compendium:\n/m, '$&  revision_base: v9\n'));
+    config = configOf(repo);
+  });
+
+  /** `powerbook build` with these `lint:` settings: its exit status, the diagnostics it printed as [rule, severity], whether it wrote the output. */
+  async function build(lint: Record<string, string>): Promise<{ code: number; diags: string[][]; written: boolean }> {
+    setLint(repo, config, lint);
+    const out = path.join(tempDir('pb-lint-build-'), 'dist');
+    const r = await cli(['build', repo, '--format', 'html', '--out', out, '--lang', 'en'], { env: GIT_ENV });
+    const diags = [...r.stdout.matchAll(/^ {2}(\d+):\d+ {2}(error|warning|info) {2}.* {2}([a-z-]+)$/gm)].map((m) => [m[3]!, m[2]!, m[1]!]);
+    return { code: r.code, diags, written: existsSync(path.join(out, 'site', 'index.html')) };
+  }
+
+  it('by default an error that stops the build; off drops it; info and warning let the build go on; error stops it again', async () => {
+    const line = String(lineOf(repo, 'powerbook.yaml', 'revision_base: v9'));
+    expect(await build({})).toEqual({ code: 1, diags: [['revision-base', RULE_META['revision-base'].severity, line]], written: false });
+    expect(await build({ 'revision-base': 'off' })).toEqual({ code: 0, diags: [], written: true });
+    for (const level of ['info', 'warning'] as const) {
+      expect(await build({ 'revision-base': level })).toEqual({ code: 0, diags: [['revision-base', level, line]], written: true });
+    }
+    expect(await build({ 'revision-base': 'error' })).toEqual({ code: 1, diags: [['revision-base', 'error', line]], written: false });
   }, 240_000);
 });
 

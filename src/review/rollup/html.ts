@@ -3,6 +3,7 @@
  * style or script, nothing remote): a table of departments that sorts by any column (a small script file; without
  * script the table reads in the order given), then each department's overdue stages, repealed bases and problems.
  */
+import { STAGE_IDS } from '../../check/stages.js';
 import { esc } from '../../render/html/escape.js';
 import { SITE_CSS } from '../../render/site/assets.js';
 import { CSP } from '../../render/site/index.js';
@@ -65,8 +66,8 @@ const stageWord = (r: RollupRow) => {
 
 const COLUMNS: Column[] = [
   { head: '部门', type: 'text', cell: (r) => ({ html: esc(r.department), sort: r.department, cls: 'text' }) },
-  { head: '已完成阶段', type: 'number', cell: (r) => ({ html: r.reached ? esc(r.reached.label.zh) : '—', sort: r.reached ? ['draft', 'review', 'deliberation', 'submit', 'publish'].indexOf(r.reached.key) : -1 }) },
-  { head: '下一阶段', type: 'number', cell: (r) => ({ html: r.next ? esc(r.next.label.zh) : '—', sort: r.next ? ['draft', 'review', 'deliberation', 'submit', 'publish'].indexOf(r.next.key) : 9 }) },
+  { head: '已完成阶段', type: 'number', cell: (r) => ({ html: r.reached ? esc(r.reached.label.zh) : '—', sort: r.reached ? STAGE_IDS.indexOf(r.reached.key) : -1 }) },
+  { head: '下一阶段', type: 'number', cell: (r) => ({ html: r.next ? esc(r.next.label.zh) : '—', sort: r.next ? STAGE_IDS.indexOf(r.next.key) : 9 }) },
   { head: '期限', type: 'text', cell: (r) => ({ html: esc(r.next?.due ?? '—'), sort: r.next?.due ?? '9999' }) },
   { head: '进度', type: 'number', cell: stageWord },
   { head: '逾期阶段', type: 'number', cell: (r) => ({ html: r.overdue.length ? `<span class="overdue">${r.overdue.length}</span>` : '0', sort: r.overdue.length, cls: 'n' }) },

@@ -3,7 +3,7 @@
  * on the roll-up's own day), errors, repealed legal bases, risk points by level — for the supervising office.
  */
 import { VERSION } from '../../util/version.js';
-import type { PlanStageKey } from '../stages.js';
+import type { Stage } from '../../domain/types.js';
 import type { StatusReport } from '../status.js';
 import type { Words } from '../types.js';
 import type { DepartmentInput, ValidateEntry } from './read.js';
@@ -16,10 +16,10 @@ export interface RollupRow {
   statusAt: string;
   commit?: string;
   compendiumDate?: string;
-  reached: { key: PlanStageKey; label: Words } | null;
-  next: { key: PlanStageKey; label: Words; due?: string; days?: number; state: 'due' | 'overdue' | 'open'; errors: number } | null;
+  reached: { key: Stage; label: Words } | null;
+  next: { key: Stage; label: Words; due?: string; days?: number; state: 'due' | 'overdue' | 'open'; errors: number } | null;
   /** Stages not done whose date has passed on the roll-up's day. */
-  overdue: { key: PlanStageKey; label: Words; due: string; days: number }[];
+  overdue: { key: Stage; label: Words; due: string; days: number }[];
   /** From the department's validate JSON when it published one, else the errors blocking its next stage. */
   errors: number;
   warnings: number;
