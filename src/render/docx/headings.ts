@@ -6,7 +6,8 @@
 import { Bookmark, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { Heading } from '../../document/model.js';
 import type { BlockScope, RenderContext } from './context.js';
-import { plainText, renderInlines, runOptions, type InlineFormat } from './inlines.js';
+import { plainText } from '../../document/walk.js';
+import { renderInlines, runOptions, type InlineFormat } from './inlines.js';
 import { headingRole, headingStyleId } from './styles.js';
 
 /** The space between a number and the text: none after 、．.）) (一、 （一） 1.), an ideographic space after 第一部分. */

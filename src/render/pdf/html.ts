@@ -5,6 +5,7 @@
  * and link target make Chromium write a named destination for each, so the printed PDF tells where each landed.
  */
 import type { Block, DocumentModel, Figure, Heading, Section } from '../../document/model.js';
+import { collect } from '../../document/walk.js';
 import { blocksHtml, footnotesHtml, type HtmlOptions } from '../html/blocks.js';
 import { esc } from '../html/escape.js';
 import type { Chunk } from './chunks.js';
@@ -16,16 +17,7 @@ export const tocMark = (n: number) => `pb-toc-${n}`;
 
 /** The headings the 目录 lists, in order. */
 export function tocEntries(model: DocumentModel): Heading[] {
-  const out: Heading[] = [];
-  const visit = (bs: readonly Block[]) => {
-    for (const b of bs) {
-      if (b.type === 'heading' && b.toc) out.push(b);
-      else if (b.type === 'quote') visit(b.children);
-      else if (b.type === 'list') b.items.forEach(visit);
-    }
-  };
-  model.sections.forEach((s) => visit(s.blocks));
-  return out;
+  return collect(model, (b): b is Heading => b.type === 'heading' && b.toc);
 }
 
 function sectionHtml(s: Section, i: number, blocks: readonly Block[], o: HtmlOptions, opens: boolean, tail: string): string {
