@@ -28,8 +28,8 @@ describe('the block walker', () => {
   it('visits sections, then blocks depth first in document order, with their depth', () => {
     const seen: string[] = [];
     walk(model, {
-      section: (s, i) => seen.push(`section ${i} ${s.kind}`),
-      block: (b, depth) => seen.push(`${depth}:${b.type}${b.type === 'heading' || b.type === 'figure' ? ` ${b.anchor}` : ''}`),
+      section: (s, i) => { seen.push(`section ${i} ${s.kind}`); },
+      block: (b, depth) => { seen.push(`${depth}:${b.type}${b.type === 'heading' || b.type === 'figure' ? ` ${b.anchor}` : ''}`); },
     });
     expect(seen).toEqual([
       'section 0 cover', '0:paragraph',
@@ -39,13 +39,13 @@ describe('the block walker', () => {
 
   it('visits inline content of headings, paragraphs and table cells, a link and then its children', () => {
     const seen: string[] = [];
-    walk(model, { inline: (i, b) => seen.push(`${b.type}:${i.type === 'text' ? i.text : i.type === 'footnoteRef' ? `^${i.id}` : i.type}`) });
+    walk(model, { inline: (i, b) => { seen.push(`${b.type}:${i.type === 'text' ? i.text : i.type === 'footnoteRef' ? `^${i.id}` : i.type}`); } });
     expect(seen).toEqual(['paragraph:封面', 'heading:h1', 'paragraph:a', 'paragraph:^1', 'heading:h2', 'heading:h3', 'table:c1', 'table:link', 'table:c2', 'table:^2']);
   });
 
   it('leaves out what a block holds when the visitor says SKIP', () => {
     const seen: string[] = [];
-    walkBlocks(model.sections[1]!.blocks, { block: (b) => { seen.push(b.type); return b.type === 'list' ? SKIP : undefined; }, inline: () => seen.push('inline') });
+    walkBlocks(model.sections[1]!.blocks, { block: (b) => { seen.push(b.type); return b.type === 'list' ? SKIP : undefined; }, inline: () => { seen.push('inline'); } });
     expect(seen).toEqual(['heading', 'inline', 'list', 'table', 'inline', 'inline', 'inline', 'inline', 'figure']);
   });
 
