@@ -31,13 +31,16 @@ export const GB9704: LayoutProfile = {
     pageNumber: '宋体',
     table: '仿宋_GB2312',
   },
+  // Latin letters and digits in the same fonts as the Chinese text (half-width forms of 仿宋_GB2312 …), as many 公文
+  // templates set them: the DOCX then lays out alike wherever the official fonts or their substitutes are installed,
+  // Times New Roman or not (LibreOffice without it measures a wider serif, and its 目录 no longer holds).
   latinFonts: {
-    body: 'Times New Roman',
-    title: 'Times New Roman',
-    heading1: 'Times New Roman',
-    heading2: 'Times New Roman',
+    body: '仿宋_GB2312',
+    title: '方正小标宋简体',
+    heading1: '黑体',
+    heading2: '楷体_GB2312',
     pageNumber: '宋体',
-    table: 'Times New Roman',
+    table: '仿宋_GB2312',
   },
   pageNumberOffsetMm: 7,
 };

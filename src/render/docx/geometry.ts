@@ -92,3 +92,14 @@ export function geometryOf(profile: LayoutProfile): Geometry {
 
 export const pageOf = (g: Geometry, orientation: 'portrait' | 'landscape'): PageGeometry =>
   orientation === 'landscape' ? g.landscape : g.portrait;
+
+/**
+ * The line pitch of a section's document grid: the profile's on a portrait page; on a landscape one the pitch that
+ * fills its shorter text block with whole lines (LibreOffice lays a page with a grid out on whole grid lines only: with
+ * the portrait pitch, half a line of every landscape page would go unused there, and not in Word).
+ */
+export function gridPitch(g: Geometry, orientation: 'portrait' | 'landscape'): number {
+  if (orientation === 'portrait') return g.linePitch;
+  const height = g.landscape.textHeight;
+  return Math.floor(height / Math.max(1, Math.floor(height / g.linePitch)));
+}

@@ -176,7 +176,7 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
     const sections: ISectionOptions[] = batch.map(({ section, runs }) => {
       // Only the part that ends a section keeps its properties (the others' are dropped when the batches are joined).
       const closes = runs[runs.length - 1] === section.runs[section.runs.length - 1];
-      const footers = closes ? sectionFooters(ctx, section.footers) : undefined;
+      const footers = closes ? sectionFooters(ctx, section.footers, section.orientation) : undefined;
       return { properties: section.properties, ...(footers ? { footers } : {}), children: runs.flatMap((run) => renderRun(ctx, run)) };
     });
     const tail = batch[batch.length - 1]!;
@@ -187,7 +187,9 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
       styles,
       ...(i === 0 ? { footnotes: buildFootnotes(ctx, model.footnotes) } : {}),
       evenAndOddHeaderAndFooters: true,
-      features: { updateFields: false },
+      // Word updates the fields (the 目录 from the heading styles, with its own pagination) as it opens the file,
+      // after asking; LibreOffice shows the numbers written (README: what holds where).
+      features: { updateFields: true },
       sections,
       ...(numbers ? { pageNumbers: numbers } : {}),
     });

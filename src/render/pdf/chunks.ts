@@ -5,12 +5,12 @@
  *
  * A chunk holds consecutive sections of one class — numbered (`body`) or not (`cover`, `front`) — and a body
  * section is cut only where the document breaks the page anyway, so that the cut changes no page: before a heading
- * that starts a page (a part, a power, a rule: `pageBreakBefore`, role `part` or `title`, see css.ts) and does not
- * follow a heading (`.h-chapter + .h-title`, `.h-part + .h-chapter:has(+ .h-title)` cancel the break of a heading that
- * follows another). Each section also starts a page, so a section boundary is a cut too.
+ * that starts a page (document/breaks.ts: the first of consecutive headings when one of them is a part, a power, a
+ * rule). Each section also starts a page, so a section boundary is a cut too.
  */
 import type { Block, DocumentModel, Heading, Inline, Section } from '../../document/model.js';
 import type { LayoutProfile } from '../../domain/profile.js';
+import { startsPage } from '../../document/breaks.js';
 import { walkBlocks, walkInlines } from '../../document/walk.js';
 
 /** Blocks [from, to) of section `section`. */
@@ -28,14 +28,12 @@ export interface Chunk {
 
 const role = (h: Heading) => h.role ?? (['part', 'chapter', 'section', 'item', 'subitem'] as const)[h.level - 1];
 
-/** Whether block k starts a page in every case, so that a chunk may start there (k > 0, in a section's blocks). */
+/**
+ * Whether block k starts a page in every case, so that a chunk may start there (k > 0, in a section's blocks): a
+ * heading where the compendium starts a page (document/breaks.ts; html.ts marks it `break-before`).
+ */
 export function isCut(blocks: readonly Block[], k: number): boolean {
-  const b = blocks[k];
-  const prev = blocks[k - 1];
-  if (!b || !prev || b.type !== 'heading' || prev.type === 'heading') return false;
-  const next = blocks[k + 1];
-  const r = role(b);
-  return b.pageBreakBefore === true || r === 'part' || r === 'title' || (r === 'chapter' && next?.type === 'heading' && role(next) === 'title');
+  return k > 0 && startsPage(blocks, k);
 }
 
 /** Characters of inline content, a line break as a whole line, a footnote reference as one. */

@@ -103,8 +103,9 @@ body { margin: 0; font-kerning: none; line-break: strict; overflow-wrap: anywher
 p, li, h1, h2, h3, h4, h5, h6, figcaption { letter-spacing: ${px(g.letterSpacingPx)}; }
 p { margin: 0; text-align: justify; text-indent: ${twoChars}; orphans: 2; widows: 2; }
 p.noindent, li > p, td p, th p { text-indent: 0; }
-/* A line that introduces a table or a drawing stays on its page. */
-p:has(+ table), p:has(+ figure) { break-after: avoid; }
+/* A line that introduces a table or a drawing stays on its page; a rule's review note is never alone at the top of one. */
+p:has(+ table), p:has(+ figure), p:has(+ p.note) { break-after: avoid; }
+p.note { break-inside: avoid; }
 p.align-center { text-align: center; text-indent: 0; }
 p.align-right { text-align: right; text-indent: 0; }
 p.align-left { text-align: left; }
@@ -117,11 +118,10 @@ h1, h2, h3, h4, h5, h6 { margin: 0; font-size: ${sizePt.heading}pt; font-weight:
 /* Line height 1.5: taller than the title font's own ascent + descent (Noto Serif CJK: 1.45 em). In a shorter line box
    Chromium writes such a heading's bookmark title twice ("编制说明编制说明"). */
 .h-part, .h-title, .toc-title { font-family: ${f.title}; font-size: ${sizePt.title}pt; line-height: 1.5; text-align: center; text-indent: 0; margin-bottom: ${px(g.linePx)}; letter-spacing: 0; }
-.h-part, .h-title, .break-before { break-before: page; }
+/* A new page where the compendium starts one (html.ts: the first of consecutive headings when one of them is a part,
+   a power, a rule; so a heading is never left alone at the foot of a page, nor a part title alone on a page). */
+.break-before { break-before: page; }
 .h-part, .h-title, p.title, p.subtitle, caption, figcaption { text-wrap: balance; }
-/* A chapter that only opens the next rule (一、职权法定类制度) goes with it to the rule's new page. */
-.h-chapter:has(+ .h-title) { break-before: page; }
-.h-chapter + .h-title, .h-part + .h-chapter:has(+ .h-title) { break-before: auto; }
 .h-chapter { font-family: ${f.heading1}; }
 .h-section { font-family: ${f.heading2}; }
 .h-item { font-family: ${f.body}; font-weight: bold; }
