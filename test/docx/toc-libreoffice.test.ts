@@ -109,8 +109,19 @@ describe('pages as LibreOffice lays them out', () => {
       if (lines.length === 0 || onlyHeading) sparse.push(`page ${i + 1}: ${JSON.stringify(lines)}`);
     });
     expect(sparse).toEqual([]);
-    // every flowchart page has its caption with its picture
-    expect(pictured.size).toBeGreaterThanOrEqual(16);
+    // Captions stay with their flowcharts: every page with a flowchart's caption has the picture on it.
+    const captioned = pages.map((p, i) => ({ i, text: squash(p).replace(/第[一二三四五六七八九十]+部分权力运行流程图/g, '') })).filter((p) => p.text.includes('权力运行流程图'));
+    expect(captioned.length).toBeGreaterThanOrEqual(16);
+    for (const p of captioned) expect(pictured.has(p.i + 1), `page ${p.i + 1}: a caption without its flowchart`).toBe(true);
+  });
+
+  it('never splits a code across lines in the catalogue\'s narrow column', () => {
+    const catalogue = pages.filter((p) => p.includes('事项编码'));
+    expect(catalogue.length).toBeGreaterThan(0);
+    const codes = new Set(catalogue.join('\n').match(/\b[A-Z]{2}-\d{3}\b/g) ?? []);
+    // the 16 powers of the example, each whole on its line
+    expect(codes.size).toBe(16);
+    for (const p of catalogue) expect(p).not.toMatch(/\b[A-Z]{2}-\s*$/m);
   });
 
   it('numbers a landscape page in its left margin, turned to read down the page', () => {
