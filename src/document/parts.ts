@@ -30,14 +30,13 @@ export function partNumber(n: number): string {
 
 export function cover(config: Config): Block[] {
   const c = config.compendium;
+  // Department, title, subtitle, edition, date: each once (the backends place them on the page).
   const out: Block[] = [
-    { type: 'paragraph', children: [], style: 'cover-dept' },
     { type: 'paragraph', children: [t(config.department.name)], style: 'cover-dept', align: 'center', indent: false },
     { type: 'paragraph', children: [t(c.title)], style: 'title', align: 'center', indent: false },
   ];
   if (c.subtitle) out.push({ type: 'paragraph', children: [t(c.subtitle)], style: 'subtitle', align: 'center', indent: false });
   if (c.edition) out.push({ type: 'paragraph', children: [t(`（${c.edition}）`)], style: 'subtitle', align: 'center', indent: false });
-  out.push({ type: 'paragraph', children: [t(config.department.name)], style: 'cover-date', align: 'center', indent: false });
   out.push({ type: 'paragraph', children: [t(chineseDate(c.date))], style: 'cover-date', align: 'center', indent: false });
   return out;
 }

@@ -1,6 +1,7 @@
 /** How the compendium writes dates, legal bases, time limits and fees. */
 import { articleLabel, numberToChinese } from '../domain/numerals.js';
-import type { Law, LegalBasisRef, TimeLimit } from '../domain/types.js';
+import { formatTimeLimit } from '../domain/time.js';
+import type { Law, LegalBasisRef, Power, TimeLimit } from '../domain/types.js';
 import { bookTitle } from '../domain/law.js';
 
 const DIGIT = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -22,11 +23,9 @@ export function legalBasisText(b: LegalBasisRef, law: Law | undefined): string {
   return s;
 }
 
+/** A time limit as printed (domain/time.ts); '' for one nobody entered. */
 export function timeLimitText(t: TimeLimit | string | undefined): string {
-  if (t === undefined) return '';
-  if (typeof t === 'string') return t;
-  if (t.days === 0) return '即时办结';
-  return `${t.days}个${t.unit ?? '工作日'}`;
+  return formatTimeLimit(t) ?? '';
 }
 
 /** What stands between a heading's number and its text: nothing after 一、 （一） 1. and the like, else a full-width space (第一部分　职权目录). */

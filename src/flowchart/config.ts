@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { GB9704, pageGeometry } from '../domain/profile.js';
 
 /** Bump when the page script or post-processing changes the output for the same Mermaid source. */
 export const RENDERER_VERSION = 2;
@@ -24,11 +25,11 @@ export type FlowchartFormat = 'svg' | 'png';
  */
 export interface PngOptions {
   dpi?: number;
-  /** The widest the picture is printed: 156 mm is the text width of a GB/T 9704 page. */
+  /** The widest the picture is printed: the text width of the page (156 mm on GB/T 9704). */
   printWidthMm?: number;
   /**
-   * The tallest the picture is printed: a GB/T 9704 page's text block (225 mm) less the caption's lines leaves
-   * ≈ 194 mm, so a figure is never printed taller than this.
+   * The tallest the picture is printed: the page's text block (225 mm) less three grid lines for the caption leaves
+   * 194.3 mm, so a figure is never printed taller than this.
    */
   printHeightMm?: number;
   /** Chromium cannot capture more than this many pixels along either side. */
@@ -41,17 +42,20 @@ export interface RenderSettings {
   png: Required<PngOptions>;
 }
 
-export const DEFAULT_PNG: Required<PngOptions> = { dpi: 300, printWidthMm: 156, printHeightMm: 200, maxPixels: 16_384 };
+/** The box a figure is printed in on the compendium's page (domain/profile.ts: 156 × 194.3 mm on GB/T 9704). */
+const FIGURE_BOX = pageGeometry(GB9704).figure;
+
+export const DEFAULT_PNG: Required<PngOptions> = { dpi: 300, printWidthMm: FIGURE_BOX.widthMm, printHeightMm: FIGURE_BOX.heightMm, maxPixels: 16_384 };
 
 /** Mermaid's text size (16 px = 12 pt at the drawing's natural size). */
 export const FLOWCHART_FONT_PT = 12;
 /** The smallest the text of a generated flowchart is printed: 六号 (7.5 pt), the size of the notes on an official form. */
 export const FLOWCHART_MIN_FONT_PT = 7.5;
 /**
- * The box a flowchart is printed in on a GB/T 9704 page: the text block's width (the PNG print box's), its height less
- * the caption (docx/figures.ts, pdf/css.ts).
+ * The box a flowchart is printed in on a GB/T 9704 page: the text block's width, its height less the caption
+ * (domain/profile.ts `pageGeometry`, which docx/figures.ts and pdf/css.ts read too).
  */
-export const FLOWCHART_BOX_MM = { width: DEFAULT_PNG.printWidthMm, height: 194 } as const;
+export const FLOWCHART_BOX_MM = { width: FIGURE_BOX.widthMm, height: FIGURE_BOX.heightMm } as const;
 
 const cssPx = (mm: number): number => (mm / 25.4) * 96;
 

@@ -13,7 +13,8 @@
  * cuts between bands of it; an edge that crosses a cut ends at an off-page connector (转第2页（A）) and starts again
  * on the other page from its partner (接第1页（A）), as in a hand-drawn flowchart.
  */
-import type { Power, ProcedureStep, RiskPoint, TimeLimit } from '../domain/types.js';
+import { formatTimeLimit } from '../domain/time.js';
+import type { Power, ProcedureStep, RiskPoint } from '../domain/types.js';
 import { FLOWCHART_PAGE } from './config.js';
 import { chineseQuotes } from '../domain/quotes.js';
 import { quotedLabel } from './escape.js';
@@ -230,22 +231,13 @@ function buildGraph(power: Power, opts: FlowchartOptions): Graph {
 function stepLabel(step: ProcedureStep | undefined, level: Level | undefined, wrap: (t: string) => string[]): string[] {
   const lines = wrap(text(step?.name) || text(step?.id) || '（未命名环节）');
   if (step?.actor !== undefined && text(step.actor)) lines.push(...wrap(`承办：${text(step.actor)}`));
-  const limit = timeLimit(step?.time_limit);
+  const limit = formatTimeLimit(step?.time_limit);
   if (limit) lines.push(...wrap(`时限：${limit}`));
   // What the step does and the duty it carries, as written (the step table beside the drawing has them too).
   if (text(step?.description)) lines.push(...wrap(`内容：${text(step?.description)}`));
   if (text(step?.duty)) lines.push(...wrap(`责任：${text(step?.duty)}`));
   if (level) lines.push(riskMarker(level));
   return lines;
-}
-
-function timeLimit(limit: TimeLimit | string | undefined): string {
-  if (limit === undefined || limit === null) return '';
-  if (typeof limit === 'object') {
-    if (limit.days === undefined || limit.days === null) return '';
-    return `${text(limit.days)}个${limit.unit ? text(limit.unit) : '工作日'}`;
-  }
-  return text(limit);
 }
 
 /** The most severe known level among a step's risks; unknown levels (unvalidated YAML) are ignored. */

@@ -116,7 +116,7 @@ function printedSize(width: number, height: number): { width: number; height: nu
 }
 
 describe('pngScale', () => {
-  it('gives 300 dpi at the size the drawing is printed: natural, or scaled down into 156 × 200 mm', () => {
+  it('gives 300 dpi at the size the drawing is printed: natural, or scaled down into the figure box (156 × 194.3 mm)', () => {
     // 300 dpi at that size, give or take the rounding to whole pixels
     const about = (scale: number, want: number) => {
       expect(scale).toBeGreaterThanOrEqual(want);
@@ -124,8 +124,8 @@ describe('pngScale', () => {
     };
     about(pngScale(300, 400), 300 / 96); // small: printed at its natural size, never enlarged
     about(pngScale(2000, 300), ((156 / 25.4) * 300) / 2000); // wide: 156 mm across
-    about(pngScale(300, 4000), ((200 / 25.4) * 300) / 4000); // tall: 200 mm down
-    expect(pngScale(300, 10_000, { maxPixels: 1000 }) * 10_000).toBeLessThanOrEqual(1000); // the cap
+    about(pngScale(300, 4000), ((((225 * 19) / 22) / 25.4) * 300) / 4000); // tall: the text block less 3 of its 22 lines down
+    expect(pngScale(300, 10_000, { maxPixels: 1000 }) * 10_000).toBeLessThanOrEqual(1000); // Chromium's limit
   });
 
   it('is ≥ 300 dpi where the DOCX prints the drawing, whatever its shape', () => {

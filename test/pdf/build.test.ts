@@ -136,23 +136,23 @@ describe('powerbook build --format pdf on the example', () => {
   });
 
   it('sets a body page in the text block: 156 × 225 mm at 28 mm from the left and 37 mm from the top, 22 lines of 28 characters', () => {
-    // A full page of a rule's text: 22 lines of ink, evenly spaced.
+    // A full page of running text (the 编制说明's or a rule's): 22 lines of ink, evenly spaced.
     const firstBody = boxes.findIndex((b) => footer(b));
-    const rulesStart = pages.findIndex((p, i) => i >= firstBody && /第三部分\s*规范权力运行制度/.test(p));
-    expect(rulesStart).toBeGreaterThan(firstBody);
+    expect(firstBody).toBeGreaterThan(0);
     let checked = 0;
-    for (let i = rulesStart + 1; i < pages.length && checked < 2; i++) {
+    for (let i = firstBody; i < pages.length && checked < 2; i++) {
       const b = boxes[i]!;
       if (b.width > b.height) continue;
       const ink = inkLines(pdf, i + 1, 0, (P.heightMm - M.bottom) * PT_PER_MM + 2);
-      if (ink.lines.length !== G.lines) continue;
+      // 22 lines, or 21 when the last line of a rule went over with its review note (css.ts)
+      if (ink.lines.length < G.lines - 1) continue;
       const centres = ink.lines.map((l) => (l.top + l.bottom) / 2);
       const pitches = centres.slice(1).map((c, k) => c - centres[k]!);
       if (Math.max(...pitches) - Math.min(...pitches) > 2) continue; // a table or a note: not the grid
       checked++;
       // Lines are centred in their line box: the first line's box starts half a pitch above its centre.
       expect(Math.abs(centres[0]! - PITCH / 2 - TOP), `top of page ${i + 1}`).toBeLessThan(TOLERANCE);
-      expect(Math.abs((centres.at(-1)! - centres[0]!) / (G.lines - 1) - PITCH)).toBeLessThan(0.2);
+      expect(Math.abs((centres.at(-1)! - centres[0]!) / (centres.length - 1) - PITCH)).toBeLessThan(0.2);
       const body = b.words.filter((w) => w.yMin < b.height - M.bottom * PT_PER_MM);
       const left = Math.min(...body.map((w) => w.xMin));
       const right = Math.max(...body.map((w) => w.xMax));

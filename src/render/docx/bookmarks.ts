@@ -4,7 +4,8 @@
  * one derived from it (stable: the same anchor always gives the same name).
  */
 import { createHash } from 'node:crypto';
-import type { Block, DocumentModel } from '../../document/model.js';
+import type { DocumentModel } from '../../document/model.js';
+import { walk } from '../../document/walk.js';
 
 const MAX_LENGTH = 40;
 
@@ -79,33 +80,10 @@ export class BookmarkNames {
   }
 }
 
-function collect(blocks: readonly Block[], names: BookmarkNames, seen: Set<string>): void {
-  for (const block of blocks) {
-    switch (block.type) {
-      case 'heading':
-      case 'figure':
-        // The first block with an anchor carries it; a repeated anchor isn't bookmarked twice.
-        if (!seen.has(block.anchor)) {
-          seen.add(block.anchor);
-          names.register(block.anchor);
-        }
-        break;
-      case 'list':
-        for (const item of block.items) collect(item, names, seen);
-        break;
-      case 'quote':
-        collect(block.children, names, seen);
-        break;
-      default:
-        break;
-    }
-  }
-}
-
 /** The bookmark names of every heading and figure anchor of the model, in document order. */
 export function bookmarkNamesOf(model: DocumentModel): BookmarkNames {
   const names = new BookmarkNames();
-  const seen = new Set<string>();
-  for (const section of model.sections) collect(section.blocks, names, seen);
+  // The first block with an anchor carries it; a repeated anchor isn't bookmarked twice (register gives it one name).
+  walk(model, { block: (b) => { if (b.type === 'heading' || b.type === 'figure') names.register(b.anchor); } });
   return names;
 }

@@ -1,8 +1,8 @@
 /**
  * Figures (flowcharts): the SVG with its PNG as fallback when both exist (Word 2016+ and LibreOffice draw the SVG,
  * older Word the PNG), else the PNG; at most as wide as the text block and as tall as a page leaves room for with
- * the caption, and never larger than the print box flowchart PNGs are made for (mermaid/config.ts DEFAULT_PNG, so
- * the PNG has its full resolution at the size it is printed), in the drawing's proportions, never enlarged. The
+ * the caption, and never larger than the profile's figure box, which flowchart PNGs are made for (flowchart/config.ts
+ * DEFAULT_PNG, so the PNG has its full resolution at the size it is printed), in the drawing's proportions, never enlarged. The
  * caption goes below it.
  *
  * docx gets stand-ins for the pictures' bytes (media.ts); the package gets the real ones.
@@ -10,8 +10,7 @@
 import { Bookmark, ImageRun, Paragraph, TextRun, type FileChild, type ParagraphChild } from '#docx';
 import type { Figure } from '../../document/model.js';
 import type { BlockScope, RenderContext } from './context.js';
-import { DEFAULT_PNG } from '../../flowchart/config.js';
-import { mmToTwips, pageOf, PX_PER_TWIP } from './geometry.js';
+import { pageOf, PX_PER_TWIP } from './geometry.js';
 import { runOptions } from './inlines.js';
 import { solidPng } from './png.js';
 import { StyleId } from './styles.js';
@@ -24,13 +23,16 @@ export function fitSize(width: number, height: number, maxWidth: number, maxHeig
   return { width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)) };
 }
 
-/** The box figures are fitted into (twips): the text block's, within the print box of flowchart PNGs. */
+/**
+ * The box figures are fitted into (twips): the profile's figure box (which flowchart PNGs are made for), within the
+ * page's text block less the grid lines kept for the caption.
+ */
 export function figureBox(ctx: RenderContext, orientation: 'portrait' | 'landscape'): { width: number; height: number } {
-  const page = pageOf(ctx.geometry, orientation);
-  // Room: the text block less a grid line for the caption and one for the picture's own line spacing.
+  const g = ctx.geometry;
+  const page = pageOf(g, orientation);
   return {
-    width: Math.min(page.textWidth, mmToTwips(DEFAULT_PNG.printWidthMm)),
-    height: Math.min(page.textHeight - 3 * ctx.geometry.linePitch, mmToTwips(DEFAULT_PNG.printHeightMm)),
+    width: Math.min(page.textWidth, g.figure.width),
+    height: Math.min(page.textHeight - g.figure.captionLines * g.linePitch, g.figure.height),
   };
 }
 

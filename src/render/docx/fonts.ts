@@ -207,3 +207,34 @@ export function loadEstimatorFonts(profile: LayoutProfile, given: Partial<Record
   }
   return { fonts, missing, key: keyParts.join(';') };
 }
+
+/** What the font table says of a font Word may not have: another name to look for, its character set, family, pitch. */
+const FONT_FACTS: Readonly<Record<string, { altName?: string; charset: string; family: string; pitch: string }>> = {
+  '仿宋_GB2312': { altName: '仿宋', charset: '86', family: 'modern', pitch: 'fixed' },
+  '楷体_GB2312': { altName: '楷体', charset: '86', family: 'modern', pitch: 'fixed' },
+  '黑体': { altName: 'SimHei', charset: '86', family: 'modern', pitch: 'fixed' },
+  '宋体': { altName: 'SimSun', charset: '86', family: 'auto', pitch: 'variable' },
+  '方正小标宋简体': { altName: '方正小标宋_GBK', charset: '86', family: 'auto', pitch: 'variable' },
+  [CODE_LATIN_FONT]: { charset: '00', family: 'modern', pitch: 'fixed' },
+};
+
+const xmlAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** Every font name the document's runs and styles name (East Asian and Latin, by role, and the code font). */
+export function usedFontNames(profile: LayoutProfile): string[] {
+  const names = new Set<string>();
+  for (const role of [...(Object.keys(profile.fonts) as FontRole[]), 'quote', 'code'] as RunRole[]) {
+    const f = runFonts(profile, role);
+    names.add(f.eastAsia).add(f.ascii);
+  }
+  return [...names].sort();
+}
+
+/** word/fontTable.xml listing the fonts the document uses (docx writes it empty). */
+export function fontTableXml(profile: LayoutProfile, root: string): string {
+  const fonts = usedFontNames(profile).map((name) => {
+    const f = FONT_FACTS[name] ?? { charset: /[^\x00-\x7f]/.test(name) ? '86' : '00', family: 'auto', pitch: 'variable' };
+    return `<w:font w:name="${xmlAttr(name)}">${f.altName ? `<w:altName w:val="${xmlAttr(f.altName)}"/>` : ''}<w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`;
+  });
+  return `${root.replace(/\/>$/, '>')}${fonts.join('')}</w:fonts>`;
+}

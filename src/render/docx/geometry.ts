@@ -1,10 +1,11 @@
 /**
- * Page geometry of the DOCX backend, in twips (1/20 pt), derived from the layout profile (GB/T 9704 by default).
+ * Page geometry of the DOCX backend: the profile's one page geometry (domain/profile.ts `pageGeometry`, GB/T 9704 by
+ * default) in twips (1/20 pt).
  *
  * A4 with margins 37/35/28/26 mm gives a text block of 156 × 225 mm. The document grid puts 22 lines of
  * `linePitch` on it and 28 characters of (body size + charSpace / 4096 pt) across it, as Word's 公文 templates do.
  */
-import type { LayoutProfile } from '../../domain/profile.js';
+import { pageGeometry, type LayoutProfile } from '../../domain/profile.js';
 
 export const TWIPS_PER_PT = 20;
 export const TWIPS_PER_MM = 1440 / 25.4;
@@ -42,23 +43,23 @@ export interface Geometry {
    * charSpace puts each character in two cells) break the lines alike.
    */
   charSpacing: number;
+  /** The box a figure is printed in on a portrait page (domain/profile.ts `figure`), and the grid lines kept for its caption. */
+  figure: { width: number; height: number; captionLines: number };
 }
 
+/** The profile's page geometry (domain/profile.ts) in twips, with the document grid Word's 公文 templates use. */
 export function geometryOf(profile: LayoutProfile): Geometry {
-  const width = mmToTwips(profile.page.widthMm);
-  const height = mmToTwips(profile.page.heightMm);
-  const m = profile.marginMm;
-  const lineHeightMm = profile.sizePt.pageNumber * (25.4 / 72);
-  // The page number's line sits `pageNumberOffsetMm` below the text block (GB/T 9704: the dash 7 mm below it);
-  // Word measures the footer distance from the page's bottom edge to the footer's last line.
-  const footerMm = Math.max(5, m.bottom - profile.pageNumberOffsetMm - lineHeightMm / 2);
+  const mm = pageGeometry(profile);
+  const width = mmToTwips(mm.portrait.widthMm);
+  const height = mmToTwips(mm.portrait.heightMm);
+  const m = mm.portrait.marginMm;
   const margin = {
     top: mmToTwips(m.top),
     bottom: mmToTwips(m.bottom),
     left: mmToTwips(m.left),
     right: mmToTwips(m.right),
-    header: mmToTwips(Math.max(5, m.top - 15)),
-    footer: mmToTwips(footerMm),
+    header: mmToTwips(mm.headerMm),
+    footer: mmToTwips(mm.footerMm),
   };
   const portrait: PageGeometry = {
     orientation: 'portrait',
@@ -77,6 +78,7 @@ export function geometryOf(profile: LayoutProfile): Geometry {
     textWidth: height - margin.left - margin.right,
     textHeight: width - margin.top - margin.bottom,
   };
+  // The grid in whole twips: the line pitch rounded down so that `grid.lines` lines fit the text block as written.
   const linePitch = Math.floor(portrait.textHeight / profile.grid.lines);
   const pitchPt = portrait.textWidth / TWIPS_PER_PT / profile.grid.chars;
   const charSpace = Math.floor((pitchPt - profile.sizePt.body) * 4096);
@@ -84,8 +86,20 @@ export function geometryOf(profile: LayoutProfile): Geometry {
   // spacing of exactly the pitch (−0.25 pt) puts only 27 characters on its lines.
   const charSpacing = Math.floor((pitchPt - profile.sizePt.body - 0.15) * TWIPS_PER_PT);
   const charWidth = profile.sizePt.body * TWIPS_PER_PT + charSpacing;
-  return { portrait, landscape, linePitch, charSpace, charWidth, charSpacing };
+  const figure = { width: mmToTwips(mm.figure.widthMm), height: mmToTwips(mm.figure.heightMm), captionLines: mm.figure.captionLines };
+  return { portrait, landscape, linePitch, charSpace, charWidth, charSpacing, figure };
 }
 
 export const pageOf = (g: Geometry, orientation: 'portrait' | 'landscape'): PageGeometry =>
   orientation === 'landscape' ? g.landscape : g.portrait;
+
+/**
+ * The line pitch of a section's document grid: the profile's on a portrait page; on a landscape one the pitch that
+ * fills its shorter text block with whole lines (LibreOffice lays a page with a grid out on whole grid lines only: with
+ * the portrait pitch, half a line of every landscape page would go unused there, and not in Word).
+ */
+export function gridPitch(g: Geometry, orientation: 'portrait' | 'landscape'): number {
+  if (orientation === 'portrait') return g.linePitch;
+  const height = g.landscape.textHeight;
+  return Math.floor(height / Math.max(1, Math.floor(height / g.linePitch)));
+}

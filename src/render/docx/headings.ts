@@ -7,8 +7,9 @@ import { Bookmark, Paragraph, TextRun, type ParagraphChild } from '#docx';
 import type { Heading } from '../../document/model.js';
 import { numberSeparator } from '../../document/text.js';
 import type { BlockScope, RenderContext } from './context.js';
-import { plainText, renderInlines, runOptions, type InlineFormat } from './inlines.js';
-import { headingRole, headingStyleId } from './styles.js';
+import { plainText } from '../../document/walk.js';
+import { renderInlines, runOptions, type InlineFormat } from './inlines.js';
+import { headingLook, headingStyle, lookFormat } from './styles.js';
 
 /** The space between a number and the text: none after 、．.）) (一、 （一） 1.), an ideographic space after 第一部分. */
 export { numberSeparator };
@@ -20,23 +21,26 @@ export function headingText(h: Heading): string {
 }
 
 export function headingFormat(h: Heading): InlineFormat {
-  return { role: headingRole(h.level), ...(h.level === 4 ? { bold: true } : {}) };
+  const { role, bold } = lookFormat(headingLook(h));
+  return { role, ...(bold ? { bold: true } : {}) };
 }
 
-export function renderHeading(ctx: RenderContext, h: Heading, scope: BlockScope, pageBreakBefore: boolean): Paragraph {
+/** `startsPage`: whether the heading starts a new page (document/breaks.ts), unless it opens its DOCX section. */
+export function renderHeading(ctx: RenderContext, h: Heading, scope: BlockScope, pageBreakBefore: boolean, startsPage: boolean): Paragraph {
   const format = headingFormat(h);
   const runs: ParagraphChild[] = [
     ...(h.number ? [new TextRun(runOptions(ctx, format, { text: `${h.number}${numberSeparator(h.number)}` }))] : []),
     ...renderInlines(ctx, h.children, format),
   ];
   const name = ctx.bookmarks.place(h.anchor);
-  const breakBefore = pageBreakBefore || ((h.pageBreakBefore ?? h.level === 1) && !scope.firstInSection);
+  const breakBefore = pageBreakBefore || (startsPage && !scope.firstInSection);
+  const style = headingStyle(h);
   return new Paragraph({
-    style: headingStyleId(h.level, h.toc),
+    style: style.id,
     ...(breakBefore ? { pageBreakBefore: true } : {}),
-    // Out of the TOC but in the outline (navigation pane, PDF bookmarks): an outline level of its own. Word's TOC
-    // field (without \u) leaves such paragraphs out when it is updated.
-    ...(!h.toc && h.outline ? { outlineLevel: h.level - 1 } : {}),
+    // An outline level the style doesn't give: a heading out of the TOC but in the outline (navigation pane, PDF
+    // bookmarks; Word's TOC field takes only styles' outline levels, so it leaves it out), or at another depth.
+    ...(style.outlineLevel !== undefined ? { outlineLevel: style.outlineLevel } : {}),
     children: name === undefined ? runs : [new Bookmark({ id: name, children: runs })],
   });
 }

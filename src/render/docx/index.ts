@@ -13,7 +13,8 @@
  *   page numbers that take the numbers once they are known (numbers.ts); the heaps are collected sooner (heap.ts).
  */
 import { Document, type EstimatedPageNumbers, type ISectionOptions, type PageNumberEstimator } from '#docx';
-import type { Block, DocumentModel } from '../../document/model.js';
+import type { Block, DocumentModel, TocBlock } from '../../document/model.js';
+import { collect, walkBlocks } from '../../document/walk.js';
 import type { LayoutProfile } from '../../domain/profile.js';
 import { bookmarkNamesOf } from './bookmarks.js';
 import type { RenderContext } from './context.js';
@@ -92,16 +93,17 @@ interface Built {
 /** How much of the document docx writes at a time, by default (see `batch`). */
 const BATCH = 6000;
 
-/** Roughly how much a block writes: a unit for each paragraph and table cell. */
+/** Roughly how much blocks write: a unit for each paragraph and table cell, and for each empty list item. */
 function weight(blocks: readonly Block[], tocEntries: number): number {
   let n = 0;
-  for (const b of blocks) {
-    if (b.type === 'table') n += b.rows.reduce((k, r) => k + r.cells.length, 0);
-    else if (b.type === 'list') n += b.items.reduce((k, item) => k + Math.max(1, weight(item, tocEntries)), 0);
-    else if (b.type === 'quote') n += weight(b.children, tocEntries);
-    else if (b.type === 'toc') n += tocEntries;
-    else n += 1;
-  }
+  walkBlocks(blocks, {
+    block(b) {
+      if (b.type === 'table') n += b.rows.reduce((k, r) => k + r.cells.length, 0);
+      else if (b.type === 'list') n += b.items.filter((item) => item.length === 0).length;
+      else if (b.type === 'toc') n += tocEntries;
+      else if (b.type !== 'quote') n += 1;
+    },
+  });
   return n;
 }
 
@@ -133,7 +135,7 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
   const geometry = geometryOf(profile);
   const bookmarks = bookmarkNamesOf(model);
   const tocEntries = tocEntriesOf(model, bookmarks);
-  const hasToc = model.sections.some((s) => s.blocks.some((b) => b.type === 'toc'));
+  const hasToc = collect(model, (b): b is TocBlock => b.type === 'toc').length > 0;
   const ctx: RenderContext = {
     profile,
     geometry,
@@ -173,7 +175,7 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
     const sections: ISectionOptions[] = batch.map(({ section, runs }) => {
       // Only the part that ends a section keeps its properties (the others' are dropped when the batches are joined).
       const closes = runs[runs.length - 1] === section.runs[section.runs.length - 1];
-      const footers = closes ? sectionFooters(ctx, section.footers) : undefined;
+      const footers = closes ? sectionFooters(ctx, section.footers, section.orientation) : undefined;
       return { properties: section.properties, ...(footers ? { footers } : {}), children: runs.flatMap((run) => renderRun(ctx, run)) };
     });
     const tail = batch[batch.length - 1]!;
@@ -184,7 +186,9 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
       styles,
       ...(i === 0 ? { footnotes: buildFootnotes(ctx, model.footnotes) } : {}),
       evenAndOddHeaderAndFooters: true,
-      features: { updateFields: false },
+      // Word updates the fields (the 目录 from the heading styles, with its own pagination) as it opens the file,
+      // after asking; LibreOffice shows the numbers written (README: what holds where).
+      features: { updateFields: true },
       sections,
       ...(numbers ? { pageNumbers: numbers } : {}),
     });

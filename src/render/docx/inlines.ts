@@ -95,22 +95,3 @@ export function renderInlines(ctx: RenderContext, inlines: readonly Inline[], fo
 function footnoteReference(_ctx: RenderContext, _format: InlineFormat, id: number): FootnoteReferenceRun {
   return new FootnoteReferenceRun(id);
 }
-
-/** The plain text of inline content (TOC entries, alt texts). */
-export function plainText(inlines: readonly Inline[]): string {
-  return inlines
-    .map((inline) => {
-      switch (inline.type) {
-        case 'text':
-        case 'ref':
-          return inline.text;
-        case 'link':
-          return plainText(inline.children);
-        case 'break':
-          return ' ';
-        case 'footnoteRef':
-          return '';
-      }
-    })
-    .join('');
-}

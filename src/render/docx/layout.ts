@@ -24,7 +24,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, Paragraph, type EstimatedPageNumbers, type FileChild, type IStylesOptions, type PageNumberEstimator } from '#docx';
-import type { Block, FootnoteDef, Inline } from '../../document/model.js';
+import type { FootnoteDef } from '../../document/model.js';
+import { walkBlocks } from '../../document/walk.js';
 import { DEFAULT_PNG } from '../../flowchart/config.js';
 import type { RenderContext } from './context.js';
 import { capturingEstimator, layOutOnly } from './estimate.js';
@@ -56,36 +57,6 @@ interface CacheFile {
 
 // ---------------------------------------------------------------------------------------------------------------
 // What a run is made of
-
-function visitInlines(inlines: readonly Inline[], f: (i: Inline) => void): void {
-  for (const i of inlines) {
-    f(i);
-    if (i.type === 'link') visitInlines(i.children, f);
-  }
-}
-
-function visitBlocks(blocks: readonly Block[], onBlock: (b: Block) => void, onInline: (i: Inline) => void): void {
-  for (const b of blocks) {
-    onBlock(b);
-    switch (b.type) {
-      case 'heading':
-      case 'paragraph':
-        visitInlines(b.children, onInline);
-        break;
-      case 'list':
-        for (const item of b.items) visitBlocks(item, onBlock, onInline);
-        break;
-      case 'quote':
-        visitBlocks(b.children, onBlock, onInline);
-        break;
-      case 'table':
-        for (const row of b.rows) for (const cell of row.cells) visitInlines(cell.children, onInline);
-        break;
-      default:
-        break;
-    }
-  }
-}
 
 /** Pictures count by their size only: their bytes don't move a line. */
 const withoutPictures = (key: string, value: unknown): unknown => (key === 'svg' || key === 'png' ? value !== undefined : value);
@@ -303,9 +274,8 @@ export async function layOutRuns(
     const anchors = new Map<string, string>();
     const refs: number[] = [];
     let toc = false;
-    visitBlocks(
-      run.blocks,
-      (b) => {
+    walkBlocks(run.blocks, {
+      block(b) {
         if (b.type === 'toc') toc = true;
         if ((b.type === 'heading' || b.type === 'figure') && !seen.has(b.anchor)) {
           seen.add(b.anchor);
@@ -313,10 +283,10 @@ export async function layOutRuns(
           if (name !== undefined) anchors.set(b.anchor, name);
         }
       },
-      (i) => {
+      inline(i) {
         if (i.type === 'footnoteRef' && ctx.footnoteIds.has(i.id)) refs.push(i.id);
       },
-    );
+    });
     const footnoteStart = footnotesBefore + 1;
     footnotesBefore += refs.length;
     const footnotes = [...new Set(refs)].map((id) => defs.get(id)!).filter(Boolean);

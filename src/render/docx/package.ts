@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { Packer, type File } from '#docx';
 import { unzipSync } from 'fflate';
 import type { LayoutProfile } from '../../domain/profile.js';
-import { runFonts, type RunRole } from './fonts.js';
+import { fontTableXml, runFonts, type RunRole } from './fonts.js';
 import type { MediaStore } from './media.js';
 import { styleRoles } from './styles.js';
 import { ZipWriter } from './zip.js';
@@ -399,6 +399,10 @@ export class PackageAssembler {
         core.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, (_m, open: string, _k, close: string) => `${open}${stamp}${close}`),
       );
     }
+    // The fonts the document uses (docx lists none).
+    const fontTable = texts.get('word/fontTable.xml');
+    const fontRoot = fontTable === undefined ? undefined : /<w:fonts\b[^>]*>/.exec(fontTable);
+    if (fontTable !== undefined && fontRoot) texts.set('word/fontTable.xml', `${fontTable.slice(0, fontRoot.index)}${fontTableXml(this.opts.profile, fontRoot[0])}`);
     stableRelationshipIds(texts);
     // The other stories after the body, in the order of their names.
     this.drawingIds.clear();

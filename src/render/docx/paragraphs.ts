@@ -31,7 +31,7 @@ const STYLE: Record<NonNullable<ModelParagraph['style']>, { id: string; role: Ru
 /** The left indent of a block nested `chars` characters deep (lists, quotes). */
 export const nestedIndent = (ctx: RenderContext, chars: number): number => Math.round(chars * ctx.geometry.charWidth);
 
-export function renderParagraph(ctx: RenderContext, p: ModelParagraph, scope: BlockScope, pageBreakBefore: boolean): Paragraph {
+export function renderParagraph(ctx: RenderContext, p: ModelParagraph, scope: BlockScope, pageBreakBefore: boolean, keepNext = false): Paragraph {
   const inQuote = scope.role === 'quote';
   const style = STYLE[p.style ?? 'body'];
   const body = (p.style ?? 'body') === 'body';
@@ -45,6 +45,7 @@ export function renderParagraph(ctx: RenderContext, p: ModelParagraph, scope: Bl
     ...(p.align ? { alignment: ALIGNMENT[p.align] } : {}),
     ...(indent ? { indent } : {}),
     ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
+    ...(keepNext ? { keepNext: true } : {}),
     children: renderInlines(ctx, p.children, { role }),
   });
 }

@@ -15,11 +15,13 @@ import {
   type FileChild,
   type ISectionOptions,
 } from '#docx';
+import { onLandscapePages, startsPage } from '../../document/breaks.js';
 import type { Block, DocumentModel, Section } from '../../document/model.js';
 import { renderBlocks } from './blocks.js';
+import { renderCover } from './cover.js';
 import type { RenderContext } from './context.js';
-import { emptyFooters, pageNumberFooters, type SectionFooters } from './footers.js';
-import { pageOf } from './geometry.js';
+import { emptyFooters, landscapePageNumberFooters, pageNumberFooters, type SectionFooters } from './footers.js';
+import { gridPitch, pageOf } from './geometry.js';
 
 interface Chunk {
   kind: Section['kind'];
@@ -27,13 +29,14 @@ interface Chunk {
   blocks: Block[];
 }
 
-/** Splits a section where a landscape table stands in a portrait one. */
+/** Splits a section where a landscape table stands in a portrait one (with what leads up to it: document/breaks.ts). */
 export function chunksOf(section: Section): Chunk[] {
   if (section.orientation === 'landscape') return [{ kind: section.kind, orientation: 'landscape', blocks: [...section.blocks] }];
   const chunks: Chunk[] = [];
   let current: Chunk | undefined;
-  for (const block of section.blocks) {
-    const orientation = block.type === 'table' && block.landscape ? 'landscape' : 'portrait';
+  const wide = onLandscapePages(section.blocks);
+  for (const [i, block] of section.blocks.entries()) {
+    const orientation = wide[i] ? 'landscape' : 'portrait';
     if (!current || current.orientation !== orientation) {
       current = { kind: section.kind, orientation, blocks: [] };
       chunks.push(current);
@@ -70,12 +73,13 @@ export type FooterKind = 'none' | 'empty' | 'pageNumbers';
 /** A DOCX section: its properties (as the whole document has them) and its runs, in order (at least one). */
 export interface DocxSection {
   properties: NonNullable<ISectionOptions['properties']>;
+  orientation: 'portrait' | 'landscape';
   footers: FooterKind;
   runs: LayoutRun[];
 }
 
-/** Whether a top-level block starts a new page (a page break, or a heading that breaks the page before it). */
-const breaksPage = (block: Block): boolean => block.type === 'pageBreak' || (block.type === 'heading' && (block.pageBreakBefore ?? block.level === 1));
+/** Whether a top-level block starts a new page (a page break, or a heading that starts one: document/breaks.ts). */
+const breaksPage = (blocks: readonly Block[], i: number): boolean => blocks[i]!.type === 'pageBreak' || startsPage(blocks, i);
 /** Whether a block keeps with the next one (headings, figures): the next page may take it along, so no run ends on it. */
 const keepsWithNext = (block: Block): boolean => block.type === 'heading' || block.type === 'figure';
 /** Whether a block writes anything (blocks.ts): not a page break, an empty list or a quote of nothing. */
@@ -87,8 +91,8 @@ function pageRuns(blocks: readonly Block[]): Block[][] {
   const runs: Block[][] = [];
   let current: Block[] = [];
   let last: Block | undefined;
-  for (const block of blocks) {
-    if (current.length > 0 && breaksPage(block) && !(last && keepsWithNext(last))) {
+  for (const [i, block] of blocks.entries()) {
+    if (current.length > 0 && breaksPage(blocks, i) && !(last && keepsWithNext(last))) {
       runs.push(current);
       current = [];
     }
@@ -137,8 +141,9 @@ export function planSections(ctx: RenderContext, model: DocumentModel): DocxSect
             margin: page.margin,
             ...(startNumbering ? { pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } : {}),
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.linePitch, charSpace: g.charSpace },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: gridPitch(g, chunk.orientation), charSpace: g.charSpace },
         },
+        orientation: chunk.orientation,
         footers,
         runs,
       });
@@ -152,6 +157,7 @@ export function planSections(ctx: RenderContext, model: DocumentModel): DocxSect
         page: { size: { width: page.pageWidth, height: page.pageHeight, orientation: PageOrientation.PORTRAIT }, margin: page.margin },
         grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.linePitch, charSpace: g.charSpace },
       },
+      orientation: 'portrait',
       footers: 'none',
       runs: [{ kind: 'cover', orientation: 'portrait', footers: 'none', firstInSection: true, closesSection: true, blocks: [] }],
     });
@@ -164,18 +170,24 @@ export function planSections(ctx: RenderContext, model: DocumentModel): DocxSect
 
 /** The blocks of a run as DOCX paragraphs and tables. */
 export function renderRun(ctx: RenderContext, run: LayoutRun): FileChild[] {
+  if (run.kind === 'cover' && run.blocks.every((b) => b.type === 'paragraph')) return renderCover(ctx, run.blocks);
   return renderBlocks(ctx, run.blocks, { orientation: run.orientation, role: 'body', indentChars: 0, firstInSection: run.firstInSection });
 }
 
-export function sectionFooters(ctx: RenderContext, kind: FooterKind): SectionFooters | undefined {
-  return kind === 'pageNumbers' ? pageNumberFooters(ctx.profile) : kind === 'empty' ? emptyFooters() : undefined;
+/**
+ * The footers of a section of a kind; a landscape section's page numbers stand in its left margin (footers.ts).
+ * `forLayout`: as docx's page layout is given them (the same room, without the text box it does not lay out).
+ */
+export function sectionFooters(ctx: RenderContext, kind: FooterKind, orientation: 'portrait' | 'landscape' = 'portrait', forLayout = false): SectionFooters | undefined {
+  if (kind === 'pageNumbers') return orientation === 'landscape' ? landscapePageNumberFooters(ctx.profile, ctx.geometry, forLayout) : pageNumberFooters(ctx.profile);
+  return kind === 'empty' ? emptyFooters() : undefined;
 }
 
 /** The properties of a section of one run, laid out alone (layout.ts): numbered from 1. */
 export function runSection(ctx: RenderContext, run: LayoutRun, footnoteStart: number, children: FileChild[]): ISectionOptions {
   const g = ctx.geometry;
   const page = pageOf(g, run.orientation);
-  const footers = sectionFooters(ctx, run.footers);
+  const footers = sectionFooters(ctx, run.footers, run.orientation, true);
   return {
     properties: {
       page: {
@@ -187,7 +199,7 @@ export function runSection(ctx: RenderContext, run: LayoutRun, footnoteStart: nu
         margin: page.margin,
         pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL },
       },
-      grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: g.linePitch, charSpace: g.charSpace },
+      grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: gridPitch(g, run.orientation), charSpace: g.charSpace },
       ...(footnoteStart > 1 ? { footnoteProperties: { start: footnoteStart } } : {}),
     },
     ...(footers ? { footers } : {}),

@@ -2,8 +2,14 @@
  * Paragraph and character styles of the compendium DOCX (GB/T 9704 layout).
  *
  * Every line of running text is exactly one grid line (`linePitch`, 22 to a page), so Word, WPS and LibreOffice
- * put the same lines on each page. Headings use Word's built-in "heading 1" … "heading 5" styles with an outline
- * level, so they enter the TOC field (\o "1-5") and the navigation pane; headings the model keeps out of the TOC use
+ * put the same lines on each page.
+ *
+ * Headings are styled by what they are (`headingLook`), as GB/T 9704 orders them: a part title (第一部分 …) and a
+ * rule's title 二号 小标宋 centred; an area of rules (一、职权法定类制度) 三号 黑体; inside a text 一、 三号 黑体,
+ * （一） 三号 楷体, 1. 三号 仿宋 bold, （1） 三号 仿宋. Headings the 目录 lists use a style with an outline level, so a
+ * TOC field (`\o "1-5"`: Word takes every style whose definition has an outline level in that range) and the
+ * navigation pane pick them up: parts, areas and rule titles styles of their own (PB Part Heading, PB Area Heading,
+ * PB Rule Title), the others Word's built-in "heading 1" … "heading 5". Headings the model keeps out of the 目录 use
  * look-alike styles without an outline level.
  */
 import {
@@ -15,6 +21,7 @@ import {
   type IStylesOptions,
   type IRunStylePropertiesOptions,
 } from '#docx';
+import type { Heading } from '../../document/model.js';
 import type { LayoutProfile } from '../../domain/profile.js';
 import { EAST_ASIAN_LANGUAGE, runFonts, type RunRole } from './fonts.js';
 import { ptToHalfPoints, ptToTwips, type Geometry } from './geometry.js';
@@ -42,8 +49,66 @@ export const StyleId = {
   code: 'PbCode',
 } as const;
 
-export const headingStyleId = (level: number, toc: boolean): string => (toc ? `Heading${level}` : `PbHeading${level}`);
+/** How a heading looks, from what it is: its role, an area of rules, or else its level's usual role. */
+export type HeadingLook = 'part' | 'title' | 'area' | 'chapter' | 'section' | 'item' | 'subitem';
+
+const LEVEL_LOOK: readonly HeadingLook[] = ['part', 'chapter', 'section', 'item', 'subitem'];
+
+export function headingLook(h: Pick<Heading, 'level' | 'role' | 'unit'>): HeadingLook {
+  if (h.unit?.kind === 'area') return 'area';
+  return h.role ?? LEVEL_LOOK[h.level - 1] ?? 'subitem';
+}
+
+/** The styles of their own of the 目录's parts, areas and rule titles, and the outline level each has. */
+const OWN_TOC_STYLES: Partial<Record<HeadingLook, { id: string; name: string; outline: number }>> = {
+  part: { id: 'PbPart', name: 'PB Part Heading', outline: 0 },
+  area: { id: 'PbArea', name: 'PB Area Heading', outline: 1 },
+  title: { id: 'PbRuleTitle', name: 'PB Rule Title', outline: 2 },
+};
+
+/** Look-alikes without an outline level, for headings the 目录 leaves out. */
+const PLAIN_STYLES: Record<HeadingLook, { id: string; name: string }> = {
+  part: { id: 'PbTitleHeading', name: 'PB Title Heading (not in TOC)' },
+  title: { id: 'PbTitleHeading', name: 'PB Title Heading (not in TOC)' },
+  area: { id: 'PbChapter', name: 'PB Chapter 一、 (not in TOC)' },
+  chapter: { id: 'PbChapter', name: 'PB Chapter 一、 (not in TOC)' },
+  section: { id: 'PbSection', name: 'PB Section （一） (not in TOC)' },
+  item: { id: 'PbItem', name: 'PB Item 1. (not in TOC)' },
+  subitem: { id: 'PbSubitem', name: 'PB Subitem （1） (not in TOC)' },
+};
+
+/**
+ * A heading's paragraph style, and the outline level to write on the paragraph itself when the style's isn't the
+ * heading's (a 目录 heading at another depth than its style's; a heading out of the 目录 but in the outline).
+ */
+export function headingStyle(h: Pick<Heading, 'level' | 'role' | 'unit' | 'toc' | 'outline'>): { id: string; outlineLevel?: number } {
+  const look = headingLook(h);
+  if (!h.toc) return { id: PLAIN_STYLES[look].id, ...(h.outline ? { outlineLevel: h.level - 1 } : {}) };
+  const own = OWN_TOC_STYLES[look];
+  if (own) return { id: own.id, ...(own.outline !== h.level - 1 ? { outlineLevel: h.level - 1 } : {}) };
+  return { id: builtInHeadingId(h.level) };
+}
+
+const builtInHeadingId = (level: number): string => `Heading${level}`;
 export const tocStyleId = (level: number): string => `TOC${level}`;
+
+/** The font role and weight of a heading's look: 小标宋 for titles, 黑体, 楷体, 仿宋 (bold for 1.). */
+export function lookFormat(look: HeadingLook): { role: RunRole; bold?: boolean } {
+  switch (look) {
+    case 'part':
+    case 'title':
+      return { role: 'title' };
+    case 'area':
+    case 'chapter':
+      return { role: 'heading1' };
+    case 'section':
+      return { role: 'heading2' };
+    case 'item':
+      return { role: 'body', bold: true };
+    case 'subitem':
+      return { role: 'body' };
+  }
+}
 
 /** Sizes derived from the profile for the parts GB/T 9704 leaves open (notes, captions: 四号 with the defaults). */
 export function noteSizePt(profile: LayoutProfile): number {
@@ -63,18 +128,14 @@ export function styleRoles(): Record<string, RunRole> {
     [StyleId.tableHeader]: 'heading1',
     [StyleId.footer]: 'pageNumber',
   };
-  for (let level = 1; level <= 5; level++) {
-    const role = headingRole(level);
-    roles[headingStyleId(level, true)] = role;
-    roles[headingStyleId(level, false)] = role;
+  for (const look of Object.keys(PLAIN_STYLES) as HeadingLook[]) {
+    roles[PLAIN_STYLES[look].id] = lookFormat(look).role;
+    const own = OWN_TOC_STYLES[look];
+    if (own) roles[own.id] = lookFormat(look).role;
   }
+  for (let level = 1; level <= 5; level++) roles[builtInHeadingId(level)] = lookFormat(LEVEL_LOOK[level - 1]!).role;
   roles[tocStyleId(1)] = 'heading1';
   return roles;
-}
-
-/** The font role of a heading level: part 小标宋, 一、 黑体, （一） 楷体, 1. and （1） 仿宋. */
-export function headingRole(level: number): RunRole {
-  return level === 1 ? 'title' : level === 2 ? 'heading1' : level === 3 ? 'heading2' : 'body';
 }
 
 export function runStyle(profile: LayoutProfile, role: RunRole, sizePt: number, extra: IRunStylePropertiesOptions = {}): IRunStylePropertiesOptions {
@@ -108,27 +169,32 @@ export function buildStyles(profile: LayoutProfile, g: Geometry): IStylesOptions
     ...extra,
   });
 
-  const headingParagraph = (level: number, toc: boolean): IParagraphStyleOptions['paragraph'] => {
-    const outline = toc ? { outlineLevel: level - 1 } : {};
-    if (level === 1) {
-      return { alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: { ...line, after: g.linePitch }, ...outline };
+  // Headings keep with what follows them and are never split; titles centred with a blank line after them, the others
+  // indented two characters as running text.
+  const headingParagraph = (look: HeadingLook, outline: number | undefined): IParagraphStyleOptions['paragraph'] => {
+    const outlineLevel = outline === undefined ? {} : { outlineLevel: outline };
+    if (look === 'part' || look === 'title') {
+      return { alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: { ...line, after: g.linePitch }, ...outlineLevel };
     }
-    return { alignment: AlignmentType.JUSTIFIED, keepNext: true, keepLines: true, spacing: line, indent: { firstLine: twoChars }, ...outline };
+    return { alignment: AlignmentType.JUSTIFIED, keepNext: true, keepLines: true, spacing: line, indent: { firstLine: twoChars }, ...outlineLevel };
+  };
+  const headingStyle = (id: string, name: string, look: HeadingLook, outline: number | undefined): IParagraphStyleOptions => {
+    const format = lookFormat(look);
+    const size = look === 'part' || look === 'title' ? sizePt.title : sizePt.heading;
+    return para(id, name, format.role, size, headingParagraph(look, outline), { bold: format.bold === true, color: '000000' });
   };
   const headingStyles: IParagraphStyleOptions[] = [];
-  for (let level = 1; level <= 5; level++) {
-    for (const toc of [true, false]) {
-      headingStyles.push(
-        para(
-          headingStyleId(level, toc),
-          toc ? `heading ${level}` : `PB Heading ${level} (not in TOC)`,
-          headingRole(level),
-          level === 1 ? sizePt.title : sizePt.heading,
-          headingParagraph(level, toc),
-          { bold: level === 4, color: '000000' },
-        ),
-      );
-    }
+  for (let level = 1; level <= 5; level++) headingStyles.push(headingStyle(builtInHeadingId(level), `heading ${level}`, LEVEL_LOOK[level - 1]!, level - 1));
+  for (const look of Object.keys(OWN_TOC_STYLES) as HeadingLook[]) {
+    const own = OWN_TOC_STYLES[look]!;
+    headingStyles.push(headingStyle(own.id, own.name, look, own.outline));
+  }
+  const plain = new Set<string>();
+  for (const look of Object.keys(PLAIN_STYLES) as HeadingLook[]) {
+    const { id, name } = PLAIN_STYLES[look];
+    if (plain.has(id)) continue;
+    plain.add(id);
+    headingStyles.push(headingStyle(id, name, look, undefined));
   }
 
   const tocStyles: IParagraphStyleOptions[] = [1, 2, 3, 4, 5].map((level) =>
@@ -159,6 +225,7 @@ export function buildStyles(profile: LayoutProfile, g: Geometry): IStylesOptions
     // A caption takes one grid line, so the text after it stays on the grid.
     para(StyleId.caption, 'caption', 'heading1', note, { alignment: AlignmentType.CENTER, spacing: line }),
     para(StyleId.note, 'PB Note', 'body', note, {
+      keepLines: true,
       indent: { firstLine: Math.round(2 * note * 20) },
       spacing: { line: noteLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     }),
@@ -173,14 +240,16 @@ export function buildStyles(profile: LayoutProfile, g: Geometry): IStylesOptions
       alignment: AlignmentType.CENTER,
       spacing: { ...line, after: g.linePitch },
     }),
+    // Tables are off the body's grid: their characters keep their full width (no condensing, as in the PDF), so a
+    // column holds a whole number of them (tables.ts).
     para(StyleId.tableText, 'PB Table Text', 'table', sizePt.table, {
       alignment: AlignmentType.LEFT,
       spacing: { line: tableLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    }),
+    }, { characterSpacing: 0 }),
     para(StyleId.tableHeader, 'PB Table Header', 'heading1', sizePt.table, {
       alignment: AlignmentType.CENTER,
       spacing: { line: tableLine, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    }),
+    }, { characterSpacing: 0 }),
     para(StyleId.figure, 'PB Figure', 'body', sizePt.body, {
       alignment: AlignmentType.CENTER,
       keepNext: true,
@@ -228,6 +297,8 @@ const xmlAttr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&
  *   no hanging punctuation; absent = hanging, its own default), so with it written LibreOffice breaks lines as docx's
  *   layout of Word's pages does (which hangs no punctuation): a comma that doesn't fit takes the character before it
  *   to the next line. Whether Word itself hangs a comma past the margin here is not verified (no Word at hand).
+ * - No extra space between Chinese and Latin letters or digits (w:autoSpaceDE, w:autoSpaceDN off): every character
+ *   keeps its cell of the 28-character grid, and Word, LibreOffice and docx's layout break the lines alike.
  */
 export function docDefaultsXml(profile: LayoutProfile, g: Geometry): string {
   const f = runFonts(profile, 'body');
@@ -244,6 +315,7 @@ export function docDefaultsXml(profile: LayoutProfile, g: Geometry): string {
     '<w:pPrDefault><w:pPr>' +
     '<w:widowControl w:val="0"/>' +
     '<w:overflowPunct w:val="1"/>' +
+    '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>' +
     '<w:snapToGrid w:val="0"/>' +
     `<w:spacing w:before="0" w:after="0" w:line="${g.linePitch}" w:lineRule="exact"/>` +
     '<w:jc w:val="both"/>' +

@@ -17,7 +17,8 @@ import {
   type FileChild,
   type ParagraphChild,
 } from '#docx';
-import type { Block, DocumentModel, TocBlock } from '../../document/model.js';
+import type { DocumentModel, TocBlock } from '../../document/model.js';
+import { walk } from '../../document/walk.js';
 import type { BlockScope, RenderContext, TocEntry } from './context.js';
 export type { TocEntry } from './context.js';
 import { fieldChar, InstructionText } from './fields.js';
@@ -31,24 +32,19 @@ import type { BookmarkNames } from './bookmarks.js';
 
 export const TOC_INSTRUCTION = ' TOC \\o "1-5" \\h \\z ';
 
-function collect(blocks: readonly Block[], names: BookmarkNames, out: TocEntry[], seen: Set<string>): void {
-  for (const block of blocks) {
-    if (block.type === 'heading') {
-      const bookmark = names.get(block.anchor);
-      if (block.toc && bookmark !== undefined && !seen.has(block.anchor)) {
-        seen.add(block.anchor);
-        out.push({ level: block.level, text: headingText(block), bookmark, anchor: block.anchor });
-      }
-    } else if (block.type === 'quote') collect(block.children, names, out, seen);
-    else if (block.type === 'list') for (const item of block.items) collect(item, names, out, seen);
-  }
-}
-
-/** The headings the TOC lists, in document order. */
+/** The headings the TOC lists, in document order (each anchor once, and only one that carries a bookmark). */
 export function tocEntriesOf(model: DocumentModel, names: BookmarkNames): TocEntry[] {
   const out: TocEntry[] = [];
   const seen = new Set<string>();
-  for (const section of model.sections) collect(section.blocks, names, out, seen);
+  walk(model, {
+    block(b) {
+      if (b.type !== 'heading' || !b.toc || seen.has(b.anchor)) return;
+      const bookmark = names.get(b.anchor);
+      if (bookmark === undefined) return;
+      seen.add(b.anchor);
+      out.push({ level: b.level, text: headingText(b), bookmark, anchor: b.anchor });
+    },
+  });
   return out;
 }
 

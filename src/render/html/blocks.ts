@@ -4,6 +4,7 @@
  * runs no script and loads nothing).
  */
 import type { Block, Figure, Heading, Inline, Table } from '../../document/model.js';
+import { plainText } from '../../document/walk.js';
 import { esc, safeHref } from './escape.js';
 import { numberSeparator } from '../../document/text.js';
 
@@ -53,7 +54,7 @@ export function inlinesHtml(xs: readonly Inline[], o: HtmlOptions): string {
 }
 
 export function headingText(h: Heading): string {
-  return `${h.number ? h.number + numberSeparator(h.number) : ''}${h.children.map((c) => (c.type === 'text' || c.type === 'ref' ? c.text : '')).join('')}`;
+  return `${h.number ? h.number + numberSeparator(h.number) : ''}${plainText(h.children, '')}`;
 }
 
 function headingHtml(h: Heading, o: HtmlOptions): string {

@@ -5,12 +5,13 @@
  *
  * A chunk holds consecutive sections of one class — numbered (`body`) or not (`cover`, `front`) — and a body
  * section is cut only where the document breaks the page anyway, so that the cut changes no page: before a heading
- * that starts a page (a part, a power, a rule: `pageBreakBefore`, role `part` or `title`, see css.ts) and does not
- * follow a heading (`.h-chapter + .h-title`, `.h-part + .h-chapter:has(+ .h-title)` cancel the break of a heading that
- * follows another). Each section also starts a page, so a section boundary is a cut too.
+ * that starts a page (document/breaks.ts: the first of consecutive headings when one of them is a part, a power, a
+ * rule). Each section also starts a page, so a section boundary is a cut too.
  */
 import type { Block, DocumentModel, Heading, Inline, Section } from '../../document/model.js';
 import type { LayoutProfile } from '../../domain/profile.js';
+import { startsPage } from '../../document/breaks.js';
+import { walkBlocks, walkInlines } from '../../document/walk.js';
 
 /** Blocks [from, to) of section `section`. */
 export interface Slice { section: number; from: number; to: number }
@@ -27,43 +28,52 @@ export interface Chunk {
 
 const role = (h: Heading) => h.role ?? (['part', 'chapter', 'section', 'item', 'subitem'] as const)[h.level - 1];
 
-/** Whether block k starts a page in every case, so that a chunk may start there (k > 0, in a section's blocks). */
+/**
+ * Whether block k starts a page in every case, so that a chunk may start there (k > 0, in a section's blocks): a
+ * heading where the compendium starts a page (document/breaks.ts; html.ts marks it `break-before`).
+ */
 export function isCut(blocks: readonly Block[], k: number): boolean {
-  const b = blocks[k];
-  const prev = blocks[k - 1];
-  if (!b || !prev || b.type !== 'heading' || prev.type === 'heading') return false;
-  const next = blocks[k + 1];
-  const r = role(b);
-  return b.pageBreakBefore === true || r === 'part' || r === 'title' || (r === 'chapter' && next?.type === 'heading' && role(next) === 'title');
+  return k > 0 && startsPage(blocks, k);
 }
 
-const inlineLength = (xs: readonly Inline[]): number => xs.reduce((n, x) => n + (x.type === 'text' || x.type === 'ref' ? [...x.text].length : x.type === 'link' ? inlineLength(x.children) : x.type === 'break' ? 28 : 1), 0);
+/** Characters of inline content, a line break as a whole line, a footnote reference as one. */
+function inlineLength(xs: readonly Inline[], chars: number): number {
+  let n = 0;
+  walkInlines(xs, (x) => { n += x.type === 'text' || x.type === 'ref' ? [...x.text].length : x.type === 'link' ? 0 : x.type === 'break' ? chars : 1; });
+  return n;
+}
 
 /** A rough number of body lines for a block (22 a page, 28 characters a line); only chunk sizes depend on it. */
-export function estimateLines(b: Block, profile: LayoutProfile): number {
+export function estimateLines(block: Block, profile: LayoutProfile): number {
   const { chars, lines } = profile.grid;
-  switch (b.type) {
-    case 'heading': return role(b) === 'part' || role(b) === 'title' ? 3 : Math.max(1, Math.ceil(inlineLength(b.children) / chars));
-    case 'paragraph': return Math.max(1, Math.ceil(inlineLength(b.children) / chars));
-    case 'list': return b.items.reduce((n, it) => n + it.reduce((m, x) => m + estimateLines(x, profile), 0), 0);
-    case 'quote': return b.children.reduce((n, x) => n + estimateLines(x, profile), 0);
-    case 'figure': return Math.min(lines, Math.ceil((b.height / Math.max(1, b.width)) * chars * 0.9) + 1);
-    case 'pageBreak': return lines / 2;
-    case 'toc': return lines;
-    case 'table': {
-      // 小四 (3/4 of the body size) at 1.5 lines: a table line is about 0.62 body lines; landscape pages hold 0.6 of it.
-      const total = b.widths?.reduce((x, y) => x + y, 0);
-      const perLine = (chars / 0.75) * (b.landscape ? 1.5 : 1);
-      let sum = 0;
-      for (const row of b.rows) {
-        let tallest = 1;
-        row.cells.forEach((c, i) => {
-          const share = total && b.widths?.[i] ? b.widths[i]! / total : 1 / row.cells.length;
-          tallest = Math.max(tallest, Math.ceil(inlineLength(c.children) / Math.max(2, perLine * share * (c.colSpan ?? 1))));
-        });
-        sum += tallest * 0.62 + 0.2;
+  let sum = 0;
+  // Lists and quotes add up the lines of what they hold.
+  walkBlocks([block], { block: (b) => { sum += ownLines(b); } });
+  return sum;
+
+  function ownLines(b: Block): number {
+    switch (b.type) {
+      case 'heading': return role(b) === 'part' || role(b) === 'title' ? 3 : Math.max(1, Math.ceil(inlineLength(b.children, chars) / chars));
+      case 'paragraph': return Math.max(1, Math.ceil(inlineLength(b.children, chars) / chars));
+      case 'list': case 'quote': return 0;
+      case 'figure': return Math.min(lines, Math.ceil((b.height / Math.max(1, b.width)) * chars * 0.9) + 1);
+      case 'pageBreak': return lines / 2;
+      case 'toc': return lines;
+      case 'table': {
+        // 小四 (3/4 of the body size) at 1.5 lines: a table line is about 0.62 body lines; landscape pages hold 0.6 of it.
+        const total = b.widths?.reduce((x, y) => x + y, 0);
+        const perLine = (chars / 0.75) * (b.landscape ? 1.5 : 1);
+        let rows = 0;
+        for (const row of b.rows) {
+          let tallest = 1;
+          row.cells.forEach((c, i) => {
+            const share = total && b.widths?.[i] ? b.widths[i]! / total : 1 / row.cells.length;
+            tallest = Math.max(tallest, Math.ceil(inlineLength(c.children, chars) / Math.max(2, perLine * share * (c.colSpan ?? 1))));
+          });
+          rows += tallest * 0.62 + 0.2;
+        }
+        return rows / (b.landscape ? 0.6 : 1);
       }
-      return sum / (b.landscape ? 0.6 : 1);
     }
   }
 }

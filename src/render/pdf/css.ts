@@ -11,7 +11,7 @@
  *   22, rounded down to Chromium's layout unit (1/64 px) so that 22 lines fit; the character pitch comes from a small
  *   negative letter-spacing, so that 28 glyphs of 16 pt (plus spacing) fill a line, justified.
  */
-import type { LayoutProfile } from '../../domain/profile.js';
+import { pageGeometry, type LayoutProfile } from '../../domain/profile.js';
 import type { FontPlan } from './fonts.js';
 
 const PX_PER_MM = 96 / 25.4;
@@ -29,10 +29,12 @@ export interface Grid {
   charPx: number;
 }
 
+/** The profile's page geometry (domain/profile.ts `pageGeometry`) in CSS px, on Chromium's layout unit. */
 export function bodyGrid(profile: LayoutProfile): Grid {
-  const { page, marginMm: m, grid, sizePt } = profile;
-  const textWidthPx = (page.widthMm - m.left - m.right) * PX_PER_MM;
-  const textHeightPx = (page.heightMm - m.top - m.bottom) * PX_PER_MM;
+  const { grid, sizePt } = profile;
+  const { portrait } = pageGeometry(profile);
+  const textWidthPx = portrait.textWidthMm * PX_PER_MM;
+  const textHeightPx = portrait.textHeightMm * PX_PER_MM;
   const linePx = unit(textHeightPx / grid.lines);
   const bodyPx = sizePt.body * PX_PER_PT;
   // One layout unit less than the exact pitch, so that rounding never pushes the 28th character to the next line.
@@ -67,7 +69,9 @@ ${numbered('wide')}
 
 /** The print CSS; with `pageNumbers: false` without the page numbers (a chunk sets them apart: pageNumberCss). */
 export function printCss(profile: LayoutProfile, fonts: FontPlan, opts: { pageNumbers?: boolean } = {}): string {
-  const { page, marginMm: m, sizePt } = profile;
+  const { sizePt } = profile;
+  const { portrait, landscape, figure } = pageGeometry(profile);
+  const m = portrait.marginMm;
   const g = bodyGrid(profile);
   const f = fonts.families;
   const note = Math.max(sizePt.table, sizePt.body - 2);
@@ -77,12 +81,12 @@ export function printCss(profile: LayoutProfile, fonts: FontPlan, opts: { pageNu
   const baselinePx = (g.linePx - sizePt.body * PX_PER_PT) / 2 + 0.12 * sizePt.body * PX_PER_PT;
   // The longest drawing a page can hold with its caption below it (two lines: a long power's name wraps) — the
   // box the DOCX fits figures into (docx/figures.ts) and flowchart pages are cut for (mermaid/config.ts).
-  const figureMaxPx = unit(g.textHeightPx - 3 * g.linePx);
+  const figureMaxPx = unit(g.textHeightPx - figure.captionLines * g.linePx);
   return `${fonts.faces}
-@page { size: ${page.widthMm}mm ${page.heightMm}mm; margin: ${margins}; }
+@page { size: ${portrait.widthMm}mm ${portrait.heightMm}mm; margin: ${margins}; }
 @page cover { counter-increment: page 0; }
 @page front { counter-increment: page 0; }
-@page wide { size: ${page.heightMm}mm ${page.widthMm}mm; margin: ${margins}; }
+@page wide { size: ${landscape.widthMm}mm ${landscape.heightMm}mm; margin: ${margins}; }
 ${opts.pageNumbers === false ? '' : pageNumberCss(profile, fonts)}:root { font-family: ${f.body}; font-size: ${sizePt.body}pt; line-height: ${px(g.linePx)}; color: #000; }
 body { margin: 0; font-kerning: none; line-break: strict; overflow-wrap: anywhere; }
 .sec { break-before: page; }
@@ -99,8 +103,9 @@ body { margin: 0; font-kerning: none; line-break: strict; overflow-wrap: anywher
 p, li, h1, h2, h3, h4, h5, h6, figcaption { letter-spacing: ${px(g.letterSpacingPx)}; }
 p { margin: 0; text-align: justify; text-indent: ${twoChars}; orphans: 2; widows: 2; }
 p.noindent, li > p, td p, th p { text-indent: 0; }
-/* A line that introduces a table or a drawing stays on its page. */
-p:has(+ table), p:has(+ figure) { break-after: avoid; }
+/* A line that introduces a table or a drawing stays on its page; a rule's review note is never alone at the top of one. */
+p:has(+ table), p:has(+ figure), p:has(+ p.note) { break-after: avoid; }
+p.note { break-inside: avoid; }
 p.align-center { text-align: center; text-indent: 0; }
 p.align-right { text-align: right; text-indent: 0; }
 p.align-left { text-align: left; }
@@ -113,11 +118,10 @@ h1, h2, h3, h4, h5, h6 { margin: 0; font-size: ${sizePt.heading}pt; font-weight:
 /* Line height 1.5: taller than the title font's own ascent + descent (Noto Serif CJK: 1.45 em). In a shorter line box
    Chromium writes such a heading's bookmark title twice ("编制说明编制说明"). */
 .h-part, .h-title, .toc-title { font-family: ${f.title}; font-size: ${sizePt.title}pt; line-height: 1.5; text-align: center; text-indent: 0; margin-bottom: ${px(g.linePx)}; letter-spacing: 0; }
-.h-part, .h-title, .break-before { break-before: page; }
+/* A new page where the compendium starts one (html.ts: the first of consecutive headings when one of them is a part,
+   a power, a rule; so a heading is never left alone at the foot of a page, nor a part title alone on a page). */
+.break-before { break-before: page; }
 .h-part, .h-title, p.title, p.subtitle, caption, figcaption { text-wrap: balance; }
-/* A chapter that only opens the next rule (一、职权法定类制度) goes with it to the rule's new page. */
-.h-chapter:has(+ .h-title) { break-before: page; }
-.h-chapter + .h-title, .h-part + .h-chapter:has(+ .h-title) { break-before: auto; }
 .h-chapter { font-family: ${f.heading1}; }
 .h-section { font-family: ${f.heading2}; }
 .h-item { font-family: ${f.body}; font-weight: bold; }

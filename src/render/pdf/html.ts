@@ -5,6 +5,8 @@
  * and link target make Chromium write a named destination for each, so the printed PDF tells where each landed.
  */
 import type { Block, DocumentModel, Figure, Heading, Section } from '../../document/model.js';
+import { onLandscapePages, startsPage } from '../../document/breaks.js';
+import { collect } from '../../document/walk.js';
 import { blocksHtml, footnotesHtml, type HtmlOptions } from '../html/blocks.js';
 import { esc } from '../html/escape.js';
 import type { Chunk } from './chunks.js';
@@ -16,32 +18,41 @@ export const tocMark = (n: number) => `pb-toc-${n}`;
 
 /** The headings the 目录 lists, in order. */
 export function tocEntries(model: DocumentModel): Heading[] {
-  const out: Heading[] = [];
-  const visit = (bs: readonly Block[]) => {
-    for (const b of bs) {
-      if (b.type === 'heading' && b.toc) out.push(b);
-      else if (b.type === 'quote') visit(b.children);
-      else if (b.type === 'list') b.items.forEach(visit);
-    }
-  };
-  model.sections.forEach((s) => visit(s.blocks));
-  return out;
+  return collect(model, (b): b is Heading => b.type === 'heading' && b.toc);
+}
+
+/**
+ * A section's blocks with the page breaks before headings where the compendium starts a page (document/breaks.ts):
+ * the HTML marks them `break-before`, the only headings the print CSS breaks the page before.
+ */
+export function pagedBlocks(blocks: readonly Block[]): Block[] {
+  return blocks.map((b, i) => {
+    if (b.type !== 'heading') return b;
+    const starts = startsPage(blocks, i);
+    return (b.pageBreakBefore === true) === starts ? b : { ...b, pageBreakBefore: starts };
+  });
 }
 
 function sectionHtml(s: Section, i: number, blocks: readonly Block[], o: HtmlOptions, opens: boolean, tail: string): string {
   const cls = ['sec', `sec-${s.kind}`, s.orientation === 'landscape' && s.kind === 'body' ? 'landscape' : ''].filter(Boolean).join(' ');
-  // Wide tables go on landscape pages of their own; everything else stays in the section's flow.
+  // Wide tables go on landscape pages of their own, with the headings and lines that lead up to them (breaks.ts);
+  // everything else stays in the section's flow.
   const parts: string[] = [];
   let run: Block[] = [];
   const flush = () => { if (run.length) parts.push(blocksHtml(run, o)); run = []; };
-  for (const b of blocks) {
-    if (b.type === 'table' && b.landscape && s.kind === 'body' && s.orientation !== 'landscape') {
+  let wideRun: Block[] = [];
+  const flushWide = () => { if (wideRun.length) parts.push(`<div class="pb-wide">${blocksHtml(wideRun, o)}</div>`); wideRun = []; };
+  const wide = s.kind === 'body' && s.orientation !== 'landscape' ? onLandscapePages(blocks) : blocks.map(() => false);
+  blocks.forEach((b, k) => {
+    if (wide[k]) {
       flush();
-      parts.push(`<div class="pb-wide">${blocksHtml([b], o)}</div>`);
+      wideRun.push(b);
     } else {
+      flushWide();
       run.push(b);
     }
-  }
+  });
+  flushWide();
   flush();
   // Where the section opens (not in a chunk that continues it), an empty out-of-flow mark at its start: the named
   // destination of its start. Not the section's own id: a link to an element thousands of pages long made Chromium's
@@ -78,9 +89,10 @@ const HREF = /\shref="#([^"]+)"/g;
 export function chunksHtml(model: DocumentModel, chunks: readonly Chunk[], opts: ChunkHtmlOptions): string[] {
   const o: HtmlOptions = { tocEntries: tocEntries(model), tocPages: opts.tocPages, imageSrc: opts.imageSrc };
   const lastBody = model.sections.map((s) => s.kind).lastIndexOf('body');
+  const paged = model.sections.map((s) => pagedBlocks(s.blocks));
   let tocs = 0;
   const bodies = chunks.map((c) => c.slices.map((x) => {
-    const s = model.sections[x.section]!;
+    const s = { ...model.sections[x.section]!, blocks: paged[x.section]! };
     // Footnotes (注释) close the last body section.
     const tail = x.section === lastBody && x.to === s.blocks.length ? footnotesHtml(model.footnotes, o) : '';
     // The 目录's title gets an id of its own: its bookmark points there.

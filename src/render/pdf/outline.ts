@@ -2,7 +2,8 @@
  * The bookmarks (document outline) of the merged PDF: from the model's headings, as Chromium makes them from a page's
  * h1–h6, pointing at the named destinations of the printed chunks.
  */
-import type { Block, DocumentModel } from '../../document/model.js';
+import type { DocumentModel } from '../../document/model.js';
+import { plainText, walk } from '../../document/walk.js';
 import { tocMark } from './html.js';
 import { textString } from './pdfraw.js';
 
@@ -16,19 +17,15 @@ export interface Bookmark { title: string; level: number; target: string }
 export function bookmarksOf(model: DocumentModel): Bookmark[] {
   const out: Bookmark[] = [];
   let tocs = 0;
-  const visit = (bs: readonly Block[]) => {
-    for (const b of bs) {
+  walk(model, {
+    block(b) {
       if (b.type === 'heading') {
-        const text = b.children.map((c) => (c.type === 'text' || c.type === 'ref' ? c.text : c.type === 'link' ? c.children.map((x) => (x.type === 'text' ? x.text : '')).join('') : '')).join('');
-        // As in the HTML: the number, a space unless it ends in 、 . ）, the text.
+        // As in the HTML: the number, a space unless it ends in 、 . ）, the text (a line break adds nothing).
         const num = b.number ? `${b.number}${/[、.）]$/.test(b.number) ? '' : ' '}` : '';
-        out.push({ title: `${num}${text}`.replace(/[ \t\r\n]+/g, ' ').trim(), level: Math.min(6, Math.max(1, b.level)), target: b.anchor });
+        out.push({ title: `${num}${plainText(b.children, '')}`.replace(/[ \t\r\n]+/g, ' ').trim(), level: Math.min(6, Math.max(1, b.level)), target: b.anchor });
       } else if (b.type === 'toc') out.push({ title: b.title, level: 1, target: tocMark(tocs++) });
-      else if (b.type === 'quote') visit(b.children);
-      else if (b.type === 'list') b.items.forEach(visit);
-    }
-  };
-  model.sections.forEach((s) => visit(s.blocks));
+    },
+  });
   return out;
 }
 

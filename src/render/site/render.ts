@@ -9,7 +9,8 @@ import type { Block, DocumentModel, FootnoteDef, Heading } from '../../document/
 import { blocksHtml, footnotesHtml, inlinesHtml, type HtmlOptions } from '../html/blocks.js';
 import { esc } from '../html/escape.js';
 import { FILTER_JS, SITE_CSS } from './assets.js';
-import { HOME, footnoteIds, headingTitle, inlineText, normaliseHeadings, splitModel, type Group, type Page, type SiteStructure } from './split.js';
+import { plainText } from '../../document/walk.js';
+import { HOME, footnoteIds, headingTitle, normaliseHeadings, splitModel, type Group, type Page, type SiteStructure } from './split.js';
 
 export interface SiteFile { path: string; data: string }
 
@@ -68,7 +69,7 @@ function layout(ctx: Ctx, file: string, title: string, main: string, opts: { scr
     const current = n.file === file && !n.anchor ? ' aria-current="page"' : '';
     return `<li><a href="${esc(relLink(file, n.file, n.anchor))}"${current}>${esc(n.label)}</a></li>`;
   }).join('');
-  const date = ctx.s.cover.date ? inlineText(ctx.s.cover.date) : m.created.slice(0, 10);
+  const date = ctx.s.cover.date ? plainText(ctx.s.cover.date) : m.created.slice(0, 10);
   const pageTitle = title === m.title ? m.title : `${title} - ${m.title}`;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -178,7 +179,7 @@ ${cats}
     const title = gs.length ? headingTitle(gs[0].heading) : '规范权力运行制度';
     const areas = s.groups.filter((g) => g.kind === 'area');
     const list = (ps: Page[]) => `<ul class="rules">\n${ps.map((p) => {
-      const sub = p.blocks[1]?.type === 'paragraph' && p.blocks[1].style === 'subtitle' ? `<span class="rule-number">${esc(inlineText(p.blocks[1].children))}</span>` : '';
+      const sub = p.blocks[1]?.type === 'paragraph' && p.blocks[1].style === 'subtitle' ? `<span class="rule-number">${esc(plainText(p.blocks[1].children))}</span>` : '';
       return `<li><a href="${link(p)}">${esc(p.title)}</a>${sub}</li>`;
     }).join('\n')}\n</ul>`;
     const body = areas.filter((g) => g.pages.length || g.intro.length).map((g) => `<section aria-labelledby="${esc(g.heading.anchor)}">

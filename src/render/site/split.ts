@@ -5,6 +5,7 @@
  * Only the model is read; nothing is taken from the repository.
  */
 import type { Block, DocumentModel, Heading, Inline } from '../../document/model.js';
+import { mapBlocks, plainText, walkBlocks } from '../../document/walk.js';
 import { FileNames } from './names.js';
 
 export type PageKind = 'power' | 'rule' | 'catalogue' | 'laws' | 'part';
@@ -55,13 +56,9 @@ export interface SiteStructure {
 
 export const HOME = 'index.html';
 
-export function inlineText(xs: readonly Inline[]): string {
-  return xs.map((x) => (x.type === 'text' || x.type === 'ref' ? x.text : x.type === 'link' ? inlineText(x.children) : x.type === 'break' ? ' ' : '')).join('');
-}
-
 /** A heading's text without its number; a power's heading "名称（ID）" loses the id suffix when `stripId` is given. */
 export function headingTitle(h: Heading, stripId?: string): string {
-  const text = inlineText(h.children).trim();
+  const text = plainText(h.children).trim();
   if (stripId && text.endsWith(`（${stripId}）`)) return text.slice(0, -`（${stripId}）`.length);
   return text;
 }
@@ -161,13 +158,9 @@ export function splitModel(model: DocumentModel): SiteStructure {
   }
 
   // Anchors → files: everything on a page links to that page; the preface, groups and loose blocks are on the home page.
-  const mark = (bs: readonly Block[], file: string) => {
-    for (const b of bs) {
-      if (b.type === 'heading' || b.type === 'figure') { if (!s.anchorFile.has(b.anchor)) s.anchorFile.set(b.anchor, file); }
-      else if (b.type === 'list') b.items.forEach((it) => mark(it, file));
-      else if (b.type === 'quote') mark(b.children, file);
-    }
-  };
+  const mark = (bs: readonly Block[], file: string) => walkBlocks(bs, {
+    block: (b) => { if ((b.type === 'heading' || b.type === 'figure') && !s.anchorFile.has(b.anchor)) s.anchorFile.set(b.anchor, file); },
+  });
   for (const p of s.pages) mark(p.blocks, p.file);
   mark(s.preface, HOME);
   for (const g of s.groups) mark([g.heading, ...g.intro], HOME);
@@ -178,24 +171,7 @@ export function splitModel(model: DocumentModel): SiteStructure {
 /** Footnote numbers referenced in these blocks, in order of first reference. */
 export function footnoteIds(bs: readonly Block[]): number[] {
   const out: number[] = [];
-  const inl = (xs: readonly Inline[]) => {
-    for (const x of xs) {
-      if (x.type === 'footnoteRef' && !out.includes(x.id)) out.push(x.id);
-      else if (x.type === 'link') inl(x.children);
-    }
-  };
-  const walk = (xs: readonly Block[]) => {
-    for (const b of xs) {
-      switch (b.type) {
-        case 'heading': case 'paragraph': inl(b.children); break;
-        case 'list': b.items.forEach(walk); break;
-        case 'quote': walk(b.children); break;
-        case 'table': for (const r of b.rows) for (const c of r.cells) inl(c.children); break;
-        default: break;
-      }
-    }
-  };
-  walk(bs);
+  walkBlocks(bs, { inline: (x) => { if (x.type === 'footnoteRef' && !out.includes(x.id)) out.push(x.id); } });
   return out;
 }
 
@@ -205,16 +181,11 @@ export function footnoteIds(bs: readonly Block[]): number[] {
  */
 export function normaliseHeadings(bs: readonly Block[], shift: number, start: number): Block[] {
   let prev = start;
-  const walk = (xs: readonly Block[]): Block[] => xs.map((b) => {
-    if (b.type === 'heading') {
-      const want = Math.min(6, Math.max(1, b.level - shift));
-      const out = Math.min(want, prev + 1);
-      prev = out;
-      return out === want ? b : { ...b, level: (out + shift) as Heading['level'] };
-    }
-    if (b.type === 'list') return { ...b, items: b.items.map(walk) };
-    if (b.type === 'quote') return { ...b, children: walk(b.children) };
-    return b;
+  return mapBlocks(bs, (b) => {
+    if (b.type !== 'heading') return b;
+    const want = Math.min(6, Math.max(1, b.level - shift));
+    const out = Math.min(want, prev + 1);
+    prev = out;
+    return out === want ? b : { ...b, level: (out + shift) as Heading['level'] };
   });
-  return walk(bs);
 }

@@ -1,0 +1,148 @@
+/**
+ * The example compendium's DOCX as LibreOffice lays it out: every 目录 entry's page number, written into the DOCX by
+ * docx's page layout, is the page LibreOffice puts the heading on; no page holds only a heading or a caption; a
+ * landscape page's number stands in its left margin, turned (GB/T 9704 §10.3).
+ *
+ * Built with the real CLI (flowcharts and all), converted by LibreOffice headless to PDF (a copy under an ASCII name:
+ * LibreOffice here cannot open a Chinese file name), read page by page with poppler (pdftotext, pdfimages, pdfinfo).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/repo.js';
+import { parts, pdfPages, shownNumber, squash } from './helpers.js';
+import { whichTool, type Tool } from '../helpers/tools.js';
+
+const EXAMPLE = 'examples/zhuzhou-commerce';
+const NAME = '株洲市商务局规范权力运行制度汇编';
+
+function need(command: string, install: string): void {
+  if (whichTool(command as Tool) === null) throw new Error(`${command} is needed for this test and is not installed: ${install}`);
+}
+
+interface Entry { title: string; page: string }
+
+/** The 目录 as written into the DOCX: each TOC paragraph's text and the number in its PAGEREF field's result. */
+function writtenToc(document: string): Entry[] {
+  const paragraphs = document.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="TOC\d"\/>[\s\S]*?<\/w:p>/g) ?? [];
+  return paragraphs.map((p) => {
+    const texts = [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!);
+    const page = texts.pop()!;
+    return { title: squash(texts.join('')), page };
+  });
+}
+
+/** The page (index) after `from` where the heading's text stands on lines of its own (a long one wraps: up to 3). */
+function headingAt(pages: string[], title: string, from: number): number {
+  for (let i = from; i < pages.length; i++) {
+    const lines = pages[i]!.split('\n').map(squash).filter(Boolean);
+    for (let a = 0; a < lines.length; a++) {
+      let s = '';
+      for (let b = a; b < Math.min(lines.length, a + 3); b++) {
+        s += lines[b];
+        if (s === title) return i;
+        if (!title.startsWith(s)) break;
+      }
+    }
+  }
+  return -1;
+}
+
+let docx: string;
+let pdf: string;
+let pages: string[];
+let toc: Entry[];
+
+beforeAll(async () => {
+  need('soffice', 'apt-get install libreoffice-writer-nogui');
+  need('pdftotext', 'apt-get install poppler-utils');
+  const out = tempDir('pb-toc-lo-');
+  const r = await cli(['build', EXAMPLE, '--format', 'docx', '--stage', 'submit', '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
+  expect(r.code, r.stderr).toBe(0);
+  docx = path.join(out, 'compendium.docx');
+  copyFileSync(path.join(out, `${NAME}.docx`), docx);
+  const profile = tempDir('pb-lo-profile-');
+  const converted = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], { timeout: 600_000, encoding: 'utf8' });
+  pdf = path.join(out, 'compendium.pdf');
+  expect(existsSync(pdf), `LibreOffice did not convert the DOCX: ${converted.stderr ?? ''}`).toBe(true);
+  pages = pdfPages(pdf);
+  toc = writtenToc(parts(readFileSync(docx)).get('word/document.xml')!);
+}, 900_000);
+
+describe('the 目录 in LibreOffice', () => {
+  it('is printed with the numbers written into the DOCX', () => {
+    expect(toc.length).toBeGreaterThan(35);
+    for (const e of toc) expect(e.page, e.title).toMatch(/^\d+$/);
+    // The 目录's pages: entries end in dot leaders and their number.
+    const printed = pages.flatMap((p) => p.split('\n')).map((l) => /\.{3,}\s*(\d+)\s*$/.exec(l)?.[1]).filter((n): n is string => n !== undefined);
+    expect(printed).toEqual(toc.map((e) => e.page));
+  });
+
+  it('gives every heading the page LibreOffice puts it on', () => {
+    const lastTocPage = pages.reduce((last, p, i) => (/\.{3,}\s*\d+\s*$/m.test(p) ? i : last), -1);
+    let cursor = lastTocPage + 1;
+    const wrong: string[] = [];
+    for (const e of toc) {
+      const at = headingAt(pages, e.title, cursor);
+      if (at < 0) { wrong.push(`${e.title}: not found after page ${cursor + 1}`); continue; }
+      cursor = at;
+      const shown = shownNumber(pages[at]!);
+      if (shown !== e.page) wrong.push(`${e.title}: 目录 ${e.page}, LibreOffice ${shown}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('pages as LibreOffice lays them out', () => {
+  it('never holds only a heading or a caption (a page with a flowchart has its picture)', () => {
+    // Pages with a picture on them (pdfimages counts pages from 1).
+    const listed = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const pictured = new Set(listed.split('\n').slice(2).map((l) => Number(l.trim().split(/\s+/)[0])).filter((n) => n > 0));
+    const headings = new Set(toc.map((e) => e.title));
+    const sparse: string[] = [];
+    pages.forEach((page, i) => {
+      if (pictured.has(i + 1)) return;
+      const lines = page.split('\n').map((l) => l.trim()).filter((l) => l && shownNumber(l) === undefined);
+      const text = squash(lines.join(''));
+      const onlyHeading = [...headings].some((h) => text === h) || lines.length <= 2;
+      if (lines.length === 0 || onlyHeading) sparse.push(`page ${i + 1}: ${JSON.stringify(lines)}`);
+    });
+    expect(sparse).toEqual([]);
+    // Captions stay with their flowcharts: every page with a flowchart's caption has the picture on it.
+    const captioned = pages.map((p, i) => ({ i, text: squash(p).replace(/第[一二三四五六七八九十]+部分权力运行流程图/g, '') })).filter((p) => p.text.includes('权力运行流程图'));
+    expect(captioned.length).toBeGreaterThanOrEqual(16);
+    for (const p of captioned) expect(pictured.has(p.i + 1), `page ${p.i + 1}: a caption without its flowchart`).toBe(true);
+  });
+
+  it('never splits a code across lines in the catalogue\'s narrow column', () => {
+    const catalogue = pages.filter((p) => p.includes('事项编码'));
+    expect(catalogue.length).toBeGreaterThan(0);
+    const codes = new Set(catalogue.join('\n').match(/\b[A-Z]{2}-\d{3}\b/g) ?? []);
+    // the 16 powers of the example, each whole on its line
+    expect(codes.size).toBe(16);
+    for (const p of catalogue) expect(p).not.toMatch(/\b[A-Z]{2}-\s*$/m);
+  });
+
+  it('numbers a landscape page in its left margin, turned to read down the page', () => {
+    const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', String(pages.length), pdf], { encoding: 'utf8' });
+    const landscape = [...sizes.matchAll(/Page\s+(\d+) size:\s+841\.\d+ x 595\.\d+/g)].map((m) => Number(m[1]));
+    expect(landscape.length).toBeGreaterThanOrEqual(2);
+    for (const n of landscape.slice(0, 2)) {
+      const html = execFileSync('pdftotext', ['-bbox-layout', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
+      const lines = [...html.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)]
+        .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: squash([...m[5]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join('')) }));
+      const number = lines.find((l) => /^—\d+—$/.test(l.text));
+      expect(number, `page ${n}: no page number`).toBeDefined();
+      const mm = 25.4 / 72;
+      // in the left margin (28 mm), its middle 7 mm from the text block; taller than wide: turned
+      expect(((number!.x0 + number!.x1) / 2) * mm).toBeCloseTo(21, 0);
+      expect(number!.y1 - number!.y0).toBeGreaterThan(2 * (number!.x1 - number!.x0));
+      // odd pages near the bottom of the text block, even ones near its top
+      const odd = Number(number!.text.replace(/—/g, '')) % 2 === 1;
+      if (odd) expect(number!.y1 * mm).toBeGreaterThan(210 - 35 - 10);
+      else expect(number!.y0 * mm).toBeLessThan(37 + 10);
+    }
+  });
+});
