@@ -4,6 +4,8 @@ import type { Diagnostic, MessagePair, Range, Severity } from '../diagnostics/di
 import type { Config, Law, Power, Stage } from '../domain/types.js';
 import type { Loaded, Repository, RuleDoc } from '../load/repository.js';
 import type { SourceFile } from '../load/source.js';
+import type { LawLibrary } from '../library/types.js';
+import type { Citations } from './rules/citations-resolve.js';
 
 export interface CheckContext {
   repo: Repository;
@@ -23,6 +25,12 @@ export interface CheckContext {
    * them are not reported as unresolved: the file's own errors say what is wrong, and one mistake gives one message.
    */
   broken: { power: Set<string>; law: Set<string> };
+  /** The law library, when one is set (powerbook.yaml law_library, POWERBOOK_LAW_LIBRARY, --law-library). */
+  library?: LawLibrary;
+  /** A library is set but none of its paths exists: that is reported once, at the setting, and not at each citation. */
+  libraryUnavailable?: boolean;
+  /** What each legal basis's `law:` names (a laws/ file or a library text), looked up once. */
+  citations: Citations;
   /** Report a problem; `severity` overrides the rule's default for this one report (stage-dependent rules). */
   report(source: SourceFile | string, range: Range | (() => Range), m: MessagePair, severity?: Severity): void;
 }

@@ -7,8 +7,16 @@ import type { CheckContext } from './context.js';
 import { RULES } from './registry.js';
 import { RULE_META } from '../diagnostics/rules.js';
 import { applySeverities, parseLint } from '../diagnostics/severity.js';
+import type { LawLibrary } from '../library/types.js';
+import { Citations } from './rules/citations-resolve.js';
 
-export interface CheckOptions { stage?: Stage }
+export interface CheckOptions {
+  stage?: Stage;
+  /** The law library (pipeline/library.ts opens it from the settings). */
+  library?: LawLibrary;
+  /** A library is set but could not be opened (reported at the setting). */
+  libraryUnavailable?: boolean;
+}
 
 /** Runs every check. `loadDiagnostics` come from `loadRepository`; the result is sorted deterministically. */
 export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[], opts: CheckOptions = {}): Diagnostic[] {
@@ -41,6 +49,7 @@ export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[],
   };
   const lawsById = index(laws), powersById = index(powers), rulesById = index(rules);
   const broken = { power: brokenIds(repo.powers, powersById), law: brokenIds(repo.laws, lawsById) };
+  const citations = new Citations({ laws, lawsById, brokenLaws: broken.law, library: opts.library, date: config?.compendium.date });
   // The rules that look at one power alone ran as each power was loaded (check/power.ts): their findings get the
   // configured severity here, and they run below only on powers loaded without them.
   for (const p of powers) if (p.checked) diags.push(...p.checked);
@@ -50,7 +59,8 @@ export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[],
     const ctx: CheckContext = {
       repo, config, stage, date: config?.compendium.date,
       laws, powers: rule.perPower ? unchecked : powers, rules,
-      lawsById, powersById, rulesById, broken,
+      lawsById, powersById, rulesById, broken, citations,
+      ...(opts.library ? { library: opts.library } : {}), ...(opts.libraryUnavailable ? { libraryUnavailable: true } : {}),
       report(source, range, m, severity) {
         const file = typeof source === 'string' ? source : source.path;
         diags.push(makeDiagnostic(file, typeof range === 'function' ? range() : range, rule.id, severity ?? RULE_META[rule.id].severity, m));

@@ -12,10 +12,13 @@ import { ruleDeliberation, ruleLegalityReview } from './rules/rule-review.js';
 import { promisedExceedsStatutory } from './rules/time-limit.js';
 import { xrefUnresolved } from './rules/xref.js';
 import { imageUnresolved } from './rules/images.js';
+import { citationAmbiguous, citationDrift, citationNotYetInForce, citationProvisionUnknown, citationRepealed, citationTextIncomplete, citationUnknown, citationVersionUnknown } from './rules/citations.js';
 
 export const RULES: readonly Rule[] = [
   duplicateId, fileNameId, powerLegalBasisRequired, lawUnknown, articleUnknown, lawNotInForce, lawDates,
   penaltyDiscretionRequired, promisedExceedsStatutory, powerIdPrefix,
   procedureUnknownStep, procedureUnreachable, procedureNoEnd, procedureNoActor,
   xrefUnresolved, imageUnresolved, ruleLegalityReview, ruleDeliberation,
+  citationUnknown, citationAmbiguous, citationRepealed, citationNotYetInForce, citationVersionUnknown,
+  citationProvisionUnknown, citationTextIncomplete, citationDrift,
 ];

@@ -7,7 +7,8 @@ export const lawNotInForce: Rule = {
     const date = ctx.date;
     for (const p of ctx.powers) {
       (p.data.legal_bases ?? []).forEach((b, i) => {
-        const law = ctx.lawsById.get(b.law)?.data;
+        const target = ctx.citations.target(b.law);
+        const law = target.kind === 'local' ? target.law.data : undefined;
         if (!law) return;
         const at = () => p.source.rangeAt(['legal_bases', i, 'law']);
         const t = `《${law.title}》`;

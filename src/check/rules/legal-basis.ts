@@ -19,16 +19,25 @@ export const powerLegalBasisRequired: Rule = {
   },
 };
 
-/** A cited law exists in laws/. */
+/** What a laws/ id looks like (a title is Chinese). */
+export const LAW_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A cited law exists in laws/ (or, by its title, in the law library: see citation-unknown). */
 export const lawUnknown: Rule = {
   id: 'law-unknown',
   check(ctx) {
     for (const p of ctx.powers) {
       (p.data.legal_bases ?? []).forEach((b, i) => {
-        if (ctx.lawsById.has(b.law) || ctx.broken.law.has(b.law)) return;
+        // With a law library, a title (not a laws/ id) that it does not hold is citation-unknown (and with a library
+        // that could not be opened, law-library-path says why).
+        if ((ctx.library || ctx.libraryUnavailable) && !LAW_ID.test(b.law)) return;
+        const t = ctx.citations.target(b.law);
+        if (t.kind === 'local' || t.kind === 'broken') return;
         ctx.report(p.source, p.source.rangeAt(['legal_bases', i, 'law']), {
           zh: `实施依据引用的法律"${b.law}"未登记`, en: `Cited law "${b.law}" is not registered in laws/`,
-          hintZh: `在 laws/${b.law}.yaml 登记这部法律，或改正编号`, hintEn: `Register it as laws/${b.law}.yaml or fix the id`,
+          ...(LAW_ID.test(b.law)
+            ? { hintZh: `在 laws/${b.law}.yaml 登记这部法律，或改正编号`, hintEn: `Register it as laws/${b.law}.yaml or fix the id` }
+            : { hintZh: '在 powerbook.yaml 中用 law_library 指定法规库（LawRefBook/Laws 的克隆），或在 laws/ 下登记这部法律', hintEn: 'Point law_library in powerbook.yaml at a law library (a clone of LawRefBook/Laws), or register the law under laws/' }),
         });
       });
     }
@@ -41,7 +50,8 @@ export const articleUnknown: Rule = {
   check(ctx) {
     for (const p of ctx.powers) {
       (p.data.legal_bases ?? []).forEach((b, i) => {
-        const law = ctx.lawsById.get(b.law);
+        const t = ctx.citations.target(b.law);
+        const law = t.kind === 'local' ? t.law : undefined;
         if (!law || b.article === undefined) return;
         const key = articleKey(b.article);
         if (key === null) {
