@@ -6,6 +6,9 @@ import { ChromiumMissingError } from '../browser/chromium.js';
 import { processIo, resolveLang, UsageError, type Io } from './io.js';
 import { VERSION } from '../util/version.js';
 
+/** A repeatable option's values, in order. */
+function collect(value: string, previous: string[]): string[] { return [...previous, value]; }
+
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const langOpt = langArg < 0 ? undefined : argv[langArg].includes('=') ? argv[langArg].split('=')[1] : argv[langArg + 1];
@@ -30,6 +33,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
     .option('--color', t('强制彩色输出', 'force colour'))
     .option('--no-color', t('不用彩色', 'no colour'))
+    .option('--law-library <path>', t('法规库目录（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
     .action(async (dir: string, opts) => { code = await (await import('./validate.js')).validateCommand(io, lang, dir, opts); });
 
   program.command('build')
@@ -39,6 +43,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('-o, --out <dir>', t('输出目录', 'output directory'), 'dist')
     .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices(['draft', 'review', 'submit']).default('draft'))
     .option('--no-cache', t('不用缓存（流程图、DOCX 排版），全部重新生成', 'use no cache (flowcharts, DOCX page layout): make everything again'))
+    .option('--law-library <path>', t('法规库目录（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
     .action(async (dir: string, opts) => { code = await (await import('./build.js')).buildCommand(io, lang, dir, opts); });
 
   program.command('schema')
