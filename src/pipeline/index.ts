@@ -20,6 +20,8 @@ import { checkHandDrawn, readHandDrawn } from '../flowchart/hand-drawn.js';
 import { flowchartCacheDir, isFailure, legible, printedFontPt, renderPagedFlowcharts } from '../flowchart/index.js';
 import { flowchartSources } from '../flowchart/sources.js';
 import { VERSION } from '../util/version.js';
+import type { LawLibrary } from '../library/types.js';
+import { loadLibrary } from './library.js';
 import path from 'node:path';
 
 export interface Validated {
@@ -27,24 +29,38 @@ export interface Validated {
   diagnostics: Diagnostic[];
   /** powerbook.yaml's `lint:` settings, for the diagnostics of later stages (build). */
   lint: LintSettings;
+  /** The law library, when one is set and could be opened (for the compendium's quotes and law index). */
+  library?: LawLibrary;
 }
 
 export interface ValidateOptions {
   stage?: Stage;
   /** Keep of each power only what validation needs (see check/file.ts); not for a build, which needs all of it. */
   slim?: boolean;
+  /** `--law-library`: the law library's paths (relative to `cwd`); wins over POWERBOOK_LAW_LIBRARY and law_library. */
+  lawLibrary?: string[];
+  /** For POWERBOOK_LAW_LIBRARY (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** What `--law-library` and POWERBOOK_LAW_LIBRARY paths are relative to (default process.cwd()). */
+  cwd?: string;
 }
 
-/** Loads and checks the repository at `root`. Never throws for bad content: every problem is a diagnostic. */
+/**
+ * Loads and checks the repository at `root`. Never throws for bad content: every problem is a diagnostic. Throws
+ * LawLibrarySettingError (pipeline/library.ts) for a library path of the command line or environment that does not exist.
+ */
 export async function validate(root: string, opts: ValidateOptions = {}): Promise<Validated> {
   const { repo, diagnostics } = await loadRepository(root, { slim: opts.slim });
-  const diags = checkRepository(repo, diagnostics, { stage: opts.stage ?? 'draft' });
+  const lib = await loadLibrary(repo.root, repo.config, opts.env ?? process.env, opts.lawLibrary, opts.cwd ?? process.cwd());
+  const diags = checkRepository(repo, lib.diagnostics.length ? [...diagnostics, ...lib.diagnostics] : diagnostics, {
+    stage: opts.stage ?? 'draft', ...(lib.library ? { library: lib.library } : {}), ...(lib.unavailable ? { libraryUnavailable: true } : {}),
+  });
   const lint = parseLint(repo.config?.valid ? (repo.config.data.lint as Record<string, unknown> | undefined) : undefined).settings;
   const extra: Diagnostic[] = [];
   const handDrawn = readHandDrawn(repo, repo.powers.filter((p) => p.valid), extra);
   await checkHandDrawn(handDrawn, extra);
   for (const h of handDrawn.values()) repo.texts.set(h.file.path, h.file);
-  return { repo, lint, diagnostics: extra.length ? [...diags, ...applySeverities(extra, lint)].sort(compareDiagnostics) : diags };
+  return { repo, lint, diagnostics: extra.length ? [...diags, ...applySeverities(extra, lint)].sort(compareDiagnostics) : diags, ...(lib.library ? { library: lib.library } : {}) };
 }
 
 /** The text of each file that has a diagnostic, for code frames (only those: a file's text may have to be read again). */
@@ -72,6 +88,11 @@ export interface CompileOptions {
   cache?: boolean;
   env?: NodeJS.ProcessEnv;
   lint?: LintSettings;
+  /**
+   * The law library validate() opened: cited texts' titles, quotes (compendium.quote_legal_bases) and the law index.
+   * Not given: opened again from powerbook.yaml and POWERBOOK_LAW_LIBRARY (the index is cached).
+   */
+  library?: LawLibrary;
   onProgress?(done: number, total: number): void;
 }
 
@@ -81,6 +102,7 @@ const utf8 = new TextEncoder();
 export async function compile(repo: Repository, opts: CompileOptions = {}): Promise<Compiled> {
   const env = opts.env ?? process.env;
   const config = repo.config!.data;
+  const library = opts.library ?? (await loadLibrary(repo.root, repo.config, env)).library;
   const powers = repo.powers.filter((p) => p.valid);
   const sources = flowchartSources(powers, readHandDrawn(repo, powers, []));
   const results = await renderPagedFlowcharts(sources.map((s) => s.paged), {
@@ -110,7 +132,7 @@ export async function compile(repo: Repository, opts: CompileOptions = {}): Prom
   }
   const model = buildDocument({
     repo, config, laws: repo.laws.filter((l) => l.valid), powers, rules: repo.rules.filter((r) => r.valid), figures,
-    created: creationDate(config, env),
+    created: creationDate(config, env), ...(library ? { library } : {}),
   });
   const lint = opts.lint ?? new Map();
   return { model, repo, failures: applySeverities(failures, lint), warnings: applySeverities(warnings, lint), flowcharts: { total: sources.length, failed: failures.length } };
