@@ -112,7 +112,9 @@ export function parseBody(file: string, blocks: Block[]): BodyResult {
     articles.push(current);
     prev = { n: l.n, sub: l.sub };
     inAppendix = false;
-    addFirstClause(rest, line, column + l.length);
+    const text = rest.slice(l.length);
+    const lead = text.length - text.replace(/^[\s　]+/, '').length;
+    addFirstClause(text.slice(lead), line, column + l.length + lead);
   };
 
   /** The article's own paragraph, split where articles were run together on the line. */
@@ -124,7 +126,7 @@ export function parseBody(file: string, blocks: Block[]): BodyResult {
     const rest = text.slice(next);
     const l = readLabel(rest)!;
     defect(line, column + next, 'articles-run-together', `${labelOf(l)}与上一条写在同一行（第${line}行），已按条号分开`, `${labelOf(l)} runs on from the article before on line ${line}; split at its number`);
-    open(l, rest.slice(l.length).replace(/^[\s　]+/, ''), line, column + next);
+    open(l, rest, line, column + next);
   };
 
   for (const b of blocks) {
@@ -151,7 +153,7 @@ export function parseBody(file: string, blocks: Block[]): BodyResult {
     const t = text.trim();
     const l = readLabel(t);
     const column = b.column + (text.length - text.trimStart().length);
-    if (l) { open(l, t.slice(l.length).replace(/^[\s　]+/, ''), b.line, column); continue; }
+    if (l) { open(l, t, b.line, column); continue; }
     if (!current) {
       const s = SECTION.exec(t);
       if (s) {

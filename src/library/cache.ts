@@ -48,7 +48,7 @@ export function loadVersion<T extends object>(into: T, file: string, v: StoredVe
 }
 
 /** Bump when parsing changes what it produces: every cached index is then parsed again. */
-export const PARSER_FORMAT = 2;
+export const PARSER_FORMAT = 3;
 const FORMAT = `${VERSION}/${PARSER_FORMAT}`;
 
 /** A file as the index keeps it. */

@@ -9,7 +9,7 @@ import path from 'node:path';
 export interface LibFile { file: string; size: number; mtimeMs: number }
 
 /** Every law-library Markdown file under `root`, '/'-separated paths relative to it, sorted (code-unit order). */
-export function listFiles(root: string, withStats = true): LibFile[] {
+export function listFiles(root: string): LibFile[] {
   const out: LibFile[] = [];
   const walk = (dir: string, rel: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -17,9 +17,8 @@ export function listFiles(root: string, withStats = true): LibFile[] {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) walk(path.join(dir, e.name), r);
       else if (e.name.endsWith('.md') && r !== 'README.md' && (e.isFile() || e.isSymbolicLink())) {
-        if (!withStats) { out.push({ file: r, size: -1, mtimeMs: -1 }); continue; }
         const st = statSync(path.join(dir, e.name), { throwIfNoEntry: false });
-        if (st?.isFile()) out.push({ file: r, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
+        if (st?.isFile()) out.push({ file: r, size: st.size, mtimeMs: st.mtimeMs });
       }
     }
   };
@@ -29,7 +28,7 @@ export function listFiles(root: string, withStats = true): LibFile[] {
 
 export function statFile(root: string, file: string): LibFile | undefined {
   const st = statSync(path.join(root, file), { throwIfNoEntry: false });
-  return st?.isFile() ? { file, size: st.size, mtimeMs: Math.floor(st.mtimeMs) } : undefined;
+  return st?.isFile() ? { file, size: st.size, mtimeMs: st.mtimeMs } : undefined;
 }
 
 export interface GitState {

@@ -91,7 +91,7 @@ async function openRoot(root: string, prefix: string, slot: CacheSlot | undefine
   }
   const toParse = listing.filter((f) => {
     const o = oldByFile.get(f.file);
-    return !o || o.size !== f.size || o.mtimeMs !== f.mtimeMs;
+    return !o || !sameStat(o, f);
   });
   const parsed = toParse.length ? await parseFiles(toParse.map((f) => ({ root, file: f.file }))) : [];
   const parsedByFile = new Map(parsed.map((p, i) => [toParse[i]!.file, p]));
@@ -166,6 +166,14 @@ async function openRoot(root: string, prefix: string, slot: CacheSlot | undefine
     state.versions.set(e.file, versionOf(e, prefix, load));
   }
   return state;
+}
+
+/**
+ * Same size and time: times within a millisecond are the same (a copy made with its times kept, `cp -p`, may land a
+ * fraction of a millisecond away).
+ */
+function sameStat(a: LibFile, b: LibFile): boolean {
+  return a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 1;
 }
 
 function readOld(slot: CacheSlot, old: IndexFile): Buffer {

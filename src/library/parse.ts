@@ -151,6 +151,9 @@ function entryIntoForce(v: ParsedVersion, units: LibArticle[], defects: LibraryD
   if (v.date) { v.inForce = v.date; v.inForceSource = 'file-date'; }
 }
 
+/** Words of a final provision: entry into force, who interprets, what it repeals or overrides. */
+const FINAL = /起(?:施行|实施|生效|执行)|(?:施行|实施|生效|执行)(?:。|$)|之日(?:起)?(?:施行|实施|生效)|解释|废止|为准|不再适用|参照(?:执行|适用|本)|另行(?:制定|规定)/m;
+
 /**
  * A text that stops early: its last article is no final provision (施行, 解释, 废止…) and either its header lists
  * amendments, or it has fewer than ten articles, or its articles stop in a chapter other than 附则.
@@ -162,8 +165,7 @@ function isTruncated(v: ParsedVersion, units: LibArticle[]): boolean {
   const last = units[units.length - 1]!;
   const lastClause = last.clauses[last.clauses.length - 1];
   if (lastClause && /[：:]$/.test(lastClause.text) && !lastClause.items.length) return true; // stops before its items
-  const tail = units.slice(-2).map(articleText).join('\n');
-  if (/施行|实施|生效|执行|废止|解释|为准|不再适用|参照|适用本|同时|规定执行|另行|^\s*$/.test(tail)) return false;
+  if (units.slice(-2).some((a) => FINAL.test(articleText(a)))) return false;
   const chaptered = units.some((a) => /第.+章/.test(a.chapter ?? ''));
   // Judicial interpretations are often a few articles without a final one: their length says nothing.
   const short = units.length < 10 && v.folder !== '司法解释';

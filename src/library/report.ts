@@ -7,6 +7,7 @@ import { articleKey, numberToChinese } from '../domain/numerals.js';
 import { articleText } from './articles.js';
 import { SKIP_REASONS, type SkipReason } from './classify.js';
 import type { Library } from './index.js';
+import { queryTerms } from './search.js';
 import type { LawVersion, LibArticle, LibLaw, RepealClause } from './types.js';
 
 export type Lang = 'zh' | 'en';
@@ -279,6 +280,14 @@ export function formatShow(r: ShowResult, lang: Lang): string {
 
 // ---------------------------------------------------------------------------------------------- search
 
+/** About 120 characters of `text` around the first of `terms` it holds. */
+function snippet(text: string, terms: string[], size = 120): string {
+  if (text.length <= size) return text;
+  const at = Math.min(...terms.map((w) => text.indexOf(w)).filter((i) => i >= 0), text.length);
+  const start = at === text.length ? 0 : Math.max(0, Math.min(at - 30, text.length - size));
+  return `${start > 0 ? '…' : ''}${text.slice(start, start + size)}${start + size < text.length ? '…' : ''}`;
+}
+
 export interface SearchHit { rank: number; title: string; version?: string; file: string; line: number; key: string; label: string; score: number; text: string }
 
 export function searchReport(lib: Library, words: string, opts: { at?: string; limit?: number }): SearchHit[] {
@@ -292,10 +301,10 @@ export function formatSearch(hits: SearchHit[], words: string, lang: Lang): stri
   const t = (zh: string, en: string) => tr(lang, zh, en);
   if (!hits.length) return t(`没有找到含「${words}」的条文\n`, `No article contains "${words}"\n`);
   const out: string[] = [];
+  const terms = queryTerms(words);
   for (const h of hits) {
     out.push(`${h.rank}. 《${h.title}》${h.label}${h.version ? t(`（${h.version}版）`, ` (${h.version})`) : ''}  ${h.file}:${h.line}`);
-    const text = h.text.replace(/\n/g, ' ');
-    out.push(`   ${text.length > 160 ? `${text.slice(0, 158)}…` : text}`);
+    out.push(`   ${snippet(h.text.replace(/\n/g, ' '), terms)}`);
   }
   return out.join('\n') + '\n';
 }
