@@ -73,6 +73,31 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .description(t('列出全部检查规则及其默认级别', 'List every check rule with its default severity'))
     .action(async () => { code = (await import('./rules.js')).rulesCommand(io, lang); });
 
+  // `laws`: the law library (LawRefBook/Laws clone). Every subcommand takes --law-library, -C and --no-cache.
+  const laws = program.command('laws')
+    .description(t('法规库（LawRefBook/Laws 的克隆）：查看条文、列出法规、全文搜索、检查法规库', 'The law library (a LawRefBook/Laws clone): show an article, list laws, search, check the library'));
+  const lawsCommand = (name: string, zh: string, en: string) => laws.command(name).description(t(zh, en))
+    .option('--law-library <path>', t('法规库目录（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
+    .option('-C, --dir <dir>', t('制度库目录：读取其 powerbook.yaml 的 law_library，索引缓存放在其 .powerbook/cache/laws', "repository directory: its powerbook.yaml's law_library is read and the index cached under its .powerbook/cache/laws"), '.')
+    .option('--no-cache', t('不读也不写索引缓存，全部重新解析', 'neither read nor write the index cache: parse everything'))
+    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['text', 'json']).default('text'));
+  lawsCommand('check-library', '检查法规库：按目录统计、版本、法规、学到的废止条款、每处缺陷（文件:行）', 'Check the library: counts by folder, versions, laws, repeals learned, every defect (file:line)')
+    .argument('[path]', t('法规库目录（不写则按 --law-library、环境变量、powerbook.yaml 的顺序）', 'law library directory (default: --law-library, the environment, powerbook.yaml)'))
+    .action(async (p: string | undefined, opts) => { code = await (await import('./laws.js')).checkLibraryCommand(io, lang, p, opts); });
+  lawsCommand('show', '显示某日有效的条文（含款、项），或法规的文头、版本、施行日期、废止情况和条数', "Show an article (with its 款 and 项) as in force on a date, or a law's header, versions, entry into force, repeal and article count")
+    .argument('<law>', t('法规标题：全称、简称、带或不带“中华人民共和国”、可带书名号', 'title: full or short, with or without 中华人民共和国, with or without 《》'))
+    .argument('[article]', t('条号：第九条、9、第一百二十条之一', 'article: 第九条, 9, 第一百二十条之一'))
+    .option('--at <date>', t('日期 YYYY-MM-DD（默认今天）', 'date YYYY-MM-DD (default: today)'))
+    .action(async (law: string, article: string | undefined, opts) => { code = await (await import('./laws.js')).showCommand(io, lang, law, article, opts); });
+  lawsCommand('list', '列出法规：标题、版本、施行日期、被谁废止、废止了什么', 'List the laws: titles, versions, entry into force, repealed by, repeals')
+    .option('--at <date>', t('日期 YYYY-MM-DD：标出当日有效的版本', 'date YYYY-MM-DD: mark the version in force that day'))
+    .action(async (opts) => { code = await (await import('./laws.js')).listCommand(io, lang, opts); });
+  lawsCommand('search', '全文搜索条文（按相关度排序）', 'Full-text search of the articles, ranked')
+    .argument('<words...>', t('要找的词（空格分开的词都要算上）', 'words to find (each word separated by spaces counts)'))
+    .option('--at <date>', t('只搜当日有效的版本（默认每部法规的最新版本）', "search the versions in force on that date (default: each law's latest)"))
+    .option('--limit <n>', t('最多显示几条（默认 20）', 'how many results at most (default 20)'))
+    .action(async (words: string[], opts) => { code = await (await import('./laws.js')).searchCommand(io, lang, words, opts); });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
