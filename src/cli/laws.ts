@@ -22,6 +22,8 @@ export interface LawsOptions {
   limit?: string;
   format?: string;
   cache?: boolean;
+  /** list --cited: the laws the repository's powers cite (src/cli/coverage.ts). */
+  cited?: boolean;
 }
 
 /** The library's roots for a command: an explicit path (check-library PATH), else the settings. */
@@ -122,6 +124,7 @@ export async function showCommand(io: Io, lang: Lang, law: string, article: stri
 }
 
 export async function listCommand(io: Io, lang: Lang, opts: LawsOptions): Promise<number> {
+  if (opts.cited) return (await import('./coverage.js')).citedCommand(io, lang, opts);
   const format = formatOpt(opts.format);
   const at = dateOpt(opts.at);
   const lib = await open(io, opts);

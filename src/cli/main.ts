@@ -91,12 +91,16 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .action(async (law: string, article: string | undefined, opts) => { code = await (await import('./laws.js')).showCommand(io, lang, law, article, opts); });
   lawsCommand('list', '列出法规：标题、版本、施行日期、被谁废止、废止了什么', 'List the laws: titles, versions, entry into force, repealed by, repeals')
     .option('--at <date>', t('日期 YYYY-MM-DD：标出当日有效的版本', 'date YYYY-MM-DD: mark the version in force that day'))
+    .option('--cited', t('只列出本制度库（-C）的职权所引的法律法规，及引用它们的职权和条款', "only the laws the repository's (-C) powers cite, with the powers and provisions citing each"))
     .action(async (opts) => { code = await (await import('./laws.js')).listCommand(io, lang, opts); });
   lawsCommand('search', '全文搜索条文（按相关度排序）', 'Full-text search of the articles, ranked')
     .argument('<words...>', t('要找的词（空格分开的词都要算上）', 'words to find (each word separated by spaces counts)'))
     .option('--at <date>', t('只搜当日有效的版本（默认每部法规的最新版本）', "search the versions in force on that date (default: each law's latest)"))
     .option('--limit <n>', t('最多显示几条（默认 20）', 'how many results at most (default 20)'))
     .action(async (words: string[], opts) => { code = await (await import('./laws.js')).searchCommand(io, lang, words, opts); });
+  lawsCommand('coverage', '清单遗漏：所引法律法规中点名本部门（powerbook.yaml 的 roles）而没有职权引用的条文', "Missing powers: provisions of the cited laws that name the department's roles (powerbook.yaml roles:) but that no power cites")
+    .option('--role <role>', t('本部门在法律中的称谓（代替 powerbook.yaml 的 roles；可写多次）', "the department's role as the laws name it (instead of powerbook.yaml's roles; repeatable)"), collect, [])
+    .action(async (opts) => { code = await (await import('./coverage.js')).coverageCommand(io, lang, opts); });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
