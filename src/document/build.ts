@@ -9,6 +9,7 @@ import { markdownToBlocks, type MarkdownContext } from './markdown.js';
 import type { Block, DocumentModel, Figure, Section } from './model.js';
 import { appendix, byCategory, catalogue, cover, flowchartBlocks, partHeading, partNumber, ruleBlocks } from './parts.js';
 import { numberToChinese } from '../domain/numerals.js';
+import { resolveXref } from '../domain/xref.js';
 import type { LawLibrary } from '../library/types.js';
 import { Citations, libraryXref } from '../check/rules/citations-resolve.js';
 import { citedLibraryLaws, legalBasisTexts, librarySource } from './citations.js';
@@ -48,7 +49,15 @@ export function buildDocument(input: BuildInput): DocumentModel {
   const footnotes: DocumentModel['footnotes'] = [];
   const md: MarkdownContext = {
     root: input.repo.root, powers: powersById, laws: lawsById, powerAnchors, lawAnchors, anchors, footnotes,
-    libraryLaw(target, article) { const r = libraryXref(citations, target, article); return r?.ok ? r.text : undefined; },
+    lawByTitle(target, article) {
+      const t = citations.target(target);
+      if (t.kind === 'local') {
+        const r = resolveXref({ raw: '', kind: 'law', target: t.law.data.id, article, index: 0 }, powersById, lawsById);
+        return r.ok ? r.text : undefined;
+      }
+      const r = libraryXref(citations, target, article);
+      return r?.ok ? r.text : undefined;
+    },
   };
 
   const parts: PartName[] = config.compendium.parts ?? [...DEFAULT_PARTS];

@@ -7,8 +7,12 @@ function checkText(ctx: CheckContext, source: SourceFile, text: string, offset: 
   for (const x of findXrefs(text)) {
     let r: { ok: true } | { ok: false; zh: string; en: string; hintZh?: string; hintEn?: string } = resolveXref(x, ctx.powersById, ctx.lawsById);
     if (r.ok || (x.kind === 'power' && ctx.broken.power.has(x.target)) || (x.kind === 'law' && ctx.broken.law.has(x.target))) continue;
-    // A law the library holds (and laws/ does not).
-    if (x.kind === 'law' && !ctx.lawsById.has(x.target)) r = libraryXref(ctx.citations, x.target, x.article) ?? r;
+    if (x.kind === 'law' && !ctx.lawsById.has(x.target)) {
+      // A laws/ file named by its title, as a legal basis may name it; else a text of the library.
+      const t = ctx.citations.target(x.target);
+      if (t.kind === 'local') r = resolveXref({ ...x, target: t.law.data.id }, ctx.powersById, ctx.lawsById);
+      else r = libraryXref(ctx.citations, x.target, x.article) ?? r;
+    }
     if (r.ok) continue;
     const start = source.position(offset + x.index), end = source.position(offset + x.index + x.raw.length);
     ctx.report(source, { start, end }, { zh: `交叉引用 ${x.raw} 无法解析：${r.zh}`, en: `Cross reference ${x.raw} does not resolve: ${r.en}`, hintZh: r.hintZh, hintEn: r.hintEn });
