@@ -4,9 +4,11 @@
  */
 import { realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { check, citingRepo, LIBRARY, of } from './helpers.js';
+import { check, citingRepo, LIBRARY, of, warmLibrary } from './helpers.js';
+
+beforeAll(() => warmLibrary(), 900_000);
 
 const PROVINCE = path.resolve('examples/mistakes/province-laws');
 

@@ -1,10 +1,14 @@
 /** `powerbook laws coverage` (清单遗漏) and `powerbook laws list --cited` on the example, against the real law library. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rolesNamed } from '../../src/check/coverage.js';
+import path from 'node:path';
 import { cli } from '../helpers/cli.js';
-import { citingRepo } from './helpers.js';
+import { lawCacheDir } from '../../src/pipeline/library.js';
+import { citingRepo, warmLibrary } from './helpers.js';
 
 const EXAMPLE = 'examples/zhuzhou-commerce';
+
+beforeAll(async () => { await warmLibrary(); await warmLibrary(lawCacheDir(path.resolve(EXAMPLE))); }, 900_000);
 
 describe('powerbook laws coverage', () => {
   it('JSON: in the laws the powers cite, the provisions naming the bureau’s roles that no power cites', async () => {

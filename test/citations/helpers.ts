@@ -21,6 +21,16 @@ export function shareCache(dir: string): void {
   if (!existsSync(link)) symlinkSync(SHARED_CACHE, link, 'dir');
 }
 
+/**
+ * Opens the library once with the cache of `dir` (default: the shared one), so that the index is built before the tests
+ * run (a cold build of the whole library can outlast a test's time limit on a busy machine). For a beforeAll with a
+ * long timeout.
+ */
+export async function warmLibrary(cacheDir = SHARED_CACHE, roots = [LIBRARY]): Promise<void> {
+  const { openLibrary } = await import('../../src/library/index.js');
+  await openLibrary(roots, { cacheDir });
+}
+
 /** A legal basis as YAML (a flow mapping's inside), e.g. `law: 行政许可法, article: 42`. */
 export type Basis = string;
 
