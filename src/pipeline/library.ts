@@ -11,6 +11,7 @@ import { RULE_META } from '../diagnostics/rules.js';
 import type { Config } from '../domain/types.js';
 import type { Loaded } from '../load/repository.js';
 import type { LawLibrary, OpenLibrary } from '../library/types.js';
+import { citationMessage, PHRASES } from '../check/rules/citations-messages.js';
 
 export const LAW_LIBRARY_ENV = 'POWERBOOK_LAW_LIBRARY';
 
@@ -76,15 +77,11 @@ export async function loadLibrary(root: string, config: Loaded<Config> | undefin
   if (!settings) return { unavailable: false, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const bad = (r: LibraryRoot, why: 'missing' | 'not-dir') => {
-    const what = why === 'missing' ? { zh: '不存在', en: 'does not exist' } : { zh: '不是目录', en: 'is not a directory' };
+    const what = why === 'missing' ? PHRASES.missing : PHRASES.notDir;
     if (settings.origin === 'config') {
       const at = config!.source.rangeAt(r.index === undefined ? ['law_library'] : ['law_library', r.index]);
-      diagnostics.push(makeDiagnostic(config!.source.path, at, 'law-library-path', RULE_META['law-library-path'].severity, {
-        zh: `powerbook.yaml 的 law_library 指向的法规库目录${what.zh}：${r.given}（即 ${r.abs}）`,
-        en: `The law library set by law_library in powerbook.yaml ${what.en}: ${r.given} (${r.abs})`,
-        hintZh: '把 LawRefBook/Laws 克隆到这里，或改正路径（相对制度库根目录）；也可以用环境变量 POWERBOOK_LAW_LIBRARY 或 --law-library 指定',
-        hintEn: 'Clone LawRefBook/Laws there or fix the path (relative to the repository); POWERBOOK_LAW_LIBRARY or --law-library can also set it',
-      }));
+      diagnostics.push(makeDiagnostic(config!.source.path, at, 'law-library-path', RULE_META['law-library-path'].severity,
+        citationMessage('law-library-path', 'missing', { what, given: r.given, abs: r.abs })));
       return;
     }
     const from = settings.origin === 'env' ? { zh: `环境变量 ${LAW_LIBRARY_ENV}`, en: `the environment variable ${LAW_LIBRARY_ENV}` } : { zh: '--law-library', en: '--law-library' };

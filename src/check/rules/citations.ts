@@ -12,6 +12,11 @@ import type { CheckContext, Rule } from '../context.js';
 import { LAW_ID } from './legal-basis.js';
 import { findDrift, quoteMatches, wordDiff, type Drift } from './citations-drift.js';
 import { localArticle, locate, locatedText, versionName, versionNameEn, type LawTarget, type LibraryCitation, type Located, type Repeal } from './citations-resolve.js';
+import { citationMessage, PHRASES } from './citations-messages.js';
+import type { MessagePair } from '../../diagnostics/diagnostic.js';
+
+/** 2022-12-30 版 / the 2022-12-30 version. */
+const versionPair = (v: LawVersion) => ({ zh: versionName(v), en: versionNameEn(v) });
 
 type Each = (p: Loaded<Power>, b: LegalBasisRef, i: number, t: LawTarget) => void;
 
@@ -53,13 +58,8 @@ export const citationUnknown: Rule = {
     if (!ctx.library) return; // without a library, law-unknown says it (and with an unopened one, law-library-path)
     each(ctx, (p, b, i, t) => {
       if (t.kind !== 'unknown' || LAW_ID.test(b.law)) return; // a laws/ id that does not exist: law-unknown
-      const near = t.suggestions.slice(0, 5);
-      ctx.report(p.source, at(p, i, 'law'), {
-        zh: `法规库和 laws/ 中都找不到"${b.law}"${near.length ? `；相近的有：${near.map(titled).join('、')}` : ''}`,
-        en: `"${b.law}" is neither in the law library nor in laws/${near.length ? `; nearest: ${near.map(titled).join(', ')}` : ''}`,
-        hintZh: '按法规库中的名称改正（全称、简称都可以，如"行政许可法"），或把本地的规范性文件登记在 laws/ 下',
-        hintEn: 'Write the title as the library has it (full or short, e.g. 行政许可法), or register a local document under laws/',
-      });
+      const near = t.suggestions.slice(0, 5).map(titled);
+      ctx.report(p.source, at(p, i, 'law'), citationMessage('citation-unknown', near.length ? 'unknownNear' : 'unknown', { law: b.law, near }));
     });
   },
 };
@@ -70,13 +70,8 @@ export const citationAmbiguous: Rule = {
   check(ctx) {
     each(ctx, (p, b, i, t) => {
       if (t.kind !== 'ambiguous') return;
-      const list = t.candidates.map((c) => `《${c.title}》（${describe(c)}）`);
-      ctx.report(p.source, at(p, i, 'law'), {
-        zh: `"${b.law}"在法规库中对应 ${t.candidates.length} 部文本：${list.join('、')}`,
-        en: `"${b.law}" matches ${t.candidates.length} texts of the law library: ${list.join(', ')}`,
-        hintZh: '写出全称以区分；同名的文本用 version: 写明所引版本的日期',
-        hintEn: 'Write the full title; for texts of the same title, give version: with the date of the one meant',
-      });
+      const candidates = t.candidates.map((c) => `《${c.title}》（${describe(c)}）`);
+      ctx.report(p.source, at(p, i, 'law'), citationMessage('citation-ambiguous', 'ambiguous', { law: b.law, count: t.candidates.length, candidates }));
     });
   },
 };
@@ -97,12 +92,10 @@ export const citationRepealed: Rule = {
       const { title, r } = rep;
       const by = r.version.title, order = r.version.order;
       const clause = r.clause.text.length > 90 ? `${r.clause.text.slice(0, 90)}……` : r.clause.text;
-      ctx.report(p.source, at(p, i, 'law'), {
-        zh: `《${title}》已于 ${r.date} 被《${by}》${order ? `（${order}）` : ''}废止，汇编日期 ${ctx.date ?? ''} 时不能作为实施依据`,
-        en: `${title} was repealed on ${r.date} by ${by}${order ? ` (${order})` : ''}: it is no legal basis on the compendium date ${ctx.date ?? ''}`,
-        hintZh: `改为引用《${by}》中相应的条文，或停用这项职权。废止条款（${r.version.file}:${r.clause.at.line}）：${clause}`,
-        hintEn: `Cite the corresponding provision of ${by}, or suspend this power (repeal clause at ${r.version.file}:${r.clause.at.line})`,
-      });
+      ctx.report(p.source, at(p, i, 'law'), citationMessage('citation-repealed', 'repealed', {
+        title, date: r.date, by, order: order ? { zh: `（${order}）`, en: ` (${order})` } : undefined, today: ctx.date ?? '',
+        at: `${r.version.file}:${r.clause.at.line}`, clause,
+      }));
     });
   },
 };
@@ -118,17 +111,12 @@ export const citationNotYetInForce: Rule = {
       if (!c || t.kind !== 'library' || c.repealed) return;
       if (c.notYet) {
         const when = c.notYet.inForce ?? c.notYet.date ?? '?';
-        ctx.report(p.source, at(p, i, 'law'), {
-          zh: `《${c.law.title}》自 ${when} 起施行，汇编日期 ${date} 时尚未施行`,
-          en: `${c.law.title} takes effect on ${when}, after the compendium date ${date}`,
-          hintZh: '改为引用汇编日期时有效的法律法规，或调整汇编日期', hintEn: 'Cite a text in force on the compendium date, or change that date',
-        });
+        ctx.report(p.source, at(p, i, 'law'), citationMessage('citation-not-yet-in-force', 'notYet', { title: c.law.title, date: when, today: date }));
       } else if (c.pinned && c.pinned.inForce && c.pinned.inForce > date) {
-        ctx.report(p.source, at(p, i, 'version'), {
-          zh: `指定的《${c.law.title}》${versionName(c.pinned)}自 ${c.pinned.inForce} 起施行，汇编日期 ${date} 时尚未施行（施行的是${c.inForce ? versionName(c.inForce) : '更早的版本'}）`,
-          en: `The pinned ${versionNameEn(c.pinned)} of ${c.law.title} takes effect on ${c.pinned.inForce}, after the compendium date ${date}`,
-          hintZh: '删去 version 以引用汇编日期施行的文本，或调整汇编日期', hintEn: 'Drop version: to cite the text in force, or change the compendium date',
-        });
+        ctx.report(p.source, at(p, i, 'version'), citationMessage('citation-not-yet-in-force', 'pinnedNotYet', {
+          title: c.law.title, version: versionPair(c.pinned), date: c.pinned.inForce, today: date,
+          inForce: c.inForce ? versionPair(c.inForce) : { zh: '更早的版本', en: 'an earlier version' },
+        }));
       }
     });
   },
@@ -141,13 +129,8 @@ export const citationVersionUnknown: Rule = {
     each(ctx, (p, b, i) => {
       const c = ctx.citations.libraryCitation(b);
       if (!c || c.pinned !== null) return;
-      const list = c.law.versions.map((v) => `${v.date ?? v.file}${v.inForce ? `（${v.inForce} 施行）` : ''}`);
-      ctx.report(p.source, at(p, i, 'version'), {
-        zh: `法规库中没有《${c.law.title}》${b.version} 的版本；有：${list.join('、')}`,
-        en: `The law library has no version ${b.version} of ${c.law.title}; it has: ${list.join(', ')}`,
-        hintZh: '写其中一个版本的日期（法规库文件名中的日期），或删去 version 以引用汇编日期施行的文本',
-        hintEn: 'Give the date of one of these versions (as in the file name), or drop version: to cite the text in force',
-      });
+      const versions = c.law.versions.map((v) => `${v.date ?? v.file}${v.inForce ? `（${v.inForce} 施行）` : ''}`);
+      ctx.report(p.source, at(p, i, 'version'), citationMessage('citation-version-unknown', 'noVersion', { title: c.law.title, version: String(b.version), versions }));
     });
   },
 };
@@ -215,31 +198,29 @@ export const citationProvisionUnknown: Rule = {
       const f = findingOf(ctx, b, t);
       if (f?.kind !== 'missing') return;
       const l = f.where, v = f.version;
-      const which = v ? `（${versionName(v)}${v.inForce ? `，${v.inForce} 施行` : ''}）` : '';
-      const whichEn = v ? ` (${versionNameEn(v)})` : '';
-      let zh: string, en: string;
+      const which = v ? { zh: `（${versionName(v)}${v.inForce ? `，${v.inForce} 施行` : ''}）`, en: ` (${versionNameEn(v)})` } : undefined;
+      const common = {
+        title: f.title, which, source: v ? PHRASES.library : PHRASES.registered,
+        show: v ? { zh: `（powerbook laws show "${f.title}" ${b.article} 可查看该条）`, en: ` (powerbook laws show "${f.title}" ${b.article} prints the article)` } : undefined,
+      };
+      let m;
       if (l.missing === 'unreadable') {
-        zh = `${citedLabel(b)}的款、项写法无法识别`; en = `The clause or item of ${citedLabel(b)} cannot be read`;
+        m = citationMessage('citation-provision-unknown', 'unreadable', { ...common, cited: citedLabel(b) });
       } else if (l.missing === 'article') {
         const last = v?.articles[v.articles.length - 1];
-        zh = `《${f.title}》${which}没有${articleLabel(b.article!)}${last ? `；全文共 ${v!.articles.length} 条，最后一条是${last.label}` : ''}`;
-        en = `${f.title}${whichEn} has no ${articleLabel(b.article!)}${last ? `; it has ${v!.articles.length} articles, the last being ${last.label}` : ''}`;
+        m = citationMessage('citation-provision-unknown', 'noArticle', {
+          ...common, article: articleLabel(b.article!),
+          last: last ? { zh: `；全文共 ${v!.articles.length} 条，最后一条是${last.label}`, en: `; it has ${v!.articles.length} articles, the last being ${last.label}` } : undefined,
+        });
       } else if (l.missing === 'clause') {
-        const n = l.article!.clauses.length;
-        zh = `《${f.title}》${which}${l.article!.label}只有 ${n} 款，没有${articleLabel(b.clause!, '款')}`;
-        en = `${l.article!.label} of ${f.title}${whichEn} has ${n} clause(s), not ${articleLabel(b.clause!, '款')}`;
+        m = citationMessage('citation-provision-unknown', 'noClause', { ...common, label: l.article!.label, count: l.article!.clauses.length, clause: articleLabel(b.clause!, '款') });
       } else {
         const holder = l.clause ?? l.article!.clauses.find((c) => c.items.length);
         const n = holder?.items.length ?? 0;
-        const where = `${l.article!.label}${b.clause !== undefined ? articleLabel(b.clause, '款') : ''}`;
-        zh = `《${f.title}》${which}${where}${n ? `只有 ${n} 项` : '不分项'}，没有${articleLabel(b.item!, '项')}`;
-        en = `${where} of ${f.title}${whichEn} ${n ? `has ${n} item(s)` : 'has no items'}, not ${articleLabel(b.item!, '项')}`;
+        const label = `${l.article!.label}${b.clause !== undefined ? articleLabel(b.clause, '款') : ''}`;
+        m = citationMessage('citation-provision-unknown', n ? 'noItem' : 'noItems', { ...common, label, count: n, item: articleLabel(b.item!, '项') });
       }
-      ctx.report(p.source, at(p, i, f.field), {
-        zh, en,
-        hintZh: `按${v ? '法规库中' : '登记的'}文本核对条、款、项${v ? `（powerbook laws show "${f.title}" ${b.article} 可查看该条）` : ''}`,
-        hintEn: `Check the article, clause and item against the text${v ? ` (powerbook laws show "${f.title}" ${b.article} prints the article)` : ''}`,
-      });
+      ctx.report(p.source, at(p, i, f.field), m);
     });
   },
 };
@@ -252,12 +233,10 @@ export const citationTextIncomplete: Rule = {
       const f = findingOf(ctx, b, t);
       if (f?.kind !== 'incomplete') return;
       const v = f.version, last = v.articles[v.articles.length - 1];
-      ctx.report(p.source, at(p, i, 'article'), {
-        zh: `法规库中《${f.title}》${versionName(v)}（${v.file}）的文本不完整（${last ? `只到${last.label}` : '没有条文'}），无法核对${articleLabel(b.article!)}`,
-        en: `The law library's text of ${f.title}, ${versionNameEn(v)} (${v.file}), is incomplete (${last ? `it stops at ${last.label}` : 'no articles'}): ${articleLabel(b.article!)} cannot be checked`,
-        hintZh: '对照正式文本（如国家法律法规数据库）核对这一条；法规库的维护者可补全该文件',
-        hintEn: 'Check the article against the official text; the library maintainers can complete the file',
-      });
+      ctx.report(p.source, at(p, i, 'article'), citationMessage('citation-text-incomplete', 'incomplete', {
+        title: f.title, version: versionPair(v), file: v.file, article: articleLabel(b.article!),
+        last: last ? { zh: `只到${last.label}`, en: `it stops at ${last.label}` } : PHRASES.noArticles,
+      }));
     });
   },
 };
@@ -274,41 +253,29 @@ export const citationDrift: Rule = {
   },
 };
 
-function driftMessage(b: LegalBasisRef, title: string, d: Drift, v: LawVersion | undefined, date: string | undefined) {
+function driftMessage(b: LegalBasisRef, title: string, d: Drift, v: LawVersion | undefined, date: string | undefined): MessagePair {
   const label = citedLabel(b);
-  const inForce = v ? `汇编日期${date ? ` ${date} ` : ''}施行的文本（${versionName(v)}）` : '登记的文本';
-  const inForceEn = v ? `the text in force on the compendium date (${versionNameEn(v)})` : 'the registered text';
-  const from = d.from ? `（出自 ${versionName(d.from.version)}${d.from.label}）` : '';
-  const fromEn = d.from ? ` (from ${versionNameEn(d.from.version)}, ${d.from.label})` : '';
-  const kind = b.quote !== undefined ? '所引文字' : `指定的${d.from ? versionName(d.from.version) : '版本'}中的条文`;
-  const kindEn = b.quote !== undefined ? 'the quoted text' : 'the provision of the pinned version';
-  let zh: string, en: string, hintZh: string, hintEn: string;
-  const elsewhere = d.current !== undefined ? `；现行${label}是另一条文` : `；现行文本没有${label}`;
-  const elsewhereEn = d.current !== undefined ? `; ${label} now holds another provision` : `; the text in force has no ${label}`;
-  if (d.kind === 'deleted') {
-    zh = `《${title}》${label}：${kind}${from}在${inForce}中已删去${elsewhere}`;
-    en = `${title} ${label}: ${kindEn}${fromEn} was deleted from ${inForceEn}${elsewhereEn}`;
-    hintZh = '这项职权的这条依据已不存在：另找现行依据，或停用这项职权';
-    hintEn = 'This basis no longer exists: find a basis in force, or suspend the power';
-  } else if (d.kind === 'moved') {
-    zh = `《${title}》${label}：${kind}${from}在${inForce}中是${d.movedTo!.label}${d.diff ? '（文字有改动）' : ''}${d.current !== undefined ? `；现行${label}是另一条文` : ''}`;
-    en = `${title} ${label}: ${kindEn}${fromEn} is now ${d.movedTo!.label} of ${inForceEn}${d.diff ? ' (with changes)' : ''}${d.current !== undefined ? `; ${label} now holds another provision` : ''}`;
-    hintZh = `把条号改为${d.movedTo!.label}${d.diff ? '，并按现行文字更新 quote' : ''}`;
-    hintEn = `Cite ${d.movedTo!.label} instead${d.diff ? ' and update the quote' : ''}`;
-  } else {
-    zh = `《${title}》${label}的内容在${inForce}中已修改${from}`;
-    en = `${title} ${label} reads differently in ${inForceEn}${fromEn}`;
-    hintZh = '按现行文本核对这项职权的条件、标准，并更新 quote（或删去 version）';
-    hintEn = 'Check the power against the text in force and update the quote (or drop version:)';
-  }
+  const inForce = v ? { zh: `汇编日期${date ? ` ${date} ` : ''}施行的文本（${versionName(v)}）`, en: `the text in force on the compendium date (${versionNameEn(v)})` } : PHRASES.registeredText;
+  const from = d.from ? { zh: `（出自 ${versionName(d.from.version)}${d.from.label}）`, en: ` (from ${versionNameEn(d.from.version)}, ${d.from.label})` } : undefined;
+  const relied = b.quote !== undefined ? PHRASES.quoted : { zh: `指定的${d.from ? versionName(d.from.version) : '版本'}中的条文`, en: 'the provision of the pinned version' };
+  const another = { zh: `；现行${label}是另一条文`, en: `; ${label} now holds another provision` };
   const shown = d.kind === 'moved' ? d.movedTo!.text : d.current;
   const shownLabel = d.kind === 'moved' ? d.movedTo!.label : label;
-  const lines = [`所引：${cap(d.quoted)}`];
-  if (shown !== undefined) lines.push(`现行${shownLabel}：${cap(shown)}`);
-  const linesEn = [`relied on: ${cap(d.quoted)}`];
-  if (shown !== undefined) linesEn.push(`in force, ${shownLabel}: ${cap(shown)}`);
-  if (d.diff) { lines.push(`差异：${d.diff}`); linesEn.push(`difference: ${d.diff}`); }
-  if (d.diff) { hintZh += '。[-…-] 是删去的文字，{+…+} 是新增的文字'; hintEn += '. [-...-] was deleted, {+...+} added'; }
-  return { zh: `${zh}\n    ${lines.join('\n    ')}`, en: `${en}\n    ${linesEn.join('\n    ')}`, hintZh, hintEn };
+  // The two texts side by side (one under the other, as a terminal shows them), and their word diff.
+  const zh = [`所引：${cap(d.quoted)}`], en = [`relied on: ${cap(d.quoted)}`];
+  if (shown !== undefined) { zh.push(`现行${shownLabel}：${cap(shown)}`); en.push(`in force, ${shownLabel}: ${cap(shown)}`); }
+  if (d.diff) { zh.push(`差异：${d.diff}`); en.push(`difference: ${d.diff}`); }
+  const lines = { zh: zh.map((l) => `    ${l}`).join('\n'), en: en.map((l) => `    ${l}`).join('\n') };
+  const legend = d.diff ? PHRASES.legend : undefined;
+  const common = { title, label, relied, from, inForce, lines, legend };
+  if (d.kind === 'deleted') {
+    return citationMessage('citation-drift', 'deleted', { ...common, elsewhere: d.current !== undefined ? another : { zh: `；现行文本没有${label}`, en: `; the text in force has no ${label}` } });
+  }
+  if (d.kind === 'moved') {
+    return citationMessage('citation-drift', 'moved', {
+      ...common, movedTo: d.movedTo!.label, changes: d.diff ? PHRASES.withChanges : undefined,
+      elsewhere: d.current !== undefined ? another : undefined, update: d.diff ? PHRASES.updateQuote : undefined,
+    });
+  }
+  return citationMessage('citation-drift', 'changed', common);
 }
-
