@@ -181,3 +181,8 @@ export function parseBody(file: string, blocks: Block[]): BodyResult {
 export function articleText(a: LibArticle): string {
   return a.clauses.map((c: LibClause) => [c.text, ...c.items.map((i) => `${i.label}${i.text}`)].join('\n')).join('\n');
 }
+
+/** The text of each unit (article, else section) of a version, for search. */
+export function unitTexts(v: { articles: LibArticle[]; sections?: LibArticle[] }): string[] {
+  return (v.articles.length ? v.articles : v.sections ?? []).map(articleText);
+}

@@ -3,7 +3,6 @@
  * (within one jurisdiction: the nation, or one province's folder), the same version kept in two folders found, and
  * repeal clauses matched to the texts they repeal (or kept as repealed-only titles when the library lacks them).
  */
-import { articleText } from './articles.js';
 import { folderOf } from './classify.js';
 import { normTitle, stripPrc, TitleIndex } from './titles.js';
 import type { LawVersion, LibArticle, LibLaw, LibraryDefect, RepealClause } from './types.js';
@@ -149,9 +148,4 @@ function sameIssuer(a: string, b: string): boolean {
   const n = (s: string) => s.replace(/人大常委会/g, '人民代表大会常务委员会').replace(/^中华人民共和国/, '');
   const x = n(a), y = n(b);
   return x === y || x.includes(y) || y.includes(x);
-}
-
-/** The text of each unit (article or section) of a version, for search. */
-export function unitTexts(v: LawVersion): string[] {
-  return (v.articles.length ? v.articles : v.sections ?? []).map(articleText);
 }

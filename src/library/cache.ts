@@ -7,11 +7,12 @@
  *   its defects, and where its articles and texts sit in the two files below; the git commit it was made from.
  * - `articles-<gen>.json`: every file's articles as JSON, one blob after another (read one blob when a version's
  *   articles are first asked for).
- * - `corpus-<gen>.bin`: every article's text, UTF-16, with their offsets (what search scans).
+ * - `corpus-<gen>.bin`: every article's text, UTF-16 (what search scans; where each starts is in the index).
  * Each write makes a new generation and replaces `index.v8` last (atomically): a reader sees a whole old index or a
- * whole new one.
+ * whole new one. A change copies the old generation's files (a kernel copy) and appends what the changed files
+ * contribute, their old parts left as garbage until it passes a quarter of the whole, when everything is rewritten.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeFileAtomic } from '../util/write.js';
@@ -48,7 +49,7 @@ export function loadVersion<T extends object>(into: T, file: string, v: StoredVe
 }
 
 /** Bump when parsing changes what it produces: every cached index is then parsed again. */
-export const PARSER_FORMAT = 3;
+export const PARSER_FORMAT = 5;
 const FORMAT = `${VERSION}/${PARSER_FORMAT}`;
 
 /** A file as the index keeps it. */
@@ -76,9 +77,23 @@ export interface IndexFile {
   /** Files git said differed from `commit` when the index was made. */
   dirty?: string[];
   files: Entry[];
+  /** Where each unit's text starts in the corpus (UTF-16 code units); one more entry: the end. */
+  starts: Uint32Array;
+  /** Bytes of articles and units of the corpus no entry refers to any more (left by changes, until compacted). */
+  garbage: { bytes: number; units: number };
 }
 
 export interface Units { articles: LibArticle[]; sections?: LibArticle[] }
+
+/** What one file contributes: its articles as a JSON blob, its units' texts. */
+export interface Contribution { blob: string; units: string[] }
+
+function writeAll(fd: number, buf: Buffer): void {
+  for (let done = 0; done < buf.length;) done += writeSync(fd, buf, done, buf.length - done);
+}
+
+/** Garbage above this share of the files makes a change rewrite them whole instead of appending. */
+const COMPACT_AT = 0.25;
 
 export class CacheSlot {
   readonly dir: string;
@@ -90,7 +105,7 @@ export class CacheSlot {
   read(): IndexFile | undefined {
     try {
       const idx = deserialize(readFileSync(path.join(this.dir, 'index.v8'))) as IndexFile;
-      if (idx.format !== FORMAT || !Array.isArray(idx.files)) return undefined;
+      if (idx.format !== FORMAT || !Array.isArray(idx.files) || !(idx.starts instanceof Uint32Array)) return undefined;
       if (!existsSync(this.articlesPath(idx.gen)) || !existsSync(this.corpusPath(idx.gen))) return undefined;
       return idx;
     } catch {
@@ -101,31 +116,116 @@ export class CacheSlot {
   articlesPath(gen: string): string { return path.join(this.dir, `articles-${gen}.json`); }
   corpusPath(gen: string): string { return path.join(this.dir, `corpus-${gen}.bin`); }
 
-  /** Writes a new generation: articles, corpus, then the index; removes older generations. */
-  write(idx: Omit<IndexFile, 'format' | 'gen'>, articles: Buffer[], corpus: { text: string; starts: Uint32Array }): IndexFile {
-    mkdirSync(this.dir, { recursive: true });
-    const gen = `${Date.now().toString(36)}${process.pid.toString(36)}`;
-    writeFileAtomic(this.articlesPath(gen), Buffer.concat(articles));
-    const head = Buffer.alloc(8);
-    head.writeUInt32LE(corpus.starts.length, 0);
-    head.writeUInt32LE(corpus.text.length, 4);
-    writeFileAtomic(this.corpusPath(gen), Buffer.concat([head, Buffer.from(corpus.starts.buffer, corpus.starts.byteOffset, corpus.starts.byteLength), Buffer.from(corpus.text, 'utf16le')]));
-    const full: IndexFile = { format: FORMAT, gen, ...idx };
-    writeFileAtomic(path.join(this.dir, 'index.v8'), serialize(full));
-    for (const f of readdirSync(this.dir)) {
-      const m = /^(?:articles|corpus)-([0-9a-z]+)\.(?:json|bin)$/.exec(f);
-      if (m && m[1] !== gen) rmSync(path.join(this.dir, f), { force: true });
-    }
-    return full;
+  /** The same index with another commit or dirty list (nothing else changed): only index.v8 is written. */
+  rewriteIndex(idx: IndexFile): IndexFile {
+    writeFileAtomic(path.join(this.dir, 'index.v8'), serialize(idx));
+    return idx;
   }
 
-  readCorpus(gen: string): { text: string; starts: Uint32Array } {
-    const buf = readFileSync(this.corpusPath(gen));
-    const n = buf.readUInt32LE(0), len = buf.readUInt32LE(4);
-    const starts = new Uint32Array(n);
-    Buffer.from(starts.buffer).set(buf.subarray(8, 8 + n * 4));
-    const text = buf.toString('utf16le', 8 + n * 4, 8 + n * 4 + len * 2);
-    return { text, starts };
+  /**
+   * Writes a new generation. `entries` in order; for each, `fresh` gives the parsed file's contribution, else the
+   * entry is the old index's (its articles and units are in `old`'s files). With little garbage the old files are
+   * copied (by the kernel) and the new contributions appended; else everything is written again, compacted.
+   */
+  write(head: { root: string; commit?: string; dirty?: string[] }, entries: Entry[], fresh: Map<string, Contribution | undefined>, old: IndexFile | undefined): IndexFile {
+    mkdirSync(this.dir, { recursive: true });
+    const gen = `${Date.now().toString(36)}${process.pid.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const artPath = this.articlesPath(gen), corPath = this.corpusPath(gen);
+    const oldArt = old ? this.articlesPath(old.gen) : undefined, oldCor = old ? this.corpusPath(old.gen) : undefined;
+    const oldUsed = new Map((old?.files ?? []).map((e) => [e.file, e]));
+    // Garbage after this write if appended: the old entries replaced or gone.
+    let garbage = { ...(old?.garbage ?? { bytes: 0, units: 0 }) };
+    const kept = new Set(entries.filter((e) => !fresh.has(e.file)).map((e) => e.file));
+    for (const [file, e] of oldUsed) {
+      if (kept.has(file)) continue;
+      garbage.bytes += e.blob?.[1] ?? 0;
+      garbage.units += e.units?.[1] ?? 0;
+    }
+    const oldBytes = old ? statSync(oldArt!).size : 0;
+    const append = Boolean(old) && garbage.bytes <= COMPACT_AT * oldBytes && garbage.units <= COMPACT_AT * (old!.starts.length - 1);
+    const out = entries.map((e) => ({ ...e }));
+    const art = openSync(artPath, 'w');
+    const cor = openSync(corPath, 'w');
+    try {
+      let offset = 0, pos = 0;
+      let starts: number[] = [];
+      const addUnits = (texts: string[]): [number, number] => {
+        const first = starts.length;
+        const chunk = texts.length ? texts.join('\u0001') + '\u0001' : '';
+        for (const t of texts) { starts.push(pos); pos += t.length + 1; }
+        writeAll(cor, Buffer.from(chunk, 'utf16le'));
+        return [first, texts.length];
+      };
+      if (append) {
+        closeSync(art); closeSync(cor);
+        copyFileSync(oldArt!, artPath);
+        copyFileSync(oldCor!, corPath);
+        offset = oldBytes;
+        starts = Array.from(old!.starts.subarray(0, old!.starts.length - 1));
+        pos = old!.starts[old!.starts.length - 1]!;
+        const a = openSync(artPath, 'a'), c = openSync(corPath, 'a');
+        try {
+          for (const e of out) {
+            const f = fresh.get(e.file);
+            if (!f) continue;
+            const b = Buffer.from(f.blob);
+            writeAll(a, b);
+            e.blob = [offset, b.length];
+            offset += b.length;
+            const first = starts.length;
+            const chunk = f.units.length ? f.units.join('\u0001') + '\u0001' : '';
+            for (const t of f.units) { starts.push(pos); pos += t.length + 1; }
+            writeAll(c, Buffer.from(chunk, 'utf16le'));
+            e.units = [first, f.units.length];
+          }
+        } finally { closeSync(a); closeSync(c); }
+      } else {
+        garbage = { bytes: 0, units: 0 };
+        const prevArt = oldArt && old!.files.some((e) => kept.has(e.file)) ? readFileSync(oldArt) : undefined;
+        const prevCor = prevArt ? this.readCorpusText(old!) : undefined;
+        for (const e of out) {
+          const f = fresh.get(e.file);
+          let blob: Buffer | undefined;
+          let units: string[] | undefined;
+          if (f) { blob = Buffer.from(f.blob); units = f.units; }
+          else if (e.blob && e.units && prevArt && prevCor) {
+            blob = prevArt.subarray(e.blob[0], e.blob[0] + e.blob[1]);
+            const [u0, n] = e.units;
+            units = [];
+            for (let k = 0; k < n; k++) units.push(prevCor.slice(old!.starts[u0 + k]!, old!.starts[u0 + k + 1]! - 1));
+          }
+          delete e.blob; delete e.units;
+          if (!e.version || !blob || !units) continue;
+          writeAll(art, blob);
+          e.blob = [offset, blob.length];
+          offset += blob.length;
+          e.units = addUnits(units);
+        }
+        closeSync(art); closeSync(cor);
+      }
+      starts.push(pos);
+      const idx: IndexFile = { format: FORMAT, gen, ...head, files: out, starts: Uint32Array.from(starts), garbage };
+      writeFileAtomic(path.join(this.dir, 'index.v8'), serialize(idx));
+      for (const f of readdirSync(this.dir)) {
+        const m = /^(?:articles|corpus)-([0-9a-z]+)\.(?:json|bin)$/.exec(f);
+        if (m && m[1] !== gen) rmSync(path.join(this.dir, f), { force: true });
+      }
+      return idx;
+    } catch (e) {
+      try { closeSync(art); } catch { /* closed */ }
+      try { closeSync(cor); } catch { /* closed */ }
+      rmSync(artPath, { force: true });
+      rmSync(corPath, { force: true });
+      throw e;
+    }
+  }
+
+  private readCorpusText(idx: IndexFile): string {
+    return readFileSync(this.corpusPath(idx.gen)).toString('utf16le');
+  }
+
+  readCorpus(idx: IndexFile): { text: string; starts: Uint32Array } {
+    return { text: this.readCorpusText(idx), starts: idx.starts };
   }
 }
 

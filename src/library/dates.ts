@@ -11,8 +11,9 @@ export const DATE_SOURCE = '([0-9０-９]{4}|[〇零Ｏ一二三四五六七八�
 export const DATE_RE = new RegExp(DATE_SOURCE);
 export const DATE_RE_G = new RegExp(DATE_SOURCE, 'g');
 
+const FULL = /[０-９]/;
 export function fullWidthToAscii(s: string): string {
-  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return FULL.test(s) ? s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
 }
 
 function part(s: string): number | null {
@@ -30,12 +31,14 @@ export function dateOfMatch(m: RegExpExecArray | RegExpMatchArray): string | und
 }
 
 /** The first date in `s`, with where it starts and whether it was written with full-width digits. */
+const FIND = new RegExp(DATE_SOURCE, 'g');
+
 export function findDate(s: string, from = 0): { date: string; index: number; end: number; fullWidth: boolean } | undefined {
-  const re = new RegExp(DATE_SOURCE, 'g');
+  const re = FIND;
   re.lastIndex = from;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const date = dateOfMatch(m);
-    if (date) return { date, index: m.index, end: m.index + m[0].length, fullWidth: /[０-９]/.test(m[0]) };
+    if (date) return { date, index: m.index, end: m.index + m[0].length, fullWidth: FULL.test(m[0]) };
   }
   return undefined;
 }

@@ -1,14 +1,35 @@
 /**
  * Parses library files, on worker threads when there are many (a cold index: 3,500 files): the main thread and the
  * workers take files off one queue through a shared counter, a few at a time, so all finish together; a worker sends
- * its results as JSON strings in chunks. Few files (one changed) are parsed in-process: starting a worker costs more.
+ * its results in chunks. Few files (one changed) are parsed in-process: starting a worker costs more.
  * Results are the same either way.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { threadsFor } from '../util/threads.js';
+import { unitTexts } from './articles.js';
+import { storeVersion, type Contribution, type StoredVersion } from './cache.js';
+import type { SkipReason } from './classify.js';
 import type { ParsedFile } from './parse.js';
+import type { LibraryDefect } from './types.js';
+
+/**
+ * A parsed file ready for the index: its version without articles, and what it contributes to the cache (its
+ * articles as JSON, its units' texts), made where it was parsed so that the main thread only joins them.
+ */
+export interface Packed { file: string; sha1: string; skipped?: SkipReason; defects: LibraryDefect[]; version?: StoredVersion; contribution?: Contribution }
+
+export function pack(p: ParsedFile): Packed {
+  const out: Packed = { file: p.file, sha1: p.sha1.slice(0, 16), defects: p.defects };
+  if (p.skipped) out.skipped = p.skipped;
+  if (p.version) {
+    const { articles, sections, ...meta } = p.version;
+    out.version = storeVersion({ ...meta, articleCount: (articles.length || sections?.length) ?? 0 });
+    out.contribution = { blob: JSON.stringify(sections ? { articles, sections } : { articles }), units: unitTexts(sections ? { articles, sections } : { articles }) };
+  }
+  return out;
+}
 
 export const WORKER_THRESHOLD = 64;
 const BATCH = 4;
@@ -16,11 +37,11 @@ export const CHUNK = 100;
 
 export interface Job { root: string; file: string }
 export interface WorkerInput { jobs: Job[]; counter: Int32Array; port: MessagePort }
-export interface WorkerChunk { indexes: number[]; results: ParsedFile[]; done?: boolean }
+export interface WorkerChunk { indexes: number[]; results: Packed[]; done?: boolean }
 
 type Parse = (file: string, text: string) => ParsedFile;
 
-export function parseJob(parse: Parse, job: Job): ParsedFile {
+export function parseJob(parse: Parse, job: Job): Packed {
   let text: string;
   try {
     text = readFileSync(path.join(job.root, job.file), 'utf8');
@@ -30,7 +51,7 @@ export function parseJob(parse: Parse, job: Job): ParsedFile {
     return { file: job.file, sha1: '', skipped: 'no-text', defects: [{ at: { file: job.file, line: 1 }, kind: 'unreadable', zh: `无法读取：${msg}`, en: `cannot be read: ${msg}` }] };
   }
   try {
-    return parse(job.file, text);
+    return pack(parse(job.file, text));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     return { file: job.file, sha1: '', skipped: 'no-text', defects: [{ at: { file: job.file, line: 1 }, kind: 'unparsable', zh: `无法解析：${msg}`, en: `cannot be parsed: ${msg}` }] };
@@ -47,13 +68,13 @@ export function drain(counter: Int32Array, total: number, each: (i: number) => v
   }
 }
 
-export async function parseFiles(jobs: Job[]): Promise<ParsedFile[]> {
+export async function parseFiles(jobs: Job[]): Promise<Packed[]> {
   const { parseLawFile } = await import('./parse.js');
   const script = new URL('./worker.js', import.meta.url);
   const threads = jobs.length < WORKER_THRESHOLD ? 1 : threadsFor(script);
   if (threads < 2) return jobs.map((j) => parseJob(parseLawFile, j));
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const out: ParsedFile[] = new Array(jobs.length);
+  const out: Packed[] = new Array(jobs.length);
   const workers = Array.from({ length: threads - 1 }, () => {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(script, { workerData: { jobs, counter, port: port2 } satisfies WorkerInput, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 48 } });
@@ -61,14 +82,14 @@ export async function parseFiles(jobs: Job[]): Promise<ParsedFile[]> {
     worker.once('error', (e) => { state.failed = e; });
     return state;
   });
-  const take = (m: string) => {
-    const chunk = JSON.parse(m) as WorkerChunk;
+  // Chunks come as structured clones: mostly strings (the articles' JSON, the texts), copied, not parsed again.
+  const take = (chunk: WorkerChunk) => {
     chunk.indexes.forEach((i, k) => { out[i] = chunk.results[k]!; });
     return chunk.done === true;
   };
   const poll = () => {
     for (const w of workers) {
-      for (let m = receiveMessageOnPort(w.port); m; m = w.done ? undefined : receiveMessageOnPort(w.port)) w.done = take(m.message as string);
+      for (let m = receiveMessageOnPort(w.port); m; m = w.done ? undefined : receiveMessageOnPort(w.port)) w.done = take(m.message as WorkerChunk);
     }
   };
   drain(counter, jobs.length, (i) => { out[i] = parseJob(parseLawFile, jobs[i]!); }, poll);
@@ -77,7 +98,7 @@ export async function parseFiles(jobs: Job[]): Promise<ParsedFile[]> {
     poll();
     if (w.done) return finish();
     if (w.failed) return reject(w.failed);
-    w.port.on('message', (m: string) => { if ((w.done = take(m))) { w.port.close(); finish(); } });
+    w.port.on('message', (m: WorkerChunk) => { if ((w.done = take(m))) { w.port.close(); finish(); } });
     w.worker.once('error', reject);
     w.worker.once('exit', (code) => { if (!w.done) reject(new Error(`library worker stopped (${code}) before sending all its results`)); });
   })));

@@ -8,7 +8,7 @@ let chunk: WorkerChunk = { indexes: [], results: [] };
 drain(counter, jobs.length, (i) => {
   chunk.indexes.push(i);
   chunk.results.push(parseJob(parseLawFile, jobs[i]!));
-  if (chunk.indexes.length >= CHUNK) { port.postMessage(JSON.stringify(chunk)); chunk = { indexes: [], results: [] }; }
+  if (chunk.indexes.length >= CHUNK) { port.postMessage(chunk); chunk = { indexes: [], results: [] }; }
 });
 chunk.done = true;
-port.postMessage(JSON.stringify(chunk));
+port.postMessage(chunk);

@@ -3,10 +3,11 @@
  * nothing is renumbered, one bad file never stops the rest; entry into force, repeals, titles, the cache.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize } from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openLibrary, type Library, type LibraryDefect } from '../../src/library/index.js';
+import { articleText, openLibrary, type Library, type LibraryDefect } from '../../src/library/index.js';
 import { tempDir } from '../helpers/repo.js';
 
 /** Writes `files` (path → lines) under a new directory; returns it. */
@@ -24,6 +25,22 @@ function line(files: Record<string, string[] | Buffer>, rel: string, needle: str
   const i = (files[rel] as string[]).findIndex((l) => l.includes(needle));
   if (i < 0) throw new Error(`${needle} not in ${rel}`);
   return i + 1;
+}
+
+/** The cache's corpus holds exactly each indexed version's articles, in the places its index says. */
+function corpusMatches(cacheDir: string, lib: Library): void {
+  const slot = path.join(cacheDir, readdirSync(cacheDir)[0]!);
+  const idx = deserialize(readFileSync(path.join(slot, 'index.v8'))) as { gen: string; starts: Uint32Array; files: { file: string; units?: [number, number] }[] };
+  const text = readFileSync(path.join(slot, `corpus-${idx.gen}.bin`)).toString('utf16le');
+  expect(text.length).toBe(idx.starts[idx.starts.length - 1]);
+  for (const e of idx.files) {
+    if (!e.units) continue;
+    const v = lib.laws.flatMap((l) => [...l.versions]).find((x) => x.file === e.file || x.duplicates?.includes(e.file));
+    if (!v || v.file !== e.file) continue;
+    const units = v.articles.length ? v.articles : v.sections ?? [];
+    expect(e.units[1], e.file).toBe(units.length);
+    units.forEach((a, k) => expect(text.slice(idx.starts[e.units![0] + k]!, idx.starts[e.units![0] + k + 1]! - 1)).toBe(articleText(a)));
+  }
 }
 
 const defectsOf = (lib: Library, file: string, kind?: string): LibraryDefect[] => lib.stats.defects.filter((d) => d.at.file === file && (!kind || d.kind === kind));
@@ -99,8 +116,8 @@ const FILES: Record<string, string[] | Buffer> = {
   [OLD_IN]: ['# 被废止办法', '', '<!-- INFO END -->', '', '第一条 被废止的办法。', '', '第二条 本办法自公布之日起施行。'],
   [REUSED]: ['# 旧名办法', '', '<!-- INFO END -->', '', '第一条 一部后来重用了旧标题的新办法。', '', '第二条 本办法自公布之日起施行。'],
   // The same version in two folders, different bytes.
-  '经济法/重复法(2018-01-01).md': ['# 中华人民共和国重复法', '', '<!-- INFO END -->', '', '第一条 甲。', '', '第二条 本法自2018年3月1日起施行。'],
-  '行政法/重复法(2018-01-01).md': ['# 中华人民共和国重复法', '', '<!-- INFO END -->', '', '## 第一章 总 则', '', '第一条 甲。', '', '第二条 本法自2018年3月1日起施行。'],
+  '经济法/重复法(2018-01-01).md': ['# 中华人民共和国重复法', '', '<!-- INFO END -->', '', '第一条 重复的条文。', '', '第二条 本法自2018年3月1日起施行。'],
+  '行政法/重复法(2018-01-01).md': ['# 中华人民共和国重复法', '', '<!-- INFO END -->', '', '## 第一章 总 则', '', '第一条 重复的条文。', '', '第二条 本法自2018年3月1日起施行。'],
   // Two versions; and a title two provinces share.
   '经济法/版本法(2016-01-01).md': ['# 中华人民共和国版本法', '', '<!-- INFO END -->', '', '第一条 旧文。', '', '第二条 本法自2016年3月1日起施行。'],
   '经济法/版本法(2022-06-01).md': ['# 中华人民共和国版本法', '', '2016年1月1日 通过', '', '2022年6月1日 第一次修正', '', '<!-- INFO END -->', '', '第一条 新文。', '', '第二条 本法自2016年3月1日起施行。'],
@@ -111,6 +128,7 @@ const FILES: Record<string, string[] | Buffer> = {
   '经济法/_index.md': ['---', 'bookCollapseSection: true', '---'],
   '法律法规模版.md': ['---', 'bookHidden: true', '---', '', '# 某条法律的标题', '', '<!-- INFO END -->'],
   '其他/某攻略.md': ['# 某攻略', '', '<!-- INFO END -->', '', '先做这个。'],
+  '行政法规/只有文头(2020-01-01).md': ['# 只有文头', '', '2020年1月1日 公布', '', '<!-- INFO END -->'],
   '行政法规/乱码.md': Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x23, 0x20, 0x80, 0x81, 0x0a, 0xe7, 0xac]),
   '行政法规/空文件.md': [''],
 };
@@ -131,7 +149,7 @@ describe('a synthetic library', () => {
       '案例/某案.md': 'court-case', '经济法/_index.md': 'folder-page', '法律法规模版.md': 'template', '其他/某攻略.md': 'guide',
       '行政法规/乱码.md': 'no-text', '行政法规/空文件.md': 'no-text',
     });
-    expect(lib.stats.byFolder['行政法规']).toEqual({ files: 7, indexed: 5 });
+    expect(lib.stats.byFolder['行政法规']).toEqual({ files: 8, indexed: 6 });
   });
 
   it('reports articles run together, 笫, a space inside a number, a gap, zero-width lines, full-width digits at their lines', () => {
@@ -255,6 +273,54 @@ describe('the index cache', () => {
     expect(third.article(m.law.versions[1]!, '1')!.clauses[0]!.text).toBe('改过的新文。');
     expect(third.article(m.law.versions[0]!, '1')!.clauses[0]!.text).toBe('旧文。'); // read from the cache
     expect(third.search('改过的新文').length).toBe(1);
+    corpusMatches(cacheDir, third);
+  });
+
+  it('stays right through many changes (appended, then rewritten whole when the old parts left behind grow)', async () => {
+    const root = library(FILES);
+    const cacheDir = tempDir('pb-lib-cache-');
+    await openLibrary([root], { cacheDir });
+    const changing = ['经济法/重复法(2018-01-01).md', '经济法/版本法(2022-06-01).md', RUN, NEW, OLD_IN, REUSED, TRUNC];
+    let later = Date.now() + 10_000;
+    const garbage: number[] = [];
+    for (const [i, rel] of changing.entries()) {
+      const file = path.join(root, rel);
+      const before = (FILES[rel] as string[]).find((l) => l.startsWith('第一条 '))!.slice(4);
+      writeFileSync(file, (FILES[rel] as string[]).join('\n').replace(before, `第${i}次改动。`));
+      const t = new Date((later += 1000));
+      utimesSync(file, t, t);
+      const lib = await openLibrary([root], { cacheDir });
+      expect(lib.stats.cache.parsed, rel).toBe(1);
+      for (const [j, done] of changing.slice(0, i + 1).entries()) {
+        const v = lib.laws.flatMap((l) => l.versions).find((x) => x.file === done)!;
+        expect(lib.article(v, '1')!.clauses[0]!.text, done).toBe(`第${j}次改动。`);
+      }
+      // The texts replaced are never found again; the new ones are.
+      expect(lib.search(`第${i}次改动`).map((h) => h.version.file)).toEqual([rel]);
+      expect(lib.search(before, { limit: 100 }).map((h) => h.version.file), before).not.toContain(rel);
+      const slot = path.join(cacheDir, readdirSync(cacheDir)[0]!);
+      garbage.push((deserialize(readFileSync(path.join(slot, 'index.v8'))) as { garbage: { units: number } }).garbage.units);
+      expect(readdirSync(slot).filter((f) => f.startsWith('articles-'))).toHaveLength(1);
+      corpusMatches(cacheDir, lib);
+    }
+    // Appended (garbage growing), then rewritten whole (none left) at least once.
+    expect(garbage.some((g, i) => i > 0 && g > garbage[i - 1]!)).toBe(true);
+    expect(garbage.slice(1).some((g) => g === 0)).toBe(true);
+    const fresh = await openLibrary([root], { cacheDir });
+    expect(fresh.stats.cache.parsed).toBe(0);
+    expect(fresh.search('次改动').length).toBe(changing.length);
+  });
+
+  it('opens without a cache directory, and with one that cannot be written', async () => {
+    const root = library(FILES);
+    const none = await openLibrary([root]);
+    expect(none.search('新文').length).toBe(1);
+    const blocked = path.join(tempDir('pb-lib-cache-'), 'a-file');
+    writeFileSync(blocked, 'not a directory');
+    const lib = await openLibrary([root], { cacheDir: blocked });
+    expect(lib.stats.indexed).toBe(none.stats.indexed);
+    expect(lib.search('新文').map((h) => h.article.label)).toEqual(['第一条']);
+    expect(lib.find('版本法').kind).toBe('found');
   });
 
   it('is keyed by the commit in a git checkout: a new commit parses the files it changed', async () => {

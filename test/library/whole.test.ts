@@ -6,9 +6,10 @@
 import { cpSync, existsSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize } from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleKey } from '../../src/domain/numerals.js';
-import { openLibrary, type Library, type LibLaw } from '../../src/library/index.js';
+import { articleText, openLibrary, type Library, type LibLaw } from '../../src/library/index.js';
 import { tempDir } from '../helpers/repo.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -247,6 +248,17 @@ describe('the index cache on the whole library', () => {
   it('a second open parses nothing; a copy keeps its files’ times and parses nothing; touching one file parses one', async () => {
     const again = await openLibrary([LIB], { cacheDir });
     expect(again.stats.cache).toEqual({ hit: FILES.length, parsed: 0 });
+    // The corpus search scans holds each version's articles where the index says.
+    const slot = path.join(cacheDir, readdirSync(cacheDir)[0]!);
+    const idx = deserialize(readFileSync(path.join(slot, 'index.v8'))) as { gen: string; starts: Uint32Array; files: { file: string; units?: [number, number] }[] };
+    const text = readFileSync(path.join(slot, `corpus-${idx.gen}.bin`)).toString('utf16le');
+    expect(text.length).toBe(idx.starts[idx.starts.length - 1]);
+    for (const e of idx.files.filter((x, i) => x.units && i % 50 === 0)) {
+      const v = again.laws.flatMap((l) => [...l.versions]).find((x) => x.file === e.file);
+      if (!v) continue;
+      const units = v.articles.length ? v.articles : v.sections ?? [];
+      units.forEach((a, k) => expect(text.slice(idx.starts[e.units![0] + k]!, idx.starts[e.units![0] + k + 1]! - 1)).toBe(articleText(a)));
+    }
     expect(again.stats.defects).toEqual(lib.stats.defects);
     expect(again.laws.length).toBe(lib.laws.length);
     const copy = path.join(tempDir('pb-laws-copy-'), path.basename(LIB));
