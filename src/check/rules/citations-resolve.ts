@@ -4,12 +4,15 @@
  * index) and `laws coverage`; memoised, so that each `law:` is looked up once however often it is cited.
  */
 import { articleKey, articleLabel } from '../../domain/numerals.js';
-import type { Law, LegalBasisRef } from '../../domain/types.js';
+import type { Law, LegalBasisRef, Power } from '../../domain/types.js';
 import type { Loaded } from '../../load/repository.js';
 import type { LawLibrary, LawVersion, LibArticle, LibClause, LibItem, LibLaw, RepealClause } from '../../library/types.js';
 import { closest } from '../suggest.js';
 
 export type Repeal = { version: LawVersion; date: string; clause: RepealClause };
+
+/** A legal basis of a power, with what its `law:` names. */
+export interface Cited { power: Loaded<Power>; basis: LegalBasisRef; index: number; target: LawTarget }
 
 /** What `law:` names. */
 export type LawTarget =
@@ -163,6 +166,29 @@ export class Citations {
       case 'repealed-only': return { kind: 'repealed-only', title: m.title, repealedBy: m.repealedBy };
       default: return { kind: 'unknown', suggestions: [...(near ? [near] : []), ...m.suggestions.filter((s) => s !== near)] };
     }
+  }
+
+  private readonly lists = new WeakMap<object, Cited[]>();
+  private readonly localArticles = new WeakMap<Loaded<Law>, Map<string, LibArticle | undefined>>();
+
+  /** Every legal basis of `powers` with what it names, listed once for the run (the rules each go through it). */
+  of(powers: readonly Loaded<Power>[]): Cited[] {
+    let list = this.lists.get(powers);
+    if (!list) {
+      list = [];
+      for (const power of powers) (power.data.legal_bases ?? []).forEach((basis, index) => list!.push({ power, basis, index, target: this.targetFor(basis) }));
+      this.lists.set(powers, list);
+    }
+    return list;
+  }
+
+  /** A laws/ file's article as its 款 and 项 (localArticle), parsed once. */
+  localArticle(law: Loaded<Law>, ref: string | number): LibArticle | undefined {
+    let m = this.localArticles.get(law);
+    if (!m) this.localArticles.set(law, (m = new Map()));
+    const k = String(ref);
+    if (!m.has(k)) m.set(k, localArticle(law.data, ref));
+    return m.get(k);
   }
 
   /** What a citation names: as `target`, except that `version:` picks among texts of the same title. */

@@ -11,7 +11,7 @@ import type { LawVersion, LibLaw } from '../../library/types.js';
 import type { CheckContext, Rule } from '../context.js';
 import { LAW_ID } from './legal-basis.js';
 import { findDrift, quoteMatches, wordDiff, type Drift } from './citations-drift.js';
-import { localArticle, locate, locatedText, versionName, versionNameEn, type LawTarget, type LibraryCitation, type Located, type Repeal } from './citations-resolve.js';
+import { locate, locatedText, versionName, versionNameEn, type LawTarget, type LibraryCitation, type Located, type Repeal } from './citations-resolve.js';
 import { citationMessage, PHRASES } from './citations-messages.js';
 import type { MessagePair } from '../../diagnostics/diagnostic.js';
 
@@ -22,7 +22,12 @@ type Each = (p: Loaded<Power>, b: LegalBasisRef, i: number, t: LawTarget) => voi
 
 /** Every legal basis of every power, with what its `law:` names. */
 function each(ctx: CheckContext, f: Each): void {
-  for (const p of ctx.powers) (p.data.legal_bases ?? []).forEach((b, i) => f(p, b, i, ctx.citations.targetFor(b)));
+  for (const c of ctx.citations.of(ctx.powers)) f(c.power, c.basis, c.index, c.target);
+}
+
+/** Every legal basis of every power naming something other than a laws/ file (what most of these rules look at). */
+function eachNonLocal(ctx: CheckContext, f: Each): void {
+  for (const c of ctx.citations.of(ctx.powers)) if (c.target.kind !== 'local') f(c.power, c.basis, c.index, c.target);
 }
 
 const at = (p: Loaded<Power>, i: number, field: string) => () => p.source.rangeAt(['legal_bases', i, field]);
@@ -56,7 +61,7 @@ export const citationUnknown: Rule = {
   id: 'citation-unknown',
   check(ctx) {
     if (!ctx.library) return; // without a library, law-unknown says it (and with an unopened one, law-library-path)
-    each(ctx, (p, b, i, t) => {
+    eachNonLocal(ctx, (p, b, i, t) => {
       if (t.kind !== 'unknown' || LAW_ID.test(b.law)) return; // a laws/ id that does not exist: law-unknown
       const near = t.suggestions.slice(0, 5).map(titled);
       ctx.report(p.source, at(p, i, 'law'), citationMessage('citation-unknown', near.length ? 'unknownNear' : 'unknown', { law: b.law, near }));
@@ -68,7 +73,7 @@ export const citationUnknown: Rule = {
 export const citationAmbiguous: Rule = {
   id: 'citation-ambiguous',
   check(ctx) {
-    each(ctx, (p, b, i, t) => {
+    eachNonLocal(ctx, (p, b, i, t) => {
       if (t.kind !== 'ambiguous') return;
       const candidates = t.candidates.map((c) => `《${c.title}》（${describe(c)}）`);
       ctx.report(p.source, at(p, i, 'law'), citationMessage('citation-ambiguous', 'ambiguous', { law: b.law, count: t.candidates.length, candidates }));
@@ -86,7 +91,7 @@ function repealOf(t: LawTarget, c: LibraryCitation | undefined): { title: string
 export const citationRepealed: Rule = {
   id: 'citation-repealed',
   check(ctx) {
-    each(ctx, (p, b, i, t) => {
+    eachNonLocal(ctx, (p, b, i, t) => {
       const rep = repealOf(t, ctx.citations.libraryCitation(b));
       if (!rep) return;
       const { title, r } = rep;
@@ -106,7 +111,7 @@ export const citationNotYetInForce: Rule = {
   check(ctx) {
     const date = ctx.date;
     if (!date) return;
-    each(ctx, (p, b, i, t) => {
+    eachNonLocal(ctx, (p, b, i, t) => {
       const c = ctx.citations.libraryCitation(b);
       if (!c || t.kind !== 'library' || c.repealed) return;
       if (c.notYet) {
@@ -126,7 +131,7 @@ export const citationNotYetInForce: Rule = {
 export const citationVersionUnknown: Rule = {
   id: 'citation-version-unknown',
   check(ctx) {
-    each(ctx, (p, b, i) => {
+    eachNonLocal(ctx, (p, b, i) => {
       const c = ctx.citations.libraryCitation(b);
       if (!c || c.pinned !== null) return;
       const versions = c.law.versions.map((v) => `${v.date ?? v.file}${v.inForce ? `（${v.inForce} 施行）` : ''}`);
@@ -157,9 +162,11 @@ function findingOf(ctx: CheckContext, b: LegalBasisRef, t: LawTarget): Finding |
 function computeFinding(ctx: CheckContext, b: LegalBasisRef, t: LawTarget): Finding | null {
   if (b.article === undefined) return null;
   if (t.kind === 'local') {
+    // The article itself is article-unknown's; here its 款, 项 and a quote, when cited.
+    if (b.clause === undefined && b.item === undefined && b.quote === undefined) return null;
     const law = t.law.data;
     if (!law.articles?.length) return null;
-    const a = localArticle(law, b.article);
+    const a = ctx.citations.localArticle(t.law, b.article);
     if (!a) return null; // article-unknown says it
     const l = locate(a, b);
     if (l.missing) return { kind: 'missing', where: l, title: law.title, field: missingField(l) };
