@@ -20,6 +20,7 @@ import { VERSION } from '../util/version.js';
 import type { ParsedVersion } from './parse.js';
 import type { SkipReason } from './classify.js';
 import { folderOf } from './classify.js';
+import { seedNorm } from './titles.js';
 import type { LibArticle, LibraryDefect, RepealClause } from './types.js';
 
 /** A repeal clause without its file (the entry's). */
@@ -38,18 +39,19 @@ export function storeVersion(v: VersionMeta): StoredVersion {
 const FILE_DATE = /\(\d{4}-\d{2}-\d{2}\)\.md$/;
 
 /** The version's fields again, written onto `into` (one copy, no intermediate object). */
-export function loadVersion<T extends object>(into: T, file: string, v: StoredVersion, prefix = ''): T & VersionMeta {
+export function loadVersion<T extends object>(into: T, file: string, v: StoredVersion, prefix = '', keys?: [string, string]): T & VersionMeta {
   const name = file.slice(file.lastIndexOf('/') + 1);
   const out = Object.assign(into, v) as unknown as T & VersionMeta;
   out.id = out.file = prefix + file;
   out.folder = prefix + folderOf(file);
   out.shortTitle = name.replace(FILE_DATE, '').replace(/\.md$/, '').trim();
+  if (keys) { seedNorm(v.title, keys[0]); seedNorm(out.shortTitle, keys[1]); }
   out.repeals = v.repeals ? v.repeals.map(({ line, column, ...r }) => ({ ...r, at: { file: prefix + file, line, ...(column ? { column } : {}) } })) : [];
   return out;
 }
 
 /** Bump when parsing changes what it produces: every cached index is then parsed again. */
-export const PARSER_FORMAT = 5;
+export const PARSER_FORMAT = 7;
 const FORMAT = `${VERSION}/${PARSER_FORMAT}`;
 
 /** A file as the index keeps it. */
@@ -67,6 +69,8 @@ export interface Entry {
   blob?: [number, number];
   /** Units (articles, else sections) in the corpus: first index and count. */
   units?: [number, number];
+  /** normTitle of the version's title and short title (opening the library normalises no title again). */
+  keys?: [string, string];
 }
 
 export interface IndexFile {

@@ -76,6 +76,7 @@ export async function openRoot(root: string, prefix: string, slot: CacheSlot | u
     if (p.defects.length) e.defects = p.defects;
     if (p.skipped) e.skipped = p.skipped;
     if (p.version) e.version = p.version;
+    if (p.keys) e.keys = p.keys;
     return e;
   });
   const fresh = new Map<string, Contribution | undefined>(parsed.map((p) => [p.file, p.contribution]));
@@ -151,7 +152,7 @@ class LazyUnits {
 }
 
 function versionOf(e: Entry, prefix: string, load: () => Units): Version {
-  const v = loadVersion(new LazyUnits(load), e.file, e.version!, prefix) as unknown as Version;
+  const v = loadVersion(new LazyUnits(load), e.file, e.version!, prefix, e.keys) as unknown as Version;
   v.sha1 = e.sha1;
   return v;
 }

@@ -12,13 +12,14 @@ import { unitTexts } from './articles.js';
 import { storeVersion, type Contribution, type StoredVersion } from './cache.js';
 import type { SkipReason } from './classify.js';
 import type { ParsedFile } from './parse.js';
+import { normTitle } from './titles.js';
 import type { LibraryDefect } from './types.js';
 
 /**
  * A parsed file ready for the index: its version without articles, and what it contributes to the cache (its
  * articles as JSON, its units' texts), made where it was parsed so that the main thread only joins them.
  */
-export interface Packed { file: string; sha1: string; skipped?: SkipReason; defects: LibraryDefect[]; version?: StoredVersion; contribution?: Contribution }
+export interface Packed { file: string; sha1: string; skipped?: SkipReason; defects: LibraryDefect[]; version?: StoredVersion; keys?: [string, string]; contribution?: Contribution }
 
 export function pack(p: ParsedFile): Packed {
   const out: Packed = { file: p.file, sha1: p.sha1.slice(0, 16), defects: p.defects };
@@ -26,6 +27,7 @@ export function pack(p: ParsedFile): Packed {
   if (p.version) {
     const { articles, sections, ...meta } = p.version;
     out.version = storeVersion({ ...meta, articleCount: (articles.length || sections?.length) ?? 0 });
+    out.keys = [normTitle(meta.title), normTitle(meta.shortTitle)];
     out.contribution = { blob: JSON.stringify(sections ? { articles, sections } : { articles }), units: unitTexts(sections ? { articles, sections } : { articles }) };
   }
   return out;

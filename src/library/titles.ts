@@ -12,6 +12,11 @@ const PRC = '中华人民共和国';
 /** Comparable form: NFKC (full-width to ASCII), no spaces or zero-width characters, no 《》〈〉 quotes, lower case. */
 const normed = new Map<string, string>();
 
+/** Tells normTitle what it would say for `s` (read from the cache: opening the library normalises no title again). */
+export function seedNorm(s: string, n: string): void {
+  normed.set(s, n);
+}
+
 export function normTitle(s: string): string {
   let n = normed.get(s);
   if (n === undefined) {
@@ -52,13 +57,15 @@ export class TitleIndex {
       const m = this.tiers[tier]!;
       const list = m.get(key);
       if (!list) m.set(key, [law]);
-      else if (!list.includes(law)) list.push(law);
+      else if (list[list.length - 1] !== law && !list.includes(law)) list.push(law);
     };
     for (const law of laws) {
-      const titles = new Set([law.title, ...law.versions.map((v) => v.title)]);
-      const shorts = new Set([law.shortTitle, ...law.versions.map((v) => v.shortTitle)]);
-      for (const t of titles) { const n = normTitle(t); add(0, n, law); add(1, stripPrc(n), law); }
-      for (const t of shorts) { const n = normTitle(t); add(2, n, law); add(3, stripPrc(n), law); }
+      // `add` keeps a law once per key: the versions' titles may repeat.
+      for (const v of law.versions) {
+        const n = normTitle(v.title), s = normTitle(v.shortTitle);
+        add(0, n, law); add(1, stripPrc(n), law);
+        add(2, s, law); add(3, stripPrc(s), law);
+      }
     }
   }
 
