@@ -51,7 +51,7 @@ export function loadVersion<T extends object>(into: T, file: string, v: StoredVe
 }
 
 /** Bump when parsing changes what it produces: every cached index is then parsed again. */
-export const PARSER_FORMAT = 7;
+export const PARSER_FORMAT = 8;
 const FORMAT = `${VERSION}/${PARSER_FORMAT}`;
 
 /** A file as the index keeps it. */

@@ -152,11 +152,11 @@ function entryIntoForce(v: ParsedVersion, units: LibArticle[], defects: LibraryD
 }
 
 /** Words of a final provision: entry into force, who interprets, what it repeals or overrides. */
-const FINAL = /起(?:施行|实施|生效|执行)|(?:施行|实施|生效|执行)(?:。|$)|之日(?:起)?(?:施行|实施|生效)|解释|废止|为准|不再适用|参照(?:执行|适用|本)|另行(?:制定|规定)/m;
+const FINAL = /起(?:施行|实施|生效|执行)|(?:施行|实施|生效|执行)(?:。|$)|(?:公布|发布)(?:之日)?(?:起)?施行|之日(?:起)?(?:施行|实施|生效)|解释|废止|为准|不再适用|参照(?:执行|适用|本)|适用本(?:法|条例|规定|办法|细则)|另行(?:制定|规定)/m;
 
 /**
- * A text that stops early: its last article is no final provision (施行, 解释, 废止…) and either its header lists
- * amendments, or it has fewer than ten articles, or its articles stop in a chapter other than 附则.
+ * A text that stops early: its last article is no final provision (施行, 解释, 废止…), it does not end in its 附则
+ * chapter, and either its header lists amendments, or it has fewer than ten articles, or it has chapters.
  */
 function isTruncated(v: ParsedVersion, units: LibArticle[]): boolean {
   if (v.part) return false; // a part of a law kept in several files (民法典): judged with the whole
@@ -166,8 +166,9 @@ function isTruncated(v: ParsedVersion, units: LibArticle[]): boolean {
   const lastClause = last.clauses[last.clauses.length - 1];
   if (lastClause && /[：:]$/.test(lastClause.text) && !lastClause.items.length) return true; // stops before its items
   if (units.slice(-2).some((a) => FINAL.test(articleText(a)))) return false;
+  if (/附\s*则/.test(last.chapter ?? '')) return false; // it ends in its final chapter
   const chaptered = units.some((a) => /第.+章/.test(a.chapter ?? ''));
   // Judicial interpretations are often a few articles without a final one: their length says nothing.
   const short = units.length < 10 && v.folder !== '司法解释';
-  return v.amended || short || (chaptered && !/附\s*则/.test(last.chapter ?? ''));
+  return v.amended || short || chaptered;
 }
