@@ -3,7 +3,7 @@
 // (the time openLibrary takes inside it, and the whole process). Aims on a 2-core machine: cold < 10 s, one file
 // changed < 1 s, warm < 0.2 s, search < 0.5 s warm. Also: the search's plain scan against an inverted index of
 // character bigrams built over the same corpus (what a bigram index would cost to build, and to answer).
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -142,3 +142,89 @@ export function writeResults(name, lines) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await run();
+
+// ---------------------------------------------------------------------------------------------------------------
+// citations (issue 19, the checks half): what the law library adds to validating the example (examples/zhuzhou-commerce,
+// 16 powers citing 9 laws): `powerbook validate --stage submit` in a fresh process, the library's index warm, against the
+// same repository without a library, its cited laws typed into laws/*.yaml (title, short title, every article of the
+// version in force: what a department would otherwise keep by hand). Aim: under 1.3× on a 2-core machine.
+// `BENCH_ONLY=citations npm run bench` runs this alone.
+
+const EXAMPLE = path.join(ROOT, 'examples/zhuzhou-commerce');
+const BIN = path.join(ROOT, 'bin/powerbook.js');
+
+const yamlString = (s) => JSON.stringify(s);
+
+/** The example with its library texts typed into laws/ (and no law_library): the same citations, resolved locally. */
+async function withoutLibrary(dir) {
+  const { openLibrary } = await import(pathToFileURL(path.join(ROOT, 'lib/library/index.js')).href);
+  const { validate } = await import(pathToFileURL(path.join(ROOT, 'lib/pipeline/index.js')).href);
+  const { citedLaws } = await import(pathToFileURL(path.join(ROOT, 'lib/pipeline/coverage.js')).href);
+  const v = await validate(EXAMPLE, { env: {} });
+  const lib = v.library ?? await openLibrary([LIB]);
+  const date = v.repo.config.data.compendium.date;
+  // The laws the powers cite, and those the rules and the preface name ([[law:TITLE#…]]).
+  const titles = new Set(citedLaws(v).filter((c) => c.kind === 'library').map((c) => c.title));
+  for (const t of [...v.repo.rules.map((r) => r.body), ...[...v.repo.texts.values()].map((x) => x.text)]) {
+    for (const m of t.matchAll(/\[\[law:([^#\]]+)/g)) if (lib.find(m[1]).kind === 'found' && !v.repo.laws.some((l) => l.data.id === m[1])) titles.add(lib.find(m[1]).law.title);
+  }
+  let n = 0;
+  for (const title of titles) {
+    const m = lib.find(title);
+    if (m.kind !== 'found') throw new Error(`${title}: ${m.kind}`);
+    const ver = lib.versionAt(m.law, date);
+    const lines = [
+      `id: lib-${++n}`, `title: ${yamlString(m.law.title)}`, `short_title: ${yamlString(m.law.shortTitle)}`,
+      `level: ${ver.folder === '行政法规' ? '行政法规' : '法律'}`, `issuer: ${yamlString(ver.issuer ?? '国务院')}`,
+      `effective: ${ver.inForce}`, 'status: 现行有效', 'articles:',
+    ];
+    for (const a of ver.articles) {
+      const text = a.clauses.map((c) => [c.text, ...c.items.map((i) => (i.text.startsWith(i.label) ? i.text : i.label + i.text))].filter(Boolean).join('\n')).join('\n');
+      lines.push(`  - number: ${a.label}`, '    text: |-', ...text.split('\n').map((l) => `      ${l}`));
+    }
+    writeFileSync(path.join(dir, 'laws', `lib-${n}.yaml`), lines.join('\n') + '\n');
+  }
+  const cfg = path.join(dir, 'powerbook.yaml');
+  writeFileSync(cfg, readFileSync(cfg, 'utf8').replace(/^law_library:.*$/m, ''));
+  return n;
+}
+
+function validateOnce(dir) {
+  const r = runNode([BIN, 'validate', dir, '--stage', 'submit', '--format', 'json'], { cwd: ROOT, env: { ...process.env, POWERBOOK_LAW_LIBRARY: '' } });
+  if (r.status !== 0) throw new Error(`validate ${dir} exited ${r.status}: ${r.stdout.slice(0, 2000)}${r.stderr.slice(0, 1000)}`);
+  return r;
+}
+
+export async function runCitations({ runs = 9 } = {}) {
+  if (!existsSync(path.join(LIB, 'README.md'))) throw new Error(`no law library at ${LIB}`);
+  if (!existsSync(path.join(ROOT, 'lib/pipeline/coverage.js'))) throw new Error('build first: npm run build');
+  mkdirSync(DATA, { recursive: true });
+  const withLib = path.join(DATA, 'citations-with-library');
+  const without = path.join(DATA, 'citations-without-library');
+  for (const d of [withLib, without]) { rmSync(d, { recursive: true, force: true }); cpSync(EXAMPLE, d, { recursive: true, filter: (src) => !src.includes(`${path.sep}.powerbook`) }); }
+  // The library's index: the example's own cache (built once by its first validate), linked rather than built again.
+  const lawCache = path.join(EXAMPLE, '.powerbook', 'cache', 'laws');
+  mkdirSync(lawCache, { recursive: true });
+  mkdirSync(path.join(withLib, '.powerbook', 'cache'), { recursive: true });
+  symlinkSync(lawCache, path.join(withLib, '.powerbook', 'cache', 'laws'), 'dir');
+  const cfg = path.join(withLib, 'powerbook.yaml');
+  writeFileSync(cfg, readFileSync(cfg, 'utf8').replace(/^law_library:.*$/m, `law_library: ${yamlString(LIB)}`));
+  const typed = await withoutLibrary(without);
+  // Warm: the library's index cached, the page cache filled.
+  const cold = validateOnce(withLib);
+  validateOnce(without);
+  const a = [], b = [];
+  for (let i = 0; i < runs; i++) { a.push(validateOnce(withLib)); b.push(validateOnce(without)); }
+  const f = (ms) => `${ms.toFixed(0)} ms`;
+  const ma = median(a.map((r) => r.ms)), mb = median(b.map((r) => r.ms));
+  const ca = median(a.map((r) => r.cpuMs)), cb = median(b.map((r) => r.cpuMs));
+  const lines = [
+    `citations: validate examples/zhuzhou-commerce --stage submit, a fresh process each, median of ${runs} (alternating)`,
+    `  with the law library (index warm)          : ${f(ma)} (CPU ${f(ca)}, peak ${median(a.map((r) => r.mb)).toFixed(0)} MB); first run: ${(cold.ms / 1000).toFixed(1)} s`,
+    `  without: its ${typed} library laws typed in laws/ : ${f(mb)} (CPU ${f(cb)}, peak ${median(b.map((r) => r.mb)).toFixed(0)} MB)`,
+    `  ratio with / without: ${(ma / mb).toFixed(2)} wall, ${(ca / cb).toFixed(2)} CPU   (aim: under 1.3)`,
+  ];
+  for (const l of lines) console.log(l);
+  writeResults('citations', lines);
+  return { withMs: ma, withoutMs: mb, ratio: ma / mb };
+}
