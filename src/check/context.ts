@@ -1,10 +1,12 @@
 /** What a semantic rule sees: the loaded repository, indexes, the stage, and a way to report. */
 import type { RuleId } from '../diagnostics/rules.js';
-import type { Diagnostic, Range, Severity } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, MessagePair, Range, Severity } from '../diagnostics/diagnostic.js';
 import { diagnostic, type MessageArgs, type MessageKey, type ParamValue } from '../diagnostics/message.js';
 import type { Config, Law, Power, Stage } from '../domain/types.js';
 import type { Loaded, Repository, RuleDoc } from '../load/repository.js';
 import type { SourceFile } from '../load/source.js';
+import type { LawLibrary } from '../library/types.js';
+import type { Citations } from './rules/citations-resolve.js';
 
 export interface CheckContext<Id extends RuleId = RuleId> {
   repo: Repository;
@@ -24,11 +26,19 @@ export interface CheckContext<Id extends RuleId = RuleId> {
    * them are not reported as unresolved: the file's own errors say what is wrong, and one mistake gives one message.
    */
   broken: { power: Set<string>; law: Set<string> };
+  /** The law library, when one is set (powerbook.yaml law_library, POWERBOOK_LAW_LIBRARY, --law-library). */
+  library?: LawLibrary;
+  /** A library is set but none of its paths exists: that is reported once, at the setting, and not at each citation. */
+  libraryUnavailable?: boolean;
+  /** What each legal basis's `law:` names (a laws/ file or a library text), looked up once. */
+  citations: Citations;
   /**
    * Reports the message `key` of the rule's catalogue (diagnostics/messages.ts) with its placeholders' values; a
    * severity after them overrides the rule's default for this one report (stage-dependent rules).
    */
   report<K extends MessageKey<Id>>(source: SourceFile | string, range: Range | (() => Range), key: K, ...args: MessageArgs<Id, K>): void;
+  /** Reports a message already rendered from the catalogue (the citation rules: diagnostics/citation-messages.ts). */
+  reportPair(source: SourceFile | string, range: Range | (() => Range), m: MessagePair, severity?: Severity): void;
 }
 
 /** A rule's id, default severity and documentation are in diagnostics/rules.ts, its messages in messages.ts; this is its code. */

@@ -1,14 +1,24 @@
 /** `check`: schema first, then the semantic rules; severities from the rule, the stage and powerbook.yaml `lint`. */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag, diagnostic } from '../diagnostics/message.js';
+import { diagnosticFromPair } from '../diagnostics/diagnostic.js';
+import { RULE_META } from '../diagnostics/rules.js';
 import { readReferenced } from '../load/repository.js';
 import type { Stage } from '../domain/types.js';
 import type { Repository } from '../load/repository.js';
 import { reporter, type CheckContext } from './context.js';
 import { RULES } from './registry.js';
 import { applySeverities, parseLint } from '../diagnostics/severity.js';
+import type { LawLibrary } from '../library/types.js';
+import { Citations } from './rules/citations-resolve.js';
 
-export interface CheckOptions { stage?: Stage }
+export interface CheckOptions {
+  stage?: Stage;
+  /** The law library (pipeline/library.ts opens it from the settings). */
+  library?: LawLibrary;
+  /** A library is set but could not be opened (reported at the setting). */
+  libraryUnavailable?: boolean;
+}
 
 /** Runs every check. `loadDiagnostics` come from `loadRepository`; the result is sorted deterministically. */
 export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[], opts: CheckOptions = {}): Diagnostic[] {
@@ -42,6 +52,7 @@ export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[],
   };
   const lawsById = index(laws), powersById = index(powers), rulesById = index(rules);
   const broken = { power: brokenIds(repo.powers, powersById), law: brokenIds(repo.laws, lawsById) };
+  const citations = new Citations({ laws, lawsById, brokenLaws: broken.law, library: opts.library, date: config?.compendium.date });
   // The rules that look at one power alone ran as each power was loaded (check/power.ts): their findings get the
   // configured severity here, and they run below only on powers loaded without them.
   for (const p of powers) if (p.checked) diags.push(...p.checked);
@@ -51,8 +62,13 @@ export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[],
     const ctx: CheckContext = {
       repo, config, stage, date: config?.compendium.date,
       laws, powers: rule.perPower ? unchecked : powers, rules,
-      lawsById, powersById, rulesById, broken,
+      lawsById, powersById, rulesById, broken, citations,
+      ...(opts.library ? { library: opts.library } : {}), ...(opts.libraryUnavailable ? { libraryUnavailable: true } : {}),
       report: reporter(rule.id, diags),
+      reportPair(source, range, m, severity) {
+        const file = typeof source === 'string' ? source : source.path;
+        diags.push(diagnosticFromPair(file, typeof range === 'function' ? range() : range, rule.id, severity ?? RULE_META[rule.id].severity, m));
+      },
     };
     rule.check(ctx);
   }

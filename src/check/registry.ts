@@ -14,6 +14,7 @@ import { xrefUnresolved } from './rules/xref.js';
 import { imageUnresolved } from './rules/images.js';
 import { powerFees, powerStatus, powerTimeLimit } from './rules/power-facts.js';
 import { compendiumDraftMark, stageDates } from './rules/stage-dates.js';
+import { citationAmbiguous, citationDrift, citationNotYetInForce, citationProvisionUnknown, citationRepealed, citationTextIncomplete, citationUnknown, citationVersionUnknown } from './rules/citations.js';
 
 export const RULES: readonly Rule[] = [
   duplicateId, fileNameId, powerLegalBasisRequired, lawUnknown, articleUnknown, lawNotInForce, lawDates,
@@ -21,4 +22,6 @@ export const RULES: readonly Rule[] = [
   procedureUnknownStep, procedureUnreachable, procedureNoEnd, procedureNoActor,
   xrefUnresolved, imageUnresolved, ruleLegalityReview, ruleDeliberation,
   powerFees, powerTimeLimit, powerStatus, stageDates, compendiumDraftMark,
+  citationUnknown, citationAmbiguous, citationRepealed, citationNotYetInForce, citationVersionUnknown,
+  citationProvisionUnknown, citationTextIncomplete, citationDrift,
 ];

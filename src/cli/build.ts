@@ -10,11 +10,11 @@ import { gitState, inputHashes, manifest } from '../pipeline/manifest.js';
 import { BACKENDS, BUILD_FORMATS, compile, outDirProblem, validate, writeOutputs, type BuildFormat, type OutDirProblem, type RenderOutcome } from '../pipeline/index.js';
 import { UsageError, type Io } from './io.js';
 import { progress } from './progress.js';
-import { parseStage, printDiagnostics, resolveRepoDir } from './validate.js';
+import { parseStage, printDiagnostics, resolveRepoDir, validateWithLibrary } from './validate.js';
 
 export { BUILD_FORMATS, type BuildFormat };
 
-export interface BuildOptions { format?: string; out?: string; stage?: string; cache?: boolean }
+export interface BuildOptions { format?: string; out?: string; stage?: string; cache?: boolean; lawLibrary?: string[] }
 
 export function parseFormats(s: string | undefined): BuildFormat[] {
   const list = (s ?? 'docx').split(',').map((x) => x.trim()).filter(Boolean);
@@ -41,7 +41,8 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
   // PDF needs Chromium: say so at once (one line, exit 2) rather than after validating and drawing.
   if (formats.includes('pdf')) chromiumPath(io.env.POWERBOOK_CHROMIUM || undefined);
   const t0 = Date.now();
-  const { repo, diagnostics, lint } = await validate(root, { stage });
+  const validated = await validateWithLibrary(io, root, { stage, lawLibrary: opts.lawLibrary });
+  const { repo, diagnostics, lint, library } = validated;
   const n = countBySeverity(diagnostics);
   if (n.error || !repo.config?.valid) {
     printDiagnostics(io, lang, repo, diagnostics, 'stylish', dir, color);
@@ -66,12 +67,15 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
   bar.start(repo.powers.length, en ? 'flowcharts' : '流程图');
   let compiled;
   try {
-    compiled = await compile(repo, { cache: opts.cache, env: io.env, lint, onProgress: (done, total) => bar.tick(done, total), ...(revisions ? { revisions } : {}) });
+    compiled = await compile(repo, { cache: opts.cache, env: io.env, lint, library, onProgress: (done, total) => bar.tick(done, total), ...(revisions ? { revisions } : {}) });
   } finally { bar.stop(); }
   const { model, failures, warnings, flowcharts } = compiled;
   const ctx = { repo, env: io.env, cache: opts.cache, base: outputName(repo.config.data.compendium.title) };
   const outcomes: RenderOutcome[] = [];
   for (const format of formats) outcomes.push(await BACKENDS[format](model, ctx));
+  // 清单遗漏: the provisions naming the department's roles (powerbook.yaml roles:) that no power cites.
+  const cov = (await import('../pipeline/coverage.js')).coverageOutcome(validated);
+  if (cov) outcomes.push(cov);
   const repository = gitState(root), inputs = inputHashes(repo);
   await writeOutputs(outDir, outcomes, (outputs) => ({
     path: 'manifest.json', data: JSON.stringify(manifest({ created: model.meta.created, repository, stage, inputs, outputs }), null, 2) + '\n',

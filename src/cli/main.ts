@@ -7,6 +7,9 @@ import { processIo, resolveLang, UsageError, type Io } from './io.js';
 import { VERSION } from '../util/version.js';
 import { STAGE_IDS } from '../check/stages.js';
 
+/** A repeatable option's values, in order. */
+function collect(value: string, previous: string[]): string[] { return [...previous, value]; }
+
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const langOpt = langArg < 0 ? undefined : argv[langArg].includes('=') ? argv[langArg].split('=')[1] : argv[langArg + 1];
@@ -31,6 +34,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
     .option('--color', t('强制彩色输出', 'force colour'))
     .option('--no-color', t('不用彩色', 'no colour'))
+    .option('--law-library <path>', t('法规库目录（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
     .action(async (dir: string, opts) => { code = await (await import('./validate.js')).validateCommand(io, lang, dir, opts); });
 
   program.command('build')
@@ -40,6 +44,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('-o, --out <dir>', t('输出目录', 'output directory'), 'dist')
     .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices([...STAGE_IDS]).default('draft'))
     .option('--no-cache', t('不用缓存（流程图、DOCX 排版），全部重新生成', 'use no cache (flowcharts, DOCX page layout): make everything again'))
+    .option('--law-library <path>', t('法规库目录（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
     .action(async (dir: string, opts) => { code = await (await import('./build.js')).buildCommand(io, lang, dir, opts); });
 
   program.command('schema')
@@ -98,6 +103,35 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .description(t('列出全部检查规则及其默认级别', 'List every check rule with its default severity'))
     .option('-f, --format <format>', t('输出格式：text 或 json（含两种语言和每条规则的消息）', 'output format: text or json (both languages and each rule\'s messages)'), 'text')
     .action(async (opts) => { code = (await import('./rules.js')).rulesCommand(io, lang, opts); });
+
+  // `laws`: the law library (LawRefBook/Laws clone). Every subcommand takes --law-library, -C and --no-cache.
+  const laws = program.command('laws')
+    .description(t('法规库（LawRefBook/Laws 的克隆）：查看条文、列出法规、全文搜索、检查法规库', 'The law library (a LawRefBook/Laws clone): show an article, list laws, search, check the library'));
+  const lawsCommand = (name: string, zh: string, en: string) => laws.command(name).description(t(zh, en))
+    .option('--law-library <path>', t('法规库目录（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
+    .option('-C, --dir <dir>', t('制度库目录：读取其 powerbook.yaml 的 law_library，索引缓存放在其 .powerbook/cache/laws', "repository directory: its powerbook.yaml's law_library is read and the index cached under its .powerbook/cache/laws"), '.')
+    .option('--no-cache', t('不读也不写索引缓存，全部重新解析', 'neither read nor write the index cache: parse everything'))
+    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['text', 'json']).default('text'));
+  lawsCommand('check-library', '检查法规库：按目录统计、版本、法规、学到的废止条款、每处缺陷（文件:行）', 'Check the library: counts by folder, versions, laws, repeals learned, every defect (file:line)')
+    .argument('[path]', t('法规库目录（不写则按 --law-library、环境变量、powerbook.yaml 的顺序）', 'law library directory (default: --law-library, the environment, powerbook.yaml)'))
+    .action(async (p: string | undefined, opts) => { code = await (await import('./laws.js')).checkLibraryCommand(io, lang, p, opts); });
+  lawsCommand('show', '显示某日有效的条文（含款、项），或法规的文头、版本、施行日期、废止情况和条数', "Show an article (with its 款 and 项) as in force on a date, or a law's header, versions, entry into force, repeal and article count")
+    .argument('<law>', t('法规标题：全称、简称、带或不带“中华人民共和国”、可带书名号', 'title: full or short, with or without 中华人民共和国, with or without 《》'))
+    .argument('[article]', t('条号：第九条、9、第一百二十条之一', 'article: 第九条, 9, 第一百二十条之一'))
+    .option('--at <date>', t('日期 YYYY-MM-DD（默认今天）', 'date YYYY-MM-DD (default: today)'))
+    .action(async (law: string, article: string | undefined, opts) => { code = await (await import('./laws.js')).showCommand(io, lang, law, article, opts); });
+  lawsCommand('list', '列出法规：标题、版本、施行日期、被谁废止、废止了什么', 'List the laws: titles, versions, entry into force, repealed by, repeals')
+    .option('--at <date>', t('日期 YYYY-MM-DD：标出当日有效的版本', 'date YYYY-MM-DD: mark the version in force that day'))
+    .option('--cited', t('只列出本制度库（-C）的职权所引的法律法规，及引用它们的职权和条款', "only the laws the repository's (-C) powers cite, with the powers and provisions citing each"))
+    .action(async (opts) => { code = await (await import('./laws.js')).listCommand(io, lang, opts); });
+  lawsCommand('search', '全文搜索条文（按相关度排序）', 'Full-text search of the articles, ranked')
+    .argument('<words...>', t('要找的词（空格分开的词都要算上）', 'words to find (each word separated by spaces counts)'))
+    .option('--at <date>', t('只搜当日有效的版本（默认每部法规的最新版本）', "search the versions in force on that date (default: each law's latest)"))
+    .option('--limit <n>', t('最多显示几条（默认 20）', 'how many results at most (default 20)'))
+    .action(async (words: string[], opts) => { code = await (await import('./laws.js')).searchCommand(io, lang, words, opts); });
+  lawsCommand('coverage', '清单遗漏：所引法律法规中点名本部门（powerbook.yaml 的 roles）而没有职权引用的条文', "Missing powers: provisions of the cited laws that name the department's roles (powerbook.yaml roles:) but that no power cites")
+    .option('--role <role>', t('本部门在法律中的称谓（代替 powerbook.yaml 的 roles；可写多次）', "the department's role as the laws name it (instead of powerbook.yaml's roles; repeatable)"), collect, [])
+    .action(async (opts) => { code = await (await import('./coverage.js')).coverageCommand(io, lang, opts); });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -5,7 +5,8 @@ import { countBySeverity, type Diagnostic, type Lang } from '../diagnostics/diag
 import type { Stage } from '../domain/types.js';
 import { isStage, STAGE_IDS, STAGES } from '../check/stages.js';
 import type { Repository } from '../load/repository.js';
-import { sourcesOf, validate } from '../pipeline/index.js';
+import { sourcesOf, validate, type Validated, type ValidateOptions as PipelineValidateOptions } from '../pipeline/index.js';
+import { LawLibrarySettingError } from '../pipeline/library.js';
 import { FORMATS, formatDiagnostics, type FormatName } from '../diagnostics/format/index.js';
 import { UsageError, type Io } from './io.js';
 import { VERSION } from '../util/version.js';
@@ -17,6 +18,8 @@ export interface ValidateOptions {
   maxWarnings?: string;
   color?: boolean;
   output?: string;
+  /** --law-library (repeatable). */
+  lawLibrary?: string[];
 }
 
 export function parseStage(s: string | undefined): Stage {
@@ -43,6 +46,16 @@ export function printDiagnostics(io: Io, lang: Lang, repo: Repository, diags: Di
   else io.stdout(text);
 }
 
+/** The pipeline's validate(), a library path of --law-library or POWERBOOK_LAW_LIBRARY that does not exist being a usage error. */
+export async function validateWithLibrary(io: Io, root: string, opts: PipelineValidateOptions): Promise<Validated> {
+  try {
+    return await validate(root, { ...opts, env: io.env, cwd: io.cwd });
+  } catch (e) {
+    if (e instanceof LawLibrarySettingError) throw new UsageError(e.zh, e.en);
+    throw e;
+  }
+}
+
 export async function validateCommand(io: Io, lang: Lang, dir: string | undefined, opts: ValidateOptions): Promise<number> {
   const format = (opts.format ?? 'stylish') as FormatName;
   if (!FORMATS.includes(format)) throw new UsageError(`--format 只能是 ${FORMATS.join('、')}`, `--format must be one of ${FORMATS.join(', ')}`);
@@ -53,7 +66,7 @@ export async function validateCommand(io: Io, lang: Lang, dir: string | undefine
   }
   const stage = parseStage(opts.stage);
   const root = resolveRepoDir(io, dir);
-  const { repo, diagnostics } = await validate(root, { stage, slim: true });
+  const { repo, diagnostics } = await validateWithLibrary(io, root, { stage, slim: true, lawLibrary: opts.lawLibrary });
   const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR);
   printDiagnostics(io, lang, repo, diagnostics, format, dir, color, opts.output);
   const n = countBySeverity(diagnostics);

@@ -48,3 +48,14 @@ export function countBySeverity(diags: readonly Diagnostic[]): Record<Severity, 
 }
 
 export interface Range { start: Position; end?: Position }
+
+/** A message already rendered in both languages from the catalogue (diagnostics/citation-messages.ts renders them so). */
+export interface MessagePair { zh: string; en: string; hintZh?: string; hintEn?: string }
+
+export function diagnosticFromPair(file: string, range: Range, rule: RuleId, severity: Severity, m: MessagePair): Diagnostic {
+  const d: Diagnostic = { file, start: range.start, rule, severity, message: m.zh, messageEn: m.en };
+  if (range.end) d.end = range.end;
+  if (m.hintZh) d.hint = m.hintZh;
+  if (m.hintEn) d.hintEn = m.hintEn;
+  return d;
+}

@@ -8,6 +8,7 @@
  * Wording: Chinese for a clerk (what is wrong, where, in the words of the format), the hint says what to do.
  */
 import type { RuleId } from './rules.js';
+import { CITATION_MESSAGES } from './citation-messages.js';
 
 /** Text in both languages. */
 export interface Localised { zh: string; en: string }
@@ -73,6 +74,11 @@ export const MESSAGES = {
     unregistered: {
       zh: '实施依据引用的法律"{law}"未登记', en: 'Cited law "{law}" is not registered in laws/',
       hintZh: '在 laws/{law}.yaml 登记这部法律，或改正编号', hintEn: 'Register it as laws/{law}.yaml or fix the id',
+    },
+    unregisteredTitle: {
+      zh: '实施依据引用的法律"{law}"未登记', en: 'Cited law "{law}" is not registered in laws/',
+      hintZh: '在 powerbook.yaml 中用 law_library 指定法规库（LawRefBook/Laws 的克隆），或在 laws/ 下登记这部法律',
+      hintEn: 'Point law_library in powerbook.yaml at a law library (a clone of LawRefBook/Laws), or register the law under laws/',
     },
   },
   'article-unknown': {
@@ -475,4 +481,6 @@ export const MESSAGES = {
       hintZh: '改正 compendium.revision_base（上一版的 git 标签或提交），或删去这一项不要修订说明', hintEn: 'Fix compendium.revision_base (the previous edition\'s tag or commit), or remove it',
     },
   },
+  // The law library's citation rules: their templates, rendered by citationMessage() (citation-messages.ts).
+  ...CITATION_MESSAGES,
 } as const satisfies { readonly [Id in RuleId]: Readonly<Record<string, MessageTemplate>> };

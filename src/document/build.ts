@@ -13,6 +13,10 @@ import { inForce } from '../domain/power.js';
 import { normaliseQuotes } from './typography.js';
 import { landscapeLeadIns } from './orientation.js';
 import { revisionBlocks, type RevisionNotes } from './revisions.js';
+import { resolveXref } from '../domain/xref.js';
+import type { LawLibrary } from '../library/types.js';
+import { Citations, libraryXref } from '../check/rules/citations-resolve.js';
+import { citedLibraryLaws, legalBasisTexts, librarySource } from './citations.js';
 
 export type FlowchartFigure = Pick<Figure, 'svg' | 'png' | 'width' | 'height'>;
 
@@ -28,6 +32,8 @@ export interface BuildInput {
   created: string;
   /** 修订说明 against the previous edition (compendium.revision_base), made by `powerbook diff`: the appendix's last chapter. */
   revisions?: RevisionNotes;
+  /** The law library: titles of the texts cited from it, their quotes (compendium.quote_legal_bases), the law index. */
+  library?: LawLibrary;
 }
 
 export function creationDate(config: Config, env: NodeJS.ProcessEnv = process.env): string {
@@ -45,8 +51,21 @@ export function buildDocument(input: BuildInput): DocumentModel {
   const ruleAnchors = new Map(rules.map((r) => [String(r.data.id), anchors.make('rule', String(r.data.id))]));
   const powersById = new Map(powers.map((p) => [String(p.data.id), p]));
   const lawsById = new Map(laws.map((l) => [l.data.id, l]));
+  const citations: Citations = new Citations({ laws, lawsById, brokenLaws: new Set(), library: input.library, date: config.compendium.date });
+  const bases = legalBasisTexts(citations, config.compendium.quote_legal_bases === true);
   const footnotes: DocumentModel['footnotes'] = [];
-  const md: MarkdownContext = { root: input.repo.root, powers: powersById, laws: lawsById, powerAnchors, lawAnchors, anchors, footnotes };
+  const md: MarkdownContext = {
+    root: input.repo.root, powers: powersById, laws: lawsById, powerAnchors, lawAnchors, anchors, footnotes,
+    lawByTitle(target, article) {
+      const t = citations.target(target);
+      if (t.kind === 'local') {
+        const r = resolveXref({ raw: '', kind: 'law', target: t.law.data.id, article, index: 0 }, powersById, lawsById);
+        return r.ok ? r.text : undefined;
+      }
+      const r = libraryXref(citations, target, article);
+      return r?.ok ? r.text : undefined;
+    },
+  };
 
   const parts: PartName[] = config.compendium.parts ?? [...DEFAULT_PARTS];
   const sections: Section[] = [];
@@ -72,7 +91,7 @@ export function buildDocument(input: BuildInput): DocumentModel {
         break;
       }
       case 'catalogue': {
-        const { intro, table } = catalogue(powers, lawsById, powerAnchors);
+        const { intro, table } = catalogue(powers, bases, powerAnchors);
         body.push({ ...partHeading(partNumber(++partNo), '职权目录', anchors.make('part', 'catalogue')), unit: { kind: 'part', id: 'catalogue' } }, ...intro, table);
         const off = statusTable(powers);
         if (off) {
@@ -85,7 +104,7 @@ export function buildDocument(input: BuildInput): DocumentModel {
         body.push({ ...partHeading(partNumber(++partNo), '权力运行流程图', anchors.make('part', 'flowcharts')), unit: { kind: 'part', id: 'flowcharts' } });
         let i = 0;
         for (const [, ps] of byCategory(powers)) for (const p of ps) {
-          body.push(...flowchartBlocks(p, `${numberToChinese(++i)}、`, powerAnchors.get(String(p.id))!, input.figures.get(String(p.id)), anchors, lawsById));
+          body.push(...flowchartBlocks(p, `${numberToChinese(++i)}、`, powerAnchors.get(String(p.id))!, input.figures.get(String(p.id)), anchors, bases));
         }
         break;
       }
@@ -95,7 +114,10 @@ export function buildDocument(input: BuildInput): DocumentModel {
         break;
       case 'appendix':
         body.push({ ...partHeading(undefined, '附　录', anchors.make('part', 'appendix')), unit: { kind: 'appendix', id: 'appendix' } });
-        body.push(...appendix(laws, powers, rules, anchors, lawAnchors));
+        body.push(...appendix(laws, powers, rules, anchors, lawAnchors, input.library ? libraryIndex(input.library, powers, citations, config.compendium.date) : undefined, (ref) => {
+          const t = citations.target(ref);
+          return t.kind === 'local' ? t.law.data.id : undefined;
+        }));
         if (input.revisions) body.push(...revisionBlocks(input.revisions, anchors, '三、'));
         break;
     }
@@ -114,4 +136,14 @@ export function buildDocument(input: BuildInput): DocumentModel {
     sections: landscapeLeadIns(sections),
     footnotes,
   });
+}
+
+/** The library texts the powers cite, and where they come from (the site, the DOCX and the PDF all print it). */
+function libraryIndex(lib: LawLibrary, powers: Loaded<Power>[], citations: Citations, date: string) {
+  const src = librarySource(lib);
+  const from = src.commit ? `提交 ${src.commit.slice(0, 12)}` : src.newest ? `收录文本至 ${src.newest}` : '';
+  return {
+    laws: citedLibraryLaws(powers, citations),
+    note: `法律、法规文本取自法规库${from ? `（${from}）` : ''}，按汇编日期 ${date} 施行的版本引用。`,
+  };
 }

@@ -25,6 +25,8 @@ export interface MarkdownContext {
   lawAnchors: Map<string, string>;
   anchors: Anchors;
   footnotes: FootnoteDef[];
+  /** `[[law:…]]` naming a laws/ file by its title, or a text of the law library: its display text. */
+  lawByTitle?(target: string, article?: string): string | undefined;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -100,7 +102,9 @@ export function markdownToBlocks(md: string, ctx: MarkdownContext, opts: Markdow
     for (const x of refs) {
       if (x.index > at) out.push({ type: 'text', text: value.slice(at, x.index), ...marks });
       const r = resolveXref(x, ctx.powers, ctx.laws);
-      if (r.ok) {
+      const lib = !r.ok && x.kind === 'law' && !ctx.laws.has(x.target) ? ctx.lawByTitle?.(x.target, x.article) : undefined;
+      if (lib !== undefined) out.push({ type: 'text', text: lib, ...marks });
+      else if (r.ok) {
         const anchor = r.kind === 'power' ? ctx.powerAnchors.get(x.target) : ctx.lawAnchors.get(x.target);
         // 《[[law:…]]》: the author's own marks stand, the reference gives the bare title (not 《《…》》).
         const marked = r.kind === 'law' && !x.article && value.slice(0, x.index).endsWith('《') && value.slice(x.index + x.raw.length).startsWith('》');

@@ -9,6 +9,7 @@ import { feesText, NOT_FILLED, powerTimeLimits } from './facts.js';
 import { inForce } from '../domain/power.js';
 import { markdownToBlocks, type MarkdownContext } from './markdown.js';
 import { articleText, bookTitle } from '../domain/law.js';
+import { libraryLevel, type CitedLibraryLaw, type LegalBasisTexts } from './citations.js';
 
 const t = (text: string, extra: Partial<Inline & { bold: boolean }> = {}): Inline => ({ type: 'text', text, ...extra } as Inline);
 const para = (text: string, extra: Partial<Paragraph> = {}): Paragraph => ({ type: 'paragraph', children: [t(text)], indent: true, ...extra });
@@ -55,7 +56,7 @@ export function notInForce(powers: Loaded<Power>[]): Power[] {
 function cmp(a: string, b: string): number { return a < b ? -1 : a > b ? 1 : 0; }
 
 /** 职权目录: one table, grouped by category, header repeated, in a landscape section. */
-export function catalogue(powers: Loaded<Power>[], laws: Map<string, Loaded<Law>>, powerAnchors: Map<string, string>): { intro: Block[]; table: Table } {
+export function catalogue(powers: Loaded<Power>[], laws: LegalBasisTexts, powerAnchors: Map<string, string>): { intro: Block[]; table: Table } {
   const header: TableRow = { header: true, cells: ['序号', '事项编码', '事项名称', '权力类别', '实施依据', '承办机构', '法定/承诺时限', '收费'].map(cell) };
   const rows: TableRow[] = [header];
   let n = 0;
@@ -69,7 +70,7 @@ export function catalogue(powers: Loaded<Power>[], laws: Map<string, Loaded<Law>
           cell(String(n)), cell(String(p.id)),
           { children: [{ type: 'ref', kind: 'power', target: String(p.id), anchor: powerAnchors.get(String(p.id)), text: p.name }] },
           cell(p.category),
-          cell((p.legal_bases ?? []).map((b) => legalBasisText(b, laws.get(b.law)?.data)).join('\n')),
+          cell((p.legal_bases ?? []).map((b) => legalBasisText(b, laws.title(b))).join('\n')),
           cell([p.unit, p.post].filter(Boolean).join('\n')),
           cell(powerTimeLimits(p)), cell(feesText(p, false)),
         ],
@@ -96,7 +97,7 @@ export function statusTable(powers: Loaded<Power>[]): Table | undefined {
 export type FigureArt = Omit<Figure, 'type' | 'anchor' | 'alt' | 'caption'>;
 
 /** 权力运行流程图: per power, a heading, its flowchart (one figure per page of it) and its step table. */
-export function flowchartBlocks(p: Power, number: string, anchor: string, figure: FigureArt | FigureArt[] | undefined, anchors: Anchors, laws: Map<string, Loaded<Law>>): Block[] {
+export function flowchartBlocks(p: Power, number: string, anchor: string, figure: FigureArt | FigureArt[] | undefined, anchors: Anchors, laws: LegalBasisTexts): Block[] {
   const out: Block[] = [{ type: 'heading', level: 2, role: 'chapter', number, children: [t(`${p.name}（${p.id}）`)], anchor, toc: true, outline: true, pageBreakBefore: true, unit: { kind: 'power', id: String(p.id), category: p.category } }];
   out.push(powerInfoTable(p, laws));
   const pages = figure === undefined ? [] : Array.isArray(figure) ? figure : [figure];
@@ -137,13 +138,12 @@ function stepWork(s: ProcedureStep): TableCell {
 }
 
 /** 事项基本信息: the facts of a power a reader needs, with the text of each cited article where the registry has it. */
-function powerInfoTable(p: Power, laws: Map<string, Loaded<Law>>): Table {
+function powerInfoTable(p: Power, laws: LegalBasisTexts): Table {
   const bases: Inline[] = [];
   (p.legal_bases ?? []).forEach((b, i) => {
-    const law = laws.get(b.law)?.data;
     if (i) bases.push({ type: 'break' });
-    bases.push(t(legalBasisText(b, law), { bold: true }));
-    const text = law && b.article !== undefined ? articleText(law, b.article) : undefined;
+    bases.push(t(legalBasisText(b, laws.title(b)), { bold: true }));
+    const text = laws.text(b);
     if (text) { bases.push({ type: 'break' }); bases.push(...lines(text)); }
   });
   const row = (label: string, value: Inline[] | string): TableRow => ({ cells: [cell(label), typeof value === 'string' ? cell(value) : { children: value }] });
@@ -213,24 +213,45 @@ function opinionAndResult(opinion: string | undefined, result: string | undefine
 }
 
 /** 附录: 法律依据索引, 合法性审查与集体审议情况. */
-export function appendix(laws: Loaded<Law>[], powers: Loaded<Power>[], rules: RuleDoc[], anchors: Anchors, lawAnchors: Map<string, string>): Block[] {
+export interface LibraryIndex {
+  /** The library texts the powers cite, with the version in force on the compendium's date. */
+  laws: CitedLibraryLaw[];
+  /** A line saying where the texts come from (the library's commit or date) and on which date they are taken. */
+  note: string;
+}
+
+export function appendix(laws: Loaded<Law>[], powers: Loaded<Power>[], rules: RuleDoc[], anchors: Anchors, lawAnchors: Map<string, string>, library?: LibraryIndex, localOf?: (ref: string) => string | undefined): Block[] {
   const citing = new Map<string, string[]>();
   for (const p of powers) for (const b of inForce(p.data) ? p.data.legal_bases ?? [] : []) {
-    const list = citing.get(b.law) ?? [];
+    const id = localOf ? localOf(b.law) : b.law;
+    if (id === undefined) continue;
+    const list = citing.get(id) ?? [];
     if (!list.includes(String(p.data.id))) list.push(String(p.data.id));
-    citing.set(b.law, list);
+    citing.set(id, list);
   }
-  const LEVEL_ORDER = ['法律', '行政法规', '地方性法规', '部门规章', '地方政府规章', '规范性文件', '党内法规'];
-  const sorted = [...laws].sort((a, b) => LEVEL_ORDER.indexOf(a.data.level) - LEVEL_ORDER.indexOf(b.data.level) || cmp(a.data.id, b.data.id));
-  const lawRows: TableRow[] = [{ header: true, cells: ['序号', '名称', '效力层级', '制定机关', '文号', '施行日期', '状态', '引用职权'].map(cell) }];
-  sorted.forEach((l, i) => {
+  const LEVEL_ORDER = ['宪法', '法律', '行政法规', '地方性法规', '部门规章', '地方政府规章', '司法解释', '规范性文件', '党内法规'];
+  const level = (s: string) => { const i = LEVEL_ORDER.indexOf(s); return i < 0 ? LEVEL_ORDER.length : i; };
+  // A laws/ file and a library text in one list: by level, then by id (a laws/ file) or title (a library text).
+  type Row = { level: string; key: string; cells: TableRow['cells'] };
+  const rows: Row[] = laws.map((l) => {
     const d = l.data;
     const status = d.status === '现行有效' ? d.status : `${d.status}${d.status_date ? `（${d.status_date}）` : ''}`;
-    lawRows.push({ cells: [cell(String(i + 1)), { children: [{ type: 'ref', kind: 'law', target: d.id, anchor: lawAnchors.get(d.id), text: bookTitle(d.title) }] }, cell(d.level), cell(d.issuer), cell(d.doc_number ?? ''), cell(d.effective), cell(status), cell((citing.get(d.id) ?? []).sort().join('、'))] });
+    const name = { children: [{ type: 'ref', kind: 'law', target: d.id, anchor: lawAnchors.get(d.id), text: bookTitle(d.title) } as Inline] };
+    const version = library ? [cell('')] : [];
+    return { level: d.level, key: d.id, cells: [name, cell(d.level), cell(d.issuer), cell(d.doc_number ?? ''), ...version, cell(d.effective), cell(status), cell((citing.get(d.id) ?? []).sort().join('、'))] };
   });
+  for (const e of library?.laws ?? []) {
+    const v = e.version, lv = libraryLevel(v);
+    const status = e.repealed ? `已废止（${e.repealed.date}）` : v ? '现行有效' : '尚未施行';
+    rows.push({ level: lv, key: e.law.title, cells: [cell(`《${e.law.title}》`), cell(lv), cell(v?.issuer ?? ''), cell(v?.order ?? ''), cell(v?.date ?? ''), cell(v?.inForce ?? ''), cell(status), cell([...e.citedBy].sort().join('、'))] });
+  }
+  rows.sort((a, b) => level(a.level) - level(b.level) || cmp(a.key, b.key));
+  const header = library ? ['序号', '名称', '效力层级', '制定机关', '文号', '现行版本', '施行日期', '状态', '引用职权'] : ['序号', '名称', '效力层级', '制定机关', '文号', '施行日期', '状态', '引用职权'];
+  const lawRows: TableRow[] = [{ header: true, cells: header.map(cell) }, ...rows.map((r, i) => ({ cells: [cell(String(i + 1)), ...r.cells] }))];
   const out: Block[] = [
     { type: 'heading', level: 2, role: 'chapter', number: '一、', children: [t('法律依据索引')], anchor: anchors.make('app', 'laws'), toc: true, outline: true },
-    { type: 'table', rows: lawRows, headerRows: 1, widths: [5, 26, 9, 14, 16, 10, 10, 14], fontSize: 'small', landscape: true },
+    ...(library ? [para(library.note, { style: 'note', indent: false })] : []),
+    { type: 'table', rows: lawRows, headerRows: 1, widths: library ? [5, 24, 8, 13, 14, 10, 10, 9, 12] : [5, 26, 9, 14, 16, 10, 10, 14], fontSize: 'small', landscape: true },
     { type: 'heading', level: 2, role: 'chapter', number: '二、', children: [t('合法性审查与集体审议情况')], anchor: anchors.make('app', 'reviews'), toc: true, outline: true, pageBreakBefore: true },
   ];
   const sortedRules = [...rules].sort((a, b) => RULE_AREAS.indexOf(a.data.area) - RULE_AREAS.indexOf(b.data.area) || cmp(String(a.data.id), String(b.data.id)));

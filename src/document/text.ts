@@ -14,8 +14,8 @@ export function chineseDate(iso: string, day = false): string {
 }
 
 /** 《行政许可法》第十四条第二款第（一）项 */
-export function legalBasisText(b: LegalBasisRef, law: Law | undefined): string {
-  const title = law ? bookTitle(law.title) : `《${b.law}》`;
+export function legalBasisText(b: LegalBasisRef, law: Law | string | undefined): string {
+  const title = bookTitle((typeof law === 'string' ? law : law?.title) ?? b.law);
   let s = title;
   if (b.article !== undefined) s += articleLabel(b.article, '条');
   if (b.clause !== undefined) s += articleLabel(b.clause, '款');

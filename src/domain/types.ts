@@ -40,6 +40,8 @@ export interface Config {
     show_risks_in_public?: boolean;
     /** A git tag or commit of the previous edition: build adds a 修订说明 appendix (powers added, removed, changed since). */
     revision_base?: string;
+    /** Quote each cited provision's text from the law library on the power pages (as in force on `date`). */
+    quote_legal_bases?: boolean;
   };
   stages?: {
     draft_by?: string;
@@ -51,6 +53,10 @@ export interface Config {
   lint?: Record<string, string>;
   fonts?: Record<string, string>;
   layout?: string;
+  /** The law library (a clone of LawRefBook/Laws): one path or several, relative to the repository. */
+  law_library?: string | string[];
+  /** The department's roles as the laws name them (商务主管部门…): `laws coverage` looks for provisions naming them. */
+  roles?: string[];
 }
 
 /** 法律依据登记: laws/*.yaml */
@@ -71,11 +77,16 @@ export interface Law {
 }
 
 export interface LegalBasisRef {
+  /** A laws/ id, or a title (full, short, with or without 中华人民共和国 or 《》) that the law library or laws/ holds. */
   law: string;
   /** 第十二条 or 12 */
   article?: string | number;
   clause?: string | number;
   item?: string | number;
+  /** Pins a version of a library text: the version's date (YYYY-MM-DD), as in its file name. */
+  version?: string;
+  /** The text the department relied on: compared with the text in force on the compendium's date. */
+  quote?: string;
   note?: string;
 }
 

@@ -11,7 +11,7 @@ export interface LibPos { file: string; line: number; column?: number }
 export interface LawEvent { date: string; kind: '通过' | '公布' | '修正' | '修订' | '施行' | '其他'; text: string; /** 令 number when the line names one (国务院令第715号, 主席令第二十二号). */ order?: string }
 
 export interface LibItem { label: string; text: string }
-export interface LibClause { text: string; items: LibItem[] }
+export interface LibClause { text: string; items: LibItem[]; /** Line of the 款 in the file. */ line?: number }
 export interface LibArticle {
   /** Normalised key as domain/numerals articleKey gives it: "9", "120-1" (第一百二十条之一). */
   key: string;
@@ -22,6 +22,8 @@ export interface LibArticle {
   /** Chapter path (编/章/节 headings) for display. */
   chapter?: string;
   line: number;
+  /** The file holding the article when it is not the version's own (民法典's articles are in eight files). */
+  file?: string;
 }
 
 /** One file = one version of one text. */
@@ -32,7 +34,7 @@ export interface LawVersion {
   title: string;           // full official title from `#`
   /** Short title from the file name, without the date. */
   shortTitle: string;
-  /** The version's date: from the file name, else the last header event. */
+  /** The version's date: from the file name, else the last header event other than 施行 (民法典: 2020-05-28). */
   date?: string;
   /** Entry into force: 施行 header line; else final article's 自…起施行 when later than `date`; else `date`. */
   inForce?: string;
@@ -45,6 +47,16 @@ export interface LawVersion {
   truncated: boolean;
   /** Repeal clauses found in this text. */
   repeals: RepealClause[];
+  /** `一、二、` sections of a text that has no articles (decisions, amendments): keys `§1`, `§2`… */
+  sections?: LibArticle[];
+  /** The files of a law kept in several (民法典: 总则, 物权编…), in article order; `file` is the first. */
+  parts?: string[];
+  /** Line of the `#` title. */
+  titleLine?: number;
+  /** How many articles (or sections) it has, known without reading them. */
+  articleCount?: number;
+  /** Other files holding this same version (same title and date in another folder). */
+  duplicates?: string[];
 }
 
 /** 「……《X》同时废止」: `title` repealed from the repealing version's entry into force. */

@@ -22,6 +22,8 @@ import { checkHandDrawn, readHandDrawn } from '../flowchart/hand-drawn.js';
 import { flowchartCacheDir, isFailure, legible, printedFontPt, renderPagedFlowcharts } from '../flowchart/index.js';
 import { flowchartSources } from '../flowchart/sources.js';
 import { VERSION } from '../util/version.js';
+import type { LawLibrary } from '../library/types.js';
+import { loadLibrary } from './library.js';
 import path from 'node:path';
 import { writeStaged, type Listed } from './output.js';
 export { outDirProblem, type OutDirProblem } from '../util/outdir.js';
@@ -31,28 +33,43 @@ export interface Validated {
   diagnostics: Diagnostic[];
   /** powerbook.yaml's `lint:` settings, for the diagnostics of later stages (build). */
   lint: LintSettings;
+  /** The law library, when one is set and could be opened (for the compendium's quotes and law index). */
+  library?: LawLibrary;
 }
 
 export interface ValidateOptions {
   stage?: Stage;
   /** Keep of each power only what validation needs (see check/file.ts); not for a build, which needs all of it. */
   slim?: boolean;
+  /** `--law-library`: the law library's paths (relative to `cwd`); wins over POWERBOOK_LAW_LIBRARY and law_library. */
+  lawLibrary?: string[];
+  /** For POWERBOOK_LAW_LIBRARY (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** What `--law-library` and POWERBOOK_LAW_LIBRARY paths are relative to (default process.cwd()). */
+  cwd?: string;
 }
 
-/** Loads and checks the repository at `root`. Never throws for bad content: every problem is a diagnostic. */
+/**
+ * Loads and checks the repository at `root`. Never throws for bad content: every problem is a diagnostic. Throws
+ * LawLibrarySettingError (pipeline/library.ts) for a library path of the command line or environment that does not exist.
+ */
 export async function validate(root: string, opts: ValidateOptions = {}): Promise<Validated> {
   const stage = opts.stage ?? 'draft';
-  return (await validateStages(root, [stage], { slim: opts.slim })).get(stage)!;
+  return (await validateStages(root, [stage], opts)).get(stage)!;
 }
 
 /**
  * validate() at each of `stages` over ONE load of the repository (`powerbook status`: every stage of the plan): the
  * same diagnostics as `validate(root, { stage })` for each, the files read and parsed once.
  */
-export async function validateStages(root: string, stages: readonly Stage[], opts: { slim?: boolean } = {}): Promise<Map<Stage, Validated>> {
+export async function validateStages(root: string, stages: readonly Stage[], opts: Omit<ValidateOptions, 'stage'> = {}): Promise<Map<Stage, Validated>> {
   const { repo, diagnostics } = await loadRepository(root, { slim: opts.slim });
+  const lib = await loadLibrary(repo.root, repo.config, opts.env ?? process.env, opts.lawLibrary, opts.cwd ?? process.cwd());
+  const loaded = lib.diagnostics.length ? [...diagnostics, ...lib.diagnostics] : diagnostics;
   const checked = new Map<Stage, Diagnostic[]>();
-  for (const stage of stages) if (!checked.has(stage)) checked.set(stage, checkRepository(repo, diagnostics, { stage }));
+  for (const stage of stages) {
+    if (!checked.has(stage)) checked.set(stage, checkRepository(repo, loaded, { stage, ...(lib.library ? { library: lib.library } : {}), ...(lib.unavailable ? { libraryUnavailable: true } : {}) }));
+  }
   const lint = parseLint(repo.config?.valid ? (repo.config.data.lint as Record<string, unknown> | undefined) : undefined).settings;
   const extra: Diagnostic[] = [];
   const handDrawn = readHandDrawn(repo, repo.powers.filter((p) => p.valid), extra);
@@ -60,7 +77,7 @@ export async function validateStages(root: string, stages: readonly Stage[], opt
   for (const h of handDrawn.values()) repo.texts.set(h.file.path, h.file);
   const more = applySeverities(extra, lint);
   const out = new Map<Stage, Validated>();
-  for (const [stage, diags] of checked) out.set(stage, { repo, lint, diagnostics: more.length ? [...diags, ...more].sort(compareDiagnostics) : diags });
+  for (const [stage, diags] of checked) out.set(stage, { repo, lint, diagnostics: more.length ? [...diags, ...more].sort(compareDiagnostics) : diags, ...(lib.library ? { library: lib.library } : {}) });
   return out;
 }
 
@@ -89,6 +106,11 @@ export interface CompileOptions {
   cache?: boolean;
   env?: NodeJS.ProcessEnv;
   lint?: LintSettings;
+  /**
+   * The law library validate() opened: cited texts' titles, quotes (compendium.quote_legal_bases) and the law index.
+   * Not given: opened again from powerbook.yaml and POWERBOOK_LAW_LIBRARY (the index is cached).
+   */
+  library?: LawLibrary;
   onProgress?(done: number, total: number): void;
   /** 修订说明 for the appendix (compendium.revision_base), made by review/notes.ts. */
   revisions?: RevisionNotes;
@@ -100,6 +122,7 @@ const utf8 = new TextEncoder();
 export async function compile(repo: Repository, opts: CompileOptions = {}): Promise<Compiled> {
   const env = opts.env ?? process.env;
   const config = repo.config!.data;
+  const library = opts.library ?? (await loadLibrary(repo.root, repo.config, env)).library;
   const powers = repo.powers.filter((p) => p.valid);
   // A power 暂停 or 取消 has no flowchart in the compendium (it is listed in the 取消、暂停事项 table): none drawn.
   const drawn = powers.filter((p) => inForce(p.data));
@@ -131,7 +154,7 @@ export async function compile(repo: Repository, opts: CompileOptions = {}): Prom
   }
   const model = buildDocument({
     repo, config, laws: repo.laws.filter((l) => l.valid), powers, rules: repo.rules.filter((r) => r.valid), figures,
-    created: creationDate(config, env),
+    created: creationDate(config, env), ...(library ? { library } : {}),
     ...(opts.revisions ? { revisions: opts.revisions } : {}),
   });
   const lint = opts.lint ?? new Map();

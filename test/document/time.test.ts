@@ -33,7 +33,7 @@ describe('one time-limit formatter (domain/time.ts)', () => {
   });
 
   it('the step table and the flowchart print the same limits', () => {
-    const blocks = flowchartBlocks(power, '一、', 'pw-XK-001', undefined, new Anchors(), new Map());
+    const blocks = flowchartBlocks(power, '一、', 'pw-XK-001', undefined, new Anchors(), { title: (b) => b.law, text: () => undefined });
     const table = blocks.filter((b): b is Table => b.type === 'table').find((t) => t.caption?.includes('办理环节'))!;
     const text = (c: Table['rows'][number]['cells'][number]) => c.children.map((x) => (x.type === 'text' ? x.text : '')).join('');
     const col = table.rows[0]!.cells.findIndex((c) => text(c) === '时限');

@@ -3,10 +3,10 @@
  * for byte, as laid out in one thread, and the layout cache a build leaves gives the same DOCX again.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/repo.js';
+import { copyExample, tempDir } from '../helpers/repo.js';
 
 const BIN = path.resolve('bin/powerbook.js');
 const NAME = '株洲市商务局规范权力运行制度汇编.docx';
@@ -23,7 +23,7 @@ function build(repo: string, env: Record<string, string>): { docx: Buffer; stder
 describe('DOCX page layout on worker threads', () => {
   it('gives the DOCX laid out in one thread, and so does the layout cache it leaves', () => {
     const repo = tempDir('pb-docx-workers-');
-    cpSync('examples/zhuzhou-commerce', repo, { recursive: true });
+    copyExample('examples/zhuzhou-commerce', repo);
     const cache = path.join(repo, '.powerbook/cache/layout');
     rmSync(cache, { recursive: true, force: true });
     const threaded = build(repo, { POWERBOOK_LAYOUT_POOL_MIN: '1' });

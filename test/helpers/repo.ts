@@ -1,5 +1,5 @@
 /** Temporary rule repositories for tests: a valid one from `powerbook init`, then changed to the case at hand. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -32,4 +32,20 @@ export function lineOf(dir: string, rel: string, needle: string): number {
   const i = lines.findIndex((l) => l.includes(needle));
   if (i < 0) throw new Error(`${needle} not in ${rel}`);
   return i + 1;
+}
+
+/**
+ * A copy of an example repository elsewhere (cpSync's `filter` as given): its `law_library` paths that leave the
+ * example (../../../shared/laws-lib) made absolute, so that the copy reads the same law library, and the library's
+ * index shared with the example's (a link to its .powerbook/cache/laws) rather than copied or built again.
+ */
+export function copyExample(src: string, dest: string, filter?: (source: string) => boolean): void {
+  const from = path.resolve(src);
+  const lawCache = path.join(from, '.powerbook', 'cache', 'laws');
+  cpSync(from, dest, { recursive: true, filter: (s) => !s.startsWith(lawCache) && (!filter || filter(s)) });
+  const cfg = path.join(dest, 'powerbook.yaml');
+  writeFileSync(cfg, readFileSync(cfg, 'utf8').replace(/^(\s*(?:law_library:|-)\s+)(\.\.\/[^\s#]+)/gm, (_, lead: string, p: string) => `${lead}${path.resolve(from, p)}`));
+  mkdirSync(lawCache, { recursive: true });
+  mkdirSync(path.join(dest, '.powerbook', 'cache'), { recursive: true });
+  symlinkSync(lawCache, path.join(dest, '.powerbook', 'cache', 'laws'), 'dir');
 }

@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync, writeFileSync, cpSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { edit, lineOf, tempDir, validRepo } from '../helpers/repo.js';
+import { copyExample, edit, lineOf, tempDir, validRepo } from '../helpers/repo.js';
 import { loadRepository } from '../../src/check/load.js';
 import { decodeLabelEntities } from '../../src/flowchart/escape.js';
 
@@ -16,7 +16,7 @@ function svgText(svg: string): string {
 describe('powerbook flowchart on the example', () => {
   it('writes one SVG per power, each with every step name, from a cold cache', async () => {
     const repo = tempDir('pb-fc-repo-');
-    cpSync(EXAMPLE, repo, { recursive: true, filter: (src) => !src.includes('.powerbook') });
+    copyExample(EXAMPLE, repo, (src) => !src.includes('.powerbook'));
     const out = tempDir('pb-fc-');
     const r = await cli(['flowchart', '-C', repo, '--out', out]);
     expect(r.stderr).toMatch(/流程图：(\d+)\/\1 个已写到 .*（SVG，共 \1 个文件）/);
@@ -86,7 +86,7 @@ describe('powerbook flowchart on the example', () => {
 
   it('says in one line how to install Chromium when it is missing', async () => {
     const repo = tempDir('pb-fc-nochrome-');
-    cpSync(EXAMPLE, repo, { recursive: true, filter: (src) => !src.includes('.powerbook') });
+    copyExample(EXAMPLE, repo, (src) => !src.includes('.powerbook'));
     writeFileSync(path.join(repo, '.keep'), '');
     const r = await cli(['flowchart', '-C', repo, 'XK-001', '--out', tempDir()], { env: { POWERBOOK_CHROMIUM: '/nonexistent/chromium' } });
     expect(r.code).toBe(2);

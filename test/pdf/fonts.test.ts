@@ -3,11 +3,11 @@
  * TrueType as a named CID TrueType font — while the roles left to the system are reported as substitutes.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/repo.js';
+import { copyExample, tempDir } from '../helpers/repo.js';
 import { fontFilesFromConfig, outlineFormat, planFonts } from '../../src/render/pdf/fonts.js';
 import { GB9704 } from '../../src/domain/profile.js';
 import { bboxPages, footer, pdffonts } from './helpers.js';
@@ -50,7 +50,7 @@ describe('font files of the repository', () => {
 
   it('serve the PDF: a TrueType file is embedded as CID TrueType, the summary no longer warns for its role', async () => {
     const repo = tempDir('pb-fontrepo-');
-    cpSync(EXAMPLE, repo, { recursive: true });
+    copyExample(EXAMPLE, repo);
     mkdirSync(path.join(repo, 'fonts'));
     copyFileSync(TTF, path.join(repo, 'fonts', 'page-numbers.ttf'));
     copyFileSync(fc('FandolKai'), path.join(repo, 'fonts', 'kai.otf'));

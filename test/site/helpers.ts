@@ -1,9 +1,9 @@
 /** Helpers for the public-site tests: build a site through the CLI, list its pages, look at its markup. */
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/repo.js';
+import { copyExample, tempDir } from '../helpers/repo.js';
 
 export const EXAMPLE = 'examples/zhuzhou-commerce';
 export const ENV = { SOURCE_DATE_EPOCH: '1700000000' };
@@ -18,7 +18,7 @@ export async function buildSite(repo: string, out = tempDir('pb-site-')): Promis
 /** A copy of the example to change (its flowchart cache comes along, so builds stay fast). */
 export function exampleCopy(): string {
   const dir = path.join(tempDir('pb-site-repo-'), 'repo');
-  cpSync(EXAMPLE, dir, { recursive: true });
+  copyExample(EXAMPLE, dir);
   return dir;
 }
 

@@ -4,11 +4,11 @@
  * to the checks that ran in the workers.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WORKER_THRESHOLD } from '../../src/check/pool.js';
-import { tempDir } from '../helpers/repo.js';
+import { copyExample, tempDir } from '../helpers/repo.js';
 import type { JsonDiag } from '../helpers/cli.js';
 
 const BIN = path.resolve('bin/powerbook.js');
@@ -27,7 +27,7 @@ describe('validate on a large repository, loaded by worker threads', () => {
   let dir: string;
   beforeAll(() => {
     dir = tempDir('pb-workers-');
-    cpSync('examples/mistakes', dir, { recursive: true });
+    copyExample('examples/mistakes', dir);
     const cfg = path.join(dir, 'powerbook.yaml');
     writeFileSync(cfg, readFileSync(cfg, 'utf8').replace('lint:\n', 'lint:\n  procedure-no-actor: warning\n  power-id-prefix: off\n'));
     const originals = readdirSync(path.join(dir, 'powers')).filter((f) => f.endsWith('.yaml')).sort();

@@ -8,7 +8,8 @@ export const lawNotInForce = defineRule({
     const date = ctx.date;
     for (const p of ctx.powers) {
       (p.data.legal_bases ?? []).forEach((b, i) => {
-        const law = ctx.lawsById.get(b.law)?.data;
+        const target = ctx.citations.target(b.law);
+        const law = target.kind === 'local' ? target.law.data : undefined;
         if (!law) return;
         const at = () => p.source.rangeAt(['legal_bases', i, 'law']);
         const title = law.title, replacement = law.replaced_by;

@@ -15,14 +15,21 @@ export const powerLegalBasisRequired = defineRule({
   },
 });
 
-/** A cited law exists in laws/. */
+/** What a laws/ id looks like (a title is Chinese). */
+export const LAW_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A cited law exists in laws/ (or, by its title, in the law library: see citation-unknown). */
 export const lawUnknown = defineRule({
   id: 'law-unknown',
   check(ctx) {
     for (const p of ctx.powers) {
       (p.data.legal_bases ?? []).forEach((b, i) => {
-        if (ctx.lawsById.has(b.law) || ctx.broken.law.has(b.law)) return;
-        ctx.report(p.source, p.source.rangeAt(['legal_bases', i, 'law']), 'unregistered', { law: b.law });
+        // With a law library, a title (not a laws/ id) that it does not hold is citation-unknown (and with a library
+        // that could not be opened, law-library-path says why).
+        if ((ctx.library || ctx.libraryUnavailable) && !LAW_ID.test(b.law)) return;
+        const t = ctx.citations.target(b.law);
+        if (t.kind === 'local' || t.kind === 'broken') return;
+        ctx.report(p.source, p.source.rangeAt(['legal_bases', i, 'law']), LAW_ID.test(b.law) ? 'unregistered' : 'unregisteredTitle', { law: b.law });
       });
     }
   },
@@ -34,7 +41,8 @@ export const articleUnknown = defineRule({
   check(ctx) {
     for (const p of ctx.powers) {
       (p.data.legal_bases ?? []).forEach((b, i) => {
-        const law = ctx.lawsById.get(b.law);
+        const t = ctx.citations.target(b.law);
+        const law = t.kind === 'local' ? t.law : undefined;
         if (!law || b.article === undefined) return;
         const key = articleKey(b.article);
         if (key === null) {

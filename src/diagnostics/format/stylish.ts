@@ -29,7 +29,10 @@ export function formatStylish(diags: Diagnostic[], opts: FormatOptions): string 
     const { message, hint } = pick(d, opts.lang);
     const sev = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.blue;
     const label = zh ? SEV_ZH[d.severity] : d.severity;
-    out.push(`  ${c.dim(`${d.start.line}:${d.start.column}`)}  ${sev(label)}  ${message}  ${c.dim(d.rule)}`);
+    // A message of several lines (two texts side by side): the rule id ends its first line.
+    const [first, ...more] = message.split('\n');
+    out.push(`  ${c.dim(`${d.start.line}:${d.start.column}`)}  ${sev(label)}  ${first}  ${c.dim(d.rule)}`);
+    for (const l of more) out.push(`  ${l}`);
     if (hint) out.push(`    ${c.cyan(zh ? '怎么改：' : 'fix: ')}${hint}`);
     const text = opts.sources?.get(d.file);
     const frame = text === undefined ? undefined : clippedFrame(d, text, starts);
