@@ -87,7 +87,7 @@ describe('the rule registry and what lists it', () => {
         expect(key, `${id}.${key}`).toMatch(/^[a-z][a-zA-Z0-9]*$/);
         // Chinese, unless made of placeholders alone (schema's other: the field's title and ajv's words).
         expect(m.zh.replace(/\{\w+\}/g, ''), `${id}.${key}`).toMatch(/^$|[\u4e00-\u9fa5]/);
-        expect(m.en, `${id}.${key}`).toMatch(/^[\x20-\x7e\u4e00-\u9fa5（）]+$/);
+        expect(m.en, `${id}.${key}`).toMatch(/^[\n\x20-\x7e\u4e00-\u9fa5（）]+$/);
         expect(m.en.length, `${id}.${key}`).toBeGreaterThan(0);
         if (m.hintZh !== undefined || m.hintEn !== undefined) expect(m.hintZh !== undefined, `${id}.${key} has a Chinese hint`).toBe(true);
       }
