@@ -68,6 +68,9 @@ export function citingRepo(bases: Basis[], opts: RepoOptions = {}, dir = tempDir
       'procedure: { steps: [{ id: accept, name: 受理, actor: 窗口 }] }',
       'legal_bases:',
       `  - { ${b} }`,
+      // The facts stage review requires (check/stages.ts), so that only the citation speaks.
+      'fees: { charged: false }',
+      'time_limit: { statutory: 未规定 }',
       '',
     ].join('\n'));
   });
