@@ -8,6 +8,7 @@
  * (prefer-offline): nothing but the npm registry is reached, and only for what the cache lacks.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyExample } from '../helpers/repo.js';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -146,7 +147,8 @@ describe('the packed powerbook, installed as the CI files install it', () => {
   it('builds the example to the same DOCX bytes as the checkout (fresh caches, same SOURCE_DATE_EPOCH)', async () => {
     const build = async (command: string, args: string[], name: string): Promise<Buffer> => {
       const repo = path.join(work, name);
-      cpSync(path.join(ROOT, EXAMPLE), repo, { recursive: true, filter: (src) => path.basename(src) !== '.powerbook' });
+      // The example's law_library is relative to the checkout: copyExample makes it absolute (and shares the index).
+      copyExample(path.join(ROOT, EXAMPLE), repo, (src) => path.basename(src) !== '.powerbook');
       const out = path.join(work, `${name}-out`);
       const child = spawn(command, [...args, 'build', repo, '--stage', 'submit', '--format', 'docx', '--out', out], {
         cwd: work, env: ciEnv({ SOURCE_DATE_EPOCH: '1700000000', LANG: 'zh_CN.UTF-8' }), stdio: ['ignore', 'ignore', 'pipe'],

@@ -20,7 +20,7 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { RULE_IDS, RULE_META, type RuleId, type Severity } from '../../src/diagnostics/rules.js';
 import { compile, validate } from '../../src/pipeline/index.js';
 import { cli } from '../helpers/cli.js';
-import { edit, lineOf, tempDir, validRepo } from '../helpers/repo.js';
+import { copyExample, edit, lineOf, tempDir, validRepo } from '../helpers/repo.js';
 import { commit, git, GIT_ENV } from '../review/fixture.js';
 
 /** Ids `lint:` cannot reach, and why. */
@@ -75,7 +75,7 @@ describe('lint: every rule id can be turned off, down or up', () => {
   let found: Diagnostic[];
   beforeAll(async () => {
     base = tempDir('pb-lint-base-');
-    cpSync('examples/mistakes', base, { recursive: true });
+    copyExample('examples/mistakes', base);
     for (const [rel, data] of Object.entries(FILES)) writeFileSync(path.join(base, rel), data);
     symlinkSync('/etc/hostname', path.join(base, 'laws/path-outside.yaml'));
     // A hand-drawn flowchart that is not there (file-missing).
@@ -115,7 +115,7 @@ describe('lint: every rule id can be turned off, down or up', () => {
     const empty = tempDir('pb-lint-empty-');
     expect((await validate(empty)).diagnostics.map((d) => [d.rule, d.severity])).toEqual([['empty-repository', 'error']]);
     const noConfig = tempDir('pb-lint-noconfig-');
-    cpSync('examples/mistakes', noConfig, { recursive: true });
+    copyExample('examples/mistakes', noConfig);
     rmSync(path.join(noConfig, 'powerbook.yaml'));
     expect(of((await validate(noConfig)).diagnostics, 'config-missing').map((d) => d.severity)).toEqual(['error']);
   });
