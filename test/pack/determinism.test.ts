@@ -4,6 +4,7 @@
  * SOURCE_DATE_EPOCH, give byte-identical DOCX files. While the PNGs were Chromium screenshots, three of them differed.
  */
 import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { copyExample } from '../helpers/repo.js';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,8 @@ const NAME = '株洲市商务局规范权力运行制度汇编';
 async function cleanBuild(): Promise<Buffer> {
   const dir = tempDir('pb-determinism-');
   const repo = path.join(dir, 'repo');
-  cpSync(EXAMPLE, repo, { recursive: true, filter: (src) => path.basename(src) !== '.powerbook' });
+  // The example's law_library is relative to the checkout: copyExample makes it absolute (and shares the index).
+  copyExample(EXAMPLE, repo, (src) => path.basename(src) !== '.powerbook');
   expect(existsSync(path.join(repo, '.powerbook'))).toBe(false);
   const out = path.join(dir, 'out');
   const r = await cli(['build', repo, '--out', out, '--stage', 'submit', '--format', 'docx'], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
