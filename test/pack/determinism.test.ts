@@ -19,7 +19,9 @@ async function cleanBuild(): Promise<Buffer> {
   const repo = path.join(dir, 'repo');
   // The example's law_library is relative to the checkout: copyExample makes it absolute (and shares the index).
   copyExample(EXAMPLE, repo, (src) => path.basename(src) !== '.powerbook');
-  expect(existsSync(path.join(repo, '.powerbook'))).toBe(false);
+  // Fresh caches of the drawings and of the layout (only the law index is shared).
+  expect(existsSync(path.join(repo, '.powerbook', 'cache', 'flowcharts'))).toBe(false);
+  expect(existsSync(path.join(repo, '.powerbook', 'cache', 'layout'))).toBe(false);
   const out = path.join(dir, 'out');
   const r = await cli(['build', repo, '--out', out, '--stage', 'submit', '--format', 'docx'], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
   expect(r.code, r.stderr).toBe(0);
