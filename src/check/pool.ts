@@ -9,6 +9,7 @@
  * the main thread's parsing overlap with the rest of the work instead of coming after it.
  * Small repositories load in-process: starting a worker costs more than it saves. Results are identical either way.
  */
+import { drainShared } from '../util/queue.js';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { loadFile, type FileJob, type FileResult, type LoadOptions } from './file.js';
 import type { SourceFile } from '../load/source.js';
@@ -26,15 +27,9 @@ export interface WorkerInput { jobs: FileJob[]; opts: LoadOptions; counter: Int3
 /** A chunk a worker sends (as JSON): the indexes of files it loaded and their results in the same order; `done` last. */
 export interface WorkerChunk { indexes: number[]; results: FileResult[]; done?: boolean }
 
-/** Takes files off the shared queue until it is empty, calling `each` with every index taken and `between` after each batch. */
+/** Takes files off the shared queue, BATCH at a time (util/queue.ts). */
 export function drain(counter: Int32Array, total: number, each: (i: number) => void, between?: () => void): void {
-  for (;;) {
-    const start = Atomics.add(counter, 0, BATCH);
-    if (start >= total) return;
-    const end = Math.min(total, start + BATCH);
-    for (let i = start; i < end; i++) each(i);
-    between?.();
-  }
+  drainShared(counter, total, BATCH, each, between);
 }
 
 export async function loadFiles(jobs: FileJob[], opts: LoadOptions = {}): Promise<Loaded[]> {

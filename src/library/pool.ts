@@ -4,6 +4,7 @@
  * its results in chunks. Few files (one changed) are parsed in-process: starting a worker costs more.
  * Results are the same either way.
  */
+import { drainShared } from '../util/queue.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -60,14 +61,9 @@ export function parseJob(parse: Parse, job: Job): Packed {
   }
 }
 
+/** Takes files off the shared queue, BATCH at a time (util/queue.ts). */
 export function drain(counter: Int32Array, total: number, each: (i: number) => void, between?: () => void): void {
-  for (;;) {
-    const start = Atomics.add(counter, 0, BATCH);
-    if (start >= total) return;
-    const end = Math.min(total, start + BATCH);
-    for (let i = start; i < end; i++) each(i);
-    between?.();
-  }
+  drainShared(counter, total, BATCH, each, between);
 }
 
 export async function parseFiles(jobs: Job[]): Promise<Packed[]> {
