@@ -99,6 +99,19 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--at <date>', t('按这一天计算逾期（YYYY-MM-DD，默认今天）', 'count overdue stages as of this day (YYYY-MM-DD, default today)'))
     .action(async (sources: string[], opts) => { code = await (await import('./rollup.js')).rollupCommand(io, lang, sources, opts); });
 
+  program.command('import')
+    .description(t('导入已公布的权力清单（.xlsx 或 .csv）：每项职权写成 powers/编码.yaml，随即检查（设置了法规库时对照法规库）', 'Import a published power list (.xlsx or .csv): one powers/ID.yaml per power, checked at once (against the law library when one is set)'))
+    .argument('<file>', t('权力清单文件（.xlsx 或 .csv；.xls 请先另存为 .xlsx）', 'the power list (.xlsx or .csv; save an .xls as .xlsx first)'))
+    .option('--sheet <name>', t('只导入这个工作表（默认：每个找得到表头的工作表）', 'import this sheet only (default: every sheet with a header)'))
+    .option('--map <file>', t('列对应文件（YAML）：表头所在行、各字段在哪一列，改正自动识别的结果', 'column map (YAML): the header row and the column of each field, overriding what was detected'))
+    .option('--into <dir>', t('制度库目录（写入其 powers/）', 'repository directory (its powers/ is written)'), '.')
+    .option('--force', t('覆盖内容不同的已有文件', 'overwrite existing files with other content'))
+    .option('--law-library <path>', t('法规库目录（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
+    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['stylish', 'json']).default('stylish'))
+    .option('--color', t('强制彩色输出', 'force colour'))
+    .option('--no-color', t('不用彩色', 'no colour'))
+    .action(async (file: string, opts) => { code = await (await import('./import.js')).importCommand(io, lang, file, opts); });
+
   program.command('rules')
     .description(t('列出全部检查规则及其默认级别', 'List every check rule with its default severity'))
     .option('-f, --format <format>', t('输出格式：text 或 json（含两种语言和每条规则的消息）', 'output format: text or json (both languages and each rule\'s messages)'), 'text')

@@ -481,6 +481,132 @@ export const MESSAGES = {
       hintZh: '改正 compendium.revision_base（上一版的 git 标签或提交），或删去这一项不要修订说明', hintEn: 'Fix compendium.revision_base (the previous edition\'s tag or commit), or remove it',
     },
   },
+  // powerbook import (src/sheet): a published power list read into powers/. Line = row, column = column of the sheet.
+  'sheet-unreadable': {
+    emptyFile: { zh: '文件是空的', en: 'The file is empty', hintZh: '检查是否选错了文件', hintEn: 'Check that this is the right file' },
+    tooLarge: { zh: '文件有 {size} MB，超过 {max} MB，不像一份权力清单', en: 'The file is {size} MB, over {max} MB: not a power list', hintZh: '检查是否选错了文件', hintEn: 'Check that this is the right file' },
+    xls: {
+      zh: '这是 Excel 97-2003 工作簿（.xls）、WPS 表格（.et）或加了密码的工作簿，无法直接读取',
+      en: 'This is an Excel 97-2003 workbook (.xls), a WPS sheet (.et) or a password-protected workbook, which cannot be read',
+      hintZh: '在 Excel 或 WPS 中打开，“另存为”时选“Excel 工作簿（*.xlsx）”，再导入另存的文件；有密码的先取消密码',
+      hintEn: 'Open it in Excel or WPS and "Save as" Excel Workbook (*.xlsx), then import that file; remove a password first',
+    },
+    html: {
+      zh: '这是网页（HTML）文件，只是扩展名为 .xls 或 .xlsx（门户网站下载的表格常常如此）',
+      en: 'This is a web page (HTML) with an .xls or .xlsx name (as portal downloads often are)',
+      hintZh: '在 Excel 或 WPS 中打开，“另存为”“Excel 工作簿（*.xlsx）”后再导入', hintEn: 'Open it in Excel or WPS and "Save as" Excel Workbook (*.xlsx), then import that',
+    },
+    notWorkbook: {
+      zh: '无法作为 Excel 工作簿（.xlsx）读取（{detail}）', en: 'Cannot be read as an Excel workbook (.xlsx) ({detail})',
+      hintZh: '文件可能已损坏或不是 Excel 文件：在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入；CSV 文件的扩展名应为 .csv',
+      hintEn: 'The file may be damaged or not an Excel file: open it in Excel or WPS and save it as .xlsx; a CSV file should be named .csv',
+    },
+    zipBomb: { zh: '工作簿解压后有 {size} MB，超过 {max} MB，不予读取', en: 'The workbook unpacks to {size} MB, over {max} MB: not read', hintZh: '检查文件来源；权力清单解压后不过几 MB', hintEn: 'Check where the file came from: a power list unpacks to a few MB' },
+    encoding: {
+      zh: 'CSV 文件的编码无法识别（不是 UTF-8、GBK/GB18030 或 UTF-16）', en: 'The CSV file\'s encoding is not UTF-8, GBK/GB18030 or UTF-16',
+      hintZh: '在 Excel 或 WPS 中打开，另存为“CSV UTF-8”或 .xlsx 后再导入', hintEn: 'Open it in Excel or WPS and save it as "CSV UTF-8" or .xlsx',
+    },
+    csv: { zh: 'CSV 文件格式有误：{detail}', en: 'The CSV file is malformed: {detail}', hintZh: '检查引号是否成对；或在 Excel 中打开后另存为 .xlsx', hintEn: 'Check that quotes are paired, or save it as .xlsx from Excel' },
+    noSheets: { zh: '工作簿中没有工作表', en: 'The workbook has no worksheet', hintZh: '检查是否选错了文件', hintEn: 'Check that this is the right file' },
+    emptySheet: { zh: '工作表“{sheet}”是空的', en: 'The sheet "{sheet}" is empty', hintZh: '检查是否选错了文件或工作表（--sheet）', hintEn: 'Check the file and the sheet (--sheet)' },
+  },
+  'sheet-no-header': {
+    notFound: {
+      zh: '工作表“{sheet}”的前 {rows} 行中没有表头：找的是同时写有事项名称和其他列名的一行（列名找的是：{wordings}）',
+      en: 'No header row in the first {rows} rows of sheet "{sheet}": a row naming 事项名称 and other columns was looked for ({wordings})',
+      hintZh: '列名与上面的说法不同时，用 --map map.yaml 写明表头所在行和各列，如 header_row: 3，columns 下写 name: C、legal_bases: E（见 README 的 powerbook import）',
+      hintEn: 'When the headers are worded otherwise, give --map map.yaml with the header row and the columns, e.g. header_row: 3, and under columns: name: C, legal_bases: E (README, powerbook import)',
+    },
+  },
+  'sheet-map': {
+    notMapping: { zh: '这里应为一组“键: 值”', en: 'A mapping of keys to values is expected here', hintZh: '如 columns: 下一行缩进写 name: C', hintEn: 'E.g. columns: with name: C indented on the next line' },
+    unknownKey: { zh: '不认识的键“{key}”', en: 'Unknown key "{key}"', hintZh: '可用的键：{keys}', hintEn: 'Keys: {keys}' },
+    badSheet: { zh: 'sheet 应为工作表的名称', en: 'sheet must be a worksheet\'s name', hintZh: '如 sheet: 行政许可', hintEn: 'E.g. sheet: 行政许可' },
+    badHeaderRow: { zh: 'header_row 应为表头所在的行号（正整数），而不是“{value}”', en: 'header_row must be the header\'s row number (a positive integer), not "{value}"', hintZh: '如 header_row: 3', hintEn: 'E.g. header_row: 3' },
+    unknownField: { zh: '不认识的字段“{field}”', en: 'Unknown field "{field}"', hintZh: '可用的字段：{fields}', hintEn: 'Fields: {fields}' },
+    badColumn: { zh: '字段 {field} 的列“{value}”应为列字母（如 C）、列号（如 3）或表头文字', en: 'The column "{value}" of {field} must be a letter (C), a number (3) or the header\'s text', hintZh: '如 {field}: C；不导入这一列写 {field}: null', hintEn: 'E.g. {field}: C; null leaves it out' },
+    unknownValue: { zh: 'values 中不能写“{field}”', en: '"{field}" cannot be given in values', hintZh: 'values 只能给这些字段写统一的值：{fields}', hintEn: 'values may give: {fields}' },
+    badValue: { zh: 'values 中 {field} 的值应为文字', en: 'The value of {field} in values must be text', hintZh: '如 body: 某县商务局', hintEn: 'E.g. body: 某县商务局' },
+    badCategory: { zh: '权力类别“{value}”不是格式中的类别', en: 'Category "{value}" is not one of the format\'s', hintZh: '写其中之一：{categories}', hintEn: 'Use one of: {categories}' },
+    columnNotFound: { zh: '工作表“{sheet}”的表头（第 {row} 行）中没有“{header}”这一列', en: 'Sheet "{sheet}" has no column "{header}" in its header (row {row})', hintZh: '写列字母（如 C），或照表头原样写列名', hintEn: 'Give the column letter (C), or the header exactly as written' },
+    headerRowOutside: { zh: 'header_row 为 {row}，但工作表“{sheet}”只有 {rows} 行', en: 'header_row is {row} but sheet "{sheet}" has {rows} rows', hintZh: '写表头实际所在的行号', hintEn: 'Give the row the header is on' },
+    needHeaderRow: { zh: '在工作表“{sheet}”中没有找到表头，map 中又没有写 header_row', en: 'No header found in sheet "{sheet}" and the map gives no header_row', hintZh: '写上 header_row: 表头所在的行号，数据从其下一行开始读', hintEn: 'Add header_row: the header\'s row; data is read from the row below it' },
+  },
+  'sheet-row': {
+    noName: {
+      zh: '第 {row} 行没有事项名称（{column} 列“{header}”为空），无法导入', en: 'Row {row} has no name (column {column}, "{header}", is empty) and cannot be imported',
+      hintZh: '补上事项名称；表格中的说明文字请写在表格之外，或整行合并为一格', hintEn: 'Add the name; put notes outside the table, or in one merged cell across the row',
+    },
+    noCategoryNoId: {
+      zh: '“{name}”（第 {row} 行）既没有事项编码，也没有权力类别，无法确定编码，没有导入', en: '"{name}" (row {row}) has neither a code nor a category: no id can be given; not imported',
+      hintZh: '在表中补上权力类别或事项编码，或在 --map 的 values 下写 category: 行政许可', hintEn: 'Add the category or the code, or give category: 行政许可 under values in --map',
+    },
+    categoryUnknownNoId: {
+      zh: '“{name}”的权力类别“{value}”（{column} 列）不是格式中的类别，又没有事项编码，无法确定编码，没有导入', en: 'The category "{value}" of "{name}" (column {column}) is not one of the format\'s and there is no code: not imported',
+      hintZh: '把类别改为行政许可、行政处罚、行政强制、行政征收、行政给付、行政检查、行政确认、行政奖励、行政裁决、其他行政权力之一', hintEn: 'Use one of the format\'s categories (行政许可, 行政处罚, … 其他行政权力)',
+    },
+    hugeCell: {
+      zh: '{column} 列的单元格有 {chars} 个字符，超过 Excel 单元格的上限 {max} 个，这一项没有导入', en: 'The cell in column {column} has {chars} characters, over Excel\'s limit of {max}: not imported',
+      hintZh: '检查这一格是否粘贴了整部法规或其他文件的全文，只保留本项的内容', hintEn: 'Check whether a whole text was pasted into the cell; keep only this power\'s content',
+    },
+    duplicateId: {
+      zh: '“{name}”的事项编码“{id}”与工作表“{sheet}”第 {row} 行的事项重复，没有导入', en: 'The id "{id}" of "{name}" is already used by row {row} of sheet "{sheet}": not imported',
+      hintZh: '核对两项的事项编码，改正后重新导入', hintEn: 'Check both codes, correct one and import again',
+    },
+  },
+  'sheet-cell': {
+    formulaNoResult: { zh: '{column} 列是公式（{formula}），文件中没有它的计算结果，按空白处理', en: 'Column {column} holds a formula ({formula}) saved without its result: read as empty', hintZh: '在 Excel 或 WPS 中打开并保存一次（保存时会算出结果），再导入', hintEn: 'Open and save the file in Excel or WPS (which computes it), then import again' },
+    errorValue: { zh: '{column} 列是错误值 {value}，按空白处理', en: 'Column {column} holds the error value {value}: read as empty', hintZh: '改正这一格的公式或内容', hintEn: 'Fix the cell' },
+    digitsLost: {
+      zh: '{column} 列的事项编码以数字保存（{value}），Excel 只保留 15 位有效数字，编码的末几位可能已经丢失',
+      en: 'The code in column {column} is stored as a number ({value}); Excel keeps 15 significant digits, so its last digits may be lost',
+      hintZh: '把这一列设为“文本”格式，重新填入编码后再导入；写入的编码请与原始清单核对', hintEn: 'Format the column as Text, enter the codes again and re-import; check the codes written against the original list',
+    },
+    basisUnread: {
+      zh: '{column} 列的法定依据中“{text}”没有读出法律名称和条文，没有导入', en: 'In column {column}, "{text}" was not read as a law and article: not imported',
+      hintZh: '写成《法律名称》第X条：条文，或导入后在 legal_bases 中补上', hintEn: 'Write it as 《title》第X条：text, or add it to legal_bases after the import',
+    },
+    sharedQuote: {
+      zh: '{column} 列一段条文“{text}”对应几条，无法按条分开：放在第一条依据的 note 中，没有作为 quote 核对', en: 'In column {column} one text ("{text}") goes with several articles and could not be cut by article: kept as the first one\'s note, not checked as a quote',
+      hintZh: '把各条的原文分开写（每条以“第X条”开头），或导入后分别写入各条依据的 quote', hintEn: 'Give each article its own text (starting with 第X条), or set each basis\'s quote after the import',
+    },
+    procedureUnread: {
+      zh: '{column} 列的办理流程“{text}”没有分出环节（箭头“→”或编号 1. 2.），没有导入', en: 'The procedure in column {column} ("{text}") has no steps to read (arrows → or numbers 1. 2.): not imported',
+      hintZh: '写成“受理→审查→决定→送达”或每行一个编号的环节，或导入后在 procedure 中写出环节', hintEn: 'Write it as 受理→审查→决定→送达 or numbered lines, or write procedure.steps after the import',
+    },
+    timeLimitUnread: {
+      zh: '{column} 列的办理时限“{text}”没有读出天数，原文放在 time_limit.note 中', en: 'No number of days was read from the time limit in column {column} ("{text}"): kept as time_limit.note',
+      hintZh: '写成“20个工作日”“30日”“即时办结”或“法定时限：20个工作日；承诺时限：10个工作日”；法律法规未规定的写“未规定”', hintEn: 'Write 20个工作日, 30日, 即时办结 or 法定时限：…；承诺时限：…; 未规定 when the law sets none',
+    },
+    feesUnread: {
+      zh: '{column} 列的收费“{text}”看不出是否收费，没有导入', en: 'Column {column} ("{text}") does not say whether a fee is charged: not imported',
+      hintZh: '不收费的写“不收费”；收费的写明标准和依据，如“每件50元，湘价费〔2010〕1号”', hintEn: 'Write 不收费, or the standard and basis of the fee',
+    },
+    categoryUnknown: {
+      zh: '“{name}”的权力类别“{value}”（{column} 列）不是格式中的类别，没有写入 category', en: 'The category "{value}" of "{name}" (column {column}) is not one of the format\'s: category left out',
+      hintZh: '在导入的文件中写上 category：行政许可、行政处罚……其他行政权力之一', hintEn: 'Set category to one of the format\'s categories in the imported file',
+    },
+    badCode: {
+      zh: '{column} 列的事项编码“{code}”不能作为文件名（只能有字母、数字、点、下划线和连字符），按权力类别另行编号', en: 'The code "{code}" in column {column} cannot be a file name (letters, digits, . _ - only): an id is made from the category',
+      hintZh: '核对事项编码；需要保留原编码时，改正表中的编码后重新导入', hintEn: 'Check the code; to keep it, correct it in the sheet and import again',
+    },
+    differs: {
+      zh: '同一事项的几行中“{header}”不同（{column} 列），取第 {first} 行起的“{kept}”', en: 'The rows of one power differ in "{header}" (column {column}); "{kept}" (from row {first}) was kept',
+      hintZh: '核对这一项的各行；各子项的时限、收费不同时，可在导入后写入 time_limit.note 或备注', hintEn: 'Check the rows; differing limits or fees of sub-items can go in time_limit.note or remark',
+    },
+  },
+  'sheet-missing': {
+    missing: {
+      zh: '{id}“{name}”没有：{fields}', en: '{id} "{name}" lacks: {fields}',
+      hintZh: '表中没有的内容不会代为填写：导入后在 powers/{id}.yaml 中补上', hintEn: 'What the sheet lacks is not filled in: add it to powers/{id}.yaml',
+    },
+  },
+  'sheet-exists': {
+    differs: {
+      zh: '{file} 已存在，内容与表中第 {row} 行的“{name}”不同，没有覆盖', en: '{file} exists with other content than "{name}" (row {row}): not overwritten',
+      hintZh: '核对后用 --force 覆盖（会丢失该文件中手工补充的内容），或先把原文件改名', hintEn: 'Check it, then --force overwrites (losing what was added by hand), or rename the file first',
+    },
+  },
   // The law library's citation rules: their templates, rendered by citationMessage() (citation-messages.ts).
   ...CITATION_MESSAGES,
 } as const satisfies { readonly [Id in RuleId]: Readonly<Record<string, MessageTemplate>> };

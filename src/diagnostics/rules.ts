@@ -64,6 +64,13 @@ export const RULE_META = {
   'flowchart-render': { severity: 'error', zh: "权力运行流程图绘制失败", en: "A flowchart could not be rendered" },
   'revision-base': { severity: 'error', zh: "compendium.revision_base 指向的修订在 git 中找不到（build 的修订说明；浅克隆须取回历史）", en: "compendium.revision_base names a revision git does not have (build's revision notes; a shallow clone must fetch history)" },
   'flowchart-small-text': { severity: 'warning', zh: "权力运行流程图印在 A4 上字太小（build 时检查）", en: "A flowchart prints too small to read on A4 (checked by build)" },
+  'sheet-unreadable': { severity: 'error', zh: "import：电子表格无法读取（.xls 或加密的工作簿、网页、损坏的文件、编码不明的 CSV、空表）", en: "import: the spreadsheet cannot be read (an .xls or encrypted workbook, a web page, a damaged file, a CSV of unknown encoding, an empty sheet)" },
+  'sheet-no-header': { severity: 'error', zh: "import：工作表中找不到表头行（含事项名称等列名的一行；可用 --map 指定）", en: "import: no header row found in the sheet (a row naming 事项名称 and other columns; --map can say where)" },
+  'sheet-map': { severity: 'error', zh: "import：--map 指定的列对应文件有误", en: "import: the --map file is wrong" },
+  'sheet-row': { severity: 'error', zh: "import：电子表格的一行无法导入（没有事项名称、无法确定事项编码、编码重复、单元格过长）", en: "import: a row cannot be imported (no name, no id can be given, a duplicate id, a cell too long)" },
+  'sheet-cell': { severity: 'warning', zh: "import：单元格的内容没有读出或只读出一部分（依据、流程、时限、收费、类别、编码、公式）", en: "import: a cell was not read, or only in part (legal bases, procedure, time limit, fees, category, code, formula)" },
+  'sheet-missing': { severity: 'info', zh: "import：导入的职权缺少格式或以后阶段要求的内容（不代为填写，写明从哪个阶段起必填）", en: "import: an imported power lacks what the format or a later stage requires (not filled in; the stage is named)" },
+  'sheet-exists': { severity: 'warning', zh: "import：职权文件已存在且内容不同，没有覆盖（--force 覆盖）", en: "import: a power file exists with other content and was not overwritten (--force overwrites)" },
 } as const satisfies Record<string, RuleMeta>;
 
 export type RuleId = keyof typeof RULE_META;

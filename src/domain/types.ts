@@ -130,6 +130,8 @@ export interface Power {
   responsibilities?: string[];
   accountability?: string[];
   supervision?: { phone?: string; unit?: string; email?: string; address?: string };
+  /** 备注: printed where the published list has its 备注 column. */
+  remark?: string;
   /** 暂停/取消: left out of the in-force catalogue and flowcharts, listed in the 取消、暂停事项 table instead. */
   status?: '有效' | '暂停' | '取消';
   status_date?: string;
