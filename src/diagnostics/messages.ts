@@ -558,9 +558,9 @@ export const MESSAGES = {
     formulaNoResult: { zh: '{column} 列是公式（{formula}），文件中没有它的计算结果，按空白处理', en: 'Column {column} holds a formula ({formula}) saved without its result: read as empty', hintZh: '在 Excel 或 WPS 中打开并保存一次（保存时会算出结果），再导入', hintEn: 'Open and save the file in Excel or WPS (which computes it), then import again' },
     errorValue: { zh: '{column} 列是错误值 {value}，按空白处理', en: 'Column {column} holds the error value {value}: read as empty', hintZh: '改正这一格的公式或内容', hintEn: 'Fix the cell' },
     digitsLost: {
-      zh: '{column} 列的事项编码以数字保存（{value}），Excel 只保留 15 位有效数字，编码的末几位可能已经丢失',
-      en: 'The code in column {column} is stored as a number ({value}); Excel keeps 15 significant digits, so its last digits may be lost',
-      hintZh: '把这一列设为“文本”格式，重新填入编码后再导入；写入的编码请与原始清单核对', hintEn: 'Format the column as Text, enter the codes again and re-import; check the codes written against the original list',
+      zh: '{column} 列的事项编码以数字保存（{value}），Excel 只保留 15 位有效数字，编码的末几位已经丢失：不用作编码，按权力类别另行编号',
+      en: 'The code in column {column} is stored as a number ({value}); Excel keeps 15 significant digits, so its last digits are lost: not used, an id is made from the category',
+      hintZh: '把这一列设为“文本”格式，按原始清单重新填入编码后再导入', hintEn: 'Format the column as Text, enter the codes again from the original list and re-import',
     },
     basisUnread: {
       zh: '{column} 列的法定依据中“{text}”没有读出法律名称和条文，没有导入', en: 'In column {column}, "{text}" was not read as a law and article: not imported',

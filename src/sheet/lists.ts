@@ -30,7 +30,7 @@ function markers(s: string): Marker[] {
 
 /**
  * The numbering of the list: the markers of one style numbered 1, 2, 3 … in order, the first near the start of the
- * cell (only a short lead-in before it). Two markers at least.
+ * cell or at the start of a line. Two markers at least.
  */
 export function numbering(s: string): Marker[] | undefined {
   const all = markers(s);
@@ -38,7 +38,9 @@ export function numbering(s: string): Marker[] | undefined {
   for (const style of new Set(all.map((m) => m.style))) {
     const chain: Marker[] = [];
     for (const m of all) if (m.style === style && m.n === chain.length + 1) chain.push(m);
-    if (chain.length >= 2 && chain[0]!.at <= 40 && (!best || chain.length > best.length)) best = chain;
+    // The first item near the start, or at the start of a line after a lead-in (有下列情形的，追究责任：\n1. …).
+    const first = chain[0];
+    if (chain.length >= 2 && first && (first.at <= 40 || s[first.at - 1] === '\n') && (!best || chain.length > best.length)) best = chain;
   }
   return best;
 }

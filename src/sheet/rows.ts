@@ -172,7 +172,11 @@ function readRow(ctx: Ctx, d: Draft, r: number, line: string[], seen: Map<Field,
     const column = columnLetter(p.col);
     if (p.note === 'formula-no-result') ctx.diags.push(diag(ctx.file, where, 'sheet-cell', 'formulaNoResult', { column, formula: p.detail ?? '' }));
     else if (p.note === 'error-value') ctx.diags.push(diag(ctx.file, where, 'sheet-cell', 'errorValue', { column, value: p.detail ?? '' }));
-    else if (p.note === 'digits-lost' && header.columns.get('id')?.col === p.col) ctx.diags.push(diag(ctx.file, where, 'sheet-cell', 'digitsLost', { column, value: p.detail ?? '' }));
+    else if (p.note === 'digits-lost' && header.columns.get('id')?.col === p.col) {
+      // The code as Excel kept it is not the code: not written as an id (one is made from the category).
+      ctx.diags.push(diag(ctx.file, where, 'sheet-cell', 'digitsLost', { column, value: p.detail ?? '' }));
+      delete d.code;
+    }
   }
   for (const m of header.columns.values()) {
     const f = m.field;

@@ -1,7 +1,8 @@
 /**
  * A power as the text of powers/ID.yaml, laid out as the examples are: a comment naming it, block style, time limits
  * and fees in flow style ({days: 20, unit: 工作日}), a step's next in brackets, multi-line quotes as literal blocks,
- * no line folded. The same power gives the same bytes (an import run twice writes nothing the second time).
+ * no line folded, a value that any YAML reader could take for other than text quoted ("2022-12-30", "yes",
+ * "000117001000"). The same power gives the same bytes (an import run twice writes nothing the second time).
  */
 import type { Document, YAMLMap, YAMLSeq } from 'yaml';
 import { createRequire } from 'node:module';
@@ -13,7 +14,8 @@ const yaml = (): YamlLib => (lib ??= createRequire(import.meta.url)('yaml') as Y
 
 export function powerYaml(p: PowerOut): string {
   const Y = yaml();
-  const doc: Document = new Y.Document(p);
+  // Strings that YAML 1.1 readers (editors, older tools) would take for dates, booleans or numbers are quoted.
+  const doc: Document = new Y.Document(p, { version: '1.1' });
   const flow = (path: string[]) => {
     const n = doc.getIn(path, true);
     if (Y.isMap(n) || Y.isSeq(n)) n.flow = true;

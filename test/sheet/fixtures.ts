@@ -92,9 +92,9 @@ export async function countyWorkbook(): Promise<Buffer> {
   // Row 9: 其他行政权力, a clean citation, 未规定.
   ws.addRow([seq(6), null, '其他行政权力', '商业特许经营备案', null,
     '《商业特许经营管理条例》（中华人民共和国国务院令第485号）第八条', '某县商务局', '市场运行和消费促进股', '受理->审核->备案', '法律法规未规定', '不收取任何费用', null, null, '按规定报市商务局']);
-  // Row 10: 行政检查, prose instead of a procedure.
+  // Row 10: 行政检查, prose instead of a procedure (so the file lacks one), and a 款 the article does not have.
   ws.addRow([seq(7), null, '行政检查', '对拍卖企业的监督检查', null,
-    '《中华人民共和国行政许可法》第六十一条第一款：行政机关应当建立健全监督制度，通过核查反映被许可人从事行政许可事项活动情况的有关材料，履行监督责任。',
+    '《中华人民共和国行政许可法》第六十一条第一款：行政机关应当建立健全监督制度，通过核查反映被许可人从事行政许可事项活动情况的有关材料，履行监督责任。\n《中华人民共和国行政许可法》第六十一条第四款',
     '某县商务局', '市场运行和消费促进股', '按照“双随机、一公开”的要求开展检查', '按年度检查计划执行', '不收费', null, null, null]);
   // Row 11: a note under the table, merged across.
   ws.addRow(['注：本清单所列事项依据截至2025年6月的法律法规梳理。']);
@@ -150,9 +150,23 @@ export async function oddHeaderWorkbook(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Cells that are not plain values: a formula saved without its result, an error value, an 18-digit code typed as a number. */
+export async function formulasWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  fixed(wb);
+  const ws = wb.addWorksheet('清单');
+  ws.addRow(['事项编码', '事项名称', '权力类别', '承办机构', '备注']);
+  ws.addRow([430200000000000001, '拍卖企业设立许可', '行政许可', { error: '#N/A' }, { formula: 'CONCATENATE("承接","下放")' }]);
+  ws.addRow(['CF－００１', '对未经许可从事拍卖业务的处罚', '行政处罚', '流通股', null]);
+  ws.addRow(['局-001', '对拍卖企业的监督检查', '行政检查', '流通股', null]);
+  ws.addRow(['', '商务信息服务', '公共服务', '流通股', null]);
+  ws.addRow(['CF-001', '对拍卖企业违规拍卖的处罚', '行政处罚', '流通股', null]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 /** The files written by writeFixtures. */
 export interface Fixtures {
-  county: string; csv: string; portal: string; odd: string;
+  county: string; csv: string; portal: string; odd: string; formulas: string;
   xls: string; corrupt: string; html: string; empty: string; emptySheet: string; noHeader: string; huge: string;
 }
 
@@ -176,6 +190,7 @@ export async function writeFixtures(dir: string): Promise<Fixtures> {
     csv: put('某县商务局行政权力清单.csv', countyCsvGbk()),
     portal: put('某区商务局权责清单.xlsx', await portalWorkbook()),
     odd: put('职责目录.xlsx', await oddHeaderWorkbook()),
+    formulas: put('公式与编码.xlsx', await formulasWorkbook()),
     xls: put('旧版清单.xls', ole2),
     corrupt: put('损坏的清单.xlsx', county.subarray(0, Math.floor(county.length / 2))),
     html: put('门户下载.xls', '<html><head><meta charset="utf-8"></head><body><table><tr><td>事项名称</td></tr></table></body></html>'),
