@@ -182,6 +182,7 @@ describe('cells and headers', () => {
     expect(matchHeader('权力 类型')).toMatchObject({ field: 'category', exact: true });
     expect(matchHeader('法定依据（设定依据、实施依据）')).toMatchObject({ field: 'legal_bases' });
     expect(matchHeader('追责依据')).toBeUndefined();
+    expect(['申请条件', '申请材料', '承办岗位', '监督电话'].map((h) => matchHeader(h)?.field)).toEqual(['conditions', 'materials', 'post', 'supervision.phone']);
     expect(matchHeader('某县商务局行政权力清单')).toBeUndefined();
   });
 

@@ -164,10 +164,40 @@ export async function formulasWorkbook(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/**
+ * A workbook of one sheet per category, as some counties publish: 行政许可 and 行政处罚 with the category only in a
+ * heading row above the powers (no category column), and a 填表说明 sheet with no header.
+ */
+export async function sheetsWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  fixed(wb);
+  const permit = wb.addWorksheet('行政许可');
+  permit.addRow(['某县商务局行政许可事项清单']);
+  permit.addRow(['序号', '事项名称', '法定依据', '承办机构']);
+  permit.addRow(['一、行政许可（1项）']);
+  permit.mergeCells('A3:D3');
+  permit.addRow([1, '拍卖企业设立许可', '《中华人民共和国拍卖法》第十一条', '流通股']);
+  const penalty = wb.addWorksheet('行政处罚');
+  penalty.addRow(['序号', '事项名称', '法定依据', '承办机构']);
+  penalty.addRow([null, '二、行政处罚类', null, null]);
+  penalty.addRow([1, '对未经许可从事拍卖业务的处罚', '《中华人民共和国拍卖法》第六十条', '流通股']);
+  const notes = wb.addWorksheet('填表说明');
+  notes.addRow(['本清单按省政务服务平台公布的事项填写。']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** "Unicode text" as Excel saves it (UTF-16LE with BOM, tab-separated), and a UTF-8 CSV with BOM ("CSV UTF-8"). */
+export function unicodeTexts(): { utf16: Buffer; utf8bom: Buffer } {
+  const rows = [['事项名称', '权力类别', '法定依据', '办理时限'], ['拍卖企业设立许可', '行政许可', '《中华人民共和国拍卖法》第十一条', '20个工作日']];
+  const tsv = rows.map((r) => r.join('\t')).join('\r\n') + '\r\n';
+  const csv = rows.map((r) => r.join(',')).join('\r\n') + '\r\n';
+  return { utf16: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')]), utf8bom: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]) };
+}
+
 /** The files written by writeFixtures. */
 export interface Fixtures {
-  county: string; csv: string; portal: string; odd: string; formulas: string;
-  xls: string; corrupt: string; html: string; empty: string; emptySheet: string; noHeader: string; huge: string;
+  county: string; csv: string; portal: string; odd: string; formulas: string; sheets: string; utf16: string; utf8bom: string;
+  xls: string; corrupt: string; bomb: string; html: string; empty: string; emptySheet: string; noHeader: string; huge: string;
 }
 
 /** Hostile files: an old .xls, a truncated .xlsx, a web page named .xls, an empty file and sheet, a 40,000-character cell. */
@@ -185,12 +215,20 @@ export async function writeFixtures(dir: string): Promise<Fixtures> {
   hw.addRow(['事项名称', '权力类别', '法定依据']);
   hw.addRow(['拍卖企业设立许可', '行政许可', '《中华人民共和国拍卖法》第十一条：' + '拍卖'.repeat(20_000)]);
   hw.addRow(['商业特许经营备案', '其他行政权力', '《商业特许经营管理条例》第八条']);
+  // A zip whose directory says one part unpacks to 1 GB (a zip bomb's way): refused before anything is unpacked.
+  const bomb = Buffer.from(county);
+  const cd = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  bomb.writeUInt32LE(0x40000000, cd + 24);
   return {
+    bomb: put('解压炸弹.xlsx', bomb),
     county: put('某县商务局行政权力清单.xlsx', county),
     csv: put('某县商务局行政权力清单.csv', countyCsvGbk()),
     portal: put('某区商务局权责清单.xlsx', await portalWorkbook()),
     odd: put('职责目录.xlsx', await oddHeaderWorkbook()),
     formulas: put('公式与编码.xlsx', await formulasWorkbook()),
+    sheets: put('分类清单.xlsx', await sheetsWorkbook()),
+    utf16: put('清单（Unicode 文本）.txt', unicodeTexts().utf16),
+    utf8bom: put('清单（UTF-8）.csv', unicodeTexts().utf8bom),
     xls: put('旧版清单.xls', ole2),
     corrupt: put('损坏的清单.xlsx', county.subarray(0, Math.floor(county.length / 2))),
     html: put('门户下载.xls', '<html><head><meta charset="utf-8"></head><body><table><tr><td>事项名称</td></tr></table></body></html>'),

@@ -233,6 +233,35 @@ describe('the same list as a GBK CSV from Excel on Chinese Windows', () => {
   });
 });
 
+describe('a workbook of one sheet per category, the category in a heading row', () => {
+  it('imports every sheet with a header, the heading\'s category for the rows below it; a sheet without a header is said', async () => {
+    const dir = repo({ library: false });
+    const { code, report } = await importJson(fx.sheets, dir);
+    expect(report.sheets.map((s) => [s.name, s.header?.row ?? null])).toEqual([['行政许可', 2], ['行政处罚', 1], ['填表说明', null]]);
+    expect(report.powers.map((p) => [p.id, p.rows.join('-')])).toEqual([['XK-001', '4-4'], ['CF-001', '3-3']]);
+    expect(power(dir, 'CF-001').category).toBe('行政处罚');
+    expect(report.diagnostics.find((d) => d.rule === 'sheet-no-header')).toMatchObject({ severity: 'info', file: expect.stringContaining('#填表说明') });
+    expect(code).toBe(0);
+  });
+
+  it('--sheet imports that sheet only', async () => {
+    const dir = repo({ library: false });
+    const { report } = await importJson(fx.sheets, dir, ['--sheet', '行政处罚']);
+    expect(report.powers.map((p) => p.id)).toEqual(['CF-001']);
+  });
+});
+
+describe('text files Excel writes: "Unicode text" (UTF-16, tabs) and "CSV UTF-8" (with BOM)', () => {
+  it('reads both to the same power', async () => {
+    for (const f of [fx.utf16, fx.utf8bom]) {
+      const dir = repo({ library: false });
+      const { report } = await importJson(f, dir);
+      expect(report.encoding).toBe(f === fx.utf16 ? 'utf-16' : 'utf-8');
+      expect(power(dir, 'XK-001')).toMatchObject({ name: '拍卖企业设立许可', category: '行政许可', time_limit: { statutory: { days: 20, unit: '工作日' } } });
+    }
+  });
+});
+
 describe('a portal\'s variant: other wordings, a header of two rows, titles without 《》', () => {
   it('reads 职权名称, 权力类型 (许可, 其他), 设定依据, 责任主体, and 办理时限 split into 法定 and 承诺', async () => {
     const dir = repo({ library: false });
@@ -288,6 +317,7 @@ describe('hostile input: a Chinese diagnostic, never a stack trace', () => {
   const cases: [keyof Fixtures, string, string][] = [
     ['xls', 'sheet-unreadable', '另存为'],
     ['corrupt', 'sheet-unreadable', '无法作为 Excel 工作簿'],
+    ['bomb', 'sheet-unreadable', '解压后有 1024.0 MB'],
     ['html', 'sheet-unreadable', '网页'],
     ['empty', 'sheet-unreadable', '文件是空的'],
     ['emptySheet', 'sheet-unreadable', '是空的'],
