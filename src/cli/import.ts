@@ -10,7 +10,7 @@ import type { Diagnostic, Lang } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics/format/index.js';
 import { columnLetter, importList, SheetNotFoundError, WORDINGS, type Field, type ImportOutcome, type RowRange, type WrittenPower } from '../pipeline/import.js';
 import { LawLibrarySettingError } from '../pipeline/library.js';
-import { sourcesOf } from '../pipeline/index.js';
+import { RULE_META, type RuleId } from '../diagnostics/rules.js';
 import { VERSION } from '../util/version.js';
 import { UsageError, type Io } from './io.js';
 
@@ -102,12 +102,27 @@ export async function importCommand(io: Io, lang: Lang, file: string, opts: Impo
       const v = outcome.validation;
       out.push(t(`检查导入的职权（${v.library ? '已对照法规库' : '没有设置法规库：只检查格式和 laws/ 中的登记'}）：`,
         `Checking the imported powers (${v.library ? 'against the law library' : 'no law library set: format and laws/ only'}):`));
-      const text = formatDiagnostics('stylish', v.diagnostics, { lang, color, sources: sourcesOf(v.validated.repo, v.diagnostics), base: rel(io, into) || '.', toolVersion: VERSION });
+      // No code frames: an import of hundreds of powers has thousands of findings (`powerbook validate` shows each in context).
+      const text = formatDiagnostics('stylish', v.diagnostics, { lang, color, sources: new Map(), base: rel(io, into) || '.', toolVersion: VERSION });
       out.push(text.trimEnd());
+      if (v.diagnostics.length) out.push(...byRule(v.diagnostics, en));
     }
   }
   io.stdout(out.join('\n') + '\n');
   return outcome.exitCode;
+}
+
+/** Findings counted by rule (and the files they are in), most first: what to fill in across the imported list. */
+function byRule(diags: readonly Diagnostic[], en: boolean): string[] {
+  const m = new Map<RuleId, { n: number; files: Set<string> }>();
+  for (const d of diags) {
+    const e = m.get(d.rule) ?? { n: 0, files: new Set<string>() };
+    e.n++;
+    e.files.add(d.file);
+    m.set(d.rule, e);
+  }
+  const rows = [...m].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1));
+  return [en ? 'By rule:' : '按规则统计：', ...rows.map(([rule, e]) => `  ${rule.padEnd(28)} ${en ? `${e.n} in ${e.files.size} file(s): ${RULE_META[rule].en}` : `${e.n} 处，${e.files.size} 个文件：${RULE_META[rule].zh}`}`)];
 }
 
 function encodingName(e: string | undefined, en: boolean): string {

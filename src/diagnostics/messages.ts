@@ -571,7 +571,7 @@ export const MESSAGES = {
       hintZh: '把各条的原文分开写（每条以“第X条”开头），或导入后分别写入各条依据的 quote', hintEn: 'Give each article its own text (starting with 第X条), or set each basis\'s quote after the import',
     },
     procedureUnread: {
-      zh: '{column} 列的办理流程“{text}”没有分出环节（箭头“→”或编号 1. 2.），没有导入', en: 'The procedure in column {column} ("{text}") has no steps to read (arrows → or numbers 1. 2.): not imported',
+      zh: '{column} 列的办理流程“{text}”没有分出环节（箭头“→”或编号 1. 2.），没有导入', en: 'The procedure in column {column} ("{text}") has no steps to read (arrows -> or numbers 1. 2.): not imported',
       hintZh: '写成“受理→审查→决定→送达”或每行一个编号的环节，或导入后在 procedure 中写出环节', hintEn: 'Write it as 受理→审查→决定→送达 or numbered lines, or write procedure.steps after the import',
     },
     timeLimitUnread: {

@@ -14,7 +14,7 @@ import { CONFIG_FILE } from '../load/repository.js';
 import { readSource } from '../load/repository.js';
 import { importPowerList, readColumnMap, type ImportedPower, type SheetImport } from '../sheet/index.js';
 import { writeFileAtomic } from '../util/write.js';
-import { validate, type Validated } from './index.js';
+import { validate } from './index.js';
 
 export { columnLetter, SheetNotFoundError, WORDINGS, type Field, type RowRange } from '../sheet/index.js';
 
@@ -49,7 +49,7 @@ export interface ImportOutcome {
   diagnostics: Diagnostic[];
   powers: WrittenPower[];
   /** The validation of the repository after writing, on the imported files (undefined: no powerbook.yaml there). */
-  validation?: { diagnostics: Diagnostic[]; library: boolean; validated: Validated };
+  validation?: { diagnostics: Diagnostic[]; library: boolean };
   /** Whether `into` is a rule repository (has powerbook.yaml). */
   repository: boolean;
   /** 0: every power written or already so; 1: a row or the file could not be read, or a file was kept. */
@@ -107,5 +107,5 @@ async function validateImported(opts: ImportOptions, imported: Set<string>): Pro
   const more = checkCitationsOf(repo, invalid, { ...(validated.library ? { library: validated.library } : {}), ...(unavailable ? { libraryUnavailable: true } : {}) });
   const keep = (d: Diagnostic) => (imported.has(d.file) && !(d.severity === 'info' && SAID_BY_IMPORT.has(d.rule))) || d.rule === 'law-library-path';
   const diagnostics = [...validated.diagnostics.filter(keep), ...more].sort(compareDiagnostics);
-  return { diagnostics, library: Boolean(validated.library), validated };
+  return { diagnostics, library: Boolean(validated.library) };
 }
