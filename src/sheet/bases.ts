@@ -68,7 +68,7 @@ function tidyItem(s: string): string {
 /** A law's title as `law:` takes it: without 《》, without a trailing （2019年修正） the official title does not have. */
 export function lawTitle(s: string): string {
   let t = s.trim().replace(/^《/, '').replace(/》$/, '').trim();
-  t = t.replace(/\s*[（(]\s*\d{4}\s*年?\s*(?:修正|修订|修改|版|本)?\s*[）)]\s*$/, '');
+  if (t.length <= 200) t = t.replace(/\s*[（(]\s*\d{4}\s*年?\s*(?:修正|修订|修改|版|本)?\s*[）)]\s*$/, '');
   return t.replace(/[\s\u3000]+/g, ' ').trim();
 }
 
@@ -229,7 +229,7 @@ function startsCitation(s: string, prevLaw: string | undefined, midLine = false)
 function splitLine(line: string, prevLaw: string | undefined): string[] {
   const parts: string[] = [];
   let from = 0;
-  const re = /[、；;。，,]\s*|\s+(?=\d{1,3}\s*[.．、]|[（(]\d{1,3}[）)]|[①-⑳])/g;
+  const re = /[、；;。，,]\s*|\s(?=\d{1,3}\s*[.．、]|[（(]\d{1,3}[）)]|[①-⑳])/g;
   let law = prevLaw;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     const at = m.index + m[0].length;

@@ -63,8 +63,8 @@ export function cellText(value: unknown, numFmt?: string): CellText {
  */
 export function clean(s: string): string {
   if (!s) return '';
-  return s.replace(/_x000[dD]_/g, '').replace(/\r\n?/g, '\n').replace(/[\u00a0\u200b\ufeff]/g, (c) => (c === '\u00a0' ? ' ' : ''))
-    .replace(/[ \t\u3000]+\n/g, '\n').trim();
+  const t = s.replace(/_x000[dD]_/g, '').replace(/\r\n?/g, '\n').replace(/[\u00a0\u200b\ufeff]/g, (c) => (c === '\u00a0' ? ' ' : ''));
+  return (t.includes('\n') ? t.split('\n').map((l) => l.trimEnd()).join('\n') : t).trim();
 }
 
 /** Column number (1-based) to its letters: 1 → A, 27 → AA. */

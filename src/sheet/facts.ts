@@ -34,7 +34,8 @@ export function readCategory(s: string): PowerCategory | undefined {
   return hits.length === 1 && t.length <= 12 ? hits[0]![1] : undefined;
 }
 
-const DAYS = /([0-9０-９]+|[零〇一二两三四五六七八九十百]+)\s*个?\s*(工作日|自然日|日|天)/;
+// A number starts after a character that is no digit: a run of digits is tried once, not from each of its digits.
+const DAYS = /(?<![0-9０-９零〇一二两三四五六七八九十百])([0-9０-９]+|[零〇一二两三四五六七八九十百]+)\s*个?\s*(工作日|自然日|日|天)/;
 const IMMEDIATE = /即时办结|即办|当场办结|当场办理|即时|当场|立即办结/;
 
 function toNumber(s: string): number | null {
@@ -120,7 +121,7 @@ export function readFees(s: string): ReadFees | undefined {
   if (!t || isPlaceholder(t)) return undefined;
   if (/^(否|不)$/.test(t) || /不收费|不收取|免费|免收|无收费|不予收费|不得收取|未收费/.test(t)) return { charged: false };
   if (/^(是|收费)$/.test(t)) return { charged: true };
-  if (/\d\s*元|元\s*\/|收费标准|按.*标准收取|收取/.test(t) || /价费|发改价|价格/.test(t)) {
+  if (/\d\s*元|元\s*\/|收费标准|按[^。；;\n]{0,40}标准收取|收取/.test(t) || /价费|发改价|价格/.test(t)) {
     const basis = /《[^》]+》(?:[（(][^）)]*[）)])?|[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号|[\u4e00-\u9fff]{1,8}\[\d{4}\]\d+号/.exec(t)?.[0];
     const standard = t.replace(/^(收费)?(标准|依据)[：:]/, '').trim();
     return { charged: true, standard, ...(basis ? { basis } : {}) };

@@ -8,7 +8,7 @@ import { chineseToNumber } from '../domain/numerals.js';
 
 interface Marker { at: number; end: number; n: number; style: string }
 
-const MARKER = /(^|\n|[；;。：:]\s*|\s+)((\d{1,3})\s*[.．、)）](?!\d)|[（(]\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]|([①-⑳])|([一二三四五六七八九十]{1,3})\s*、|第([一二三四五六七八九十\d]{1,3})(?:步|环节)\s*[：:，,、.．]?)/g;
+const MARKER = /(^|\n|[；;。：:]\s*|\s)((\d{1,3})\s*[.．、)）](?!\d)|[（(]\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]|([①-⑳])|([一二三四五六七八九十]{1,3})\s*、|第([一二三四五六七八九十\d]{1,3})(?:步|环节)\s*[：:，,、.．]?)/g;
 
 function markers(s: string): Marker[] {
   const out: Marker[] = [];
@@ -50,8 +50,15 @@ export function joinLines(s: string): string {
   return s.split('\n').map((l) => l.trim()).filter(Boolean).reduce((acc, l) => (!acc ? l : /[A-Za-z0-9]$/.test(acc) && /^[A-Za-z0-9]/.test(l) ? `${acc} ${l}` : `${acc}${l}`), '');
 }
 
+/** `s` without the characters of `chars` at its end (a loop: a regular expression ending in +$ is quadratic on a long run). */
+export function trimEndChars(s: string, chars: string): string {
+  let e = s.length;
+  while (e > 0 && chars.includes(s[e - 1]!)) e--;
+  return s.slice(0, e);
+}
+
 function tidy(item: string): string {
-  return joinLines(item).replace(/[；;，,、]+$/, '').trim();
+  return trimEndChars(joinLines(item), '；;，,、').trim();
 }
 
 /** The items of a list cell. */

@@ -7,9 +7,10 @@
  */
 import type { ProcedureStep } from '../domain/types.js';
 import { readDays } from './facts.js';
-import { joinLines, numbering } from './lists.js';
+import { joinLines, numbering, trimEndChars } from './lists.js';
 
-const ARROW = /\s*(?:[-—–－─=]+\s*[>＞》]|→|⟶|➔|➜|➝|➞|⇒|⇨|↓|＞|>)\s*/;
+// A run of dashes is tried from its first one only (linear on a cell of dashes).
+const ARROW = /(?<![-—–－─=])[-—–－─=]+\s*[>＞》]|→|⟶|➔|➜|➝|➞|⇒|⇨|↓|＞|>/;
 const STEP_ID = /^[A-Za-z0-9_\u4e00-\u9fff-]+$/;
 /** A step name longer than this is a sentence, not a name: its first clause is the name, the rest the description. */
 const NAME_MAX = 20;
@@ -24,7 +25,7 @@ interface Part { name: string; description?: string; time?: string }
 
 /** One step's text: name, then （time） and ：description. */
 function part(text: string): Part | undefined {
-  const t = joinLines(stripNumber(text)).replace(/[；;。，,]+$/, '').trim();
+  const t = trimEndChars(joinLines(stripNumber(text)), '；;。，,').trim();
   if (!t) return undefined;
   let name = t, description: string | undefined;
   const colon = /[：:]/.exec(t);
@@ -34,7 +35,7 @@ function part(text: string): Part | undefined {
     if (clause && clause.index > 0 && clause.index <= NAME_MAX) { name = t.slice(0, clause.index); description = t; }
   }
   let time: string | undefined;
-  const bracket = /^(.*?)\s*[（(]([^（）()]*?(?:日|天|工作日|即时|当场|小时|月)[^（）()]*)[）)]$/.exec(name);
+  const bracket = name.length <= NAME_MAX * 3 ? /^(.*?)\s*[（(]([^（）()]*?(?:日|天|工作日|即时|当场|小时|月)[^（）()]*)[）)]$/.exec(name) : null;
   if (bracket && bracket[1]) { name = bracket[1].trim(); time = bracket[2]!.trim(); }
   return { name, ...(description ? { description } : {}), ...(time ? { time } : {}) };
 }

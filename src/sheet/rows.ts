@@ -69,6 +69,7 @@ function at(row: number, col: number): Range {
 
 /** Numbering and counts around a heading: 一、行政许可（12项） → 行政许可. */
 function headingCategory(text: string): PowerCategory | undefined {
+  if (text.length > 40) return undefined;
   const t = text.replace(/^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\d+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)])\s*/, '')
     .replace(/[（(]\s*(?:共\s*)?\d+\s*(?:项|个|条)?\s*[）)]\s*$/, '').replace(/(?:事项)?(?:清单|目录)$/, '').trim();
   return readCategory(t);

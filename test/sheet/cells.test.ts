@@ -194,3 +194,16 @@ describe('cells and headers', () => {
     expect([...h.columns.entries()].map(([f, m]) => [f, m.col])).toEqual([['seq', 1], ['name', 2], ['legal_bases', 3]]);
   });
 });
+
+describe('cells built to make regular expressions backtrack (up to Excel\'s 32,767 characters) are read without hanging', () => {
+  const cells = {
+    spaces: `第${' '.repeat(30000)}条`, colon: `：${' '.repeat(30000)}x`, dashes: `${'-'.repeat(30000)}x`, digits: '1'.repeat(30000),
+    semicolons: `${'；'.repeat(30000)}x`, titles: '《A法》第一条、'.repeat(3000), brackets: `《A法》${'（'.repeat(15000)}第一条`, lines: 'a\n'.repeat(15000),
+  };
+  for (const [name, s] of Object.entries(cells)) {
+    it(name, () => {
+      parseBases(s); listItems(s); parseProcedure(s); readTimeLimit(s); readFees(s);
+      expect(cellText(`${s}\n${s}`).text.length).toBeGreaterThan(0);
+    });
+  }
+});
