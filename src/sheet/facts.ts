@@ -88,7 +88,9 @@ export function readTimeLimit(s: string, which: 'any' | 'statutory' | 'promised'
     const legal = /法定[^；;，,。\n承]*/.exec(t)?.[0];
     const promised = /承诺[^；;，,。\n法]*/.exec(t)?.[0];
     if (legal || promised) {
-      const a = legal ? statutoryOf(legal) : undefined;
+      // "20个工作日（承诺10个工作日）": the figure outside the 承诺 part is the statutory one.
+      const rest = !legal && promised ? t.replace(promised, '').split(/[；;，,。\n（(）)]/).map((x) => x.trim()).filter(Boolean) : [];
+      const a = legal ? statutoryOf(legal) : rest.length === 1 ? statutoryOf(rest[0]!) : undefined;
       const b = promised ? readDays(promised) : undefined;
       if (a) out.statutory = a;
       if (b) out.promised = b;
@@ -105,7 +107,7 @@ export function readTimeLimit(s: string, which: 'any' | 'statutory' | 'promised'
 
 /** Whether the cell says no more than the figures read ("20个工作日", "法定：20个工作日；承诺：10个工作日"). */
 function isPlainFigure(t: string, r: ReadTimeLimit): boolean {
-  const rest = t.replace(/法定(办结|办理)?(时限|期限)?|承诺(办结|办理)?(时限|期限)?|[：:；;，,。\s]/g, '')
+  const rest = t.replace(/法定(办结|办理)?(时限|期限)?|承诺(办结|办理)?(时限|期限)?|[：:；;，,。\s]|[（(]\s*(?=承诺)|(?<=日|天)\s*[）)]/g, '')
     .replace(new RegExp(DAYS.source, 'g'), '').replace(IMMEDIATE, '').replace(/未规定|没有规定|无规定|未作规定|无明确规定|法律法规/g, '');
   return !rest && Boolean(r.statutory || r.promised);
 }

@@ -136,6 +136,8 @@ describe('facts only where the cell says them', () => {
     expect(readTimeLimit('法定时限：20个工作日；承诺时限：10个工作日')).toEqual({ statutory: { days: 20, unit: '工作日' }, promised: { days: 10, unit: '工作日' } });
     expect(readTimeLimit('法定20日，承诺5日')).toEqual({ statutory: { days: 20, unit: '自然日' }, promised: { days: 5, unit: '自然日' } });
     expect(readTimeLimit('法律法规未规定')).toEqual({ statutory: '未规定' });
+    expect(readTimeLimit('20个工作日（承诺10个工作日）')).toEqual({ statutory: { days: 20, unit: '工作日' }, promised: { days: 10, unit: '工作日' } });
+    expect(readTimeLimit('承诺5个工作日')).toEqual({ promised: { days: 5, unit: '工作日' } });
     expect(readTimeLimit('20个工作日（不含专家评审时间）')).toEqual({ statutory: { days: 20, unit: '工作日' }, note: '20个工作日（不含专家评审时间）' });
   });
 
