@@ -4,7 +4,7 @@
  * the problems of the list at their rows and columns, one line per power or row (written, unchanged, kept, skipped
  * and why), and the validation of the imported files (with the law library when one is set).
  */
-import { existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Lang } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics/format/index.js';
@@ -37,6 +37,7 @@ export async function importCommand(io: Io, lang: Lang, file: string, opts: Impo
   const abs = path.resolve(io.cwd, file);
   if (!existsSync(abs)) throw new UsageError(`文件不存在：${file}`, `No such file: ${file}`);
   if (!statSync(abs).isFile()) throw new UsageError(`不是文件：${file}（请给出 .xlsx 或 .csv 文件）`, `Not a file: ${file} (give an .xlsx or .csv file)`);
+  try { accessSync(abs, constants.R_OK); } catch { throw new UsageError(`无法读取文件（没有读取权限）：${file}`, `Cannot read the file (no permission): ${file}`); }
   let map: { abs: string; display: string } | undefined;
   if (opts.map !== undefined) {
     const m = path.resolve(io.cwd, opts.map);

@@ -64,7 +64,10 @@ export async function importList(opts: ImportOptions): Promise<ImportOutcome> {
   const repository = existsSync(path.join(opts.into, CONFIG_FILE));
   let map;
   if (opts.map) {
-    const src = readSource({ rel: opts.map.display, abs: opts.map.abs }, diagnostics);
+    const read: Diagnostic[] = [];
+    const src = readSource({ rel: opts.map.display, abs: opts.map.abs }, read);
+    // A map saved in GBK or UTF-16 was decoded all the same: that is no error for a file the repository does not keep.
+    diagnostics.push(...(src ? read.filter((d) => d.rule !== 'encoding') : read));
     map = src ? readColumnMap(src, diagnostics) : undefined;
     if (!map) return { diagnostics: diagnostics.sort(compareDiagnostics), powers: [], repository, exitCode: 1 };
   }

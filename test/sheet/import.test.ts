@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import jsYaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
@@ -293,10 +294,11 @@ describe('--map when the wording is not recognised', () => {
     expect(existsSync(path.join(dir, 'powers'))).toBe(false);
   });
 
-  it('with the map: the header row, the columns by letter or header text, a value for every row', async () => {
+  it('with the map (in GBK): the header row, the columns by letter or header text, a value for every row', async () => {
     const dir = repo({ library: false });
     const map = path.join(dir, 'map.yaml');
-    writeFileSync(map, 'header_row: 2\ncolumns:\n  name: B\n  legal_bases: 根据\n  unit: D\n  seq: A\nvalues:\n  category: 行政许可\n  body: 某县商务局\n');
+    // Saved by Notepad on Chinese Windows: GBK, CRLF.
+    writeFileSync(map, iconv.encode('header_row: 2\r\ncolumns:\r\n  name: B\r\n  legal_bases: 根据\r\n  unit: D\r\n  seq: A\r\nvalues:\r\n  category: 行政许可\r\n  body: 某县商务局\r\n', 'gbk'));
     const { code, report } = await importJson(fx.odd, dir, ['--map', map]);
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(code).toBe(0);
