@@ -5,7 +5,6 @@
  * ("法定依据（设定依据、实施依据）"). A header of two rows (办理时限 over 法定 | 承诺) is read as one.
  */
 import type { Grid } from './read.js';
-import { columnLetter } from './cells.js';
 
 /** What a column can hold: the power's keys (docs/format.md), and 序号, which is read for the report only. */
 export const FIELDS = [
@@ -43,8 +42,8 @@ export const WORDINGS: Record<Field, readonly string[]> = {
   remark: ['备注'],
 };
 
-/** Words that, in a header, mean the column is something else than the field a shorter wording would give. */
-const NOT = [/追责依据|问责依据|责任依据/, /收费依据/];
+/** Headers that contain 依据 but name no legal basis of the power: 追责依据, 收费依据 (the fees' basis). */
+const NOT_BASES = /追责依据|问责依据|责任依据|收费依据/;
 
 /** A header's text as compared: no white space, no brackets' contents of an explanation, no marks. */
 export function headerKey(s: string): string {
@@ -63,8 +62,7 @@ export function matchHeader(header: string): { field: Field; exact: boolean; len
   for (const f of FIELDS) {
     for (const w of WORDINGS[f]) {
       if (w.length < 2 || !bare.includes(w)) continue;
-      if (f === 'legal_bases' && NOT[0]!.test(bare)) continue;
-      if (f === 'legal_bases' && NOT[1]!.test(bare)) continue;
+      if (f === 'legal_bases' && NOT_BASES.test(bare)) continue;
       if (!best || w.length > best.length) best = { field: f, exact: false, length: w.length };
     }
   }
@@ -135,7 +133,6 @@ export function columnsOf(grid: Grid, row: number, height: number): Header {
   const texts = headerTexts(grid, row, height === 2);
   const best = new Map<Field, ColumnMatch & { score: number }>();
   const ignored: Header['ignored'] = [];
-  const seen = new Set<string>();
   texts.forEach((header, i) => {
     const col = i + 1;
     if (!header) return;
@@ -144,15 +141,12 @@ export function columnsOf(grid: Grid, row: number, height: number): Header {
     if (height === 1 && master && master !== `${row},${col}`) return;
     const m = matchHeader(header);
     if (!m) { ignored.push({ col, header, reason: 'unknown' }); return; }
-    const key = `${m.field}`;
     const score = (m.exact ? 1000 : 0) + m.length;
     const prev = best.get(m.field);
     if (prev && prev.score >= score) { ignored.push({ col, header, reason: 'duplicate', field: m.field }); return; }
     if (prev) ignored.push({ col: prev.col, header: prev.header, reason: 'duplicate', field: m.field });
     best.set(m.field, { field: m.field, col, header, exact: m.exact, score });
-    seen.add(key);
   });
-  // 办理时限 and 法定时限 both present: 办理时限 is then the one the sheet has besides (kept; read as a note).
   const columns = new Map<Field, ColumnMatch>();
   for (const f of FIELDS) { const b = best.get(f); if (b) columns.set(f, { field: b.field, col: b.col, header: b.header, exact: b.exact }); }
   ignored.sort((a, b) => a.col - b.col);
@@ -178,9 +172,4 @@ export function findHeader(grid: Grid): Header | undefined {
     if (s > (best?.s ?? 0)) best = { h, s };
   }
   return best?.h;
-}
-
-/** "C 列" / "column C". */
-export function columnName(col: number): string {
-  return columnLetter(col);
 }

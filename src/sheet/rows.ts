@@ -168,7 +168,7 @@ function readRow(ctx: Ctx, d: Draft, r: number, line: string[], seen: Map<Field,
   }
   if (d.unreadable) return;
   for (const p of grid.problems) {
-    if (p.row !== r || ![...header.columns.values()].some((m) => m.col === p.col)) continue;
+    if (p.row !== r || !mappedCol(header, p.col)) continue;
     const where = at(r, p.col);
     const column = columnLetter(p.col);
     if (p.note === 'formula-no-result') ctx.diags.push(diag(ctx.file, where, 'sheet-cell', 'formulaNoResult', { column, formula: p.detail ?? '' }));
@@ -199,6 +199,11 @@ function readRow(ctx: Ctx, d: Draft, r: number, line: string[], seen: Map<Field,
       if (prev) d.category = prev;
     }
   }
+}
+
+function mappedCol(header: Header, col: number): boolean {
+  for (const m of header.columns.values()) if (m.col === col && m.field !== 'seq') return true;
+  return false;
 }
 
 /** In a CSV, the category of the nearest row above with one (its merged cell, flattened). */
