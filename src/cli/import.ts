@@ -26,7 +26,8 @@ export interface ImportCommandOptions {
 
 function rel(io: Io, abs: string): string {
   const r = path.relative(io.cwd, abs);
-  return (r && !r.startsWith('..') ? r : abs).split(path.sep).join('/');
+  if (!r) return '.';
+  return (!r.startsWith('..') && !path.isAbsolute(r) ? r : abs).split(path.sep).join('/');
 }
 
 export async function importCommand(io: Io, lang: Lang, file: string, opts: ImportCommandOptions): Promise<number> {
@@ -97,14 +98,14 @@ export async function importCommand(io: Io, lang: Lang, file: string, opts: Impo
   if (sheet && (sheet.powers.length || sheet.skipped.length)) out.push(...rowReport(outcome, en), '');
   if (outcome.powers.some((p) => p.status !== 'kept')) {
     if (!outcome.repository) {
-      out.push(t(`${rel(io, into) || '.'} 中没有 powerbook.yaml，不是制度库：已写入 powers/，没有检查。先运行 powerbook init，再运行 powerbook validate。`,
-        `${rel(io, into) || '.'} has no powerbook.yaml and is not a rule repository: powers/ written, not checked. Run powerbook init, then powerbook validate.`));
+      out.push(t(`${rel(io, into)} 中没有 powerbook.yaml，不是制度库：已写入 powers/，没有检查。先运行 powerbook init，再运行 powerbook validate。`,
+        `${rel(io, into)} has no powerbook.yaml and is not a rule repository: powers/ written, not checked. Run powerbook init, then powerbook validate.`));
     } else if (outcome.validation) {
       const v = outcome.validation;
       out.push(t(`检查导入的职权（${v.library ? '已对照法规库' : '没有设置法规库：只检查格式和 laws/ 中的登记'}）：`,
         `Checking the imported powers (${v.library ? 'against the law library' : 'no law library set: format and laws/ only'}):`));
       // No code frames: an import of hundreds of powers has thousands of findings (`powerbook validate` shows each in context).
-      const text = formatDiagnostics('stylish', v.diagnostics, { lang, color, sources: new Map(), base: rel(io, into) || '.', toolVersion: VERSION });
+      const text = formatDiagnostics('stylish', v.diagnostics, { lang, color, sources: new Map(), base: rel(io, into), toolVersion: VERSION });
       out.push(text.trimEnd());
       if (v.diagnostics.length) out.push(...byRule(v.diagnostics, en));
     }

@@ -213,6 +213,9 @@ describe('the county\'s published list (.xlsx: title rows, merged cells, two law
     expect(out).toContain('读出 6 项：写入 6 项，覆盖 0 项，未改变 0 项，未覆盖 0 项；跳过 0 处。');
     expect(out).toContain('检查导入的职权（没有设置法规库：只检查格式和 laws/ 中的登记）');
     expect(out).toMatch(/按规则统计：\n {2}procedure-no-actor +\d+ 处，5 个文件：办理环节没有写承办人（岗位）/);
+    // Run in the repository: its files named as validate names them.
+    const inRepo = await cli(['import', fx.county], { cwd: d });
+    expect(inRepo.stdout).toContain('\npowers/XK-002.yaml\n');
     const en = await cli(['import', fx.county, '--into', d, '--lang', 'en']);
     expect(en.stdout).toContain('header: row 3; data: rows 4–11');
     expect(en.stdout).toContain('6 power(s) read: 0 written, 0 overwritten, 6 unchanged, 0 kept; 0 skipped.');
