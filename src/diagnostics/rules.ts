@@ -33,6 +33,7 @@ export const RULE_META = {
   'power-fees': { severity: 'error', zh: "职权须写明是否收费（review 阶段起；收费的须写标准和依据）", en: "A power must state whether it charges fees (from stage review; the standard and basis when it does)" },
   'power-time-limit': { severity: 'error', zh: "职权须写明法定时限（天数或\"未规定\"，review 阶段起）", en: "A power must state its statutory time limit (days, or 未规定; from stage review)" },
   'power-status': { severity: 'error', zh: "取消、暂停的职权须写明日期（status_date）和理由（status_reason）", en: "A cancelled or suspended power must give its date (status_date) and reason (status_reason)" },
+  'power-body-unit': { severity: 'warning', zh: "职权的实施主体或承办机构既不是本部门，也不是 powerbook.yaml 所列的单位（department.units）", en: "A power's implementing body or responsible unit is neither the department nor one of the units listed in powerbook.yaml (department.units)" },
   'stage-dates': { severity: 'warning', zh: "工作节点日期（stages）的先后顺序不对", en: "The stage dates (stages) are out of order" },
   'compendium-draft-mark': { severity: 'error', zh: "向社会公布的汇编仍标着送审稿、征求意见稿或草案（publish 阶段）", en: "The compendium to be published is still marked as a draft (stage publish)" },
   'law-library-path': { severity: 'error', zh: "powerbook.yaml 的 law_library 指向的法规库目录不存在", en: "A law_library path in powerbook.yaml does not exist" },
