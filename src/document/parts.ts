@@ -59,7 +59,7 @@ function cmp(a: string, b: string): number { return a < b ? -1 : a > b ? 1 : 0; 
 export function catalogue(powers: Loaded<Power>[], laws: LegalBasisTexts, powerAnchors: Map<string, string>): { intro: Block[]; table: Table } {
   const groups = byCategory(powers);
   // 备注 as the published lists have it, when some power has one; its room comes from the two wide columns (事项名称,
-  // 实施依据), so that the narrow ones (序号, 编码, 类别, 时限, 收费) keep their width and do not break their words.
+  // 实施依据), so that the narrow ones (序号, 编码, 类别, 时限, 收费) are not narrowed into breaking their words.
   const remarks = groups.some(([, ps]) => ps.some((p) => p.remark !== undefined && p.remark.trim() !== ''));
   const heads = ['序号', '事项编码', '事项名称', '权力类别', '实施依据', '承办机构', '法定/承诺时限', '收费', ...(remarks ? ['备注'] : [])];
   const header: TableRow = { header: true, cells: heads.map(cell) };
@@ -84,7 +84,8 @@ export function catalogue(powers: Loaded<Power>[], laws: LegalBasisTexts, powerA
   });
   const off = notInForce(powers);
   const intro = [para(`本目录共收录职权${n}项，分为${groups.length}类：${groups.map(([c, ps]) => `${c}${ps.length}项`).join('，')}。${off.length ? `另有取消、暂停事项${off.length}项，不列入本目录，见本部分之后的取消、暂停事项表。` : ''}`)];
-  const widths = remarks ? [5, 9, 19, 8, 23, 11, 11, 8, 10] : [5, 9, 22, 8, 30, 11, 11, 8];
+  // With 备注: 序号 holds its two characters and 权力类别 its four (行政许可) on a line of 小四 on the landscape page.
+  const widths = remarks ? [5.5, 9, 17.8, 9.2, 22.5, 11, 11, 8, 10] : [5, 9, 22, 8, 30, 11, 11, 8];
   return { intro, table: { type: 'table', rows, headerRows: 1, widths, landscape: true, fontSize: 'small' } };
 }
 

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDocument, creationDate } from '../../src/document/build.js';
 import type { Block, DocumentModel, Inline, Table } from '../../src/document/model.js';
 import { validate } from '../../src/pipeline/index.js';
+import { columnWidths, snapToCharacters } from '../../src/render/docx/tables.js';
+import { GB9704, pageGeometry } from '../../src/domain/profile.js';
 import { copyExample, edit, tempDir } from '../helpers/repo.js';
 
 const REMARK = '审批权限按省政府规定下放至设区的市商务主管部门';
@@ -36,7 +38,14 @@ describe('remark (备注)', () => {
     expect(text(row('CF-001').cells[8]!.children)).toBe('');
     const w0 = before.widths!, w1 = cat.widths!;
     expect(w1.reduce((a, b) => a + b, 0)).toBe(w0.reduce((a, b) => a + b, 0));
-    for (const i of [0, 1, 3, 5, 6, 7]) expect(w1[i], `column ${i}`).toBe(w0[i]);
+    for (const i of [0, 1, 3, 5, 6, 7]) expect(w1[i], `column ${i}`).toBeGreaterThanOrEqual(w0[i]!);
+    // In the DOCX (小四 on the landscape text block), 序号 and 权力类别 hold their words (序号, 行政许可) on one line.
+    const em = GB9704.sizePt.table * 20;
+    const textWidth = Math.round((pageGeometry(GB9704).landscape.textWidthMm / 25.4) * 1440);
+    const chars = snapToCharacters(columnWidths(cat, textWidth), em).map((w) => Math.floor((w - 170 - em / 4) / em));
+    expect(chars[0]).toBeGreaterThanOrEqual(2);
+    expect(chars[3]).toBeGreaterThanOrEqual(4);
+    expect(chars[7]).toBeGreaterThanOrEqual(3);
     const info = tables(m).find((t) => t.caption === '成品油零售经营资格审批基本信息')!;
     expect(info.rows.map((r) => text(r.cells[0]!.children))).toContain('备注');
     expect(text(info.rows.find((r) => text(r.cells[0]!.children) === '备注')!.cells[1]!.children)).toBe(REMARK);
