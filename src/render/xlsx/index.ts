@@ -81,7 +81,8 @@ export async function renderXlsx(lists: PublishedLists): Promise<{ data: Uint8Ar
     report.sheets.push({ name: list.name, rows: list.rows.length, paper });
     report.truncated += addSheet(wb, list, paper);
   }
-  const buf = await wb.xlsx.writeBuffer();
+  // Stored, not compressed: the zip is written again (fixed times), and compressed then, once.
+  const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions);
   return { data: zipWithFixedTimes(new Uint8Array(buf as ArrayBuffer), date), report };
 }
 
