@@ -172,6 +172,9 @@ describe('export xlsx: the workbook read back with exceljs', () => {
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 8, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(ws.pageSetup.printTitlesRow).toMatch(/^\$?2:\$?2$/);
     expect(ws.getCell('A2').font).toMatchObject({ name: '黑体' });
+    expect(ws.getCell('A2').fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    expect(ws.autoFilter).toMatch(/^A2:L2$/);
+    expect(ws.headerFooter.oddFooter).toContain('&P');
     const cell = ws.getCell('F3');
     expect(cell.font).toMatchObject({ name: '宋体', size: 11 });
     expect(cell.alignment).toMatchObject({ wrapText: true });

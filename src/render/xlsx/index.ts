@@ -24,12 +24,11 @@ const UNITS_PER_CHAR = 2.1;
 const PADDING = 1.3;
 
 /**
- * Rows are given their height: Excel and LibreOffice take a row's stored height when they open a workbook (LibreOffice
- * does not fit rows to their text for a file that says Excel wrote it, as exceljs's does), so a row without one would
- * show one line of every cell. The height is the cell with the most lines: each of its lines wrapped at the column's
+ * Rows are given their height: LibreOffice (7.4) opens a row that states none at the default height, one line of every
+ * cell however many its wrapped text holds. The height is the cell with the most lines: each of its lines wrapped at the column's
  * width, an ideograph taking one character and a Latin letter or digit half of one. A line of 11 pt text is counted at
  * 16 pt (宋体 needs 14.25; the CJK fonts that stand in for it elsewhere, up to 1.45 em): a row may have a little room to
- * spare, never too little.
+ * spare rather than too little.
  */
 const LINE_PT = 16;
 const ROW_PADDING_PT = 4;
