@@ -482,6 +482,12 @@ export const MESSAGES = {
       hintZh: '向社会公布的是经审查、审议的正式文本：删去这一标注', hintEn: 'The published compendium is the reviewed text: remove the mark',
     },
   },
+  'compendium-file-omitted': {
+    omitted: {
+      zh: '{kindZh}文件不符合格式要求，没有编入汇编', en: 'This {kindEn} file does not match the format and is left out of the compendium',
+      hintZh: '把 powerbook.yaml 的 lint 中 schema 改回 error（或删去这一行）后运行 powerbook validate，按提示改正', hintEn: 'Set schema back to error in powerbook.yaml\'s lint (or remove that line), run powerbook validate and fix what it reports',
+    },
+  },
   'yaml-too-deep': {
     overLimit: {
       zh: 'YAML 嵌套层数过多（超过 {max} 层），无法读取', en: 'YAML nested too deep (over {max} levels): not read',
