@@ -69,6 +69,7 @@ export async function exportCommand(io: Io, lang: Lang, formatArg: string, dirAr
   const base = format === 'xlsx' ? `${dept}权力清单和责任清单` : `${dept}${LIST_NAMES[list ?? 'powers'].file}`;
   if (out === undefined || intoDir) out = path.join(folder, `${outputName(base)}.${format}`);
   const report = await exportLists(validated, { format, out, env: io.env, ...(list ? { list } : {}) });
+  if (report.warnings.length) printDiagnostics(io, lang, repo, report.warnings, 'stylish', dir, color);
   const shown = path.relative(io.cwd, report.file) || report.file;
   if (report.empty) {
     io.stderr(en ? `Nothing exported: no power is cancelled or suspended, so there is no ${LIST_NAMES.status.en}.\n` : '未导出：没有取消、暂停的事项。\n');

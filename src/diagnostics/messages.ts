@@ -487,6 +487,10 @@ export const MESSAGES = {
       zh: '{kindZh}文件不符合格式要求，没有编入汇编', en: 'This {kindEn} file does not match the format and is left out of the compendium',
       hintZh: '把 powerbook.yaml 的 lint 中 schema 改回 error（或删去这一行）后运行 powerbook validate，按提示改正', hintEn: 'Set schema back to error in powerbook.yaml\'s lint (or remove that line), run powerbook validate and fix what it reports',
     },
+    omittedFromList: {
+      zh: '{kindZh}文件不符合格式要求，没有列入导出的清单', en: 'This {kindEn} file does not match the format and is left out of the exported lists',
+      hintZh: '把 powerbook.yaml 的 lint 中 schema 改回 error（或删去这一行）后运行 powerbook validate，按提示改正', hintEn: 'Set schema back to error in powerbook.yaml\'s lint (or remove that line), run powerbook validate and fix what it reports',
+    },
   },
   'yaml-too-deep': {
     overLimit: {

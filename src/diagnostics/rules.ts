@@ -36,7 +36,7 @@ export const RULE_META = {
   'power-body-unit': { severity: 'warning', zh: "职权的实施主体或承办机构既不是本部门，也不是 powerbook.yaml 所列的单位（department.units）", en: "A power's implementing body or responsible unit is neither the department nor one of the units listed in powerbook.yaml (department.units)" },
   'stage-dates': { severity: 'warning', zh: "工作节点日期（stages）的先后顺序不对", en: "The stage dates (stages) are out of order" },
   'compendium-draft-mark': { severity: 'error', zh: "向社会公布的汇编仍标着送审稿、征求意见稿或草案（publish 阶段）", en: "The compendium to be published is still marked as a draft (stage publish)" },
-  'compendium-file-omitted': { severity: 'warning', zh: "不符合格式要求的文件没有编入汇编（build 时检查；schema 检查被调低或关闭时也照样提示）", en: "A file that does not match the format is left out of the compendium (checked by build, even with the schema check lowered or off)" },
+  'compendium-file-omitted': { severity: 'warning', zh: "不符合格式要求的文件没有编入汇编或导出的清单（build、export 时检查；schema 检查被调低或关闭时也照样提示）", en: "A file that does not match the format is left out of the compendium or the exported lists (checked by build and export, even with the schema check lowered or off)" },
   'law-library-path': { severity: 'error', zh: "powerbook.yaml 的 law_library 指向的法规库目录不存在", en: "A law_library path in powerbook.yaml does not exist" },
   'citation-unknown': { severity: 'error', zh: "引用的法律在法规库和 laws/ 中都找不到（列出相近的名称）", en: "A cited law is neither in the law library nor in laws/ (the nearest titles are listed)" },
   'citation-ambiguous': { severity: 'error', zh: "引用的法律名称在法规库中对应几部文本（列出制定机关和日期）", en: "A cited title matches several texts of the law library (listed with issuers and dates)" },

@@ -5,6 +5,9 @@
  */
 import { creationDate } from '../document/build.js';
 import { publishedLists, type ListKind, type PublishedLists } from '../document/lists.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/message.js';
+import { applySeverities } from '../diagnostics/severity.js';
 import { writeFileAtomic } from '../util/write.js';
 import type { Validated } from './index.js';
 
@@ -31,6 +34,22 @@ export interface ExportReport {
   truncated: number;
   /** csv of a list the repository does not have (取消、暂停事项 when every power is in force): nothing written. */
   empty?: boolean;
+  /**
+   * The power and law files the schema rejected, left out (compendium-file-omitted): with `schema` lowered or off in
+   * lint, validation lets the export go on, and the export says what it left out rather than dropping it unseen.
+   */
+  warnings: Diagnostic[];
+}
+
+function omitted(v: Validated): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const kinds = [['power', '职权', v.repo.powers], ['law', '法规', v.repo.laws]] as const;
+  for (const [kindEn, kindZh, files] of kinds) {
+    for (const f of files as readonly { valid: boolean; source: { path: string } }[]) {
+      if (!f.valid) out.push(diag(f.source.path, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, 'compendium-file-omitted', 'omittedFromList', { kindZh, kindEn }));
+    }
+  }
+  return applySeverities(out, v.lint);
 }
 
 /** The published lists of a repository that validated (its valid powers and laws; the library it opened). */
@@ -44,19 +63,20 @@ export function listsOf(v: Validated, env: NodeJS.ProcessEnv = process.env): Pub
 
 export async function exportLists(v: Validated, opts: ExportOptions): Promise<ExportReport> {
   const lists = listsOf(v, opts.env);
+  const warnings = omitted(v);
   const { renderXlsx, renderCsv } = await import('../render/xlsx/index.js');
   if (opts.format === 'xlsx') {
     const { data, report } = await renderXlsx(lists);
     writeFileAtomic(opts.out, data);
     return {
-      file: opts.out, bytes: data.byteLength, truncated: report.truncated,
+      file: opts.out, bytes: data.byteLength, truncated: report.truncated, warnings,
       sheets: report.sheets.map((s, i) => ({ name: s.name, title: lists.lists[i]!.title, rows: s.rows, paper: s.paper })),
     };
   }
   const kind = opts.list ?? 'powers';
   const list = lists.lists.find((l) => l.kind === kind);
-  if (!list) return { file: opts.out, bytes: 0, sheets: [], truncated: 0, empty: true };
+  if (!list) return { file: opts.out, bytes: 0, sheets: [], truncated: 0, empty: true, warnings };
   const { data, truncated } = renderCsv(list);
   writeFileAtomic(opts.out, data);
-  return { file: opts.out, bytes: Buffer.byteLength(data), truncated, sheets: [{ name: list.name, title: list.title, rows: list.rows.length }] };
+  return { file: opts.out, bytes: Buffer.byteLength(data), truncated, warnings, sheets: [{ name: list.name, title: list.title, rows: list.rows.length }] };
 }

@@ -296,6 +296,20 @@ describe('export: usage and failures', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('with the schema check off, names the power file it left out (compendium-file-omitted) and exports the rest', async () => {
+    const d = path.join(work, 'schema-off');
+    copyExample('examples/zhuzhou-commerce', d);
+    edit(d, 'powers/XK-001.yaml', (s) => s.replace(/^category: .*$/m, 'category: 行政审批'));
+    edit(d, 'powerbook.yaml', (s) => `${s}lint:\n  schema: off\n`);
+    const out = path.join(work, 'schema-off.xlsx');
+    const r = await cli(['export', 'xlsx', d, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/powers\/XK-001\.yaml[\s\S]*职权文件不符合格式要求，没有列入导出的清单\s+compendium-file-omitted/);
+    const ids = (await readXlsx(out)).get('权力清单')!.slice(2).map((r) => r[1]);
+    expect(ids).not.toContain('XK-001');
+    expect(ids).toHaveLength(readdirSync(path.join(d, 'powers')).filter((f) => f.endsWith('.yaml')).length - 1);
+  });
+
   it('says at once when --out cannot be written, and leaves no temporary file behind a good export', async () => {
     const file = path.join(work, 'a-file');
     writeFileSync(file, 'x');
