@@ -319,6 +319,14 @@ describe('export: usage and failures', () => {
     expect(readdirSync(path.dirname(xlsx))).toEqual(['lists.xlsx']);
   });
 
+  it('--list status of a repository with every power in force writes nothing and says so', async () => {
+    const out = path.join(work, 'no-status.csv');
+    const r = await cli(['export', 'csv', 'examples/zhuzhou-commerce', '--list', 'status', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('没有取消、暂停的事项');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('rejects an unknown format or list, --list with xlsx, and two repository directories, in Chinese and English', async () => {
     expect((await cli(['export', 'pdf', repo])).stderr).toContain('导出格式只能是 xlsx、csv');
     expect((await cli(['export', 'csv', repo, '--list', 'all'])).stderr).toContain('--list 只能是');
