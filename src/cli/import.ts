@@ -139,6 +139,7 @@ const FIELD_ZH: Record<Field, string> = {
   time_limit: 'time_limit 办理时限', 'time_limit.statutory': 'time_limit.statutory 法定时限', 'time_limit.promised': 'time_limit.promised 承诺时限',
   fees: 'fees 收费', conditions: 'conditions 申请条件', materials: 'materials 申请材料', responsibilities: 'responsibilities 责任事项',
   accountability: 'accountability 追责情形', 'supervision.phone': 'supervision.phone 监督电话', remark: 'remark 备注',
+  status: 'status 事项状态', status_date: 'status_date 状态日期', status_reason: 'status_reason 暂停或取消的理由',
 };
 
 function fieldName(f: Field, en: boolean): string {
@@ -169,7 +170,7 @@ function pad(s: string, width: number): string {
 
 function rowsLabel(r: RowRange, several: boolean, en: boolean): string {
   const n = r.first === r.last ? `${r.first}` : `${r.first}–${r.last}`;
-  const s = several ? (en ? `${r.sheet}!` : `${r.sheet}！`) : '';
+  const s = several ? `${r.sheet} ` : '';
   return en ? `${s}row${r.first === r.last ? '' : 's'} ${n}` : `${s}第 ${n} 行`;
 }
 
@@ -196,7 +197,8 @@ function rowReport(o: ImportOutcome, en: boolean): string[] {
   const missingNote = (p: WrittenPower) => (p.missing.length ? (en ? ` (lacks ${p.missing.length})` : `（缺 ${p.missing.length} 项，见上）`) : '');
   for (const p of o.powers) {
     const s = STATUS[p.status];
-    lines.push({ rows: p.rows, text: `${p.id.padEnd(12)} ${p.name}  ${en ? s.en : s.zh}${p.status === 'kept' ? '' : ` ${p.target}`}${p.status === 'kept' ? '' : missingNote(p)}` });
+    const also = p.also?.length ? (en ? ` (with ${p.also.map((r) => rowsLabel(r, true, true)).join(', ')})` : `（含${p.also.map((r) => rowsLabel(r, true, false)).join('、')}）`) : '';
+    lines.push({ rows: p.rows, text: `${p.id.padEnd(12)} ${p.name}  ${en ? s.en : s.zh}${p.status === 'kept' ? '' : ` ${p.target}`}${also}${p.status === 'kept' ? '' : missingNote(p)}` });
   }
   for (const s of sheet.skipped) lines.push({ rows: s.rows, text: `${'—'.padEnd(12)} ${s.name ?? ''}${s.name ? '  ' : ''}${en ? SKIP[s.reason]!.en : SKIP[s.reason]!.zh}` });
   const order = (r: RowRange) => [sheet.sheets.findIndex((s) => s.name === r.sheet), r.first];
@@ -230,7 +232,10 @@ function jsonReport(o: ImportOutcome, into: string) {
         ignored: s.header.ignored.map((i) => ({ column: columnLetter(i.col), header: i.header, reason: i.reason })),
       } : null,
     })),
-    powers: o.powers.map((p) => ({ id: p.id, idFrom: p.idFrom, name: p.name, sheet: p.rows.sheet, rows: [p.rows.first, p.rows.last], file: p.target, status: p.status, missing: p.missing.map((m) => ({ field: m.field, stage: m.stage })) })),
+    powers: o.powers.map((p) => ({
+      id: p.id, idFrom: p.idFrom, name: p.name, sheet: p.rows.sheet, rows: [p.rows.first, p.rows.last], file: p.target, status: p.status,
+      missing: p.missing.map((m) => ({ field: m.field, stage: m.stage })), ...(p.also ? { also: p.also.map((r) => ({ sheet: r.sheet, rows: [r.first, r.last] })) } : {}),
+    })),
     skipped: (o.sheet?.skipped ?? []).map((s) => ({ sheet: s.rows.sheet, rows: [s.rows.first, s.rows.last], reason: s.reason, ...(s.name ? { name: s.name } : {}) })),
     diagnostics: o.diagnostics.map(jsonDiag),
     validation: o.validation ? { library: o.validation.library, diagnostics: o.validation.diagnostics.map(jsonDiag) } : null,

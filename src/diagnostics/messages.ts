@@ -610,6 +610,14 @@ export const MESSAGES = {
       zh: '{column} 列的收费“{text}”看不出是否收费，没有导入', en: 'Column {column} ("{text}") does not say whether a fee is charged: not imported',
       hintZh: '不收费的写“不收费”；收费的写明标准和依据，如“每件50元，湘价费〔2010〕1号”', hintEn: 'Write 不收费, or the standard and basis of the fee',
     },
+    statusUnread: {
+      zh: '{column} 列的状态“{text}”不是有效、暂停或取消，没有导入', en: 'The status in column {column} ("{text}") is not 有效, 暂停 or 取消: not imported',
+      hintZh: '写“有效”“暂停”或“取消”', hintEn: 'Write 有效, 暂停 or 取消',
+    },
+    dateUnread: {
+      zh: '{column} 列的日期“{text}”读不出年月日，没有导入', en: 'No date was read from column {column} ("{text}"): not imported',
+      hintZh: '写成 2024-07-01 或 2024年7月1日', hintEn: 'Write it as 2024-07-01 or 2024年7月1日',
+    },
     categoryUnknown: {
       zh: '“{name}”的权力类别“{value}”（{column} 列）不是格式中的类别，没有写入 category', en: 'The category "{value}" of "{name}" (column {column}) is not one of the format\'s: category left out',
       hintZh: '在导入的文件中写上 category：行政许可、行政处罚……其他行政权力之一', hintEn: 'Set category to one of the format\'s categories in the imported file',

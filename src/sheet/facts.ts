@@ -9,7 +9,7 @@ import { POWER_CATEGORIES, type PowerCategory, type TimeLimit } from '../domain/
 
 /** Cells that hold nothing: left out, never read as 不收费 or 未规定. */
 export function isPlaceholder(s: string): boolean {
-  return /^[\s/／\\\-—–－_·.。…无暂缺略空]*$/.test(s) || /^(无|暂无|空|略|不适用|\/)$/.test(s.trim());
+  return /^[\s/／\\\-—–－_·.。…无暂缺略空]*$/.test(s) || /^(无|暂无|空|略|不适用|\/|未填写|未填|待填写|待补充)$/.test(s.trim());
 }
 
 const CATEGORY_WORDS: [RegExp, PowerCategory][] = [
@@ -94,6 +94,13 @@ export function readTimeLimit(s: string, which: 'any' | 'statutory' | 'promised'
       const b = promised ? readDays(promised) : undefined;
       if (a) out.statutory = a;
       if (b) out.promised = b;
+      // What the cell says besides its labelled figures is a note: 法定：20个工作日\n承诺：10个工作日\n（自受理之日起计算）.
+      if (a || b) {
+        const read = [legal && (a || /未填写|未填/.test(legal)) ? legal : undefined, promised && b ? promised : undefined, !legal && a ? rest[0] : undefined];
+        const note = leftover(t, read.filter((x): x is string => Boolean(x)));
+        if (note) out.note = note;
+        return out;
+      }
     } else {
       const parts = t.split(/[；;，,。\n]/).map((p) => p.trim()).filter(Boolean);
       // One figure: the statutory limit. Several (子项 with their own limits): none chosen, the text kept.
@@ -103,6 +110,14 @@ export function readTimeLimit(s: string, which: 'any' | 'statutory' | 'promised'
   }
   if (!(out.statutory || out.promised) || !isPlainFigure(t, out)) out.note = t.replace(/\n+/g, '；');
   return out;
+}
+
+/** The text of `t` without `parts` and the separators and brackets around them; '' when nothing is left. */
+function leftover(t: string, parts: string[]): string {
+  let rest = t;
+  for (const p of parts) rest = rest.replace(p, '\n');
+  const lines = rest.split(/\n+/).map((l) => l.replace(/^[\s：:；;，,。]+|[\s：:；;，,。]+$/g, '').replace(/^[（(](.*)[）)]$/, '$1').trim()).filter((l) => l && !/^[（()）]+$/.test(l));
+  return lines.join('；');
 }
 
 /** Whether the cell says no more than the figures read ("20个工作日", "法定：20个工作日；承诺：10个工作日"). */
@@ -121,6 +136,16 @@ export interface ReadFees { charged?: boolean; standard?: string; basis?: string
 export function readFees(s: string): ReadFees | undefined {
   const t = s.trim();
   if (!t || isPlaceholder(t)) return undefined;
+  // As the compendium and `powerbook export` write it: 不收费 [依据：…], or 收费：standard / 依据：basis.
+  const labelled = (label: string) => {
+    const m = new RegExp(`(?:^|\\n)\\s*${label}[：:]\\s*([^\\n]*)`).exec(t);
+    const v = m?.[1]?.trim();
+    return v && !isPlaceholder(v) && !/^标准(未填写|未填)$/.test(v) ? v : undefined;
+  };
+  const basisLine = labelled('依据');
+  if (/^不收费(\n|$)/.test(t)) return { charged: false, ...(basisLine ? { basis: basisLine } : {}) };
+  const standardLine = labelled('收费');
+  if (standardLine !== undefined || /^收费[：:]/.test(t)) return { charged: true, ...(standardLine ? { standard: standardLine } : {}), ...(basisLine ? { basis: basisLine } : {}) };
   if (/^(否|不)$/.test(t) || /不收费|不收取|免费|免收|无收费|不予收费|不得收取|未收费/.test(t)) return { charged: false };
   if (/^(是|收费)$/.test(t)) return { charged: true };
   if (/\d\s*元|元\s*\/|收费标准|按[^。；;\n]{0,40}标准收取|收取/.test(t) || /价费|发改价|价格/.test(t)) {
@@ -129,4 +154,21 @@ export function readFees(s: string): ReadFees | undefined {
     return { charged: true, standard, ...(basis ? { basis } : {}) };
   }
   return undefined;
+}
+
+/** 状态: 有效, 暂停, 取消 as lists write them (已取消, 暂停实施 …); undefined for anything else. */
+export function readStatus(s: string): '有效' | '暂停' | '取消' | undefined {
+  const t = s.replace(/\s+/g, '');
+  const hits = (['取消', '暂停', '有效'] as const).filter((w) => t.includes(w));
+  return hits.length === 1 && t.length <= 8 ? hits[0] : undefined;
+}
+
+/** A date as YYYY-MM-DD: 2024-07-01, 2024/7/1, 2024.7.1, 2024年7月1日 (a date cell is already YYYY-MM-DD). */
+export function readDate(s: string): string | undefined {
+  const m = /^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?\s*$/.exec(s);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return date.toISOString().slice(0, 10);
 }

@@ -10,7 +10,7 @@ import type { Grid } from './read.js';
 export const FIELDS = [
   'seq', 'id', 'category', 'name', 'subitems', 'legal_bases', 'body', 'unit', 'post', 'procedure',
   'time_limit', 'time_limit.statutory', 'time_limit.promised', 'fees', 'conditions', 'materials',
-  'responsibilities', 'accountability', 'supervision.phone', 'remark',
+  'responsibilities', 'accountability', 'supervision.phone', 'remark', 'status', 'status_date', 'status_reason',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -40,6 +40,9 @@ export const WORDINGS: Record<Field, readonly string[]> = {
   accountability: ['追责情形', '问责情形', '责任追究情形', '追责事项'],
   'supervision.phone': ['监督电话', '投诉电话', '监督投诉电话', '投诉举报电话'],
   remark: ['备注'],
+  status: ['状态', '事项状态', '暂停或取消'],
+  status_date: ['日期', '状态日期', '暂停或取消日期', '取消日期', '暂停日期'],
+  status_reason: ['理由及依据', '理由', '暂停或取消的理由', '取消理由', '取消依据', '暂停理由'],
 };
 
 /** Headers that contain 依据 but name no legal basis of the power: 追责依据, 收费依据 (the fees' basis). */

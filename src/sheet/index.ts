@@ -58,6 +58,8 @@ export interface ImportedPower {
   rows: RowRange;
   file: string;
   missing: Missing[];
+  /** Rows of other sheets merged into this power (its 责任清单 row). */
+  also?: RowRange[];
 }
 
 export interface SkippedRows {
@@ -241,9 +243,11 @@ function assignIds(drafts: { d: Draft; file: string }[], out: SheetImport): void
     if (id) { codes.set(i, id); taken.add(id.toUpperCase()); }
     else out.diagnostics.push(diag(file, { start: { line: d.code.row, column: d.code.col } }, 'sheet-cell', 'badCode', { column: columnLetter(d.code.col), code: clip(d.code.text) }));
   });
+  const merged = mergeAcrossSheets(drafts, codes);
   const maker = new IdMaker(taken);
   const used = new Map<string, RowRange>();
   drafts.forEach(({ d, file }, i) => {
+    if (merged.has(i)) return;
     if (d.unreadable) { out.skipped.push({ rows: d.rows, file, name: d.name, reason: 'unreadable' }); return; }
     let id = codes.get(i);
     let idFrom: ImportedPower['idFrom'] = 'code';
@@ -273,6 +277,51 @@ function assignIds(drafts: { d: Draft; file: string }[], out: SheetImport): void
     if (missing.length) {
       out.diagnostics.push(diag(file, { start: { line: d.nameAt.row, column: d.nameAt.col } }, 'sheet-missing', 'missing', { id, name: d.name, fields: missingText(missing, d) }));
     }
-    out.powers.push({ id, idFrom, name: d.name, power, yaml: powerYaml(power), rows: d.rows, file, missing });
+    out.powers.push({ id, idFrom, name: d.name, power, yaml: powerYaml(power), rows: d.rows, file, missing, ...(d.also ? { also: d.also } : {}) });
   });
+}
+
+/** A name as compared across sheets: no white space, quotation marks of either kind alike. */
+function nameKey(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '').replace(/[“”"]/g, '"').replace(/[‘’']/g, "'");
+}
+
+/**
+ * One power in several sheets of a workbook — the 权力清单 and the 责任清单 a department publishes together (and
+ * `powerbook export` writes) — by its 事项编码, or, where a sheet has no codes, by its name: the rows of the later sheets
+ * are merged into the power of the first (their 责任事项, 追责情形 …; what the first already has is kept). Two rows of
+ * one sheet with the same code stay two (a duplicate, reported). Returns the indices of the drafts merged away.
+ */
+function mergeAcrossSheets(drafts: { d: Draft; file: string }[], codes: Map<number, string>): Set<number> {
+  const first = new Map<string, number>();
+  const merged = new Set<number>();
+  drafts.forEach(({ d }, i) => {
+    if (d.unreadable) return;
+    const code = codes.get(i);
+    if (!code && d.code) return; // a code that cannot be an id: not matched by name either
+    const key = code ? `id:${code.toUpperCase()}` : `name:${nameKey(d.name)}`;
+    const j = first.get(key);
+    if (j === undefined) { first.set(key, i); return; }
+    const a = drafts[j]!.d;
+    if (a.rows.sheet === d.rows.sheet || nameKey(a.name) !== nameKey(d.name)) return;
+    mergeDraft(a, d);
+    merged.add(i);
+  });
+  return merged;
+}
+
+/** `b`'s fields into `a` where `a` has none; lists joined without repeats. */
+function mergeDraft(a: Draft, b: Draft): void {
+  const join = (x: string[], y: string[]) => { for (const v of y) if (!x.includes(v)) x.push(v); };
+  join(a.subitems, b.subitems); join(a.conditions, b.conditions); join(a.materials, b.materials);
+  join(a.responsibilities, b.responsibilities); join(a.accountability, b.accountability);
+  const key = (x: Draft['legalBases'][number]) => JSON.stringify([x.law, x.article ?? '', x.clause ?? '', x.item ?? '']);
+  const have = new Set(a.legalBases.map(key));
+  for (const x of b.legalBases) if (!have.has(key(x))) { a.legalBases.push(x); have.add(key(x)); }
+  if (!a.category && b.category) { a.category = b.category; delete a.categoryText; delete a.categoryAt; }
+  for (const k of ['body', 'unit', 'post', 'steps', 'timeLimit', 'fees', 'phone', 'remark', 'status', 'statusDate', 'statusReason'] as const) {
+    if (a[k] === undefined && b[k] !== undefined) (a as unknown as Record<string, unknown>)[k] = b[k];
+  }
+  for (const [f, v] of b.placeholders) if (!a.placeholders.has(f)) a.placeholders.set(f, v);
+  (a.also ??= []).push(b.rows);
 }

@@ -49,13 +49,16 @@ export function toPower(d: Draft, id: string): PowerOut {
   if (d.accountability.length) p.accountability = d.accountability;
   if (d.phone) p.supervision = { phone: d.phone };
   if (d.remark) p.remark = d.remark;
+  if (d.status) p.status = d.status;
+  if (d.statusDate) p.status_date = d.statusDate;
+  if (d.statusReason) p.status_reason = d.statusReason;
   return p;
 }
 
 /** A field the power lacks, the stage that requires it and the column that would have given it. */
 export interface Missing { field: MissingField; stage: Stage; column?: Field }
 
-export type MissingField = 'category' | 'body' | 'unit' | 'legal_bases' | 'procedure' | 'actor' | 'discretion' | 'fees' | 'statutory';
+export type MissingField = 'category' | 'body' | 'unit' | 'legal_bases' | 'procedure' | 'actor' | 'discretion' | 'fees' | 'statutory' | 'status_date' | 'status_reason';
 
 /** The names of the missing fields as the list's headers and the format call them. */
 export const MISSING_NAMES: Record<MissingField, { zh: string; en: string }> = {
@@ -68,15 +71,18 @@ export const MISSING_NAMES: Record<MissingField, { zh: string; en: string }> = {
   discretion: { zh: '裁量基准（discretion，行政处罚）', en: 'discretion standards (discretion, penalties)' },
   fees: { zh: '是否收费（fees）', en: 'fees' },
   statutory: { zh: '法定时限（time_limit.statutory）', en: 'statutory time limit (time_limit.statutory)' },
+  status_date: { zh: '暂停或取消的日期（status_date）', en: 'the date it was suspended or cancelled (status_date)' },
+  status_reason: { zh: '暂停或取消的理由（status_reason）', en: 'why it was suspended or cancelled (status_reason)' },
 };
 
 const FROM: Record<MissingField, RequirementId> = {
   category: 'format', body: 'format', unit: 'format', legal_bases: 'format', procedure: 'format', actor: 'format', discretion: 'format',
-  fees: 'power-fees', statutory: 'power-time-limit',
+  fees: 'power-fees', statutory: 'power-time-limit', status_date: 'power-status', status_reason: 'power-status',
 };
 
 const COLUMN: Partial<Record<MissingField, Field>> = {
   category: 'category', body: 'body', unit: 'unit', legal_bases: 'legal_bases', procedure: 'procedure', fees: 'fees', statutory: 'time_limit',
+  status_date: 'status_date', status_reason: 'status_reason',
 };
 
 /** What the power lacks, in the order of the stages and then of the format. */
@@ -92,6 +98,10 @@ export function missingOf(p: PowerOut): Missing[] {
   if (!p.fees) out.push('fees');
   const tl = p.time_limit as { statutory?: unknown } | undefined;
   if (tl?.statutory === undefined) out.push('statutory');
+  if (p.status === '暂停' || p.status === '取消') {
+    if (!p.status_date) out.push('status_date');
+    if (!p.status_reason) out.push('status_reason');
+  }
   return out.map((field) => ({ field, stage: requiredFrom(FROM[field]), ...(COLUMN[field] ? { column: COLUMN[field] } : {}) }));
 }
 

@@ -10,7 +10,7 @@ import { diag } from '../diagnostics/message.js';
 import type { PowerCategory, ProcedureStep, TimeLimit } from '../domain/types.js';
 import { parseBases, type ParsedBasis } from './bases.js';
 import { columnLetter } from './cells.js';
-import { isPlaceholder, readCategory, readFees, readTimeLimit, type ReadFees } from './facts.js';
+import { isPlaceholder, readCategory, readDate, readFees, readStatus, readTimeLimit, type ReadFees } from './facts.js';
 import { WORDINGS, type Field, type Header } from './header.js';
 import { joinLines, listItems } from './lists.js';
 import type { ColumnMap, ValueField } from './map.js';
@@ -46,10 +46,15 @@ export interface Draft {
   accountability: string[];
   phone?: string;
   remark?: string;
+  status?: '有效' | '暂停' | '取消';
+  statusDate?: string;
+  statusReason?: string;
   /** Cells of a field that held only a placeholder (无, /, —): said in the report of what is missing. */
   placeholders: Map<Field, string>;
   /** A cell of the power could not be read at all: the power is not written. */
   unreadable?: boolean;
+  /** Rows of other sheets merged into this power (index.ts: 权力清单 and 责任清单). */
+  also?: RowRange[];
 }
 
 /** A row that is not a power, or not read. */
@@ -276,7 +281,7 @@ function readCell(ctx: Ctx, d: Draft, f: Field, text: string, r: number, col: nu
       const fees = readFees(text);
       if (!fees) { ctx.diags.push(diag(ctx.file, where, 'sheet-cell', 'feesUnread', { column, text: clip(text) })); return; }
       // 不收费, with the text that says why (《行政许可法》第五十八条…): its basis.
-      if (fees.charged === false && /《/.test(text)) fees.basis = joinLines(text);
+      if (fees.charged === false && !fees.basis && /《/.test(text)) fees.basis = joinLines(text);
       d.fees = sameOrWarn(ctx, d, f, r, col, d.fees, fees, (v) => JSON.stringify(v));
       return;
     }
@@ -286,6 +291,19 @@ function readCell(ctx: Ctx, d: Draft, f: Field, text: string, r: number, col: nu
     case 'accountability': addAll(d.accountability, listItems(text)); return;
     case 'supervision.phone': d.phone = sameOrWarn(ctx, d, f, r, col, d.phone, joinLines(text), String); return;
     case 'remark': d.remark = d.remark ? `${d.remark}\n${text}` : text; return;
+    case 'status': {
+      const st = readStatus(text);
+      if (!st) { ctx.diags.push(diag(ctx.file, where, 'sheet-cell', 'statusUnread', { column, text: clip(text) })); return; }
+      d.status = sameOrWarn(ctx, d, f, r, col, d.status, st, String);
+      return;
+    }
+    case 'status_date': {
+      const date = readDate(text);
+      if (!date) { ctx.diags.push(diag(ctx.file, where, 'sheet-cell', 'dateUnread', { column, text: clip(text) })); return; }
+      d.statusDate = sameOrWarn(ctx, d, f, r, col, d.statusDate, date, String);
+      return;
+    }
+    case 'status_reason': d.statusReason = sameOrWarn(ctx, d, f, r, col, d.statusReason, joinLines(text), String); return;
     default: return;
   }
 }
