@@ -60,6 +60,10 @@ export interface ProvisionChange {
   source: 'registry' | 'library';
   /** The compendium dates the texts are read at (library). */
   dates?: { base?: string; head?: string };
+  /** The versions of the library read on each side: the version's date (2016-11-07), or its file's name when it has none. */
+  versions?: { base?: string; head?: string };
+  /** Where the base's text stands in the head's version when not under the same number: moved to another article, or deleted. */
+  now?: { kind: 'moved'; to: string } | { kind: 'deleted' };
 }
 
 export interface RevisionInfo {
@@ -88,6 +92,11 @@ export interface RepoDiff {
   /** powerbook.yaml, field by field. */
   config: Change[];
   provisions: ProvisionChange[];
+  /**
+   * The law library, when one is set and the two compendium dates differ (the only case it is read): read, or not
+   * (its path does not exist: `problem` says so, and the provisions are compared in each revision's laws/ only).
+   */
+  library?: { read: boolean; problem?: Words };
   /** Files that could not be parsed on one side: their changes are not shown (validate says what is wrong). */
   unreadable: { side: 'base' | 'head'; file: string }[];
 }

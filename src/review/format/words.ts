@@ -1,7 +1,7 @@
 /** What the diff formatters share: the words for statuses and operations, and a line diff of long texts. */
 import { structuredPatch } from 'diff';
 import type { Lang } from '../../diagnostics/diagnostic.js';
-import type { Change, DiffKind, ItemDiff, ItemStatus, RepoDiff, RevisionInfo } from '../types.js';
+import type { Change, DiffKind, ItemDiff, ItemStatus, ProvisionChange, RepoDiff, RevisionInfo } from '../types.js';
 
 export const KIND_WORDS: Record<DiffKind, { zh: string; en: string; unit: string; ens: string }> = {
   power: { zh: '职权', en: 'Powers', unit: '项', ens: 'power' },
@@ -88,4 +88,39 @@ export function itemTitle(it: ItemDiff, lang: Lang): string {
   const same = it.identical ? (en ? ' — content unchanged' : '（内容未变）') : '';
   const cancelled = it.cancelled ? (en ? ' — status now 取消/暂停' : '（状态改为取消/暂停）') : '';
   return `${id} ${it.name}${group}${same}${cancelled}`;
+}
+
+/** The heading of the cited provisions: where their texts were read. */
+export function provisionsHeading(d: RepoDiff, lang: Lang): string {
+  const en = lang === 'en';
+  const lib = d.provisions.find((p) => p.source === 'library' && p.dates);
+  if (!lib) return en ? 'Cited provisions whose text changed' : '引用条文的文本变化';
+  const { base, head } = lib.dates!;
+  return en ? `Cited provisions whose text changed (law library: the texts in force on the compendium dates ${base} and ${head})`
+    : `引用条文的文本变化（法规库：汇编日期 ${base} 和 ${head} 施行的文本）`;
+}
+
+/** 《中华人民共和国对外贸易法》第九条（2016-11-07 版 → 2022-12-30 版；原文已删去；XK-001 引用） */
+export function provisionTitle(d: RepoDiff, p: ProvisionChange, lang: Lang): string {
+  const en = lang === 'en';
+  const parts: string[] = [];
+  // With the library read, a law of the repository's own laws/ is compared as registered there.
+  if (p.source === 'registry' && d.library?.read) parts.push(en ? 'as registered in laws/' : 'laws/ 登记的条文');
+  if (p.versions) {
+    const v = (x: string | undefined) => (x === undefined ? (en ? 'none' : '无') : /^\d{4}-\d{2}-\d{2}$/.test(x) ? (en ? `version ${x}` : `${x} 版`) : x);
+    parts.push(`${v(p.versions.base)} → ${v(p.versions.head)}`);
+  }
+  if (p.now?.kind === 'moved') parts.push(en ? `the former text is now ${p.now.to}` : `原文现为${p.now.to}`);
+  else if (p.now?.kind === 'deleted') parts.push(en ? 'the former text was deleted' : '原文已删去');
+  parts.push(en ? `cited by ${p.powers.join(', ')}` : `${p.powers.join('、')} 引用`);
+  return en ? `《${p.title}》${p.article} (${parts.join('; ')})` : `《${p.title}》${p.article}（${parts.join('；')}）`;
+}
+
+/** A line saying the law library was set but could not be read (its texts not compared). */
+export function libraryProblem(d: RepoDiff, lang: Lang): string | undefined {
+  if (!d.library || d.library.read) return undefined;
+  const why = d.library.problem ? (lang === 'en' ? d.library.problem.en : d.library.problem.zh) : '';
+  return lang === 'en'
+    ? `The law library could not be read${why ? ` (${why})` : ''}: cited provisions compared in each revision's laws/ only.`
+    : `法规库无法读取${why ? `（${why}）` : ''}：引用条文只按各修订 laws/ 中登记的文本比较。`;
 }
