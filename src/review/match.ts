@@ -1,8 +1,9 @@
 /**
  * Pairing items that left one file and arrived in another: the same id in a new file is a move; the same content under
  * a new id is a rename (renumbered, 重新编号); so is the same name under a new id with at least half of the fields
- * unchanged, as git pairs renamed files by similarity. Powers of one department share much boilerplate, so a new
- * power under another name is never taken for an old one renamed. What stays unpaired was removed or added.
+ * unchanged, as git pairs renamed files by similarity. Powers of one department share much boilerplate (two distinct
+ * powers of the example are 90 % alike), so a power under another name is taken for an old one renumbered only when
+ * nothing but its name and at most two other fields differ. What stays unpaired was removed or added.
  */
 import type { Parsed } from './snapshot.js';
 
@@ -36,6 +37,18 @@ function similarity(a: Set<string>, b: Set<string>): number {
   for (const x of a) if (b.has(x)) common++;
   return common / Math.max(a.size, b.size, 1);
 }
+
+/** How many leaves (besides the name) differ between two items: each side's leaves the other lacks. */
+function apart(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  const named = (x: string) => x.startsWith('/name=') || x.startsWith('/title=');
+  for (const x of a) if (!b.has(x) && !named(x)) n++;
+  for (const x of b) if (!a.has(x) && !named(x)) n++;
+  return n;
+}
+
+/** Renumbered under another name: at most this many leaves else differ (one field changed counts two: its old and new value). */
+export const RENAME_OTHER_NAME = 4;
 
 /** Pairs with at least this share of their fields in common are one item renamed (git's rename threshold is 50 %). */
 export const RENAME_SIMILARITY = 0.5;
@@ -77,8 +90,12 @@ export function pairItems(gone: Parsed[], arrived: Parsed[]): Pairing {
   if (restA.length && restB.length && restA.length * restB.length <= MAX_PAIRS) {
     const cands: [Parsed, Parsed, number][] = [];
     for (const a of restA) for (const b of restB) {
-      // Renumbered and changed too: only under the same name (a new power copied from an old one is a new power).
-      if (a.kind !== b.kind || nameOf(a) === undefined || nameOf(a) !== nameOf(b)) continue;
+      // Renumbered and changed too: under the same name (a new power copied from an old one is a new power), or under
+      // another name with at most RENAME_OTHER_NAME fields else changed (renumbered and renamed, as a provincial list
+      // reissues an item: two distinct powers of one department differ in far more, even when 90 % alike).
+      if (a.kind !== b.kind) continue;
+      const sameName = nameOf(a) !== undefined && nameOf(a) === nameOf(b);
+      if (!sameName && apart(la.get(a)!, lb.get(b)!) > RENAME_OTHER_NAME) continue;
       const s = similarity(la.get(a)!, lb.get(b)!);
       if (s >= RENAME_SIMILARITY) cands.push([a, b, s]);
     }
