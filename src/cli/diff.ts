@@ -9,6 +9,7 @@ import { checkLibrarySetting, LawLibrarySettingError, loadRepositoryLibrary } fr
 import { diffRevisionsWithLibrary } from '../review/diff.js';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../review/format/index.js';
 import { ReviewError } from '../review/git.js';
+import { changeCount } from '../review/format/words.js';
 import { writeFileAtomic } from '../util/write.js';
 import { UsageError, type Io } from './io.js';
 import { resolveRepoDir } from './validate.js';
@@ -46,7 +47,7 @@ export async function diffCommand(io: Io, lang: Lang, base: string | undefined, 
   const text = formatDiff(format, d, { lang, color: color && !opts.output, maxChars });
   if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), text);
   else io.stdout(text);
-  const changed = d.items.length + d.config.length + d.provisions.length;
-  return opts.exitCode && changed ? 1 : 0;
+  // A file that could not be compared may have changed: --exit-code says so.
+  return opts.exitCode && changeCount(d) ? 1 : 0;
 }
 

@@ -180,6 +180,8 @@ function startDiff(root: string, opts: DiffOptions): { dates: { base?: string; h
     if (p) unreadable.push({ side, file: p.rel });
     return false;
   };
+  /** powerbook.yaml: absent (undefined), read (true) or there and unreadable (false, and named). */
+  const configReadable = (side: 'base' | 'head', p: Parsed | undefined): boolean | undefined => (p === undefined ? undefined : readable(side, p));
 
   for (const kind of DIFF_KINDS) {
     const fa = new Map(A.rels(kind).map((r) => [r, A.snap.files.get(r)!]));
@@ -225,7 +227,9 @@ function startDiff(root: string, opts: DiffOptions): { dates: { base?: string; h
 
   const cfgA = A.snap.files.has('powerbook.yaml') ? A.parse('powerbook.yaml') : undefined;
   const cfgB = B.snap.files.has('powerbook.yaml') ? B.parse('powerbook.yaml') : undefined;
-  const config = cfgA?.oid === cfgB?.oid ? [] : compareConfigs(cfgA?.data, cfgB?.data);
+  // A powerbook.yaml that does not parse on one side is named, not compared (as any other file): compared with nothing, every key would seem added.
+  const cfgOk = configReadable('base', cfgA) !== false && configReadable('head', cfgB) !== false;
+  const config = !cfgOk || cfgA?.oid === cfgB?.oid ? [] : compareConfigs(cfgA?.data, cfgB?.data);
 
   const dateOf = (c: Parsed | undefined) => revisionInfo('', undefined, new Map(), c).compendiumDate;
   const dates = { base: dateOf(cfgA), head: dateOf(cfgB) };

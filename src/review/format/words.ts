@@ -35,8 +35,9 @@ export function countLine(d: RepoDiff, kind: DiffKind, lang: Lang): string {
   return `${k.zh}：${body}（现有 ${c.total} ${k.unit}）`;
 }
 
+/** What there is to show: changes, and files that could not be compared (never "no change" while some could not). */
 export function changeCount(d: RepoDiff): number {
-  return d.items.length + d.config.length + d.provisions.length;
+  return d.items.length + d.config.length + d.provisions.length + d.unreadable.length;
 }
 
 export const label = (c: Change, lang: Lang) => (lang === 'en' ? c.label.en : c.label.zh);
