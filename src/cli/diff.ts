@@ -3,15 +3,13 @@
  * powerbook.yaml, POWERBOOK_LAW_LIBRARY or --law-library, opened through the pipeline when the compendium dates
  * differ), the report printed or written.
  */
-import path from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic.js';
 import { checkLibrarySetting, LawLibrarySettingError, loadRepositoryLibrary } from '../pipeline/library.js';
 import { diffRevisionsWithLibrary } from '../review/diff.js';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../review/format/index.js';
 import { ReviewError } from '../review/git.js';
 import { changeCount } from '../review/format/words.js';
-import { writeFileAtomic } from '../util/write.js';
-import { UsageError, type Io } from './io.js';
+import { UsageError, writeReport, type Io } from './io.js';
 import { resolveRepoDir } from './validate.js';
 
 export interface DiffCliOptions { dir?: string; format?: string; output?: string; exitCode?: boolean; maxChars?: string; color?: boolean; lawLibrary?: string[] }
@@ -45,7 +43,7 @@ export async function diffCommand(io: Io, lang: Lang, base: string | undefined, 
   }
   const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR);
   const text = formatDiff(format, d, { lang, color: color && !opts.output, maxChars });
-  if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), text);
+  if (opts.output) writeReport(io, opts.output, text);
   else io.stdout(text);
   // A file that could not be compared may have changed: --exit-code says so.
   return opts.exitCode && changeCount(d) ? 1 : 0;

@@ -1,11 +1,9 @@
 /** `powerbook status [dir]`: where the repository stands against the work plan's stage dates. */
-import path from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic.js';
 import { LawLibrarySettingError } from '../pipeline/library.js';
 import { formatStatus, STATUS_FORMATS, type StatusFormat } from '../review/format/status.js';
 import { repositoryStatus } from '../review/status.js';
-import { writeFileAtomic } from '../util/write.js';
-import { UsageError, type Io } from './io.js';
+import { UsageError, writeReport, type Io } from './io.js';
 import { resolveRepoDir } from './validate.js';
 
 export interface StatusCliOptions { at?: string; format?: string; output?: string; lawLibrary?: string[] }
@@ -31,7 +29,7 @@ export async function statusCommand(io: Io, lang: Lang, dir: string | undefined,
     throw e;
   }
   const text = formatStatus(format, report, lang);
-  if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), text);
+  if (opts.output) writeReport(io, opts.output, text);
   else io.stdout(text);
   return 0;
 }

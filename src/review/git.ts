@@ -74,6 +74,11 @@ export function resolveCommit(place: GitPlace, rev: string): string | null {
 export function requireCommit(place: GitPlace, rev: string): string {
   const sha = resolveCommit(place, rev);
   if (sha) return sha;
+  const range = /^(.+?)\.\.\.?(.+)$/.exec(rev);
+  if (range) {
+    throw new ReviewError(`"${rev}"是一个范围：powerbook diff 比较两个修订，请分开写，例如 powerbook diff ${range[1]} ${range[2]}`,
+      `"${rev}" is a range: powerbook diff compares two revisions; write them apart, e.g. powerbook diff ${range[1]} ${range[2]}`);
+  }
   if (!place.shallow && !resolveCommit(place, 'HEAD')) throw noCommits();
   if (place.shallow) {
     throw new ReviewError(`找不到修订"${rev}"：这是一个浅克隆（shallow clone），没有取回它的历史。请${FETCH_HINT_ZH}`,

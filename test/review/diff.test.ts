@@ -298,6 +298,26 @@ describe('powerbook diff: hostile inputs', () => {
     expect(en.stderr).toContain('This git repository has no commit yet');
   });
 
+  it('a range for BASE, and -o/--out at a directory or under a file (diff, status, validate, rollup): exit 2, one line each', async () => {
+    const dir = await historyRepo();
+    const range = await cli(['diff', '-C', dir, 'v1..HEAD'], { env: GIT_ENV });
+    expect(range.code).toBe(2);
+    expect(range.stderr).toBe('powerbook: "v1..HEAD"是一个范围：powerbook diff 比较两个修订，请分开写，例如 powerbook diff v1 HEAD\n');
+    const cases: [string[], RegExp][] = [
+      [['diff', '-C', dir, 'v1', '-o', dir], /^powerbook: -o .* 是一个目录：请写出文件名，例如 .*report\.md\n$/],
+      [['status', dir, '-o', dir], /^powerbook: -o .* 是一个目录/],
+      [['validate', dir, '-o', dir], /^powerbook: -o .* 是一个目录/],
+      [['diff', '-C', dir, 'v1', '-o', path.join(dir, 'powerbook.yaml', 'diff.md')], /^powerbook: 无法写入 .*diff\.md：路径中有一段是文件，不是目录\n$/],
+      [['rollup', dir, '--out', path.join(dir, 'powerbook.yaml')], /^powerbook: 输出目录 .*powerbook\.yaml 是一个文件，不是目录/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(args, { env: GIT_ENV });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      plain(r);
+    }
+  });
+
   it('GBK and binary files, a YAML syntax error at the base (powerbook.yaml too): compared where they can be, named where not', async () => {
     const dir = await validRepo();
     const gbk = (rel: string, f: (s: string) => string) => {
