@@ -213,7 +213,13 @@ function startDiff(root: string, opts: DiffOptions): { dates: { base?: string; h
     for (const [a, b] of pairs.moved) items.push(item(kind, 'moved', a, b, compare(kind, a, b, A, B)));
     for (const [a, b] of pairs.renamed) items.push(item(kind, 'renamed', a, b, compare(kind, a, b, A, B)));
     for (const a of pairs.removed) items.push(item(kind, 'removed', a, undefined, []));
-    for (const b of pairs.added) items.push(item(kind, 'added', undefined, b, []));
+    const alike = new Map(pairs.alike.map(([a, b]) => [b, a]));
+    for (const b of pairs.added) {
+      const it = item(kind, 'added', undefined, b, []);
+      const a = alike.get(b);
+      if (a) it.alike = { id: idOf(a) ?? a.rel, name: nameOf(kind, a) };
+      items.push(it);
+    }
     if (kind === 'law') for (const [a, b] of [...pairs.moved, ...pairs.renamed]) { changedLaws.add(idOf(a) ?? ''); changedLaws.add(idOf(b) ?? ''); }
     if (kind === 'law') for (const x of [...pairs.removed, ...pairs.added]) changedLaws.add(idOf(x) ?? '');
   }

@@ -1,9 +1,8 @@
 /**
  * Pairing items that left one file and arrived in another: the same id in a new file is a move; the same content under
  * a new id is a rename (renumbered, 重新编号); so is the same name under a new id with at least half of the fields
- * unchanged, as git pairs renamed files by similarity. Powers of one department share much boilerplate (two distinct
- * powers of the example are 90 % alike), so a power under another name is taken for an old one renumbered only when
- * nothing but its name and at most two other fields differ. What stays unpaired was removed or added.
+ * unchanged, as git pairs renamed files by similarity. Powers of one department share much boilerplate, so a new
+ * power under another name is never taken for an old one renamed. What stays unpaired was removed or added.
  */
 import type { Parsed } from './snapshot.js';
 
@@ -38,26 +37,40 @@ function similarity(a: Set<string>, b: Set<string>): number {
   return common / Math.max(a.size, b.size, 1);
 }
 
-/** How many leaves (besides the name) differ between two items: each side's leaves the other lacks. */
-function apart(a: Set<string>, b: Set<string>): number {
-  let n = 0;
-  const named = (x: string) => x.startsWith('/name=') || x.startsWith('/title=');
-  for (const x of a) if (!b.has(x) && !named(x)) n++;
-  for (const x of b) if (!a.has(x) && !named(x)) n++;
-  return n;
-}
-
-/** Renumbered under another name: at most this many leaves else differ (one field changed counts two: its old and new value). */
-export const RENAME_OTHER_NAME = 4;
-
 /** Pairs with at least this share of their fields in common are one item renamed (git's rename threshold is 50 %). */
 export const RENAME_SIMILARITY = 0.5;
 /** Past this many candidate pairs, only identical content is paired (the rest would cost more than it tells). */
 const MAX_PAIRS = 250_000;
 
-export interface Pairing { moved: [Parsed, Parsed][]; renamed: [Parsed, Parsed, number][]; removed: Parsed[]; added: Parsed[] }
+export interface Pairing {
+  moved: [Parsed, Parsed][]; renamed: [Parsed, Parsed, number][]; removed: Parsed[]; added: Parsed[];
+  /**
+   * Added items identical to a removed one but for the id and the name: not paired (a new power may be made from an old
+   * one, and a cancelled power must not pass for a renamed one), only pointed out: [removed, added].
+   */
+  alike: [Parsed, Parsed][];
+}
+
+/** Two items the same but for their id and name (title). */
+function alikeKey(p: Parsed): string {
+  return [...leaves(p)].filter((x) => !x.startsWith('/name=') && !x.startsWith('/title=')).sort().join('\n');
+}
+
+function withAlike(p: Omit<Pairing, 'alike'>): Pairing {
+  const alike: [Parsed, Parsed][] = [];
+  if (p.removed.length && p.added.length) {
+    const byKey = new Map<string, Parsed>();
+    for (const a of p.removed) { const k = alikeKey(a); if (!byKey.has(k)) byKey.set(k, a); }
+    for (const b of p.added) { const a = byKey.get(alikeKey(b)); if (a && a.kind === b.kind) alike.push([a, b]); }
+  }
+  return { ...p, alike };
+}
 
 export function pairItems(gone: Parsed[], arrived: Parsed[]): Pairing {
+  return withAlike(pair(gone, arrived));
+}
+
+function pair(gone: Parsed[], arrived: Parsed[]): Omit<Pairing, 'alike'> {
   const moved: [Parsed, Parsed][] = [];
   const renamed: [Parsed, Parsed, number][] = [];
   let restA = [...gone], restB = [...arrived];
@@ -90,12 +103,8 @@ export function pairItems(gone: Parsed[], arrived: Parsed[]): Pairing {
   if (restA.length && restB.length && restA.length * restB.length <= MAX_PAIRS) {
     const cands: [Parsed, Parsed, number][] = [];
     for (const a of restA) for (const b of restB) {
-      // Renumbered and changed too: under the same name (a new power copied from an old one is a new power), or under
-      // another name with at most RENAME_OTHER_NAME fields else changed (renumbered and renamed, as a provincial list
-      // reissues an item: two distinct powers of one department differ in far more, even when 90 % alike).
-      if (a.kind !== b.kind) continue;
-      const sameName = nameOf(a) !== undefined && nameOf(a) === nameOf(b);
-      if (!sameName && apart(la.get(a)!, lb.get(b)!) > RENAME_OTHER_NAME) continue;
+      // Renumbered and changed too: only under the same name (a new power copied from an old one is a new power).
+      if (a.kind !== b.kind || nameOf(a) === undefined || nameOf(a) !== nameOf(b)) continue;
       const s = similarity(la.get(a)!, lb.get(b)!);
       if (s >= RENAME_SIMILARITY) cands.push([a, b, s]);
     }

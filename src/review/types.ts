@@ -43,6 +43,8 @@ export interface ItemDiff {
   identical?: boolean;
   /** Field by field (empty for added and removed items). */
   changes: Change[];
+  /** Added: a removed item with the same content but for its id and name (not taken for the same item: a hint to the reviewer). */
+  alike?: { id: string; name: string };
   /** A power whose status became 取消 or 暂停: listed with the cancelled ones in the 修订说明. */
   cancelled?: boolean;
 }

@@ -6,7 +6,7 @@
 import type { Lang } from '../../diagnostics/diagnostic.js';
 import type { Change, ItemDiff, RepoDiff } from '../types.js';
 import { DIFF_KINDS, ITEM_STATUSES } from '../types.js';
-import { changeCount, diffLines, itemTitle, KIND_WORDS, label, libraryProblem, note, provisionsHeading, provisionTitle, revisionLabel, statusWord } from './words.js';
+import { alikeNote, changeCount, diffLines, itemTitle, KIND_WORDS, label, libraryProblem, note, provisionsHeading, provisionTitle, revisionLabel, statusWord } from './words.js';
 
 /** The first line of the comment: how the CI finds its own comment again to update it (a sticky comment). */
 export const MARKER = '<!-- powerbook-diff -->';
@@ -61,7 +61,7 @@ export function formatDiffMarkdown(d: RepoDiff, opts: MarkdownOptions): string {
       const list = items.filter((i) => i.status === status);
       if (!list.length) continue;
       parts.push('', `**${statusWord(k, status, lang)}**`, '', en ? '| id | name | group | file |' : '| 编号 | 名称 | 类别 | 文件 |', '|---|---|---|---|');
-      for (const it of list) parts.push(`| ${cell(it.id)} | ${cell(it.name)} | ${cell(it.group)} | ${cell(it.file)} |`);
+      for (const it of list) parts.push(`| ${cell(it.id)} | ${cell(`${it.name}${alikeNote(it, lang)}`)} | ${cell(it.group)} | ${cell(it.file)} |`);
     }
     for (const it of items.filter((i) => i.status !== 'added' && i.status !== 'removed')) parts.push('', itemSection(it, lang));
     sections.push(parts.join('\n'));

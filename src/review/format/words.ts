@@ -88,7 +88,14 @@ export function itemTitle(it: ItemDiff, lang: Lang): string {
   const group = it.group ? (en ? ` (${it.group})` : `（${it.group}）`) : '';
   const same = it.identical ? (en ? ' — content unchanged' : '（内容未变）') : '';
   const cancelled = it.cancelled ? (en ? ' — status now 取消/暂停' : '（状态改为取消/暂停）') : '';
-  return `${id} ${it.name}${group}${same}${cancelled}`;
+  return `${id} ${it.name}${group}${same}${cancelled}${alikeNote(it, lang)}`;
+}
+
+/** An added item the same as a removed one but for its id and name: （除编码和名称外与取消的 XK-002 拍卖企业设立许可 相同）. */
+export function alikeNote(it: ItemDiff, lang: Lang): string {
+  if (!it.alike) return '';
+  const removed = statusWord(it.kind, 'removed', lang);
+  return lang === 'en' ? ` (same as ${removed} ${it.alike.id} ${it.alike.name} but for its id and name)` : `（除编码和名称外与${removed}的 ${it.alike.id} ${it.alike.name} 相同）`;
 }
 
 /** The heading of the cited provisions: where their texts were read. */
