@@ -115,7 +115,7 @@ export function provisionTitle(d: RepoDiff, p: ProvisionChange, lang: Lang): str
   // With the library read, a law of the repository's own laws/ is compared as registered there.
   if (p.source === 'registry' && d.library?.read) parts.push(en ? 'as registered in laws/' : 'laws/ 登记的条文');
   if (p.versions) {
-    const v = (x: string | undefined) => (x === undefined ? (en ? 'none' : '无') : /^\d{4}-\d{2}-\d{2}$/.test(x) ? (en ? `version ${x}` : `${x} 版`) : x);
+    const v = (x: string | undefined) => (x === undefined ? (en ? 'no version in force' : '无施行的版本') : /^\d{4}-\d{2}-\d{2}$/.test(x) ? (en ? `version ${x}` : `${x} 版`) : x);
     parts.push(`${v(p.versions.base)} → ${v(p.versions.head)}`);
   }
   if (p.now?.kind === 'moved') parts.push(en ? `the former text is now ${p.now.to}` : `原文现为${p.now.to}`);
