@@ -1,6 +1,7 @@
 /** `powerbook status [dir]`: where the repository stands against the work plan's stage dates. */
 import type { Lang } from '../diagnostics/diagnostic.js';
 import { LawLibrarySettingError } from '../pipeline/library.js';
+import { ReviewError } from '../review/git.js';
 import { formatStatus, STATUS_FORMATS, type StatusFormat } from '../review/format/status.js';
 import { repositoryStatus } from '../review/status.js';
 import { UsageError, writeReport, type Io } from './io.js';
@@ -25,7 +26,7 @@ export async function statusCommand(io: Io, lang: Lang, dir: string | undefined,
   try {
     report = await repositoryStatus(root, { at, env: io.env, cwd: io.cwd, lawLibrary: opts.lawLibrary });
   } catch (e) {
-    if (e instanceof LawLibrarySettingError) throw new UsageError(e.zh, e.en);
+    if (e instanceof LawLibrarySettingError || e instanceof ReviewError) throw new UsageError(e.zh, e.en);
     throw e;
   }
   const text = formatStatus(format, report, lang);

@@ -19,6 +19,7 @@ import type { LawLibrary } from '../library/types.js';
 import type { Repository } from '../load/repository.js';
 import { VERSION } from '../util/version.js';
 import type { Words } from './types.js';
+import { ReviewError } from './git.js';
 
 export const STATUS_KIND = 'powerbook-status';
 export const STATUS_VERSION = 1;
@@ -146,6 +147,11 @@ export async function repositoryStatus(root: string, opts: StatusOptions = {}): 
   // The same checks as `validate --stage <s>` for each stage of the plan, over one load of the repository.
   const byStage = await validateStages(root, STAGES.map((s) => s.id), { lawLibrary: opts.lawLibrary, env: opts.env, cwd: opts.cwd });
   const { repo, library } = byStage.get('draft')!;
+  // The plan's dates are in powerbook.yaml: without one there is nothing to stand against.
+  if (!repo.config) {
+    throw new ReviewError(`${root} 不是制度库：没有 powerbook.yaml（工作方案的阶段日期写在其中）。请在制度库目录中运行，或用 powerbook init 新建`,
+      `${root} is not a rule repository: it has no powerbook.yaml (where the plan's stage dates are). Run it in a rule repository, or create one with powerbook init`);
+  }
   const config = repo.config?.valid ? repo.config.data : undefined;
   const stagesCfg = (config?.stages ?? {}) as Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { edit, lineOf, validRepo } from '../helpers/repo.js';
+import { edit, lineOf, tempDir, validRepo } from '../helpers/repo.js';
 import { STAGE_IDS } from '../../src/check/stages.js';
 import type { StatusReport } from '../../src/review/status.js';
 import { addPower } from './fixture.js';
@@ -140,6 +140,19 @@ describe('powerbook status', () => {
     ]);
     expect(marked).toMatchObject({ reached: 'submit', next: 'publish' });
     expect(marked.stages[4]!.blockers.first).toEqual([expect.objectContaining({ file: 'powerbook.yaml', line: lineOf(d, 'powerbook.yaml', 'edition: '), rule: 'compendium-draft-mark' })]);
+  });
+
+  it('a folder without powerbook.yaml is a usage error; a powerbook.yaml that does not parse is said in the title, its errors blocking', async () => {
+    const empty = tempDir();
+    const r = await cli(['status', empty]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^powerbook: .* 不是制度库：没有 powerbook\.yaml（工作方案的阶段日期写在其中）。请在制度库目录中运行，或用 powerbook init 新建\n$/);
+    const d = await validRepo();
+    edit(d, 'powerbook.yaml', (s) => `${s}department: [\n`);
+    const t = await cli(['status', d, '--at', '2025-11-05']);
+    expect(t.code).toBe(0);
+    expect(t.stdout.split('\n')[0]).toBe('（powerbook.yaml 有错误，见下），截至 2025-11-05');
+    expect(t.stdout).toContain('卡在：duplicate-key ×1、yaml-syntax ×1');
   });
 
   it('a stage without a date is open, not overdue; a bad --at is a usage error', async () => {

@@ -24,8 +24,8 @@ function lines(r: StatusReport, lang: Lang): { title: string; stages: [string, s
   const en = lang === 'en';
   const sep = en ? ', ' : '，';
   const title = en
-    ? `${r.department ?? '(no powerbook.yaml)'} · ${r.title ?? ''}${r.compendiumDate ? ` (compendium date ${r.compendiumDate})` : ''} — as of ${r.at}`
-    : `${r.department ?? '（没有 powerbook.yaml）'} · ${r.title ?? ''}${r.compendiumDate ? `（汇编日期 ${r.compendiumDate}）` : ''}，截至 ${r.at}`;
+    ? `${r.department ? `${r.department} · ${r.title ?? ''}` : '(powerbook.yaml has errors: see below)'}${r.compendiumDate ? ` (compendium date ${r.compendiumDate})` : ''} — as of ${r.at}`
+    : `${r.department ? `${r.department} · ${r.title ?? ''}` : '（powerbook.yaml 有错误，见下）'}${r.compendiumDate ? `（汇编日期 ${r.compendiumDate}）` : ''}，截至 ${r.at}`;
   const stages = r.stages.map((s): [string, string, string] => [en ? s.label.en : s.label.zh, s.due ?? '—', stageState(s, lang)]);
   const blockers = new Map<string, string[]>();
   // What blocks the next stage, in detail; the later ones show their count (their errors include these).
