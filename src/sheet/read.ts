@@ -92,7 +92,12 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
     return { grids: [], format: 'xlsx', problem: { kind: 'not-workbook', detail: e instanceof Error ? e.message.split('\n')[0]! : String(e) } };
   }
   if (!wb.worksheets.length) return { grids: [], format: 'xlsx', problem: { kind: 'no-sheets' } };
-  return { grids: wb.worksheets.map((ws) => gridOf(ws, false)), format: 'xlsx' };
+  try {
+    return { grids: wb.worksheets.map((ws) => gridOf(ws, false)), format: 'xlsx' };
+  } catch (e) {
+    // A part exceljs loaded but cannot give as cells (a damaged sheet): said like a damaged file.
+    return { grids: [], format: 'xlsx', problem: { kind: 'not-workbook', detail: e instanceof Error ? e.message.split('\n')[0]! : String(e) } };
+  }
 }
 
 function gridOf(ws: ExcelJS.Worksheet, csv: boolean): Grid {
