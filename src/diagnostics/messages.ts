@@ -534,6 +534,10 @@ export const MESSAGES = {
       zh: 'CSV 文件的编码无法识别（不是 UTF-8、GBK/GB18030 或 UTF-16）', en: 'The CSV file\'s encoding is not UTF-8, GBK/GB18030 or UTF-16',
       hintZh: '在 Excel 或 WPS 中打开，另存为“CSV UTF-8”或 .xlsx 后再导入', hintEn: 'Open it in Excel or WPS and save it as "CSV UTF-8" or .xlsx',
     },
+    binaryCsv: {
+      zh: '这个文件不是文本（CSV），其中有二进制内容', en: 'This file is not text (CSV): it holds binary content',
+      hintZh: '检查是否选错了文件；Excel 工作簿请用 .xlsx 扩展名', hintEn: 'Check the file; an Excel workbook should be named .xlsx',
+    },
     csv: { zh: 'CSV 文件格式有误：{detail}', en: 'The CSV file is malformed: {detail}', hintZh: '检查引号是否成对；或在 Excel 中打开后另存为 .xlsx', hintEn: 'Check that quotes are paired, or save it as .xlsx from Excel' },
     noSheets: { zh: '工作簿中没有工作表', en: 'The workbook has no worksheet', hintZh: '检查是否选错了文件', hintEn: 'Check that this is the right file' },
     emptySheet: { zh: '工作表“{sheet}”是空的', en: 'The sheet "{sheet}" is empty', hintZh: '检查是否选错了文件或工作表（--sheet）', hintEn: 'Check the file and the sheet (--sheet)' },

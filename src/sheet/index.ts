@@ -97,6 +97,7 @@ function readProblem(file: string, p: ReadProblem): Diagnostic {
     case 'not-workbook': return diag(file, START, 'sheet-unreadable', 'notWorkbook', { detail: p.detail });
     case 'zip-bomb': return diag(file, START, 'sheet-unreadable', 'zipBomb', { size: mb(p.bytes), max: 400 });
     case 'encoding': return diag(file, START, 'sheet-unreadable', 'encoding');
+    case 'binary-csv': return diag(file, START, 'sheet-unreadable', 'binaryCsv');
     case 'csv': return diag(file, START, 'sheet-unreadable', 'csv', { detail: p.detail });
     case 'no-sheets': return diag(file, START, 'sheet-unreadable', 'noSheets');
   }

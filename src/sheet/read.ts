@@ -38,6 +38,7 @@ export type ReadProblem =
   | { kind: 'not-workbook'; detail: string }
   | { kind: 'zip-bomb'; bytes: number }
   | { kind: 'encoding' }
+  | { kind: 'binary-csv' }
   | { kind: 'csv'; detail: string }
   | { kind: 'no-sheets' };
 
@@ -149,7 +150,7 @@ export function sniffDelimiter(text: string): ',' | '\t' | ';' {
 async function readCsv(bytes: Uint8Array, ext: string): Promise<ReadResult> {
   const decoded = decode(bytes, { maxBytes: MAX_SHEET_FILE_BYTES });
   if (decoded.text === null) {
-    const problem: ReadProblem = decoded.problem?.kind === 'binary' ? { kind: 'not-workbook', detail: 'binary' } : { kind: 'encoding' };
+    const problem: ReadProblem = decoded.problem?.kind === 'binary' ? { kind: 'binary-csv' } : { kind: 'encoding' };
     return { grids: [], format: 'csv', problem };
   }
   const encoding = decoded.problem?.kind === 'gb18030' ? 'gb18030' : decoded.problem?.kind === 'utf16' ? 'utf-16' : 'utf-8';

@@ -197,7 +197,7 @@ export function unicodeTexts(): { utf16: Buffer; utf8bom: Buffer } {
 /** The files written by writeFixtures. */
 export interface Fixtures {
   county: string; csv: string; portal: string; odd: string; formulas: string; sheets: string; utf16: string; utf8bom: string;
-  xls: string; corrupt: string; bomb: string; html: string; empty: string; emptySheet: string; noHeader: string; huge: string;
+  xls: string; corrupt: string; bomb: string; binaryCsv: string; html: string; empty: string; emptySheet: string; noHeader: string; huge: string;
 }
 
 /** Hostile files: an old .xls, a truncated .xlsx, a web page named .xls, an empty file and sheet, a 40,000-character cell. */
@@ -231,6 +231,7 @@ export async function writeFixtures(dir: string): Promise<Fixtures> {
     utf8bom: put('清单（UTF-8）.csv', unicodeTexts().utf8bom),
     xls: put('旧版清单.xls', ole2),
     corrupt: put('损坏的清单.xlsx', county.subarray(0, Math.floor(county.length / 2))),
+    binaryCsv: put('清单.csv.csv', Buffer.concat([Buffer.from('事项名称,类别\r\n'), Buffer.alloc(64, 0), Buffer.from([0xff, 0x00, 0x13])])),
     html: put('门户下载.xls', '<html><head><meta charset="utf-8"></head><body><table><tr><td>事项名称</td></tr></table></body></html>'),
     empty: put('空文件.xlsx', Buffer.alloc(0)),
     emptySheet: put('空表.xlsx', Buffer.from(await emptyWb.xlsx.writeBuffer())),

@@ -325,6 +325,7 @@ describe('hostile input: a Chinese diagnostic, never a stack trace', () => {
     ['corrupt', 'sheet-unreadable', '无法作为 Excel 工作簿'],
     ['bomb', 'sheet-unreadable', '解压后有 1024.0 MB'],
     ['html', 'sheet-unreadable', '网页'],
+    ['binaryCsv', 'sheet-unreadable', '不是文本'],
     ['empty', 'sheet-unreadable', '文件是空的'],
     ['emptySheet', 'sheet-unreadable', '是空的'],
     ['noHeader', 'sheet-no-header', '没有表头'],
