@@ -187,6 +187,15 @@ export function estimatedHeight(power: Power, opts: FlowchartOptions = {}): numb
   return Math.max(0, ...graph.nodes.map((n, i) => tops[i] + n.height));
 }
 
+/** Each node's estimated height and top and the page it is put on (tests compare them with Mermaid's). */
+export function estimatedLayout(power: Power, opts: PagedFlowchartOptions = {}): { id: string; height: number; top: number; page: number }[] {
+  const graph = buildGraph(power, opts);
+  const tops = topsOf(graph);
+  const maxHeight = opts.maxHeightPx ?? FLOWCHART_PAGE.maxHeightPx;
+  const pageOf = paginate(graph.nodes, tops, maxHeight, { legend: graph.nodes.some((n) => n.level) });
+  return graph.nodes.map((n, i) => ({ id: n.id, height: n.height, top: tops[i], page: pageOf[i] }));
+}
+
 function buildGraph(power: Power, opts: FlowchartOptions): Graph {
   // Quotation marks as the compendium prints them (“” ‘’ in Chinese text), as the document model does.
   const wrap = (text: string) => wrapText(chineseQuotes([text])[0]!, opts.wrapUnits ?? DEFAULT_WRAP_UNITS);
