@@ -23,6 +23,11 @@ import { LINE_BREAK } from './escape.js';
 export const DEFAULT_WRAP_UNITS = 22;
 /** The narrowest a drawing's labels are wrapped to make it fit the page's width: 4 CJK characters. */
 export const MIN_WRAP_UNITS = 8;
+/**
+ * A word that must stay whole (20个工作日。, XK-001号) and is wider than the width asked for keeps a line of its own,
+ * up to this width (Mermaid's limit, with the same margin); only a longer one is cut.
+ */
+export const HARD_WRAP_UNITS = DEFAULT_WRAP_UNITS;
 
 /** Closing punctuation and other characters that must not start a line (避头). */
 export const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕〉〗”’…—·～%‰℃°,.;:?!)]}’”%、︰︱︶︸︺︼︾﹀﹂', '\u00a0']);
@@ -31,9 +36,13 @@ export const NO_LINE_END = new Set([...'（《「『【〔〈〖“‘([{￥$#@'
 
 const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 
+/** Text in which every code point is a character of its own: Latin, CJK, their punctuation (the usual case). */
+const SIMPLE = /^[\u0020-\u02ff\u2010-\u2027\u2030-\u205e\u3000-\u9fff\uff00-\uffef]*$/;
+
 /** The user-perceived characters of a text (a letter with its accents, an emoji sequence: one each). */
 export function graphemes(text: string): string[] {
-  return Array.from(SEGMENTER.segment(text), (s) => s.segment);
+  // The segmenter costs ~1 µs a character; a text it cannot change is split by code point.
+  return SIMPLE.test(text) ? [...text] : Array.from(SEGMENTER.segment(text), (s) => s.segment);
 }
 
 // Measured at 16 px in FandolFang (Chromium canvas), rounded up: 0.8 unit ≤ 6.4 px, 1.15 ≤ 9.2 px, 1.6 ≤ 12.8 px, …
@@ -61,59 +70,88 @@ export function textWidth(text: string): number {
   return graphemes(text).reduce((n, g) => n + charWidth(g.codePointAt(0)!), 0);
 }
 
-/** Wrap one text (which may contain line breaks) into lines of at most `maxUnits`. Never returns an empty array. */
+/**
+ * Wrap one text (which may contain line breaks) into lines of at most `maxUnits` (a word that must stay whole and is
+ * wider stands on a line of its own, up to HARD_WRAP_UNITS). Never returns an empty array.
+ */
 export function wrapText(text: string, maxUnits = DEFAULT_WRAP_UNITS): string[] {
+  // The same texts are wrapped again and again: the whole drawing and its pages, each round of paged.ts, and
+  // the many steps that share an actor or a time limit.
+  const key = `${maxUnits}\u0000${text}`;
+  const known = MEMO.get(key);
+  if (known) return [...known];
   const out: string[] = [];
   for (const para of text.split(LINE_BREAK)) out.push(...wrapParagraph(para.trim(), maxUnits));
-  return out.length ? out : [''];
+  if (!out.length) out.push('');
+  if (MEMO.size >= MEMO_SIZE) MEMO.clear();
+  MEMO.set(key, out);
+  return [...out];
 }
+
+const MEMO = new Map<string, readonly string[]>();
+const MEMO_SIZE = 50_000;
 
 /** Digits (ASCII and full-width), Chinese numerals. */
 const NUMBER = String.raw`(?:[0-9０-９]+(?:[.．,][0-9０-９]+)*|[零〇一二三四五六七八九十百千万亿两]+)`;
 /** Units and classifiers that follow a number: 个工作日, 日, 条, 万元, %, … (longest first). */
 const UNIT = String.raw`(?:个工作日|工作日|个自然日|自然日|个小时|小时|个月|分钟|周岁|万元|亿元|千元|平方米|公里|千克|公斤|[日天年月周时分秒条款项章节目号次件人名份页倍岁家户批级类种元册套台辆吨米个届期位层%％‰])`;
-/** 第 + number (+ unit), or a number + unit; one after another as a date (2024年1月1日). */
-const NUMBER_WORD = new RegExp(String.raw`(?:第${NUMBER}${UNIT}?|${NUMBER}${UNIT})+`, 'gu');
+/** 第 + number (+ unit), or a number + unit. */
+const NUMBER_WORD = new RegExp(String.raw`第${NUMBER}${UNIT}?|${NUMBER}${UNIT}`, 'g');
+/** A date: 2024年1月1日, 2024年1月, 1月1日. */
+const DATE = /[0-9０-９]{2,4}年[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|[0-9０-９]{1,2}月[0-9０-９]{1,2}日/g;
 /** A Latin word or a code: XK-001, v1.2, a_b, 10:30, e-mail. */
-const CODE_WORD = /[A-Za-z0-9\u00c0-\u024fＡ-Ｚａ-ｚ０-９]+(?:[-_./:·'’][A-Za-z0-9\u00c0-\u024fＡ-Ｚａ-ｚ０-９]+)*/gu;
-const DIGIT_OR_LATIN = /^[A-Za-z0-9\u00c0-\u024f]/u;
+const CODE_WORD = /[A-Za-z0-9\u00c0-\u024fＡ-Ｚａ-ｚ０-９]+(?:[-_./:·'’][A-Za-z0-9\u00c0-\u024fＡ-Ｚａ-ｚ０-９]+)*/g;
+const DIGIT_OR_LATIN = /^[A-Za-z0-9\u00c0-\u024f]/;
+const HAS_NUMBER = /[0-9０-９零〇一二三四五六七八九十百千万亿两]/;
+const HAS_LATIN = /[A-Za-z0-9\u00c0-\u024fＡ-Ｚａ-ｚ０-９]/;
 
 /** A run of graphemes never broken inside; `space` is true when a space before it was dropped to break here. */
 interface Token { text: string; width: number; letters: number; space: boolean }
 
 /** Whether a grapheme counts as a character of its own for 孤字 (not punctuation, not a space). */
 function isLetter(g: string): boolean {
-  return /[\p{L}\p{N}\p{So}]/u.test(g);
+  const cp = g.charCodeAt(0);
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a);
+  return LETTER.test(g);
 }
+const LETTER = /[\p{L}\p{N}\p{So}]/u;
 
 function tokenize(text: string): Token[] {
   const gs = graphemes(text);
   if (!gs.length) return [];
-  // Code-unit offset of each grapheme, to map regex matches onto graphemes.
-  const offsets: number[] = [];
+  // The grapheme at each code-unit offset (-1 inside one), to map regex matches onto graphemes.
+  const index = new Int32Array(text.length + 1).fill(-1);
   let o = 0;
-  for (const g of gs) { offsets.push(o); o += g.length; }
-  const index = new Map(offsets.map((off, i) => [off, i]));
+  gs.forEach((g, i) => { index[o] = i; o += g.length; });
+  index[text.length] = gs.length;
   /** glue[i]: no break between grapheme i-1 and grapheme i. */
   const glue = new Uint8Array(gs.length);
   const keep = (re: RegExp) => {
-    for (const m of text.matchAll(re)) {
-      const from = index.get(m.index!), to = index.get(m.index! + m[0].length) ?? gs.length;
-      if (from === undefined) continue;
-      for (let i = from + 1; i < to; i++) glue[i] = 1;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const from = index[m.index], end = index[m.index + m[0].length];
+      if (from >= 0) for (let i = from + 1; i < (end >= 0 ? end : gs.length); i++) glue[i] = 1;
+      if (!m[0].length) re.lastIndex++;
     }
   };
-  keep(NUMBER_WORD);
-  keep(CODE_WORD);
+  // Most texts have no number or Latin word: the cheap test spares them the regexes.
+  if (HAS_NUMBER.test(text)) { keep(NUMBER_WORD); keep(DATE); }
+  if (HAS_LATIN.test(text)) keep(CODE_WORD);
   for (let i = 1; i < gs.length; i++) {
     const prev = gs[i - 1], cur = gs[i];
-    if (cur === ' ' || prev === ' ') continue; // a space is where Latin text breaks
     if (NO_LINE_START.has(cur) || NO_LINE_END.has(prev)) glue[i] = 1;
+    else if (cur === ' ' || prev === ' ') continue; // a space is where Latin text breaks
     // Two Latin letters or digits side by side (a word the regexes missed, such as one of accented letters).
     else if (DIGIT_OR_LATIN.test(prev) && DIGIT_OR_LATIN.test(cur)) glue[i] = 1;
     // Marks that attach to the character before: combining, ZWJ, variation selectors (already in one grapheme
     // when well formed; a stray one stays with its neighbour).
     else if (charWidth(cur.codePointAt(0)!) === 0 || charWidth(prev.codePointAt(0)!) === 0) glue[i] = 1;
+  }
+  // Spaces between an opening bracket and what follows, or before a closing one, go with them: "（ 甲", "乙 ）".
+  for (let i = 1; i < gs.length; i++) if (gs[i - 1] === ' ' && glue[i - 1] && NO_LINE_END.has(gs[i - 2] ?? '') ) glue[i] = 1;
+  for (let i = 1; i < gs.length; i++) if (gs[i - 1] === ' ' && glue[i] && NO_LINE_START.has(gs[i])) {
+    for (let k = i - 1; k >= 1 && gs[k] === ' '; k--) glue[k] = 1;
   }
   // A space glued to its neighbours by the rules above (e.g. before a closing bracket) stays inside the token;
   // otherwise runs of spaces are dropped and mark the next token as following a space.
@@ -146,32 +184,44 @@ function lineWidth(tokens: readonly Token[]): number {
   return tokens.reduce((n, t, k) => n + t.width + (k > 0 && t.space ? SPACE_WIDTH : 0), 0);
 }
 
-/** Greedy lines of at most `width` (a token wider than that alone on its line). */
-function greedy(tokens: readonly Token[], width: number): Token[][] {
-  const lines: Token[][] = [];
-  let line: Token[] = [];
-  let w = 0;
-  for (const t of tokens) {
-    const add = t.width + (line.length && t.space ? SPACE_WIDTH : 0);
-    if (line.length && w + add > width + 1e-9) { lines.push(line); line = [t]; w = t.width; continue; }
-    line.push(t);
-    w += add;
-  }
-  if (line.length) lines.push(line);
-  return lines;
-}
+const EPS = 1e-9;
 
-/** Greedy lines made as narrow as they can be without needing more of them (balanced). */
-function balance(tokens: readonly Token[], maxUnits: number): Token[][] {
-  const lines = greedy(tokens, maxUnits);
-  if (lines.length < 2) return lines;
-  // greedy's line count only grows as the width shrinks: search the narrowest width giving as few lines.
-  let lo = Math.max(...tokens.map((t) => t.width), lineWidth(tokens) / lines.length) - 1e-6, hi = maxUnits;
-  for (let k = 0; k < 30 && hi - lo > 0.01; k++) {
-    const mid = (lo + hi) / 2;
-    if (greedy(tokens, mid).length <= lines.length) hi = mid; else lo = mid;
+/**
+ * The best breaking of tokens into lines of at most `maxUnits` (a token wider than that alone on its line), by
+ * dynamic programming over the break points. The plans for the tokens from i on are compared in this order, each
+ * smaller being better: a 孤字 (a last line of fewer than two characters, not the only line) if there is any way to
+ * avoid it, even by a line up to HARD_WRAP_UNITS wide; how far lines of several tokens go past the width asked for;
+ * the number of lines; the widest line (as even as can be); the sum of the squared widths (among equally wide, the
+ * more even); at a tie, the longer line first.
+ */
+function breakLines(tokens: readonly Token[], maxUnits: number): Token[][] {
+  const n = tokens.length;
+  const hard = Math.max(maxUnits, HARD_WRAP_UNITS);
+  const orphan = new Uint8Array(n + 1), lines = new Uint32Array(n + 1), next = new Uint32Array(n + 1);
+  const over = new Float64Array(n + 1), widest = new Float64Array(n + 1), squares = new Float64Array(n + 1);
+  next[n] = n;
+  for (let i = n - 1; i >= 0; i--) {
+    let found = false;
+    let bo = 0, bv = 0, bl = 0, bw = 0, bs = 0, bn = 0;
+    let width = 0, letters = 0;
+    for (let j = i + 1; j <= n; j++) {
+      const t = tokens[j - 1];
+      width += t.width + (j - 1 > i && t.space ? SPACE_WIDTH : 0);
+      letters += t.letters;
+      if (width > hard + EPS && j > i + 1) break;
+      const o = orphan[j] + (j === n && i > 0 && letters < 2 ? 1 : 0);
+      const v = over[j] + (j > i + 1 && width > maxUnits ? width - maxUnits : 0);
+      const l = lines[j] + 1;
+      const w = width > widest[j] ? width : widest[j];
+      const sq = squares[j] + width * width;
+      const better = !found || (o !== bo ? o < bo : Math.abs(v - bv) > EPS ? v < bv : l !== bl ? l < bl : Math.abs(w - bw) > EPS ? w < bw : sq <= bs + EPS);
+      if (better) { found = true; bo = o; bv = v; bl = l; bw = w; bs = sq; bn = j; }
+    }
+    orphan[i] = bo; over[i] = bv; lines[i] = bl; widest[i] = bw; squares[i] = bs; next[i] = bn;
   }
-  return greedy(tokens, hi);
+  const out: Token[][] = [];
+  for (let i = 0; i < n; i = next[i]) out.push(tokens.slice(i, next[i]));
+  return out;
 }
 
 /**
@@ -183,7 +233,8 @@ function splitLong(tokens: readonly Token[], maxUnits: number): Token[] {
   for (const t of tokens) {
     if (t.width <= maxUnits) { out.push(t); continue; }
     const gs: Token[] = graphemes(t.text).map((g) => ({ text: g, width: charWidth(g.codePointAt(0)!), letters: isLetter(g) ? 1 : 0, space: false }));
-    const pieces = balance(gs, maxUnits);
+    // maxUnits is at least HARD_WRAP_UNITS here, so no piece is wider.
+    const pieces = breakLines(gs, maxUnits);
     for (let k = 1; k < pieces.length; k++) {
       const prev = pieces[k - 1], cur = pieces[k];
       if (NO_LINE_START.has(cur[0].text) && prev.length > 1 && lineWidth([prev[prev.length - 1], ...cur]) <= maxUnits) cur.unshift(prev.pop()!);
@@ -194,19 +245,9 @@ function splitLong(tokens: readonly Token[], maxUnits: number): Token[] {
 }
 
 function wrapParagraph(text: string, maxUnits: number): string[] {
-  const tokens = splitLong(tokenize(text), maxUnits);
+  const tokens = splitLong(tokenize(text), Math.max(maxUnits, HARD_WRAP_UNITS));
   if (!tokens.length) return [''];
-  const lines = balance(tokens, maxUnits);
-  if (lines.length > 1) {
-    // 孤字: a last line of one character takes tokens down from the line before while that one keeps two or more.
-    const last = lines[lines.length - 1], before = lines[lines.length - 2];
-    while (letters(last) < 2 && before.length > 1 && letters(before) - before[before.length - 1].letters >= 2) {
-      const moved = before.pop()!;
-      if (lineWidth([moved, ...last]) > maxUnits) { before.push(moved); break; }
-      last.unshift(moved);
-    }
-  }
-  return lines.map(join);
+  return breakLines(tokens, maxUnits).map(join);
 }
 
 function letters(line: readonly Token[]): number {

@@ -1,6 +1,6 @@
 /**
  * Legible on A4: real Chromium draws the pages a long procedure is cut into, and every page, shrunk into the figure box
- * of a GB/T 9704 page, prints its text at 六号 (7.5 pt) or larger — for the example repository's every power and for a
+ * of a GB/T 9704 page, prints its text at 五号 (10.5 pt) or larger — for the example repository's every power and for a
  * 22-step procedure that as one drawing would print at about 3 pt.
  */
 import path from 'node:path';
@@ -9,19 +9,19 @@ import { loadRepository } from '../../src/check/load.js';
 import type { Power } from '../../src/domain/types.js';
 import { FLOWCHART_MIN_FONT_PT, printedFontPt } from '../../src/flowchart/config.js';
 import { powerToMermaid, powerToMermaidPages } from '../../src/flowchart/generate.js';
-import { isFailure, renderFlowcharts, renderPagedFlowcharts } from '../../src/flowchart/index.js';
+import { isFailure, renderFlowcharts, renderPagedFlowcharts, type PageFit } from '../../src/flowchart/index.js';
 import { bigPower } from './fixtures.js';
 import { squash, svgTexts } from './helpers.js';
 
 const EXAMPLE = path.resolve(__dirname, '../../examples/zhuzhou-commerce');
 
 describe('flowchart pages', () => {
-  it('print every page of every flowchart at 7.5 pt or more, with every step drawn once', async () => {
+  it('print every page of every flowchart at 10.5 pt or more, with every step drawn once', async () => {
     const { repo } = await loadRepository(EXAMPLE);
     const big22 = { ...bigPower(), id: 'BIG-022' } as Power;
     const powers: Power[] = [...repo.powers.map((p) => p.data as Power), big22];
     expect(powers.length).toBeGreaterThan(10);
-    const items = powers.map((p) => ({ id: String(p.id), pages: (max: number) => powerToMermaidPages(p, { maxHeightPx: max }) }));
+    const items = powers.map((p) => ({ id: String(p.id), pages: (fit: PageFit) => powerToMermaidPages(p, fit) }));
     const paged = await renderPagedFlowcharts(items, { formats: ['svg'] });
     const whole = await renderFlowcharts(powers.map((p) => ({ id: String(p.id), source: powerToMermaid(p) })), { formats: ['svg'] });
     let cut = 0;
