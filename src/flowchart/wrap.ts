@@ -74,18 +74,27 @@ export function textWidth(text: string): number {
  * Wrap one text (which may contain line breaks) into lines of at most `maxUnits` (a word that must stay whole and is
  * wider stands on a line of its own, up to HARD_WRAP_UNITS). Never returns an empty array.
  */
-export function wrapText(text: string, maxUnits = DEFAULT_WRAP_UNITS): string[] {
+export function wrapText(text: string, maxUnits = DEFAULT_WRAP_UNITS, opts: WrapOptions = {}): string[] {
   // The same texts are wrapped again and again: the whole drawing and its pages, each round of paged.ts, and
   // the many steps that share an actor or a time limit.
-  const key = `${maxUnits}\u0000${text}`;
+  const fill = opts.fill === true;
+  const key = `${maxUnits}${fill ? 'f' : ''}\u0000${text}`;
   const known = MEMO.get(key);
   if (known) return [...known];
   const out: string[] = [];
-  for (const para of text.split(LINE_BREAK)) out.push(...wrapParagraph(para.trim(), maxUnits));
+  for (const para of text.split(LINE_BREAK)) out.push(...wrapParagraph(para.trim(), maxUnits, fill));
   if (!out.length) out.push('');
   if (MEMO.size >= MEMO_SIZE) MEMO.clear();
   MEMO.set(key, out);
   return [...out];
+}
+
+export interface WrapOptions {
+  /**
+   * Fill each line up to `maxUnits` (the last line short) rather than balance the lines: for the paragraphs of a box
+   * whose width another paragraph has set. Same number of lines, still no 孤字.
+   */
+  fill?: boolean;
 }
 
 const MEMO = new Map<string, readonly string[]>();
@@ -192,9 +201,9 @@ const EPS = 1e-9;
  * smaller being better: a 孤字 (a last line of fewer than two characters, not the only line) if there is any way to
  * avoid it, even by a line up to HARD_WRAP_UNITS wide; how far lines of several tokens go past the width asked for;
  * the number of lines; the widest line (as even as can be); the sum of the squared widths (among equally wide, the
- * more even); at a tie, the longer line first.
+ * more even; or, to fill lines, none: the longest line first); at a tie, the longer line first.
  */
-function breakLines(tokens: readonly Token[], maxUnits: number): Token[][] {
+function breakLines(tokens: readonly Token[], maxUnits: number, fill = false): Token[][] {
   const n = tokens.length;
   const hard = Math.max(maxUnits, HARD_WRAP_UNITS);
   const orphan = new Uint8Array(n + 1), lines = new Uint32Array(n + 1), next = new Uint32Array(n + 1);
@@ -214,7 +223,9 @@ function breakLines(tokens: readonly Token[], maxUnits: number): Token[][] {
       const l = lines[j] + 1;
       const w = width > widest[j] ? width : widest[j];
       const sq = squares[j] + width * width;
-      const better = !found || (o !== bo ? o < bo : Math.abs(v - bv) > EPS ? v < bv : l !== bl ? l < bl : Math.abs(w - bw) > EPS ? w < bw : sq <= bs + EPS);
+      const better = !found || (o !== bo ? o < bo : Math.abs(v - bv) > EPS ? v < bv : l !== bl ? l < bl
+        : fill ? true // the longest line that still leaves the rest as good: lines filled from the first on
+        : Math.abs(w - bw) > EPS ? w < bw : sq <= bs + EPS);
       if (better) { found = true; bo = o; bv = v; bl = l; bw = w; bs = sq; bn = j; }
     }
     orphan[i] = bo; over[i] = bv; lines[i] = bl; widest[i] = bw; squares[i] = bs; next[i] = bn;
@@ -244,10 +255,10 @@ function splitLong(tokens: readonly Token[], maxUnits: number): Token[] {
   return out;
 }
 
-function wrapParagraph(text: string, maxUnits: number): string[] {
+function wrapParagraph(text: string, maxUnits: number, fill: boolean): string[] {
   const tokens = splitLong(tokenize(text), Math.max(maxUnits, HARD_WRAP_UNITS));
   if (!tokens.length) return [''];
-  return breakLines(tokens, maxUnits).map(join);
+  return breakLines(tokens, maxUnits, fill).map(join);
 }
 
 function letters(line: readonly Token[]): number {
