@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { POWER_CATEGORIES, RULE_AREAS, type Law, type Power, type RuleMeta, type Stage } from '../domain/types.js';
+import { localToday } from '../domain/time.js';
 import { STAGES } from '../check/stages.js';
 import { gitState } from '../pipeline/manifest.js';
 import { validateStages } from '../pipeline/index.js';
@@ -86,10 +87,7 @@ export interface StatusOptions {
 }
 
 /** Today as YYYY-MM-DD in the local time zone. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export const today = localToday;
 
 function days(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
