@@ -6,9 +6,10 @@
  * - 避头尾 (kinsoku): no line starts with closing punctuation (，。、；：？！）》」』”’…), none ends with opening
  *   punctuation (（《「『“‘);
  * - a number with its unit or its 第 is one word: 20个工作日, 第十二条, 5日, 3.5万元, 2024年1月1日; so is a code such as
- *   XK-001 or 湘价费〔2010〕1号's 2010, and a Latin word (a line breaks at its spaces);
- * - the lines of a paragraph are balanced (the narrowest width that needs no more lines), and its last line never
- *   holds one character alone (孤字): a character is taken down from the line before when balancing leaves one.
+ *   XK-001, and a Latin word (a line breaks at its spaces);
+ * - a paragraph's last line never holds one character alone (孤字) when there is any way to avoid it; then its lines
+ *   are as few as the width allows and as even as they can be (or, with `fill`, filled from the first): the best
+ *   breaking by dynamic programming over the break points (breakLines).
  *
  * Widths are in units of half a CJK character (8 CSS px at Mermaid's 16 px): a CJK or full-width character is 2;
  * Latin letters are given the width FandolFang (the flowchart font) draws them with, rounded up, so that a line of
