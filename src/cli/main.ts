@@ -92,6 +92,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--exit-code', t('有变化时以状态 1 退出', 'exit 1 when something changed'))
     .option('--color', t('强制彩色输出', 'force colour'))
     .option('--no-color', t('不用彩色', 'no colour'))
+    .option('--law-library <path>', t('法规库目录：两个修订的汇编日期不同时，比较所引条文在两个日期施行的文本（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory: when the two revisions\' compendium dates differ, the cited provisions are compared as in force on each date (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
     .action(async (base: string | undefined, head: string | undefined, opts) => { code = await (await import('./diff.js')).diffCommand(io, lang, base, head, opts); });
 
   program.command('status')
@@ -100,6 +101,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--at <date>', t('按这一天计算（YYYY-MM-DD，默认今天）', 'as of this day (YYYY-MM-DD, default today)'))
     .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['text', 'markdown', 'json']).default('text'))
     .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
+    .option('--law-library <path>', t('法规库目录：据此列出所引法律的废止和修订（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory: the cited laws repealed or amended are judged by it (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
     .action(async (dir: string, opts) => { code = await (await import('./status.js')).statusCommand(io, lang, dir, opts); });
 
   program.command('rollup')
