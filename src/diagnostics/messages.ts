@@ -418,12 +418,12 @@ export const MESSAGES = {
   },
   'flowchart-small-text': {
     generated: {
-      zh: '权力运行流程图印在 A4 纸上时文字只有约 {size} 磅，小于 {min} 磅（六号），不易辨认',
+      zh: '权力运行流程图印在 A4 纸上时文字只有约 {size} 磅，小于 {min} 磅（五号），不易辨认',
       en: 'The flowchart\'s text prints at about {size} pt on A4, below {min} pt, and is hard to read',
       hintZh: '缩短环节名称、承办岗位和条件的文字，或减少并列的分支', hintEn: 'Shorten the step, actor and condition texts, or reduce parallel branches',
     },
     handDrawn: {
-      zh: '权力运行流程图印在 A4 纸上时文字只有约 {size} 磅，小于 {min} 磅（六号），不易辨认',
+      zh: '权力运行流程图印在 A4 纸上时文字只有约 {size} 磅，小于 {min} 磅（五号），不易辨认',
       en: 'The flowchart\'s text prints at about {size} pt on A4, below {min} pt, and is hard to read',
       hintZh: '手绘流程图不会自动分页：精简图中的环节和文字，或删去 flowchart 这一行，改由办理流程（procedure）自动生成流程图（过长时自动分页）',
       hintEn: 'A hand-drawn flowchart is not cut into pages: make it smaller, or remove the flowchart line so that one is generated from the procedure (cut into pages when long)',

@@ -14,6 +14,7 @@ const PACKAGES: Record<string, { what: string; debian: string }> = {
   pdfinfo: { what: 'poppler', debian: 'poppler-utils' },
   pdffonts: { what: 'poppler', debian: 'poppler-utils' },
   pdftoppm: { what: 'poppler', debian: 'poppler-utils' },
+  pdfimages: { what: 'poppler', debian: 'poppler-utils' },
   unzip: { what: 'unzip', debian: 'unzip' },
   'fc-match': { what: 'fontconfig', debian: 'fontconfig' },
 };
