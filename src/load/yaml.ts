@@ -2,21 +2,63 @@
 import jsYaml from 'js-yaml';
 import type { Document } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
-import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/message.js';
 import { YAML_OPTIONS, type SourceFile } from './source.js';
+import { explainParserError, scanFile, scanLines, TYPIST_RULES, type ParserError } from './typist.js';
 
 /** Aliases allowed when converting to data; more is treated as an alias bomb. */
 export const MAX_ALIASES = 100;
 
-/** A problem the `yaml` parser found, as a diagnostic at its position. */
-function parserDiagnostic(file: string, range: Range, code: string, parserMessage: string): Diagnostic {
-  switch (code) {
-    case 'DUPLICATE_KEY': return diag(file, range, 'duplicate-key', 'duplicate');
-    case 'TAB_AS_INDENT': return diag(file, range, 'tab-indent', 'tab');
-    case 'MULTIPLE_DOCS': return diag(file, range, 'yaml-syntax', 'multipleDocuments');
-    default: return diag(file, range, 'yaml-syntax', 'syntax', { detail: parserMessage.split('\n')[0] });
+/** A problem the `yaml` parser found, said in the words of the format at its position (the parser's text in English only). */
+function parserDiagnostic(file: SourceFile, range: Range, err: ParserError): Diagnostic {
+  const f = file.path;
+  const detail = err.message.split('\n')[0]!;
+  const src = file.text.slice(file.yamlOffset + err.pos[0], file.yamlOffset + err.pos[1]);
+  switch (err.code) {
+    case 'DUPLICATE_KEY': return diag(f, range, 'duplicate-key', 'duplicate');
+    case 'MULTIPLE_DOCS': return diag(f, range, 'yaml-syntax', 'multipleDocuments');
+    case 'MULTILINE_IMPLICIT_KEY': return diag(f, range, 'yaml-syntax', 'implicitKey');
+    case 'BAD_INDENT': return diag(f, range, 'yaml-syntax', 'badIndent');
+    case 'BLOCK_AS_IMPLICIT_KEY': return diag(f, range, 'yaml-syntax', 'compact');
+    case 'UNEXPECTED_TOKEN': return diag(f, range, 'yaml-syntax', 'unexpected', { text: src.split(/\r?\n/)[0]!.slice(0, 40) });
+    case 'BAD_DQ_ESCAPE': return diag(f, range, 'yaml-syntax', 'badEscape');
+    case 'BAD_SCALAR_START': return diag(f, range, 'yaml-syntax', 'badStart', { char: src.trim()[0] ?? '' });
+    case 'MISSING_CHAR':
+      if (/flow|[\]}]/.test(detail)) return diag(f, range, 'yaml-syntax', 'unclosedFlow');
+      if (/map values|:/.test(detail)) return diag(f, range, 'yaml-syntax', 'missingColon');
+      break;
   }
+  return diag(f, range, 'yaml-syntax', 'syntax', { code: err.code, detail });
+}
+
+/**
+ * The diagnostics of a file the parser refused: each error as the clerk's mistake behind it where one is recognised
+ * (load/typist.ts), else in the words of the format; and the typing mistakes of the whole file that cannot be anything
+ * else, so that a file with three full-width colons shows three lines to fix. After the first such mistake, the
+ * parser's other complaints are its consequences (the structure it read is not the one typed) and are left out.
+ */
+function parseFailure(file: SourceFile, errors: readonly ParserError[]): Diagnostic[] {
+  const scanned = scanLines(file);
+  const out: Diagnostic[] = scanFile(file, scanned);
+  for (const err of errors) {
+    const explained = explainParserError(file, scanned, err);
+    if (explained) { out.push(explained); continue; }
+    const start = file.position(file.yamlOffset + err.pos[0]);
+    const end = file.position(file.yamlOffset + err.pos[1]);
+    out.push(parserDiagnostic(file, { start, end }, err));
+  }
+  const typed = out.filter((d) => TYPIST_RULES.has(d.rule));
+  const firstLine = Math.min(...typed.map((d) => d.start.line));
+  const seen = new Set<string>();
+  return out.filter((d) => {
+    if (!TYPIST_RULES.has(d.rule) && d.rule !== 'duplicate-key' && d.start.line >= firstLine) return false;
+    // One typing mistake a line (the whole-file scan's first): the line's other complaints follow from it.
+    const k = TYPIST_RULES.has(d.rule) ? `${d.start.line}` : `${d.start.line}:${d.start.column}:${d.rule}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  }).sort(compareDiagnostics);
 }
 
 export interface ParsedYaml { data: unknown; ok: boolean }
@@ -110,14 +152,10 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
     return { data: undefined, ok: false };
   }
   file.doc = doc;
-  let ok = true;
-  for (const err of doc.errors) {
-    ok = false;
-    const start = file.position(file.yamlOffset + err.pos[0]);
-    const end = file.position(file.yamlOffset + err.pos[1]);
-    diags.push(parserDiagnostic(file.path, { start, end }, err.code, err.message));
+  if (doc.errors.length) {
+    diags.push(...parseFailure(file, doc.errors));
+    return { data: undefined, ok: false };
   }
-  if (!ok) return { data: undefined, ok };
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }), ok: true };
   } catch (e) {
@@ -131,6 +169,12 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
     diags.push(aliasBomb ? diag(file.path, at, 'alias-limit', 'tooMany', { max: MAX_ALIASES }) : diag(file.path, at, 'yaml-syntax', 'notConvertible', { detail: msg }));
     return { data: undefined, ok: false };
   }
+}
+
+/** A text as a YAML scalar in source: plain where YAML reads it back as the same text, else double-quoted. */
+export function yamlText(s: string): string {
+  const plain = /^[\p{L}\p{N}][\p{L}\p{N}_.（）-]*$/u.test(s) && !/^(true|false|null|yes|no|on|off|~|[-+]?\.?[0-9][0-9a-fA-Fx._:+-]*)$/i.test(s);
+  return plain ? s : JSON.stringify(s);
 }
 
 /** Splits a Markdown file into its YAML front matter and body. */
