@@ -13,7 +13,7 @@ import { loadRepository } from '../check/load.js';
 import type { Stage } from '../domain/types.js';
 import { GB9704 } from '../domain/profile.js';
 import { inForce } from '../domain/power.js';
-import type { Repository } from '../load/repository.js';
+import { inScope, type Repository } from '../load/repository.js';
 import { buildDocument, creationDate, type FlowchartFigure } from '../document/build.js';
 import type { DocumentModel } from '../document/model.js';
 import type { RevisionNotes } from '../document/revisions.js';
@@ -47,6 +47,11 @@ export interface ValidateOptions {
   env?: NodeJS.ProcessEnv;
   /** What `--law-library` and POWERBOOK_LAW_LIBRARY paths are relative to (default process.cwd()). */
   cwd?: string;
+  /**
+   * Only the diagnostics of this file or folder of the repository (a path relative to the root, forward slashes):
+   * the whole repository is still loaded and checked, so that references from and to the rest resolve.
+   */
+  scope?: string;
 }
 
 /**
@@ -77,7 +82,20 @@ export async function validateStages(root: string, stages: readonly Stage[], opt
   for (const h of handDrawn.values()) repo.texts.set(h.file.path, h.file);
   const more = applySeverities(extra, lint);
   const out = new Map<Stage, Validated>();
-  for (const [stage, diags] of checked) out.set(stage, { repo, lint, diagnostics: more.length ? [...diags, ...more].sort(compareDiagnostics) : diags, ...(lib.library ? { library: lib.library } : {}) });
+  const scope = opts.scope ?? '';
+  for (const [stage, diags] of checked) {
+    const all = more.length ? [...diags, ...more].sort(compareDiagnostics) : diags;
+    out.set(stage, { repo, lint, diagnostics: scope ? all.filter((d) => inScope(d.file, scope)) : all, ...(lib.library ? { library: lib.library } : {}) });
+  }
+  return out;
+}
+
+/** The paths of every file validate read (powerbook.yaml, laws/, powers/, rules/, the preface, hand-drawn .mmd files). */
+export function filesOf(repo: Repository): Set<string> {
+  const out = new Set<string>();
+  if (repo.config) out.add(repo.config.source.path);
+  for (const x of [...repo.laws, ...repo.powers, ...repo.rules]) out.add(x.source.path);
+  for (const t of repo.texts.values()) out.add(t.path);
   return out;
 }
 
