@@ -105,8 +105,9 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .action(async (sources: string[], opts) => { code = await (await import('./rollup.js')).rollupCommand(io, lang, sources, opts); });
 
   program.command('rules')
-    .description(t('列出全部检查规则及其默认级别', 'List every check rule with its default severity'))
+    .description(t('列出全部检查规则及其级别（默认级别、随消息或阶段不同的级别；-C 时按制度库的 lint 设置）', 'List every check rule with its severity (the default, where it differs by message or stage; with -C as the repository\'s lint: sets it)'))
     .option('-f, --format <format>', t('输出格式：text 或 json（含两种语言和每条规则的消息）', 'output format: text or json (both languages and each rule\'s messages)'), 'text')
+    .option('-C, --dir <dir>', t('制度库目录：按其 powerbook.yaml 的 lint 设置列出级别', "repository directory: the severities as its powerbook.yaml's lint: sets them"))
     .action(async (opts) => { code = (await import('./rules.js')).rulesCommand(io, lang, opts); });
 
   // `laws`: the law library (LawRefBook/Laws clone). Every subcommand takes --law-library, -C and --no-cache.

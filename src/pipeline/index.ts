@@ -13,7 +13,10 @@ import { loadRepository } from '../check/load.js';
 import type { Stage } from '../domain/types.js';
 import { GB9704 } from '../domain/profile.js';
 import { inForce } from '../domain/power.js';
-import { inScope, type Repository } from '../load/repository.js';
+import { CONFIG_FILE, inScope, readSource, type Repository } from '../load/repository.js';
+import { parseYaml } from '../load/yaml.js';
+import { checkSchema } from '../check/schema.js';
+import { existsSync } from 'node:fs';
 import { buildDocument, creationDate, type FlowchartFigure } from '../document/build.js';
 import type { DocumentModel } from '../document/model.js';
 import type { RevisionNotes } from '../document/revisions.js';
@@ -88,6 +91,21 @@ export async function validateStages(root: string, stages: readonly Stage[], opt
     out.set(stage, { repo, lint, diagnostics: scope ? all.filter((d) => inScope(d.file, scope)) : all, ...(lib.library ? { library: lib.library } : {}) });
   }
   return out;
+}
+
+/**
+ * powerbook.yaml's `lint:` settings of the repository at `root`, as validate applies them (only from a powerbook.yaml
+ * that parses and matches its schema), without loading the rest of the repository. Empty when there is none.
+ */
+export function configuredLint(root: string): LintSettings {
+  const abs = path.join(root, CONFIG_FILE);
+  if (!existsSync(abs)) return new Map();
+  const diags: Diagnostic[] = [];
+  const source = readSource({ rel: CONFIG_FILE, abs }, diags);
+  if (!source) return new Map();
+  const parsed = parseYaml(source, diags);
+  if (!parsed.ok || !checkSchema('config', parsed.data, source, diags)) return new Map();
+  return parseLint((parsed.data as { lint?: Record<string, unknown> }).lint).settings;
 }
 
 /** The paths of every file validate read (powerbook.yaml, laws/, powers/, rules/, the preface, hand-drawn .mmd files). */
