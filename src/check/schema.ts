@@ -113,6 +113,20 @@ function withFix(d: Diagnostic, range: Range, text: string): Diagnostic {
   return d;
 }
 
+/**
+ * A field typed by its Chinese name (名称 for `name`: keys are Latin, the editor shows the titles): the one free field
+ * whose title holds the key, or is held by it, by at least two characters.
+ */
+function byTitle(key: string, free: readonly string[], props: Record<string, Sch>): string | undefined {
+  const k = key.replace(/\s/g, '');
+  if (!/[\u4e00-\u9fff]/.test(k) || [...k].length < 2) return undefined;
+  const hits = free.filter((f) => {
+    const t = props[f]?.title?.replace(/\s/g, '');
+    return t && [...t].length >= 2 && (t.includes(k) || k.includes(t));
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 /** An ajv error as the diagnostic a clerk reads, at `range` of `file`. */
 function describe(file: string, range: Range, e: ErrorObject, p: string[]): Diagnostic {
   const field = fieldName(e, p);
@@ -132,8 +146,12 @@ function describe(file: string, range: Range, e: ErrorObject, p: string[]): Diag
       const allowed = Object.keys(s?.properties ?? {});
       // A key already there is no suggestion: renaming to it would make a duplicate.
       const present = e.data && typeof e.data === 'object' ? Object.keys(e.data as object) : [];
-      const near = closest(key, allowed.filter((k) => !present.includes(k)));
-      return near ? withFix(diag(file, range, 'schema', 'unknownFieldNear', { key, near }), range, near) : diag(file, range, 'schema', 'unknownField', { key, allowed });
+      const free = allowed.filter((k) => !present.includes(k));
+      const near = closest(key, free);
+      if (near) return withFix(diag(file, range, 'schema', 'unknownFieldNear', { key, near }), range, near);
+      const titled = byTitle(key, free, s?.properties ?? {});
+      if (titled) return withFix(diag(file, range, 'schema', 'unknownFieldTitle', { key, near: titled, title: s?.properties?.[titled]?.title ?? '' }), range, titled);
+      return diag(file, range, 'schema', 'unknownField', { key, allowed });
     }
     case 'type':
       return diag(file, range, 'schema', 'type', { field, types: typeNames(String(params.type).split(',')), description });
@@ -239,6 +257,7 @@ export function checkSchema(kind: SchemaKind, data: unknown, source: SourceFile,
   }
   const errors = prune(v.errors ?? []).filter((e) => !checkedElsewhere(kind, e));
   const seen = new Set<string>();
+  const out: { e: ErrorObject; d: Diagnostic }[] = [];
   for (const e of errors) {
     const p = pathOf(e.instancePath);
     const params = e.params as Record<string, unknown>;
@@ -250,6 +269,12 @@ export function checkSchema(kind: SchemaKind, data: unknown, source: SourceFile,
     const k = `${range.start.line}:${range.start.column}:${d.message}`;
     if (seen.has(k)) continue;
     seen.add(k);
+    out.push({ e, d });
+  }
+  // A required field that an unknown key is suggested to become (名称 → name) is not missing: one message, not two.
+  const renamed = new Set(out.flatMap(({ e, d }) => (e.keyword === 'additionalProperties' && d.fixes?.[0] && 'text' in d.fixes[0] ? [`${e.instancePath}|${d.fixes[0].text}`] : [])));
+  for (const { e, d } of out) {
+    if (e.keyword === 'required' && renamed.has(`${e.instancePath}|${String((e.params as { missingProperty?: unknown }).missingProperty)}`)) continue;
     diags.push(d);
   }
   return false;

@@ -293,6 +293,10 @@ export const MESSAGES = {
     requiredDescribed: { zh: '缺少必填项 {field}', en: 'Missing required field {field}', hintZh: '{key}: {description}', hintEn: 'Add "{key}"' },
     unknownField: { zh: '不认识的字段"{key}"', en: 'Unknown field "{key}"', hintZh: '这里可用的字段：{allowed}', hintEn: 'Allowed here: {allowed}' },
     unknownFieldNear: { zh: '不认识的字段"{key}"', en: 'Unknown field "{key}"', hintZh: '是不是要写"{near}"？', hintEn: 'Did you mean "{near}"?' },
+    unknownFieldTitle: {
+      zh: '不认识的字段"{key}"', en: 'Unknown field "{key}"',
+      hintZh: '字段名要写英文：“{title}”写成 {near}', hintEn: 'Keys are written in English: "{title}" is {near}',
+    },
     type: { zh: '{field}应为{types}', en: '{field} must be {types}', hintZh: '{description}' },
     enum: {
       zh: '{field}的值"{value}"不在可选范围内', en: '{field}: "{value}" is not one of the allowed values',
