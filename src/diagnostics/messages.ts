@@ -355,9 +355,17 @@ export const MESSAGES = {
       zh: '字段名后面缺少冒号，或这一行的缩进不对', en: 'A key without its colon, or this line is indented wrongly',
       hintZh: '写成"字段名: 值"（半角冒号加空格），并与同级字段对齐', hintEn: 'Write "key: value" and align it with the keys of its level',
     },
-    unclosedFlow: {
+    flowEnd: {
       zh: '方括号"[ ]"或花括号没有配对', en: 'A bracket "[ ]" or a brace is not closed',
       hintZh: '补上结束的括号；括号里的各项用半角逗号","分开', hintEn: 'Close it; separate the items with ASCII commas',
+    },
+    unclosedFlow: {
+      zh: '这一行的"{bracket}"没有配对的"{close}"', en: 'The "{bracket}" on this line is never closed by "{close}"',
+      hintZh: '在行末补上"{close}"（括号里的各项用半角逗号","分开）：{fixed}', hintEn: 'Close it at the end of the line: {fixed}',
+    },
+    overIndented: {
+      zh: '这一行比第 {previous} 行多缩进了，YAML 把它接在了第 {previous} 行的值后面', en: 'This line is indented further than line {previous}, so YAML read it as the rest of that value',
+      hintZh: '删去行首多出的空格，与第 {previous} 行对齐', hintEn: 'Remove the extra spaces: align it with line {previous}',
     },
     badEscape: {
       zh: '双引号中的反斜杠"\\"写法不对', en: 'A backslash in double quotes is not a valid escape',

@@ -266,6 +266,43 @@ function unclosedQuote(file: SourceFile, lines: readonly Line[], q: { at: number
 }
 
 /**
+ * A line indented further than the line before it, which holds a plain value: YAML reads it as that value's
+ * continuation (`unit: 办公室` then `  post: 科长` makes the key "办公室 post"). Aligned with the line before.
+ */
+function overIndented(file: SourceFile, lines: readonly Line[], first: number, last: number): Diagnostic | null {
+  const ind = (l: Line) => leadingWs(l.text).length;
+  for (let j = first + 1; j <= last && j < lines.length; j++) {
+    const l = lines[j]!;
+    if (l.content || BLANK.test(l.text)) continue;
+    if (ind(l) <= ind(lines[first]!)) return null;
+    const { fix } = edit(file, l, l.start, l.start + ind(l), ' '.repeat(ind(lines[first]!)));
+    return withFix(diag(file.path, at(file, l.start, l.start + ind(l)), 'yaml-syntax', 'overIndented', { previous: file.position(lines[first]!.start).line }), fix);
+  }
+  return null;
+}
+
+/** A "[" or "{" never closed: on the nearest line at or before `i` that opens more than it closes; closed at its end. */
+function unclosedBracket(file: SourceFile, lines: readonly Line[], i: number): Diagnostic | null {
+  for (let j = i; j >= 0 && j >= i - 20; j--) {
+    const l = lines[j]!;
+    if (l.content) continue;
+    const t = l.text.replace(/"[^"]*"|'[^']*'/g, (m) => ' '.repeat(m.length)).replace(/[ \t]#.*$/, '');
+    const stack: number[] = [];
+    for (let k = 0; k < t.length; k++) {
+      if (t[k] === '[' || t[k] === '{') stack.push(k);
+      else if ((t[k] === ']' || t[k] === '}') && stack.length) stack.pop();
+    }
+    if (!stack.length) continue;
+    const open = stack[stack.length - 1]!;
+    const close = t[open] === '[' ? ']' : '}';
+    const end = l.start + l.text.trimEnd().length;
+    const { fix, fixed } = edit(file, l, end, end, stack.map((k) => (t[k] === '[' ? ']' : '}')).reverse().join(''));
+    return withFix(diag(file.path, at(file, l.start + open, l.start + open + 1), 'yaml-syntax', 'unclosedFlow', { bracket: t[open]!, close, fixed }), fix);
+  }
+  return null;
+}
+
+/**
  * The mistakes that are unmistakable wherever they stand in the structure of a file that failed to parse: a Latin field
  * name with a full-width colon, U+3000 in the indentation of a key or list item, U+3000 after a key's colon, a
  * full-width dash opening an item where a list may start.
@@ -301,7 +338,16 @@ export function explainParserError(file: SourceFile, scanned: Scanned, err: Pars
     const q = scanned.longQuotes.find((x) => x.first <= i && i <= x.last + 1);
     if (q) return unclosedQuote(file, lines, q);
   }
+  if (/flow|end with a [\]}]/i.test(err.message) && (err.code === 'BAD_INDENT' || err.code === 'MISSING_CHAR')) {
+    const d = unclosedBracket(file, lines, i);
+    if (d) return d;
+  }
   switch (err.code) {
+    case 'MULTILINE_IMPLICIT_KEY': {
+      const own = oddIndent(file, lines, i, false) ?? fullwidthColon(file, line, false) ?? oddSpaceAfterColon(file, line)
+        ?? fullwidthDash(file, line) ?? noSpaceAfterColon(file, line);
+      return own ?? overIndented(file, lines, i, lineIndex(lines, file.yamlOffset + err.pos[1]));
+    }
     case 'TAB_AS_INDENT': {
       const ws = leadingWs(line.text);
       const spaces = intendedIndent(lines, i);
@@ -309,7 +355,7 @@ export function explainParserError(file: SourceFile, scanned: Scanned, err: Pars
       return withFix(diag(file.path, at(file, pos, pos + 1), 'tab-indent', 'tab', { spaces, fixed }), fix);
     }
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return colonInValue(file, line, 'colon');
+      return colonInValue(file, line, 'colon') ?? overIndented(file, lines, i, i + 1);
     case 'UNEXPECTED_TOKEN':
       return textAfterQuote(file, line);
     default:

@@ -5,7 +5,7 @@ import { yamlLib } from './yaml-lib.js';
 import { compareDiagnostics, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/message.js';
 import { YAML_OPTIONS, type SourceFile } from './source.js';
-import { explainParserError, scanFile, scanLines, TYPIST_RULES, type ParserError } from './typist.js';
+import { explainParserError, scanFile, scanLines, type ParserError } from './typist.js';
 
 /** Aliases allowed when converting to data; more is treated as an alias bomb. */
 export const MAX_ALIASES = 100;
@@ -25,7 +25,7 @@ function parserDiagnostic(file: SourceFile, range: Range, err: ParserError): Dia
     case 'BAD_DQ_ESCAPE': return diag(f, range, 'yaml-syntax', 'badEscape');
     case 'BAD_SCALAR_START': return diag(f, range, 'yaml-syntax', 'badStart', { char: src.trim()[0] ?? '' });
     case 'MISSING_CHAR':
-      if (/flow|[\]}]/.test(detail)) return diag(f, range, 'yaml-syntax', 'unclosedFlow');
+      if (/flow|[\]}]/.test(detail)) return diag(f, range, 'yaml-syntax', 'flowEnd');
       if (/map values|:/.test(detail)) return diag(f, range, 'yaml-syntax', 'missingColon');
       break;
   }
@@ -33,32 +33,30 @@ function parserDiagnostic(file: SourceFile, range: Range, err: ParserError): Dia
 }
 
 /**
- * The diagnostics of a file the parser refused: each error as the clerk's mistake behind it where one is recognised
- * (load/typist.ts), else in the words of the format; and the typing mistakes of the whole file that cannot be anything
- * else, so that a file with three full-width colons shows three lines to fix. After the first such mistake, the
- * parser's other complaints are its consequences (the structure it read is not the one typed) and are left out.
+ * The diagnostics of a file the parser refused. Each error as the clerk's mistake behind it where one is recognised
+ * (load/typist.ts), and the typing mistakes of the whole file that cannot be anything else, so that a file with three
+ * full-width colons shows three lines to fix, one message a line. The parser's other complaints are mostly what one
+ * mistake made of the rest of the file (a bracket too many gives one error per token after it): of them only the
+ * first is said, in the words of the format, and only when it comes before every recognised mistake. Duplicate keys
+ * are each said.
  */
 function parseFailure(file: SourceFile, errors: readonly ParserError[]): Diagnostic[] {
   const scanned = scanLines(file);
-  const out: Diagnostic[] = scanFile(file, scanned);
+  const precise: Diagnostic[] = scanFile(file, scanned);
+  const generic: Diagnostic[] = [];
   for (const err of errors) {
     const explained = explainParserError(file, scanned, err);
-    if (explained) { out.push(explained); continue; }
+    if (explained) { precise.push(explained); continue; }
     const start = file.position(file.yamlOffset + err.pos[0]);
     const end = file.position(file.yamlOffset + err.pos[1]);
-    out.push(parserDiagnostic(file, { start, end }, err));
+    const d = parserDiagnostic(file, { start, end }, err);
+    (d.rule === 'duplicate-key' ? precise : generic).push(d);
   }
-  const typed = out.filter((d) => TYPIST_RULES.has(d.rule));
-  const firstLine = Math.min(...typed.map((d) => d.start.line));
-  const seen = new Set<string>();
-  return out.filter((d) => {
-    if (!TYPIST_RULES.has(d.rule) && d.rule !== 'duplicate-key' && d.start.line >= firstLine) return false;
-    // One typing mistake a line (the whole-file scan's first): the line's other complaints follow from it.
-    const k = TYPIST_RULES.has(d.rule) ? `${d.start.line}` : `${d.start.line}:${d.start.column}:${d.rule}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  }).sort(compareDiagnostics);
+  const lines = new Set<number>();
+  const out = precise.filter((d) => !lines.has(d.start.line) && Boolean(lines.add(d.start.line)));
+  const first = [...generic].sort(compareDiagnostics)[0];
+  if (first && !out.some((d) => d.rule !== 'duplicate-key' && compareDiagnostics(d, first) <= 0)) out.push(first);
+  return out.sort(compareDiagnostics);
 }
 
 export interface ParsedYaml { data: unknown; ok: boolean }
