@@ -47,16 +47,16 @@ function boxWrap(str: string, width: number): string {
   const chunk = new RegExp(`\\s*(?:[${WIDE}]|[^\\s${WIDE}]+)`, 'g');
   return str.split(/\r?\n/).map((raw) => {
     const out: string[] = [];
-    let line = '';
+    let line: string[] = [];
+    const width_ = (cs: readonly string[]) => displayWidth(cs.join(''));
     for (const c of raw.match(chunk) ?? []) {
-      if (line && displayWidth(line + c) > width && !NO_LINE_START.test(c.trimStart())) {
-        out.push(line);
-        line = c.trimStart();
-      } else {
-        line += c;
-      }
+      if (!line.length || width_([...line, c]) <= width) { line.push(c); continue; }
+      // Punctuation that may not start a line takes the word or character before it along.
+      const carry = NO_LINE_START.test(c.trimStart()) && line.length > 1 ? [line.pop()!.trimStart()] : [];
+      out.push(line.join(''));
+      line = [...carry, c.trimStart()];
     }
-    out.push(line);
+    out.push(line.join(''));
     return out.join('\n');
   }).join('\n');
 }
