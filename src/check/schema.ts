@@ -228,8 +228,11 @@ function typingMistakes(source: SourceFile, errors: readonly ErrorObject[]): Dia
     const p = pathOf(e.instancePath);
     const params = e.params as Record<string, unknown>;
     if (e.keyword === 'type') {
-      const r = source.rangeAt(p);
-      out.push(...explainValue(source, source.offset(r.start), source.offset(r.end), String(params.type).split(','), e.data));
+      // The value's own text (rangeAt gives a mapping's or list's key, where a reader looks).
+      const { node, depth } = source.nodeAt(p);
+      const r = depth === p.length && node?.range ? null : source.rangeAt(p);
+      const [from, to] = r ? [source.offset(r.start), source.offset(r.end)] : [source.yamlOffset + node!.range![0], source.yamlOffset + node!.range![1]];
+      out.push(...explainValue(source, from, to, String(params.type).split(','), e.data));
     } else if (e.keyword === 'additionalProperties' && /[\u3000\u00a0：]/.test(String(params.additionalProperty))) {
       const key = String(params.additionalProperty);
       const r = source.rangeAt([...p, key], { key: true });

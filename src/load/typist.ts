@@ -374,7 +374,13 @@ export function explainValue(file: SourceFile, from: number, to: number, expecte
   const { lines } = scanned;
   const out: Diagnostic[] = [];
   const first = lineIndex(lines, from), last = lineIndex(lines, Math.max(from, to - 1));
-  if (typeof value === 'string' && (expected.includes('object') || expected.includes('array'))) {
+  if (value && typeof value === 'object' && !Array.isArray(value) && expected.includes('array')) {
+    // `－ key: value` items: a mapping whose keys begin with the dash, where a list was expected.
+    for (let i = first; i <= last; i++) {
+      const d = lines[i]!.content ? null : fullwidthDash(file, lines[i]!);
+      if (d) out.push(d);
+    }
+  } else if (typeof value === 'string' && (expected.includes('object') || expected.includes('array'))) {
     for (let i = first; i <= last; i++) {
       const line = lines[i]!;
       if (line.content && i !== first) continue;
