@@ -143,10 +143,19 @@ function intendedIndent(lines: readonly Line[], i: number): number {
   return best;
 }
 
-/** A replacement of `from`..`to` (offsets in the file) by `text`, as a Fix, and the line as it reads after it. */
+/** How much of a long line a hint shows on each side of the change. */
+const CONTEXT = 40;
+
+/**
+ * A replacement of `from`..`to` (offsets in the file) by `text`, as a Fix, and the line as it reads after it (for the
+ * hint: cut to CONTEXT characters on each side of the change, "…" where cut, so that a line of megabytes stays short).
+ */
 function edit(file: SourceFile, line: Line, from: number, to: number, text: string): { fix: Fix; fixed: string } {
-  const fixed = (line.text.slice(0, from - line.start) + text + line.text.slice(to - line.start)).trim();
-  return { fix: { start: file.position(from), end: file.position(to), text }, fixed };
+  const before = line.text.slice(0, from - line.start).trimStart(), after = line.text.slice(to - line.start).trimEnd();
+  const head = before.length > CONTEXT ? `…${before.slice(-CONTEXT)}` : before;
+  const tail = after.length > CONTEXT ? `${after.slice(0, CONTEXT)}…` : after;
+  const shown = text.length > 2 * CONTEXT ? `${text.slice(0, CONTEXT)}…${text.slice(-CONTEXT)}` : text;
+  return { fix: { start: file.position(from), end: file.position(to), text }, fixed: (head + shown + tail).trim() };
 }
 
 function withFix(d: Diagnostic, fix: Fix): Diagnostic {
