@@ -9,7 +9,7 @@ import { compareDiagnostics, type Diagnostic, type Range } from '../diagnostics/
 import { diag, fill } from '../diagnostics/message.js';
 import { SCHEMA_WORDS, type Localised } from '../diagnostics/messages.js';
 import type { SourceFile } from '../load/source.js';
-import { explainKey, explainValue } from '../load/typist.js';
+import { explainKey, explainValue, MAX_MISTAKES } from '../load/typist.js';
 import { yamlText } from '../load/yaml.js';
 import { closest } from './suggest.js';
 
@@ -232,7 +232,8 @@ function typingMistakes(source: SourceFile, errors: readonly ErrorObject[]): Dia
       const { node, depth } = source.nodeAt(p);
       const r = depth === p.length && node?.range ? null : source.rangeAt(p);
       const [from, to] = r ? [source.offset(r.start), source.offset(r.end)] : [source.yamlOffset + node!.range![0], source.yamlOffset + node!.range![1]];
-      out.push(...explainValue(source, from, to, String(params.type).split(','), e.data));
+      for (const d of explainValue(source, from, to, String(params.type).split(','), e.data)) out.push(d);
+      if (out.length >= MAX_MISTAKES) break;
     } else if (e.keyword === 'additionalProperties' && /[\u3000\u00a0：]/.test(String(params.additionalProperty))) {
       const key = String(params.additionalProperty);
       const r = source.rangeAt([...p, key], { key: true });
@@ -255,7 +256,7 @@ export function checkSchema(kind: SchemaKind, data: unknown, source: SourceFile,
   if (!raw.length) return true;
   const typed = typingMistakes(source, raw);
   if (typed.length) {
-    diags.push(...typed);
+    for (const d of typed.slice(0, MAX_MISTAKES)) diags.push(d);
     return false;
   }
   const errors = prune(v.errors ?? []).filter((e) => !checkedElsewhere(kind, e));

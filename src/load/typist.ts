@@ -39,8 +39,22 @@ const FULLWIDTH_DASHES = '－—–﹣‐―';
 const ODD_SPACE = /[\u3000\u00a0]/;
 const BLANK = /^[ \t\u3000\u00a0]*(#.*)?$/;
 
-/** Lines of the YAML part of `file`, each marked as structure or content (block scalars, multi-line quotes). */
+/** Typing mistakes said for one file at most: a file typed wrong throughout needs its first ones, not a thousand. */
+export const MAX_MISTAKES = 50;
+
+/** How far back the indentation a line should have is looked for (a file indented wrong throughout stays linear). */
+const LOOK_BACK = 200;
+
+const scans = new WeakMap<SourceFile, Scanned>();
+
+/** Lines of the YAML part of `file`, each marked as structure or content (block scalars, multi-line quotes); once a file. */
 export function scanLines(file: SourceFile): Scanned {
+  let s = scans.get(file);
+  if (!s) { s = scan(file); scans.set(file, s); }
+  return s;
+}
+
+function scan(file: SourceFile): Scanned {
   const text = file.text;
   const end = file.yamlEnd ?? text.length;
   const lines: Line[] = [];
@@ -123,7 +137,7 @@ function intendedIndent(lines: readonly Line[], i: number): number {
   const levels = new Set<number>([0]);
   let min = Infinity;
   let first = true;
-  for (let j = i - 1; j >= 0 && min > 0; j--) {
+  for (let j = i - 1; j >= 0 && j >= i - LOOK_BACK && min > 0; j--) {
     const l = lines[j]!;
     if (l.content || BLANK.test(l.text)) continue;
     const ind = visualWidth(leadingWs(l.text));
@@ -320,7 +334,7 @@ export function scanFile(file: SourceFile, scanned: Scanned): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { lines } = scanned;
   let prev: Line | undefined;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < lines.length && out.length < MAX_MISTAKES; i++) {
     const line = lines[i]!;
     if (line.content || BLANK.test(line.text)) continue;
     const d = oddIndent(file, lines, i, true) ?? fullwidthColon(file, line, true) ?? oddSpaceAfterColon(file, line)
@@ -385,12 +399,12 @@ export function explainValue(file: SourceFile, from: number, to: number, expecte
   const first = lineIndex(lines, from), last = lineIndex(lines, Math.max(from, to - 1));
   if (value && typeof value === 'object' && !Array.isArray(value) && expected.includes('array')) {
     // `－ key: value` items: a mapping whose keys begin with the dash, where a list was expected.
-    for (let i = first; i <= last; i++) {
+    for (let i = first; i <= last && out.length < MAX_MISTAKES; i++) {
       const d = lines[i]!.content ? null : fullwidthDash(file, lines[i]!);
       if (d) out.push(d);
     }
   } else if (typeof value === 'string' && (expected.includes('object') || expected.includes('array'))) {
-    for (let i = first; i <= last; i++) {
+    for (let i = first; i <= last && out.length < MAX_MISTAKES; i++) {
       const line = lines[i]!;
       if (line.content && i !== first) continue;
       const d = (expected.includes('object') ? fullwidthColon(file, line, false) ?? oddSpaceAfterColon(file, line) : null)

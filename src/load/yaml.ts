@@ -5,7 +5,7 @@ import { yamlLib } from './yaml-lib.js';
 import { compareDiagnostics, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/message.js';
 import { YAML_OPTIONS, type SourceFile } from './source.js';
-import { explainParserError, scanFile, scanLines, type ParserError } from './typist.js';
+import { explainParserError, MAX_MISTAKES, scanFile, scanLines, type ParserError } from './typist.js';
 
 /** Aliases allowed when converting to data; more is treated as an alias bomb. */
 export const MAX_ALIASES = 100;
@@ -53,7 +53,7 @@ function parseFailure(file: SourceFile, errors: readonly ParserError[]): Diagnos
     (d.rule === 'duplicate-key' ? precise : generic).push(d);
   }
   const lines = new Set<number>();
-  const out = precise.filter((d) => !lines.has(d.start.line) && Boolean(lines.add(d.start.line)));
+  const out = precise.sort(compareDiagnostics).filter((d) => !lines.has(d.start.line) && Boolean(lines.add(d.start.line))).slice(0, MAX_MISTAKES);
   const first = [...generic].sort(compareDiagnostics)[0];
   if (first && !out.some((d) => d.rule !== 'duplicate-key' && compareDiagnostics(d, first) <= 0)) out.push(first);
   return out.sort(compareDiagnostics);
@@ -151,7 +151,7 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
   }
   file.doc = doc;
   if (doc.errors.length) {
-    diags.push(...parseFailure(file, doc.errors));
+    for (const d of parseFailure(file, doc.errors)) diags.push(d);
     return { data: undefined, ok: false };
   }
   try {
