@@ -11,21 +11,28 @@ import type { SchemaKind } from './schema.js';
 
 /** Keys whose texts are a law's words, quoted as the law prints them. */
 const PASTED = new Set(['quote']);
+const CHINESE_QUOTE = /[“”]/;
 
 export function checkQuotes(kind: SchemaKind, data: unknown, source: SourceFile, diags: Diagnostic[]): void {
-  if (kind === 'law') return;
-  const walk = (v: unknown, path: (string | number)[]): void => {
+  // Most files have no Chinese quotation mark at all: one search of the text, no walk.
+  if (kind === 'law' || !CHINESE_QUOTE.test(source.text)) return;
+  const path: (string | number)[] = [];
+  const walk = (v: unknown): void => {
     if (typeof v === 'string') {
       if (!v.includes('“') && !v.includes('”')) return;
       const open = v.split('“').length - 1, close = v.split('”').length - 1;
       if (open === close) return;
       const field = path.map((k) => (typeof k === 'number' ? `[${k + 1}]` : k)).join('.').replace(/\.\[/g, '[');
-      diags.push(diag(source.path, source.rangeAt(path), 'text-unbalanced-quote', 'unbalanced', { field: field || '-', open, close }));
+      diags.push(diag(source.path, source.rangeAt([...path]), 'text-unbalanced-quote', 'unbalanced', { field: field || '-', open, close }));
     } else if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, [...path, i]));
+      for (let i = 0; i < v.length; i++) { path.push(i); walk(v[i]); path.pop(); }
     } else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) if (!PASTED.has(k)) walk(x, [...path, k]);
+      const o = v as Record<string, unknown>;
+      for (const k in o) {
+        if (PASTED.has(k)) continue;
+        path.push(k); walk(o[k]); path.pop();
+      }
     }
   };
-  walk(data, []);
+  walk(data);
 }
