@@ -25,7 +25,7 @@ export interface LoadOptions {
 }
 
 /** What of a power the checks across files, and validate's flowchart check, read. */
-export const SLIM_POWER_KEYS = ['id', 'name', 'category', 'legal_bases', 'flowchart', 'fees', 'time_limit', 'status', 'status_date', 'status_reason'] as const;
+export const SLIM_POWER_KEYS = ['id', 'name', 'category', 'body', 'unit', 'legal_bases', 'flowchart', 'fees', 'time_limit', 'status', 'status_date', 'status_reason'] as const;
 
 export interface FileResult {
   rel: string;

@@ -52,6 +52,17 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--law-library <path>', t('法规库目录（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
     .action(async (dir: string, opts) => { code = await (await import('./build.js')).buildCommand(io, lang, dir, opts); });
 
+  program.command('export')
+    .description(t('导出向社会公布的权力清单和责任清单：xlsx（每个清单一个工作表）或 csv（一个清单）', 'Export the lists a department publishes (权力清单, 责任清单): xlsx (a sheet per list) or csv (one list)'))
+    .argument('<format>', t('导出格式：xlsx 或 csv', 'format: xlsx or csv'))
+    .argument('[dir]', t('制度库目录（也可用 -C）', 'repository directory (or -C)'))
+    .option('-C, --dir <dir>', t('制度库目录', 'repository directory'))
+    .option('-o, --out <file>', t('输出文件（默认 dist/<部门>权力清单和责任清单.xlsx 或 dist/<部门>行政权力清单.csv）；写已有目录则放在其中', 'output file (default dist/<department>权力清单和责任清单.xlsx or dist/<department>行政权力清单.csv); an existing directory: the file goes in it'))
+    .option('--list <list>', t('csv 导出哪个清单：powers（权力清单，默认）、duties（责任清单）、status（取消、暂停事项）', 'csv: which list: powers (default), duties, status (cancelled or suspended powers)'))
+    .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices([...STAGE_IDS]).default('draft'))
+    .option('--law-library <path>', t('法规库目录（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
+    .action(async (format: string, dir: string | undefined, opts) => { code = await (await import('./export.js')).exportCommand(io, lang, format, dir, opts); });
+
   program.command('schema')
     .description(t('导出 JSON Schema（供编辑器提示和其他工具使用）', 'Write the JSON Schemas (for editors and other tools)'))
     .requiredOption('--out <dir>', t('输出目录', 'output directory'))
@@ -86,6 +97,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--exit-code', t('有变化时以状态 1 退出', 'exit 1 when something changed'))
     .option('--color', t('强制彩色输出', 'force colour'))
     .option('--no-color', t('不用彩色', 'no colour'))
+    .option('--law-library <path>', t('法规库目录：两个修订的汇编日期不同时，比较所引条文在两个日期施行的文本（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory: when the two revisions\' compendium dates differ, the cited provisions are compared as in force on each date (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
     .action(async (base: string | undefined, head: string | undefined, opts) => { code = await (await import('./diff.js')).diffCommand(io, lang, base, head, opts); });
 
   program.command('status')
@@ -94,6 +106,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--at <date>', t('按这一天计算（YYYY-MM-DD，默认今天）', 'as of this day (YYYY-MM-DD, default today)'))
     .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['text', 'markdown', 'json']).default('text'))
     .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
+    .option('--law-library <path>', t('法规库目录：据此列出所引法律的废止和修订（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory: the cited laws repealed or amended are judged by it (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
     .action(async (dir: string, opts) => { code = await (await import('./status.js')).statusCommand(io, lang, dir, opts); });
 
   program.command('rollup')

@@ -8,9 +8,8 @@ import { findRepository, type Repository } from '../load/repository.js';
 import { filesOf, sourcesOf, validate, type Validated, type ValidateOptions as PipelineValidateOptions } from '../pipeline/index.js';
 import { LawLibrarySettingError } from '../pipeline/library.js';
 import { FORMATS, formatDiagnostics, type FormatName } from '../diagnostics/format/index.js';
-import { UsageError, type Io } from './io.js';
+import { UsageError, writeReport, type Io } from './io.js';
 import { VERSION } from '../util/version.js';
-import { writeFileAtomic } from '../util/write.js';
 
 export interface ValidateOptions {
   stage?: string;
@@ -64,7 +63,7 @@ export function printDiagnostics(io: Io, lang: Lang, repo: Repository, diags: Di
   const text = formatDiagnostics(format, diags, {
     lang, color: color && !output, sources: sourcesOf(repo, diags), base: dir ?? '.', toolVersion: VERSION,
   });
-  if (output) writeFileAtomic(path.resolve(io.cwd, output), text);
+  if (output) writeReport(io, output, text);
   else io.stdout(text);
 }
 

@@ -537,12 +537,12 @@ export const MESSAGES = {
   },
   'flowchart-small-text': {
     generated: {
-      zh: '权力运行流程图印在 A4 纸上时文字只有约 {size} 磅，小于 {min} 磅（六号），不易辨认',
+      zh: '权力运行流程图印在 A4 纸上时文字只有约 {size} 磅，小于 {min} 磅（五号），不易辨认',
       en: 'The flowchart\'s text prints at about {size} pt on A4, below {min} pt, and is hard to read',
       hintZh: '缩短环节名称、承办岗位和条件的文字，或减少并列的分支', hintEn: 'Shorten the step, actor and condition texts, or reduce parallel branches',
     },
     handDrawn: {
-      zh: '权力运行流程图印在 A4 纸上时文字只有约 {size} 磅，小于 {min} 磅（六号），不易辨认',
+      zh: '权力运行流程图印在 A4 纸上时文字只有约 {size} 磅，小于 {min} 磅（五号），不易辨认',
       en: 'The flowchart\'s text prints at about {size} pt on A4, below {min} pt, and is hard to read',
       hintZh: '手绘流程图不会自动分页：精简图中的环节和文字，或删去 flowchart 这一行，改由办理流程（procedure）自动生成流程图（过长时自动分页）',
       hintEn: 'A hand-drawn flowchart is not cut into pages: make it smaller, or remove the flowchart line so that one is generated from the procedure (cut into pages when long)',
@@ -571,6 +571,24 @@ export const MESSAGES = {
       hintEn: 'Add status_date: YYYY-MM-DD and status_reason (with the decision that made it)',
     },
   },
+  'power-body-unit': {
+    body: {
+      zh: '职权"{name}"的实施主体"{body}"既不是本部门（{department}），也不是 powerbook.yaml 所列的单位（department.units）',
+      en: 'The implementing body "{body}" of power "{name}" is neither the department ({department}) nor a unit listed in powerbook.yaml (department.units)',
+      hintZh: '实施主体写本部门全称"{department}"，或所列单位之一：{units}；确是本部门的单位的，把它加进 department.units',
+      hintEn: 'Write the department, "{department}", or one of the listed units: {units}; a unit of the department not yet listed goes into department.units',
+    },
+    bodyNoUnits: {
+      zh: '职权"{name}"的实施主体"{body}"不是本部门（{department}）', en: 'The implementing body "{body}" of power "{name}" is not the department ({department})',
+      hintZh: '实施主体写本部门全称"{department}"；由下属单位以自己的名义实施的，在 powerbook.yaml 的 department.units 中列出该单位',
+      hintEn: 'Write the department, "{department}"; a subordinate unit acting in its own name is listed under department.units in powerbook.yaml',
+    },
+    unit: {
+      zh: '职权"{name}"的承办机构"{unit}"不是 powerbook.yaml 所列的单位（department.units）之一',
+      en: 'The responsible unit "{unit}" of power "{name}" is not one of the units listed in powerbook.yaml (department.units)',
+      hintZh: '所列单位：{units}；改成其中之一，或把"{unit}"加进 department.units', hintEn: 'Listed units: {units}; use one of them, or add "{unit}" to department.units',
+    },
+  },
   'stage-dates': {
     outOfOrder: {
       zh: 'stages.{key}（{date}）早于 stages.{prevKey}（{prevDate}）', en: 'stages.{key} ({date}) precedes stages.{prevKey} ({prevDate})',
@@ -581,6 +599,16 @@ export const MESSAGES = {
     marked: {
       zh: '汇编的 {key} 仍标着"{mark}"', en: 'The compendium\'s {key} still says "{mark}"',
       hintZh: '向社会公布的是经审查、审议的正式文本：删去这一标注', hintEn: 'The published compendium is the reviewed text: remove the mark',
+    },
+  },
+  'compendium-file-omitted': {
+    omitted: {
+      zh: '{kindZh}文件不符合格式要求，没有编入汇编', en: 'This {kindEn} file does not match the format and is left out of the compendium',
+      hintZh: '把 powerbook.yaml 的 lint 中 schema 改回 error（或删去这一行）后运行 powerbook validate，按提示改正', hintEn: 'Set schema back to error in powerbook.yaml\'s lint (or remove that line), run powerbook validate and fix what it reports',
+    },
+    omittedFromList: {
+      zh: '{kindZh}文件不符合格式要求，没有列入导出的清单', en: 'This {kindEn} file does not match the format and is left out of the exported lists',
+      hintZh: '把 powerbook.yaml 的 lint 中 schema 改回 error（或删去这一行）后运行 powerbook validate，按提示改正', hintEn: 'Set schema back to error in powerbook.yaml\'s lint (or remove that line), run powerbook validate and fix what it reports',
     },
   },
   'yaml-too-deep': {

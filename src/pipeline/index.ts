@@ -7,6 +7,7 @@
  *   render(model)   one backend per format (BACKENDS): DOCX, PDF, HTML site
  */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/message.js';
 import { applySeverities, parseLint, type LintSettings } from '../diagnostics/severity.js';
 import { checkRepository } from '../check/index.js';
 import { loadRepository } from '../check/load.js';
@@ -193,6 +194,14 @@ export async function compile(repo: Repository, opts: CompileOptions = {}): Prom
     created: creationDate(config, env), ...(library ? { library } : {}),
     ...(opts.revisions ? { revisions: opts.revisions } : {}),
   });
+  // A file the schema check rejected is never compiled (its fields cannot be trusted); with `schema` lowered or off in
+  // lint, validate lets the build go on, so the build says what it left out rather than dropping it unseen.
+  const kinds = [['power', '职权', repo.powers], ['rule', '制度', repo.rules], ['law', '法规', repo.laws]] as const;
+  for (const [kindEn, kindZh, files] of kinds) {
+    for (const f of files as readonly { valid: boolean; source: { path: string } }[]) {
+      if (!f.valid) warnings.push(diag(f.source.path, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, 'compendium-file-omitted', 'omitted', { kindZh, kindEn }));
+    }
+  }
   const lint = opts.lint ?? new Map();
   return { model, repo, failures: applySeverities(failures, lint), warnings: applySeverities(warnings, lint), flowcharts: { total: sources.length, failed: failures.length } };
 }

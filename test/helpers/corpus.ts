@@ -15,8 +15,11 @@ export const NOT_SETTABLE: Partial<Record<RuleId, string>> = {
   'config-missing': 'reported when there is no powerbook.yaml: there is no lint: to set it in',
   'empty-repository': 'reported when the directory has no powerbook.yaml (nor anything else): no lint: either',
 };
-/** Ids found only by `build`: the flowcharts' (compile(), with Chromium) and the 修订说明's (the command). */
-export const BUILD_ONLY: RuleId[] = ['flowchart-render', 'flowchart-small-text', 'revision-base'];
+/**
+ * Ids found only by `build` (and `export`): the flowcharts' (compile(), with Chromium), the 修订说明's (the command), and
+ * compendium-file-omitted (test/build/omitted.test.ts).
+ */
+export const BUILD_ONLY: RuleId[] = ['flowchart-render', 'flowchart-small-text', 'revision-base', 'compendium-file-omitted'];
 /** The stage the repository is validated at: the last, where every requirement of the stage table applies. */
 export const STAGE = 'publish';
 
