@@ -4,6 +4,7 @@ import type { Lang } from '../diagnostics/diagnostic.js';
 import { ChromiumMissingError } from '../browser/chromium.js';
 // Commands are imported when run: `validate` must not pay for loading the DOCX, PDF and Chromium code.
 import { processIo, resolveLang, UsageError, type Io } from './io.js';
+import { isHelpShown, localiseCommander, usageMessage } from './commander-lang.js';
 import { VERSION } from '../util/version.js';
 import { STAGE_IDS } from '../check/stages.js';
 
@@ -19,15 +20,19 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
 
   const program = new Command('powerbook')
     .description(t('规范权力运行制度汇编工具：校验制度库，生成制度汇编（DOCX/PDF）', 'Validate a rule repository and build its compendium (DOCX/PDF)'))
-    .version(VERSION, '-V, --version')
+    .version(VERSION, '-V, --version', t('显示版本号', 'output the version number'))
     .addOption(new Option('--lang <lang>', t('消息语言', 'message language')).choices(['zh', 'en']))
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // commander's error messages are printed by the catch below, in the CLI's language (commander-lang.ts).
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
     .showHelpAfterError(false);
+  // Before the commands are added: they inherit the help's language.
+  localiseCommander(program, lang);
 
   program.command('validate')
     .description(t('检查制度库：格式、引用、法律效力、流程图、审查与审议记录', 'Check a rule repository: format, references, laws in force, procedures, review records'))
-    .argument('[dir]', t('制度库目录', 'repository directory'), '.')
+    .argument('[path]', t('制度库目录，或其中的文件、子目录（只显示它的问题；制度库从它往上找 powerbook.yaml）；不写则为当前目录所在的整个制度库',
+      "the repository, or a file or folder in it (only its problems are shown; the repository is found upwards from it by its powerbook.yaml); default: the whole repository holding the current folder"))
     .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices([...STAGE_IDS]).default('draft'))
     .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['stylish', 'json', 'github', 'sarif', 'gitlab']).default('stylish'))
     .option('--max-warnings <n>', t('警告超过 n 个时以状态 1 退出', 'exit 1 when warnings exceed n'))
@@ -126,8 +131,9 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .action(async (file: string, opts) => { code = await (await import('./import.js')).importCommand(io, lang, file, opts); });
 
   program.command('rules')
-    .description(t('列出全部检查规则及其默认级别', 'List every check rule with its default severity'))
+    .description(t('列出全部检查规则及其级别（默认级别、随消息或阶段不同的级别；-C 时按制度库的 lint 设置）', 'List every check rule with its severity (the default, where it differs by message or stage; with -C as the repository\'s lint: sets it)'))
     .option('-f, --format <format>', t('输出格式：text 或 json（含两种语言和每条规则的消息）', 'output format: text or json (both languages and each rule\'s messages)'), 'text')
+    .option('-C, --dir <dir>', t('制度库目录：按其 powerbook.yaml 的 lint 设置列出级别', "repository directory: the severities as its powerbook.yaml's lint: sets them"))
     .action(async (opts) => { code = (await import('./rules.js')).rulesCommand(io, lang, opts); });
 
   // `laws`: the law library (LawRefBook/Laws clone). Every subcommand takes --law-library, -C and --no-cache.
@@ -164,8 +170,17 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return 2; // commander already printed the message
+      if (isHelpShown(e)) return 0;
+      // The (sub)command the error is about, for where its usage is: "laws show".
+      const names: string[] = [];
+      let cmd: Command = program;
+      for (const a of argv) {
+        const sub = cmd.commands.find((c) => c.name() === a);
+        if (sub) { names.push(a); cmd = sub; }
+      }
+      const command = names.join(' ');
+      io.stderr(usageMessage(e, lang, command));
+      return 2;
     }
     if (e instanceof UsageError) {
       io.stderr(`powerbook: ${lang === 'en' ? e.en : e.zh}\n`);

@@ -50,6 +50,10 @@ const ENCODING_HINT = {
   hintZh: '用记事本或 WPS 打开，"另存为"时编码选 UTF-8；或运行 iconv -f GB18030 -t UTF-8 原文件 > 新文件',
   hintEn: 'Open it in Notepad and "Save as" with encoding UTF-8, or run: iconv -f GB18030 -t UTF-8 in > out',
 } as const;
+const UTF16_HINT = {
+  hintZh: '用记事本打开，"另存为"时编码选 UTF-8（不要选"Unicode"）；或运行 iconv -f UTF-16 -t UTF-8 原文件 > 新文件',
+  hintEn: 'Open it in Notepad and "Save as" with encoding UTF-8 (not "Unicode"), or run: iconv -f UTF-16 -t UTF-8 in > out',
+} as const;
 
 export const MESSAGES = {
   'duplicate-id': {
@@ -61,6 +65,20 @@ export const MESSAGES = {
     mismatch: {
       zh: '文件名"{base}"与编号"{id}"不一致', en: 'File name "{base}" does not match id "{id}"',
       hintZh: '把文件改名为 {id}{ext}，或把编号改为 {base}', hintEn: 'Rename the file to {id}{ext}, or change the id to {base}',
+    },
+    rename: {
+      zh: '文件名"{base}"与编号"{id}"不一致', en: 'File name "{base}" does not match id "{id}"',
+      hintZh: '把文件改名为 {id}{ext}（文件名就是编号）', hintEn: 'Rename the file to {id}{ext} (the file name is the id)',
+    },
+    changeId: {
+      zh: '文件名"{base}"与编号"{id}"不一致', en: 'File name "{base}" does not match id "{id}"',
+      hintZh: '{id}{ext} 已被另一个文件占用：把编号改为 {base}，或给这一项另编一个编号并把文件改为同名',
+      hintEn: '{id}{ext} is taken by another file: change the id to {base}, or give this one a new id and name the file after it',
+    },
+    renameTaken: {
+      zh: '文件名"{base}"与编号"{id}"不一致', en: 'File name "{base}" does not match id "{id}"',
+      hintZh: '{id}{ext} 已被另一个文件占用：核对这两个文件的编号，给这一项另编一个编号并把文件改为同名',
+      hintEn: '{id}{ext} is taken by another file: check both ids, give this one a new id and name the file after it',
     },
   },
   'power-legal-basis-required': {
@@ -275,6 +293,10 @@ export const MESSAGES = {
     requiredDescribed: { zh: '缺少必填项 {field}', en: 'Missing required field {field}', hintZh: '{key}: {description}', hintEn: 'Add "{key}"' },
     unknownField: { zh: '不认识的字段"{key}"', en: 'Unknown field "{key}"', hintZh: '这里可用的字段：{allowed}', hintEn: 'Allowed here: {allowed}' },
     unknownFieldNear: { zh: '不认识的字段"{key}"', en: 'Unknown field "{key}"', hintZh: '是不是要写"{near}"？', hintEn: 'Did you mean "{near}"?' },
+    unknownFieldTitle: {
+      zh: '不认识的字段"{key}"', en: 'Unknown field "{key}"',
+      hintZh: '字段名要写英文：“{title}”写成 {near}', hintEn: 'Keys are written in English: "{title}" is {near}',
+    },
     type: { zh: '{field}应为{types}', en: '{field} must be {types}', hintZh: '{description}' },
     enum: {
       zh: '{field}的值"{value}"不在可选范围内', en: '{field}: "{value}" is not one of the allowed values',
@@ -305,8 +327,53 @@ export const MESSAGES = {
   },
   'yaml-syntax': {
     syntax: {
-      zh: 'YAML 语法错误：{detail}', en: 'YAML syntax error: {detail}',
-      hintZh: '检查这一行的缩进、冒号后的空格和引号是否配对', hintEn: 'Check indentation, the space after colons, and matching quotes',
+      zh: 'YAML 语法错误，这里的写法无法识别（{code}）', en: 'YAML syntax error: {detail}',
+      hintZh: '检查这一行和上一行的缩进、冒号后的空格和引号是否配对', hintEn: 'Check indentation, the space after colons, and matching quotes',
+    },
+    implicitKey: {
+      zh: '这一行既不是"字段名: 值"，也不是以"- "开头的列表项，YAML 把它和下一行连成了一个字段名', en: 'This line is neither "key: value" nor a "- " list item: YAML read it and the next line as one key',
+      hintZh: '字段名后面写半角冒号和空格（如 name: 值）；列表项以"- "开头；一段长文字写成"字段名: |"，下一行起缩进书写',
+      hintEn: 'Write "key: value" with an ASCII colon and a space, start list items with "- ", or write long text as "key: |" with the text indented below',
+    },
+    noSpaceAfterColon: {
+      zh: '字段名的冒号后面缺少空格，YAML 把整行读成了一段文字', en: 'No space after the colon of the key: YAML read the whole line as text',
+      hintZh: '在冒号后加一个空格：{fixed}', hintEn: 'Add a space after the colon: {fixed}',
+    },
+    badIndent: {
+      zh: '缩进不对：同一层的字段或列表项必须从同一列开始', en: 'Bad indentation: the keys or items of one level must start in the same column',
+      hintZh: '与上一个同级的字段对齐（用半角空格，不用 Tab 或全角空格）', hintEn: 'Align it with the previous key of its level (ASCII spaces, no tabs)',
+    },
+    compact: {
+      zh: '一行里写了两个"字段名: 值"', en: 'Two "key: value" pairs on one line',
+      hintZh: '每个字段写一行；值里要有冒号的，整个值加引号', hintEn: 'Write one key per line; quote a value that holds a colon',
+    },
+    unexpected: {
+      zh: '这里有多余的文字："{text}"', en: 'Unexpected text here: "{text}"',
+      hintZh: '检查引号、方括号和花括号是否配对；值里有特殊符号的，整个值加引号', hintEn: 'Check that quotes and brackets pair up; quote a value with special characters',
+    },
+    missingColon: {
+      zh: '字段名后面缺少冒号，或这一行的缩进不对', en: 'A key without its colon, or this line is indented wrongly',
+      hintZh: '写成"字段名: 值"（半角冒号加空格），并与同级字段对齐', hintEn: 'Write "key: value" and align it with the keys of its level',
+    },
+    flowEnd: {
+      zh: '方括号"[ ]"或花括号没有配对', en: 'A bracket "[ ]" or a brace is not closed',
+      hintZh: '补上结束的括号；括号里的各项用半角逗号","分开', hintEn: 'Close it; separate the items with ASCII commas',
+    },
+    unclosedFlow: {
+      zh: '这一行的"{bracket}"没有配对的"{close}"', en: 'The "{bracket}" on this line is never closed by "{close}"',
+      hintZh: '在行末补上"{close}"（括号里的各项用半角逗号","分开）：{fixed}', hintEn: 'Close it at the end of the line: {fixed}',
+    },
+    overIndented: {
+      zh: '这一行比第 {previous} 行多缩进了，YAML 把它接在了第 {previous} 行的值后面', en: 'This line is indented further than line {previous}, so YAML read it as the rest of that value',
+      hintZh: '删去行首多出的空格，与第 {previous} 行对齐', hintEn: 'Remove the extra spaces: align it with line {previous}',
+    },
+    badEscape: {
+      zh: '双引号中的反斜杠"\\"写法不对', en: 'A backslash in double quotes is not a valid escape',
+      hintZh: '含反斜杠的文字（如 Windows 路径）改用单引号，或把每个 \\ 写成两个', hintEn: 'Use single quotes for text with backslashes, or double each backslash',
+    },
+    badStart: {
+      zh: '值不能以"{char}"开头', en: 'A plain value cannot start with "{char}"',
+      hintZh: '给整个值加上引号', hintEn: 'Put the value in quotes',
     },
     multipleDocuments: {
       zh: '文件中有多个 YAML 文档（多余的 "---"）', en: 'The file holds more than one YAML document (an extra "---")',
@@ -323,7 +390,59 @@ export const MESSAGES = {
   'tab-indent': {
     tab: {
       zh: 'YAML 不能用制表符（Tab）缩进', en: 'Tabs are not allowed for indentation in YAML',
-      hintZh: '把行首的 Tab 换成空格（每级两个空格）', hintEn: 'Replace leading tabs with spaces (two per level)',
+      hintZh: '把行首的 Tab 换成 {spaces} 个半角空格，与同级的字段对齐：{fixed}', hintEn: 'Replace the leading tabs with {spaces} spaces, aligned with the keys of its level: {fixed}',
+    },
+  },
+  'yaml-fullwidth-colon': {
+    colon: {
+      zh: '字段名"{key}"后面用了全角冒号"："，YAML 不认', en: 'The key "{key}" is followed by a full-width colon (U+FF1A), which YAML does not read as a colon',
+      hintZh: '把全角冒号“：”改成半角冒号“: ”（冒号后加一个空格）：{fixed}', hintEn: 'Replace it with an ASCII colon and a space: {fixed}',
+    },
+  },
+  'yaml-ideographic-space': {
+    indent: {
+      zh: '行首用了 {n} 个全角空格（U+3000）缩进，YAML 只认半角空格', en: 'The line is indented with {n} full-width space(s) (U+3000); YAML indents with ASCII spaces only',
+      hintZh: '把行首的全角空格换成 {spaces} 个半角空格，与同级的字段对齐：{fixed}', hintEn: 'Indent it with {spaces} ASCII spaces, aligned with the keys of its level: {fixed}',
+    },
+    indentDelete: {
+      zh: '行首用了 {n} 个全角空格（U+3000）缩进，YAML 只认半角空格', en: 'The line is indented with {n} full-width space(s) (U+3000); YAML indents with ASCII spaces only',
+      hintZh: '删去行首的全角空格，与同级的字段对齐：{fixed}', hintEn: 'Remove them, aligning the line with the keys of its level: {fixed}',
+    },
+    afterColon: {
+      zh: '冒号后面是全角空格（U+3000），YAML 要求冒号后是半角空格', en: 'A full-width space (U+3000) after the colon; YAML needs an ASCII space',
+      hintZh: '把冒号后的全角空格换成一个半角空格：{fixed}', hintEn: 'Put an ASCII space after the colon: {fixed}',
+    },
+  },
+  'yaml-colon-in-value': {
+    colon: {
+      zh: '值中间有"冒号加空格"（": "），YAML 把它读成了又一个字段', en: 'The unquoted value contains ": " (colon and space), which YAML reads as another key',
+      hintZh: '{howZh}：{fixed}', hintEn: '{howEn}: {fixed}',
+    },
+    item: {
+      zh: '这一项中的"冒号加空格"（": "）让 YAML 把它读成了"字段名: 值"，而这里应是一段文字', en: 'The ": " in this item made YAML read it as "key: value" where a text belongs',
+      hintZh: '{howZh}：{fixed}', hintEn: '{howEn}: {fixed}',
+    },
+  },
+  'yaml-unbalanced-quote': {
+    unclosed: {
+      zh: '值开头的引号 {quote} 没有配对的结束引号，后面的各行都被读成了这个值', en: 'The opening quote {quote} is never closed: the lines after it were read as part of the value',
+      hintZh: '在这一行末尾补上 {quote}（或删去开头的 {quote}）：{fixed}', hintEn: 'Close it at the end of the line (or remove it): {fixed}',
+    },
+    textAfter: {
+      zh: '值以引号 {quote} 开头，引号结束后还有文字：YAML 把这对引号当成了整个值的引号', en: 'The value starts with the quote {quote} and more text follows its closing quote: YAML took them for the quotes of the whole value',
+      hintZh: '文字中的引号请用中文引号“”：{fixed}', hintEn: 'Use Chinese quotation marks inside Chinese text: {fixed}',
+    },
+  },
+  'yaml-fullwidth-dash': {
+    dash: {
+      zh: '列表项用了全角的"{dash}"开头，YAML 只认半角的"- "', en: 'The list item starts with the full-width dash "{dash}"; YAML list items start with "- "',
+      hintZh: '把"{dash}"改成半角减号加空格"- "：{fixed}', hintEn: 'Replace it with "- " (ASCII hyphen and space): {fixed}',
+    },
+  },
+  'text-unbalanced-quote': {
+    unbalanced: {
+      zh: '"{field}"中的中文引号不成对：{open} 个左引号“，{close} 个右引号”', en: '{field}: the Chinese quotation marks do not pair up ({open} opening, {close} closing)',
+      hintZh: '补上缺少的引号，或删去多余的一个，使“”成对出现', hintEn: 'Add the missing mark or remove the extra one',
     },
   },
   'alias-limit': {
@@ -334,7 +453,7 @@ export const MESSAGES = {
   },
   'encoding': {
     gb18030: { zh: '文件编码是 GBK/GB18030，不是 UTF-8', en: 'The file is encoded as GBK/GB18030, not UTF-8', ...ENCODING_HINT },
-    utf16: { zh: '文件编码是 UTF-16（"Unicode"），不是 UTF-8', en: 'The file is encoded as UTF-16, not UTF-8', ...ENCODING_HINT },
+    utf16: { zh: '文件编码是 UTF-16（记事本的"Unicode"），不是 UTF-8', en: 'The file is encoded as UTF-16, not UTF-8', ...UTF16_HINT },
     unknown: {
       zh: '文件不是 UTF-8 编码，也无法识别为 GBK/GB18030', en: 'The file is not UTF-8 and not recognisable as GBK/GB18030',
       hintZh: '用记事本打开，"另存为"时编码选 UTF-8', hintEn: 'Re-save the file with UTF-8 encoding',
