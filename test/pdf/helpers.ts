@@ -18,6 +18,23 @@ export function layoutPages(pdf: string): string[] {
   return pages;
 }
 
+/** `pdftotext -raw` (the text in the order it is drawn), one string per page. */
+export function rawPages(pdf: string): string[] {
+  const pages = run('pdftotext', ['-raw', pdf, '-']).split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages;
+}
+
+/**
+ * Each page's words with their boxes rounded to 0.1 pt, sorted by position: what is printed where, whatever the order
+ * it was drawn in and whatever fonts hold the glyphs.
+ */
+export function placedWords(boxes: readonly BboxPage[]): string[][] {
+  const r = (v: number) => (Math.round(v * 10) / 10).toFixed(1);
+  return boxes.map((p) => p.words.map((w) => `${r(w.yMin)} ${r(w.xMin)} ${r(w.xMax)} ${r(w.yMax)} ${w.text}`)
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+}
+
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 /** `pdftotext -bbox`: every word with its box, in points from the page's top left corner. */
