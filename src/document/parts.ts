@@ -62,7 +62,7 @@ export function catalogue(powers: Loaded<Power>[], laws: LegalBasisTexts, powerA
   let n = 0;
   const groups = byCategory(powers);
   groups.forEach(([cat, ps], gi) => {
-    rows.push({ cells: [{ children: [t(`${numberToChinese(gi + 1)}、${cat}（${ps.length}项）`, { bold: true })], colSpan: 8 }] });
+    rows.push({ group: true, cells: [{ children: [t(`${numberToChinese(gi + 1)}、${cat}（${ps.length}项）`, { bold: true })], colSpan: 8 }] });
     for (const p of ps) {
       n++;
       rows.push({

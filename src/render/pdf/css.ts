@@ -12,6 +12,8 @@
  *   negative letter-spacing, so that 28 glyphs of 16 pt (plus spacing) fill a line, justified.
  */
 import { pageGeometry, type LayoutProfile } from '../../domain/profile.js';
+import type { Table } from '../../document/model.js';
+import { columnMinimums, fitColumns } from '../../document/unbroken.js';
 import type { FontPlan } from './fonts.js';
 
 const PX_PER_MM = 96 / 25.4;
@@ -67,6 +69,30 @@ ${numbered('wide')}
 `;
 }
 
+/** A cell's padding (each side) and rule, in mm and pt, as printCss sets them. */
+const CELL_PADDING_MM = 1.2;
+const RULE_PT = 0.5;
+
+/**
+ * The widths a table is printed with (relative, as <col> percentages): the model's proportions of the text width
+ * (landscape for a wide table), each column at least as wide as its codes and numbers, and where the room allows its
+ * short lines holding one, at the table's size (document/unbroken.ts). `undefined`: the model's widths as they are.
+ */
+export function tableColumnWidths(profile: LayoutProfile): (t: Table) => number[] | undefined {
+  const { portrait, landscape } = pageGeometry(profile);
+  return (t) => {
+    const n = t.widths?.length ?? 0;
+    if (!n || t.widths!.some((w) => !(w > 0))) return undefined;
+    const width = (t.landscape ? landscape : portrait).textWidthMm * PX_PER_MM;
+    const fontPx = (t.fontSize === 'normal' ? profile.sizePt.body : profile.sizePt.table) * PX_PER_PT;
+    const total = t.widths!.reduce((a, b) => a + b, 0);
+    const scaled = t.widths!.map((w) => (w / total) * width);
+    // A column holds its content, its padding and (border-collapse) half of each rule, and a pixel to spare.
+    const toPx = (em: number) => (em > 0 ? em * fontPx + 2 * CELL_PADDING_MM * PX_PER_MM + RULE_PT * PX_PER_PT + 1 : 0);
+    return fitColumns(scaled, columnMinimums(t, n), toPx).widths;
+  };
+}
+
 /** The print CSS; with `pageNumbers: false` without the page numbers (a chunk sets them apart: pageNumberCss). */
 export function printCss(profile: LayoutProfile, fonts: FontPlan, opts: { pageNumbers?: boolean } = {}): string {
   const { sizePt } = profile;
@@ -110,6 +136,8 @@ p.align-center { text-align: center; text-indent: 0; }
 p.align-right { text-align: right; text-indent: 0; }
 p.align-left { text-align: left; }
 a { color: inherit; text-decoration: none; }
+/* A code, a date, a number with its unit (document/unbroken.ts): never broken across lines. */
+.nobr { white-space: nowrap; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.875em; letter-spacing: 0; }
 sup { line-height: 0; }
 
@@ -165,7 +193,10 @@ table { width: 100%; border-collapse: collapse; margin: ${px(g.linePx / 4)} 0 ${
 table:has(> colgroup) { table-layout: fixed; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border: 0.5pt solid #000; padding: 0.6mm 1.2mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+/* A table's caption and header never end a page without a row of the table, nor a group's heading row (一、行政许可)
+   without the first row of its group. */
+tbody > tr:first-child, tr.group + tr { break-before: avoid; }
+th, td { border: ${RULE_PT}pt solid #000; padding: 0.6mm ${CELL_PADDING_MM}mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { font-family: ${f.heading1}; font-weight: normal; text-align: center; vertical-align: middle; }
 table.info td:first-child { text-align: center; vertical-align: middle; font-family: ${f.heading1}; }
 caption { caption-side: top; padding-bottom: 1mm; }
