@@ -59,7 +59,9 @@ export function textWidthEm(text: string): number {
 }
 
 /** A line of a cell that holds a code or number and is at most this wide is kept whole where the columns allow. */
-const SHORT_LINE_EM = 10;
+const SHORT_LINE_EM = 8;
+/** What a column keeps of its width in the model's proportions when another is widened. */
+const KEEP = 0.6;
 
 export interface ColumnMinimums {
   /** Each column's widest code, number or Latin word (ems of the table's font). */
@@ -106,15 +108,16 @@ export function columnMinimums(t: Table, columns: number): ColumnMinimums {
 }
 
 /**
- * Column widths (any unit, adding up to `total`) with each column widened to `minimum` where it is narrower, the room
- * taken from the columns that have more than theirs, in proportion to what they have to spare; `undefined` when the
- * minimums don't fit together.
+ * Column widths (any unit) with each column widened to `minimum` where it is narrower, the room taken from the
+ * columns that have more than theirs, in proportion to what they have to spare, none below `KEEP` of its width;
+ * `undefined` when the minimums don't fit so.
  */
 export function widenColumns(widths: readonly number[], minimum: readonly number[]): number[] | undefined {
   const min = widths.map((_, i) => Math.max(0, minimum[i] ?? 0));
   const short = widths.reduce((n, w, i) => n + Math.max(0, min[i]! - w), 0);
   if (short === 0) return [...widths];
-  const spare = widths.map((w, i) => Math.max(0, w - min[i]!));
+  // A column gives at most KEEP of its width: its header and text need room too.
+  const spare = widths.map((w, i) => Math.max(0, w - Math.max(min[i]!, w * KEEP)));
   const totalSpare = spare.reduce((a, b) => a + b, 0);
   if (totalSpare < short) return undefined;
   return widths.map((w, i) => (w < min[i]! ? min[i]! : w - (spare[i]! * short) / totalSpare));
@@ -156,23 +159,54 @@ function mayBreak(a: string, b: string, after: string | undefined): boolean {
   return true;
 }
 
-/** A character's advance in ems, as some consumer's fonts have it. */
-export type Metric = (ch: string) => number;
+/**
+ * A character's advance in ems as some consumer lays it out, given the character before it on its line (none at the
+ * start of a line): its font's advance, and any space the consumer puts between the two.
+ */
+export type Metric = (ch: string, before?: string) => number;
 
 /** Half-width Latin letters and digits, full-width ideographs: the GB2312 fonts Word has (仿宋_GB2312, 黑体 …). */
 export const HALF_WIDTH: Metric = (ch) => (ch.codePointAt(0)! < 0x7f ? 0.5 : charWidthEm(ch) === 1 ? 1 : 0.5);
 
+const isIdeograph = (ch: string | undefined): boolean => ch !== undefined && /\p{Script=Han}/u.test(ch) && !/[\u3000-\u303f]/.test(ch);
+
 /**
- * Where to break a text ourselves so that no code or number (unbrokenSpans) is broken across lines, for a renderer
- * that cannot mark it unbreakable (the DOCX): Word and LibreOffice are laid out ahead, line by line, in a box of
- * `widthEm` ems (and `firstEm` on the first line), once in each of `metrics` (by default: Latin letters rounded up
- * as `charWidthEm` has them, and half-width as in the GB2312 fonts), every character `spacingEm` wider (the DOCX
- * condenses its runs); where any would break inside a code or number, the text is broken just before it (before an
- * opening bracket or quote it follows), and laid out on from there. Returns the offsets (UTF-16) to break at.
+ * LibreOffice's space between an ideograph and a Latin letter or digit beside it, either way: 0.2 em (measured with
+ * LibreOffice 7.4: 3.2 pt at 16 pt, 2.4 pt at 12 pt; none beside punctuation, a space or a hyphen). LibreOffice puts
+ * it whatever the DOCX says: its import ignores w:autoSpaceDE and w:autoSpaceDN, which Word honours.
  */
-export function breaksForTokens(text: string, widthEm: number, firstEm = widthEm, spacingEm = 0, metrics: readonly Metric[] = [charWidthEm, HALF_WIDTH]): number[] {
+export const AUTOSPACE_EM = 0.2;
+export function withAutospace(own: Metric): Metric {
+  return (ch, before) => own(ch, before) + ((isIdeograph(before) && isWordChar(ch)) || (isWordChar(before) && isIdeograph(ch)) ? AUTOSPACE_EM : 0);
+}
+
+export interface LineRoom {
+  /** The width of a line, in ems of the text's size; `firstEm` that of the paragraph's first line. */
+  widthEm: number;
+  firstEm?: number;
+  /** The character spacing every character gets (the DOCX condenses its runs), in ems. */
+  spacingEm?: number;
+}
+
+/**
+ * Where to break a text ourselves, for a renderer that cannot mark a run unbreakable (the DOCX): the consumers are laid
+ * out ahead, line by line, in each of `metrics` (by default: Latin letters rounded up as `charWidthEm` has them, and
+ * half-width as in the GB2312 fonts).
+ *
+ * - No code or number (unbrokenSpans) is broken across lines: where any metric would break inside one, the text is
+ *   broken just before it (before an opening bracket or quote it follows), or as late as the line allows between
+ *   them, and laid out on from there.
+ * - `agree`: two metrics whose lines must be the same, a page layout's (docx's, which numbers the 目录) and a
+ *   consumer's (LibreOffice's, which adds its space between ideographs and Latin letters): where, between two of our
+ *   own breaks, they would break the lines at different places, the consumer's breaks are made ours, so that both
+ *   have the same lines (the layout's, narrower, then holds each line as well).
+ *
+ * Returns the offsets (UTF-16) to break at, in order.
+ */
+export function plannedBreaks(text: string, room: LineRoom, metrics: readonly Metric[] = [charWidthEm, HALF_WIDTH], agree?: readonly [Metric, Metric]): number[] {
   const spans = unbrokenSpans(text);
-  if (!spans.length) return [];
+  if (!spans.length && !(agree && /[0-9A-Za-z]/.test(text))) return [];
+  const { widthEm, firstEm = widthEm, spacingEm = 0 } = room;
   const chars = [...text];
   // UTF-16 offset of each code point, and the code point at an offset.
   const offsets: number[] = [];
@@ -185,39 +219,43 @@ export function breaksForTokens(text: string, widthEm: number, firstEm = widthEm
   const opportunity = (i: number) => i > 0 && i < chars.length && mayBreak(chars[i - 1]!, chars[i]!, chars[i + 1]);
   const inToken = (i: number) => tokenAt[i]! >= 0 && tokenAt[i] === tokenAt[i - 1];
   /**
-   * Lays chars [from, until) out in one metric (`until`: a break of our own, or the end), the first line `room` wide:
-   * the first break inside a token, with the start of its line and the character that did not fit.
+   * Lays chars [from, until) out in one metric (`until`: a break of our own, or the end), the first line `first`
+   * wide: where its lines start (after `from`), and the first break inside a token, with the start of its line and
+   * the character that did not fit.
    */
-  const layout = (width: Metric, from: number, room: number, until: number): { split: number; lineStart: number; over: number } | undefined => {
-    let lineStart = from, used = 0;
+  const layout = (width: Metric, from: number, first: number, until: number) => {
+    let lineStart = from, used = 0, roomLeft = first;
+    const starts: number[] = [];
     for (let i = from; i < until; i++) {
-      const w = width(chars[i]!) + spacingEm;
-      if (used + w > room + 1e-6 && i > lineStart) {
+      const w = width(chars[i]!, i > lineStart ? chars[i - 1] : undefined) + spacingEm;
+      if (used + w > roomLeft + 1e-6 && i > lineStart) {
         // Break at the last opportunity after the line's start, else here (no opportunity: an emergency break).
         let b = i;
         while (b > lineStart + 1 && !opportunity(b)) b--;
         if (b === lineStart + 1 && !opportunity(b)) b = i;
-        if (inToken(b)) return { split: b, lineStart, over: i };
+        if (inToken(b)) return { starts, split: { at: b, lineStart, over: i } };
+        starts.push(b);
         lineStart = b;
         used = 0;
-        room = widthEm;
+        roomLeft = widthEm;
         i = b - 1;
         continue;
       }
       used += w;
     }
-    return undefined;
+    return { starts, split: undefined };
   };
+  const splits = agree ? [...metrics, ...agree] : metrics;
   const breaks: number[] = [];
   let start = 0;
-  let room = firstEm;
+  let first = firstEm;
   for (;;) {
-    let worst: ReturnType<typeof layout>;
-    for (const m of metrics) {
-      const r = layout(m, start, room, chars.length);
-      if (r && (!worst || r.split < worst.split)) worst = r;
+    let worst: { at: number; lineStart: number; over: number } | undefined;
+    for (const m of splits) {
+      const r = layout(m, start, first, chars.length).split;
+      if (r && (!worst || r.at < worst.at)) worst = r;
     }
-    if (!worst) return breaks;
+    if (!worst) break;
     // Our own break as late as the line allows: between tokens, not before a closing sign nor after an opening one
     // (it may stand where Word would not break, after 、 before a letter), if no metric then splits a token before it;
     // else just before the token.
@@ -227,15 +265,36 @@ export function breaksForTokens(text: string, widthEm: number, firstEm = widthEm
       at = p;
       break;
     }
-    if (at === undefined || metrics.some((m) => layout(m, start, room, at!))) {
-      at = index.get(spans[tokenAt[worst.split]!]!.start)!;
+    if (at === undefined || splits.some((m) => layout(m, start, first, at!).split)) {
+      at = index.get(spans[tokenAt[worst.at]!]!.start)!;
       while (at > start && NO_END.has(chars[at - 1]!)) at--;
     }
-    if (at <= start) return breaks; // the token can't be helped (it would need more than a line)
-    breaks.push(offsets[at]!);
+    if (at <= start) break; // the token can't be helped (it would need more than a line)
+    breaks.push(at);
     start = at;
-    room = widthEm;
+    first = widthEm;
   }
+  if (agree) {
+    // Between our breaks, the layout's lines and the consumer's: the consumer's where they differ.
+    const ends = [...breaks, chars.length];
+    const more: number[] = [];
+    let from = 0;
+    ends.forEach((until, k) => {
+      const w = k === 0 ? firstEm : widthEm;
+      const mine = layout(agree[0], from, w, until).starts;
+      const theirs = layout(agree[1], from, w, until).starts;
+      if (mine.length !== theirs.length || mine.some((b, j) => b !== theirs[j])) more.push(...theirs);
+      from = until;
+    });
+    breaks.push(...more);
+    breaks.sort((a, b) => a - b);
+  }
+  return [...new Set(breaks)].map((i) => offsets[i]!);
+}
+
+/** plannedBreaks for codes and numbers alone. */
+export function breaksForTokens(text: string, widthEm: number, firstEm = widthEm, spacingEm = 0, metrics: readonly Metric[] = [charWidthEm, HALF_WIDTH]): number[] {
+  return plannedBreaks(text, { widthEm, firstEm, spacingEm }, metrics);
 }
 
 /**
@@ -243,13 +302,13 @@ export function breaksForTokens(text: string, widthEm: number, firstEm = widthEm
  * paragraph's first line `firstEm` wide). Only text and references are measured; a footnote mark or a link counts
  * for nothing.
  */
-export function withBreaksForTokens(children: readonly Inline[], widthEm: number, spacingEm = 0, firstEm = widthEm, metrics?: readonly Metric[]): Inline[] {
+export function withBreaksForTokens(children: readonly Inline[], widthEm: number, spacingEm = 0, firstEm = widthEm, metrics?: readonly Metric[], agree?: readonly [Metric, Metric]): Inline[] {
   const out: Inline[] = [];
   let line: Inline[] = [];
   let first = true;
   const flush = () => {
     const text = line.map((x) => (x.type === 'text' || x.type === 'ref' ? x.text : '')).join('');
-    const breaks = breaksForTokens(text, widthEm, first ? firstEm : widthEm, spacingEm, metrics);
+    const breaks = plannedBreaks(text, { widthEm, firstEm: first ? firstEm : widthEm, spacingEm }, metrics, agree);
     first = false;
     if (!breaks.length) { out.push(...line); line = []; return; }
     let at = 0;

@@ -7,7 +7,7 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { FontRole, LayoutProfile } from '../../domain/profile.js';
-import { charWidthEm, HALF_WIDTH, type Metric } from '../../document/unbroken.js';
+import { charWidthEm, HALF_WIDTH, withAutospace, type Metric } from '../../document/unbroken.js';
 
 /** A role of text in the DOCX: the profile's roles, plus quotes (楷体) and inline code. */
 export type RunRole = FontRole | 'quote' | 'code';
@@ -304,14 +304,17 @@ function readAsciiAdvances(data: Uint8Array): Float64Array | null {
 }
 
 /**
- * How Word and LibreOffice measure the text of a role, for laying lines out ahead (document/unbroken.ts): as this
- * machine's font file for the role's Latin font (LibreOffice here), and half-width (Word with the GB2312 fonts).
+ * How the text of a role is measured, for laying lines out ahead (document/unbroken.ts): `layout`, as docx's page
+ * layout measures it (this machine's font file for the role's Latin font, no space between scripts, as Word with
+ * w:autoSpaceDE off); `libreOffice`, the same fonts with LibreOffice's space between ideographs and Latin letters or
+ * digits; and half-width Latin (Word with the GB2312 fonts).
  */
-export function roleMetrics(profile: LayoutProfile, role: RunRole): Metric[] {
+export function roleMetrics(profile: LayoutProfile, role: RunRole): { metrics: Metric[]; agree: [Metric, Metric] } {
   const advances = asciiAdvances(runFonts(profile, role).ascii);
-  const own: Metric = (ch) => {
+  const layout: Metric = (ch) => {
     const c = ch.codePointAt(0)!;
     return advances && c >= 0x20 && c < 0x7f ? advances[c - 0x20]! : charWidthEm(ch);
   };
-  return [own, HALF_WIDTH];
+  const libreOffice = withAutospace(layout);
+  return { metrics: [layout, libreOffice, HALF_WIDTH], agree: [layout, libreOffice] };
 }

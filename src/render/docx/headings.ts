@@ -40,7 +40,8 @@ function keepTokensWhole(ctx: RenderContext, h: Heading, number: string, scope: 
   const indent = centred ? 0 : Math.round(2 * ctx.geometry.charWidth);
   const spacingEm = ctx.geometry.charSpacing / em;
   const numberEm = textWidthEm(number) + [...number].length * spacingEm;
-  return withBreaksForTokens(h.children, width / em, spacingEm, (width - indent) / em - numberEm, roleMetrics(ctx.profile, headingFormat(h).role));
+  const m = roleMetrics(ctx.profile, headingFormat(h).role);
+  return withBreaksForTokens(h.children, width / em, spacingEm, (width - indent) / em - numberEm, m.metrics, m.agree);
 }
 
 /** `startsPage`: whether the heading starts a new page (document/breaks.ts), unless it opens its DOCX section. */

@@ -61,5 +61,6 @@ export function renderParagraph(ctx: RenderContext, p: ModelParagraph, scope: Bl
 function keepTokensWhole(ctx: RenderContext, children: ModelParagraph['children'], scope: BlockScope, role: RunRole, left: number, firstLine: number): ModelParagraph['children'] {
   const em = ctx.profile.sizePt.body * 20;
   const width = pageOf(ctx.geometry, scope.orientation).textWidth - left;
-  return withBreaksForTokens(children, width / em, ctx.geometry.charSpacing / em, (width - firstLine) / em, roleMetrics(ctx.profile, role));
+  const m = roleMetrics(ctx.profile, role);
+  return withBreaksForTokens(children, width / em, ctx.geometry.charSpacing / em, (width - firstLine) / em, m.metrics, m.agree);
 }

@@ -113,7 +113,8 @@ function cellParagraph(ctx: RenderContext, t: ModelTable, cell: ModelCell, heade
   const format = { role: header ? ('heading1' as const) : ('table' as const), ...(sizePt ? { sizePt } : {}) };
   // Every run is condensed by the document's character spacing (its defaults: the body grid's).
   const spacingEm = ctx.geometry.charSpacing / 20 / (sizePt ?? ctx.profile.sizePt.table);
-  const children = renderInlines(ctx, withBreaksForTokens(cell.children, widthEm, spacingEm, widthEm, roleMetrics(ctx.profile, format.role)), format);
+  const m = roleMetrics(ctx.profile, format.role);
+  const children = renderInlines(ctx, withBreaksForTokens(cell.children, widthEm, spacingEm, widthEm, m.metrics, m.agree), format);
   return new Paragraph({
     style: header ? StyleId.tableHeader : StyleId.tableText,
     // A group's heading row keeps with the row after it (Word and LibreOffice keep a row whose paragraphs all keep

@@ -76,7 +76,8 @@ export function renderToc(ctx: RenderContext, toc: TocBlock, entries: readonly T
     // A line break before a code that Word or LibreOffice would break across lines (document/unbroken.ts).
     const em = ctx.profile.sizePt.body * 20;
     const room = (textWidth - (entry.level - 1) * ctx.geometry.charWidth) / em;
-    const lines = withBreaksForTokens([{ type: 'text', text: entry.text }], room, ctx.geometry.charSpacing / em, room, roleMetrics(ctx.profile, role));
+    const m = roleMetrics(ctx.profile, role);
+    const lines = withBreaksForTokens([{ type: 'text', text: entry.text }], room, ctx.geometry.charSpacing / em, room, m.metrics, m.agree);
     const linked: ParagraphChild[] = [
       ...lines.map((x) => (x.type === 'break' ? new TextRun({ ...runOptions(ctx, format), break: 1 }) : new TextRun(runOptions(ctx, format, { text: x.type === 'text' ? x.text : '' })))),
       ...(ctx.tocPageNumbers
