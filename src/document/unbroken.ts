@@ -68,6 +68,8 @@ export interface ColumnMinimums {
   tokens: number[];
   /** Each column's widest short line holding a code or number ("法定：20个工作日"), at least `tokens`. */
   lines: number[];
+  /** Each column's header text on one line ("序号", "事项编码"): a column widened for another is not made narrower. */
+  headers: number[];
 }
 
 /** The lines of inline content, as text (a line break ends one). */
@@ -85,10 +87,14 @@ function textLines(xs: readonly Inline[]): string[] {
 export function columnMinimums(t: Table, columns: number): ColumnMinimums {
   const tokens = Array.from({ length: columns }, () => 0);
   const lines = Array.from({ length: columns }, () => 0);
-  for (const row of t.rows) {
+  const headers = Array.from({ length: columns }, () => 0);
+  for (const [r, row] of t.rows.entries()) {
     let col = 0;
     for (const cell of row.cells) {
       const span = Math.max(1, cell.colSpan ?? 1);
+      if (span === 1 && col < columns && (r < t.headerRows || row.header)) {
+        headers[col] = Math.max(headers[col]!, ...textLines(cell.children).map((l) => textWidthEm(l.trim())));
+      }
       if (span === 1 && col < columns) {
         for (const line of textLines(cell.children)) {
           let has = false;
@@ -104,20 +110,20 @@ export function columnMinimums(t: Table, columns: number): ColumnMinimums {
       col += span;
     }
   }
-  return { tokens, lines: lines.map((w, i) => Math.max(w, tokens[i]!)) };
+  return { tokens, lines: lines.map((w, i) => Math.max(w, tokens[i]!)), headers };
 }
 
 /**
  * Column widths (any unit) with each column widened to `minimum` where it is narrower, the room taken from the
- * columns that have more than theirs, in proportion to what they have to spare, none below `KEEP` of its width;
- * `undefined` when the minimums don't fit so.
+ * columns that have more than theirs, in proportion to what they have to spare, none below `KEEP` of its width nor
+ * below `keep` (as it was where it had less); `undefined` when the minimums don't fit so.
  */
-export function widenColumns(widths: readonly number[], minimum: readonly number[]): number[] | undefined {
+export function widenColumns(widths: readonly number[], minimum: readonly number[], keep: readonly number[] = []): number[] | undefined {
   const min = widths.map((_, i) => Math.max(0, minimum[i] ?? 0));
   const short = widths.reduce((n, w, i) => n + Math.max(0, min[i]! - w), 0);
   if (short === 0) return [...widths];
-  // A column gives at most KEEP of its width: its header and text need room too.
-  const spare = widths.map((w, i) => Math.max(0, w - Math.max(min[i]!, w * KEEP)));
+  // A column gives at most what it has beyond KEEP of its width and beyond `keep` (its header on one line).
+  const spare = widths.map((w, i) => Math.max(0, w - Math.max(min[i]!, w * KEEP, Math.min(w, keep[i] ?? 0))));
   const totalSpare = spare.reduce((a, b) => a + b, 0);
   if (totalSpare < short) return undefined;
   return widths.map((w, i) => (w < min[i]! ? min[i]! : w - (spare[i]! * short) / totalSpare));
@@ -129,8 +135,9 @@ export function widenColumns(widths: readonly number[], minimum: readonly number
  * fit together, else the codes and numbers, else the model's proportions. `minimum`: the minimums (in ems) kept.
  */
 export function fitColumns(widths: readonly number[], min: ColumnMinimums, toUnit: (em: number) => number): { widths: number[]; minimum: number[] } {
+  const keep = min.headers.map(toUnit);
   for (const ems of [min.lines, min.tokens]) {
-    const fitted = widenColumns(widths, ems.map(toUnit));
+    const fitted = widenColumns(widths, ems.map(toUnit), keep);
     if (fitted) return { widths: fitted, minimum: ems };
   }
   return { widths: [...widths], minimum: widths.map(() => 0) };

@@ -14,7 +14,7 @@ import { cli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/repo.js';
 import { parts, pdfPages, shownNumber, squash } from './helpers.js';
 import { whichTool, type Tool } from '../helpers/tools.js';
-import { brokenTokens, readPages, strandedAtFoot, textLines, type Page } from '../helpers/pages.js';
+import { brokenTokens, FLOWCHART_CAPTION, readPages, strandedAtFoot, textLines, type Page } from '../helpers/pages.js';
 
 const EXAMPLE = 'examples/zhuzhou-commerce';
 const NAME = '株洲市商务局规范权力运行制度汇编';
@@ -50,9 +50,6 @@ function headingAt(pages: string[], title: string, from: number): number {
   }
   return -1;
 }
-
-/** A flowchart's caption: "<power>权力运行流程图", "（1/3）" when it has pages. */
-const FLOWCHART_CAPTION = /权力运行流程图(（\d+\/\d+）)?$/;
 
 /** The text of every caption paragraph (style Caption) of the DOCX: tables' above them, figures' below. */
 function captionsOf(document: string): string[] {

@@ -74,11 +74,13 @@ export function brokenTokens(pages: Page[], skip: (page: number, line: Line) => 
 
 /**
  * Pages whose text block ends with what must go with the text after it: a heading (one of `headings`, on one line
- * or the last two), a caption above a table (one of `captions`), or a table's group row ("二、行政处罚（5项）").
+ * or the last two), a caption above a table (one of `captions`, or what matches it), or a table's group row
+ * ("二、行政处罚（5项）").
  */
-export function strandedAtFoot(pages: Page[], headings: Iterable<string>, captions: Iterable<string>): string[] {
+export function strandedAtFoot(pages: Page[], headings: Iterable<string>, captions: Iterable<string> | RegExp): string[] {
   const heads = new Set([...headings].map(squash));
-  const caps = new Set([...captions].map(squash));
+  const set = captions instanceof RegExp ? undefined : new Set([...captions].map(squash));
+  const isCaption = (t: string) => (captions instanceof RegExp ? captions.test(t) : set!.has(t));
   const out: string[] = [];
   pages.forEach((page, p) => {
     const lines = textLines(page);
@@ -89,8 +91,20 @@ export function strandedAtFoot(pages: Page[], headings: Iterable<string>, captio
     const alone = lines.filter((l) => Math.abs(l.y0 - lines.at(-1)!.y0) < 2).length === 1;
     if (!alone) return;
     if (heads.has(last) || heads.has(lastTwo)) out.push(`page ${p + 1}: heading "${last}" at the foot`);
-    else if (caps.has(last) || caps.has(lastTwo)) out.push(`page ${p + 1}: caption "${last}" at the foot`);
+    else if (isCaption(last) || isCaption(lastTwo)) out.push(`page ${p + 1}: caption "${last}" at the foot`);
     else if (/^[一二三四五六七八九十]+、.+（\d+项）$/.test(last)) out.push(`page ${p + 1}: group row "${last}" at the foot`);
   });
   return out;
+}
+
+/** A flowchart's caption, under its drawing: "<power>权力运行流程图", "（1/3）" when it has pages. */
+export const FLOWCHART_CAPTION = /权力运行流程图(（\d+\/\d+）)?$/;
+
+/**
+ * Lines of a flowchart's drawing on a PDF page (Mermaid lays their labels out, in the SVG): above the drawing's
+ * caption, on a page that has one. For `brokenTokens`' `skip`.
+ */
+export function inDrawing(pages: Page[]): (page: number, line: Line) => boolean {
+  const captionAt = pages.map((p) => Math.max(-1, ...textLines(p).filter((l) => FLOWCHART_CAPTION.test(l.text)).map((l) => l.y0)));
+  return (page, line) => line.y1 <= captionAt[page]! + 1;
 }

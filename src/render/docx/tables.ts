@@ -144,11 +144,14 @@ export function renderTable(ctx: RenderContext, given: ModelTable, scope: BlockS
   const n = widths.length;
   // Rows covered by a rowSpan from above take fewer cells of their own (as in HTML); docx adds the merged cells.
   const covered: number[] = Array.from({ length: n }, () => 0);
-  // A row shorter than a quarter of the page is kept whole (pushed to the next page it leaves little room behind, and
-  // it never ends a table with a line or two on a page of their own); a taller one may break across pages.
+  // A row up to two thirds of a page tall is kept whole: pushed to the next page, it leaves the page before at least a
+  // third full (never a near-empty one), and it never ends a table with a line or two on a page of their own. A taller
+  // one may break across pages. (LibreOffice does not always break a row where Word and docx's layout do — a row of
+  // the example's step tables that they broke after ten of its nineteen lines went whole to the next page — so rows
+  // break only where they must for the pages to hold; the print PDF never breaks one.)
   const em = ptToTwips(sizePt);
   const tableLine = ptToTwips(Math.round(sizePt * 1.5));
-  const keepWhole = Math.floor(pageOf(ctx.geometry, scope.orientation).textHeight / 4 / tableLine);
+  const keepWhole = Math.floor((pageOf(ctx.geometry, scope.orientation).textHeight * 2) / 3 / tableLine);
   const rows = t.rows.map((row, r) => {
     const header = r < t.headerRows || row.header === true;
     let col = 0;

@@ -31,6 +31,12 @@ export interface HtmlOptions {
   headerScopes?: boolean;
   /** A table's column widths as printed (relative), instead of the model's (the print PDF: pdf/css.ts). */
   columnWidths?(t: Table): number[] | undefined;
+  /**
+   * A table's caption as a paragraph before it (class `caption table-caption`) rather than its <caption>: Chromium's
+   * print keeps a paragraph with what follows it (break-after: avoid), but not a <caption>, which it leaves at the
+   * foot of a page when the table's first row goes over (the print PDF).
+   */
+  captionsAbove?: boolean;
 }
 
 const hrefOf = (o: HtmlOptions, anchor: string) => o.href?.(anchor) ?? `#${anchor}`;
@@ -99,8 +105,9 @@ function tableHtml(t: Table, o: HtmlOptions): string {
   const cls = ['tbl', t.fontSize === 'small' ? 'small' : '', t.landscape ? 'wide' : '', t.headerRows === 0 ? 'info' : ''].filter(Boolean).join(' ');
   const hidden = o.hideRisks && t.rows.some((r) => r.cells.some((c) => c.risk));
   const captionText = hidden && t.captionWithoutRisks ? t.captionWithoutRisks : t.caption;
-  const caption = captionText ? `<caption>${textHtml(captionText)}</caption>` : '';
-  return `<table class="${cls}">${caption}${cols}${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
+  const caption = captionText && !o.captionsAbove ? `<caption>${textHtml(captionText)}</caption>` : '';
+  const above = captionText && o.captionsAbove ? `<p class="caption table-caption">${textHtml(captionText)}</p>` : '';
+  return `${above}<table class="${cls}">${caption}${cols}${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
 }
 
 export function figureSrc(f: Figure): string | undefined {

@@ -89,7 +89,7 @@ const HREF = /\shref="#([^"]+)"/g;
  * printed PDF then tells on which sheet, and where on it, each one landed.
  */
 export function chunksHtml(model: DocumentModel, chunks: readonly Chunk[], opts: ChunkHtmlOptions): string[] {
-  const o: HtmlOptions = { tocEntries: tocEntries(model), tocPages: opts.tocPages, imageSrc: opts.imageSrc, columnWidths: opts.columnWidths };
+  const o: HtmlOptions = { tocEntries: tocEntries(model), tocPages: opts.tocPages, imageSrc: opts.imageSrc, columnWidths: opts.columnWidths, captionsAbove: true };
   const lastBody = model.sections.map((s) => s.kind).lastIndexOf('body');
   const paged = model.sections.map((s) => pagedBlocks(s.blocks));
   let tocs = 0;
