@@ -145,8 +145,7 @@ function describe(file: string, range: Range, e: ErrorObject, p: string[]): Diag
       const key = String(params.additionalProperty);
       const allowed = Object.keys(s?.properties ?? {});
       // A key already there is no suggestion: renaming to it would make a duplicate.
-      const present = e.data && typeof e.data === 'object' ? Object.keys(e.data as object) : [];
-      const free = allowed.filter((k) => !present.includes(k));
+      const free = allowed.filter((k) => !(e.data && typeof e.data === 'object' && Object.prototype.hasOwnProperty.call(e.data, k)));
       const near = closest(key, free);
       if (near) return withFix(diag(file, range, 'schema', 'unknownFieldNear', { key, near }), range, near);
       const titled = byTitle(key, free, s?.properties ?? {});
@@ -248,18 +247,22 @@ function typingMistakes(source: SourceFile, errors: readonly ErrorObject[]): Dia
   }).sort(compareDiagnostics);
 }
 
+/** Schema errors said for one file at most (a file written wrong throughout needs its first ones, not a thousand). */
+export const MAX_SCHEMA_ERRORS = 200;
+
 /** Validates `data` against the schema of `kind`; appends diagnostics at their positions in `source`. Returns whether valid. */
 export function checkSchema(kind: SchemaKind, data: unknown, source: SourceFile, diags: Diagnostic[]): boolean {
   const v = validator(kind);
   if (v(data)) return true;
   const raw = (v.errors ?? []).filter((e) => !checkedElsewhere(kind, e));
   if (!raw.length) return true;
-  const typed = typingMistakes(source, raw);
+  const typed = typingMistakes(source, raw.slice(0, MAX_SCHEMA_ERRORS));
   if (typed.length) {
     for (const d of typed.slice(0, MAX_MISTAKES)) diags.push(d);
     return false;
   }
-  const errors = prune(v.errors ?? []).filter((e) => !checkedElsewhere(kind, e));
+  // Each error's position is looked up in the parsed document: a file with 60,000 unknown keys is told its first ones.
+  const errors = prune(v.errors ?? []).filter((e) => !checkedElsewhere(kind, e)).slice(0, MAX_SCHEMA_ERRORS);
   const seen = new Set<string>();
   const out: { e: ErrorObject; d: Diagnostic }[] = [];
   for (const e of errors) {

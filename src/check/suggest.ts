@@ -21,6 +21,9 @@ function pinyin(s: string): string[] {
   return pinyinFn(s, { toneType: 'none', type: 'array', v: true });
 }
 
+/** Longest value compared with the candidates (a slip is a few characters off a name of at most a few dozen). */
+const MAX_WORD = 64;
+
 const HAN = /[\u3400-\u9fff]/;
 
 /** The text without what does not change its meaning: width (NFKC), case, spaces, quotes and book-title marks. */
@@ -40,7 +43,8 @@ function homophone(word: string, candidate: string): boolean {
 
 /** "Did you mean": the one candidate `word` is a plausible slip for (see above), or undefined. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
-  if (candidates.includes(word)) return undefined;
+  // No slip for a field name or a listed value is this long; the edit distance below is quadratic in the length.
+  if (word.length > MAX_WORD || candidates.includes(word)) return undefined;
   const one = (xs: readonly string[]) => (xs.length === 1 ? xs[0] : undefined);
   const w = normal(word);
   if (!w) return undefined;

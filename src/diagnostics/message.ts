@@ -32,11 +32,16 @@ export type MessageArgs<Id extends RuleId, K extends string> = [EntryNames<Entry
   ? [params?: Record<string, never>, severity?: Severity]
   : [params: MessageParams<Id, K>, severity?: Severity];
 
+/**
+ * Longest value put into a message: a value quoted from a hostile file (a key of a million characters) is cut with
+ * "…", so that no message is longer than a few hundred characters.
+ */
+export const MAX_PARAM = 300;
+
 function value(v: ParamValue, lang: 'zh' | 'en'): string {
   if (v === undefined) return '';
-  if (Array.isArray(v)) return v.join(PHRASES.listSeparator[lang]);
-  if (typeof v === 'object' && v !== null) return (v as Localised)[lang];
-  return String(v);
+  const s = Array.isArray(v) ? v.join(PHRASES.listSeparator[lang]) : typeof v === 'object' && v !== null ? (v as Localised)[lang] : String(v);
+  return s.length > MAX_PARAM ? `${s.slice(0, MAX_PARAM - 1)}…` : s;
 }
 
 /** Fills a template's `{name}` placeholders (one pass: a value's own braces are left alone). */

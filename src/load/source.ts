@@ -5,7 +5,12 @@ import type { Position } from '../diagnostics/diagnostic.js';
 
 export type PathKey = string | number;
 
-export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false } as const;
+/**
+ * Options of every `yaml` parse. Duplicate keys are found by load/yaml.ts (duplicateKeys), in one pass over each
+ * mapping: the parser's own check compares each key with every earlier one, and 60,000 keys in one mapping held it
+ * for minutes.
+ */
+export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false } as const;
 
 export class SourceFile {
   private textCache: string | undefined;

@@ -1,6 +1,6 @@
 /** YAML with source positions, and every parser problem turned into a diagnostic a clerk can act on. */
 import jsYaml from 'js-yaml';
-import type { Document } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
 import { compareDiagnostics, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/message.js';
@@ -44,7 +44,12 @@ function parseFailure(file: SourceFile, errors: readonly ParserError[]): Diagnos
   const scanned = scanLines(file);
   const precise: Diagnostic[] = scanFile(file, scanned);
   const generic: Diagnostic[] = [];
+  // One error a line is explained: a line of 330,000 ": " gives as many errors, each explained from the whole line.
+  const seenLines = new Set<number>();
   for (const err of errors) {
+    const line = file.position(file.yamlOffset + err.pos[0]).line;
+    if (seenLines.has(line)) continue;
+    seenLines.add(line);
     const explained = explainParserError(file, scanned, err);
     if (explained) { precise.push(explained); continue; }
     const start = file.position(file.yamlOffset + err.pos[0]);
@@ -58,6 +63,9 @@ function parseFailure(file: SourceFile, errors: readonly ParserError[]): Diagnos
   if (first && !out.some((d) => d.rule !== 'duplicate-key' && compareDiagnostics(d, first) <= 0)) out.push(first);
   return out.sort(compareDiagnostics);
 }
+
+/** Parser errors looked at for one file: enough for MAX_MISTAKES lines of mistakes, bounded for a hostile file. */
+const MAX_PARSER_ERRORS = 1000;
 
 export interface ParsedYaml { data: unknown; ok: boolean }
 
@@ -142,16 +150,24 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
     } catch { /* fall through: let `yaml` say where and what */ }
   }
   let doc: Document.Parsed;
+  // The parser makes an Error for each problem; a line of 990,000 quotes gives as many, and their stack traces cost
+  // seconds. Its errors are read for their code and position only.
+  const stackLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     doc = yamlLib().parseDocument(src, YAML_OPTIONS);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     diags.push(diag(file.path, { start: { line: 1, column: 1 } }, 'yaml-too-deep', 'parser'));
     return { data: undefined, ok: false };
+  } finally {
+    Error.stackTraceLimit = stackLimit;
   }
   file.doc = doc;
-  if (doc.errors.length) {
-    for (const d of parseFailure(file, doc.errors)) diags.push(d);
+  // Of the parser's errors the first ones are said (parseFailure keeps MAX_MISTAKES): the rest are not explained.
+  const errors: ParserError[] = [...doc.errors, ...duplicateKeys(doc)].sort((a, b) => a.pos[0] - b.pos[0]).slice(0, MAX_PARSER_ERRORS);
+  if (errors.length) {
+    for (const d of parseFailure(file, errors)) diags.push(d);
     return { data: undefined, ok: false };
   }
   try {
@@ -167,6 +183,35 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
     diags.push(aliasBomb ? diag(file.path, at, 'alias-limit', 'tooMany', { max: MAX_ALIASES }) : diag(file.path, at, 'yaml-syntax', 'notConvertible', { detail: msg }));
     return { data: undefined, ok: false };
   }
+}
+
+/**
+ * Keys said twice in one mapping, as the parser's DUPLICATE_KEY would report them (at the second key; keys equal when
+ * the same node or scalars of the same value), found in one pass with a set per mapping instead of the parser's
+ * comparison of each key with every earlier one. Iterative: the nesting is bounded by tooDeep, but a stack costs nothing.
+ */
+export function duplicateKeys(doc: Document.Parsed): ParserError[] {
+  const lib = yamlLib();
+  const out: ParserError[] = [];
+  const todo: unknown[] = [doc.contents];
+  while (todo.length) {
+    const node = todo.pop();
+    if (lib.isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key as YamlNode | null;
+        const id = lib.isScalar(key) ? (typeof key.value === 'object' && key.value !== null ? key : key.value) : key;
+        if (seen.has(id) && key?.range) out.push({ code: 'DUPLICATE_KEY', pos: [key.range[0], key.range[0] + 1], message: 'Map keys must be unique' });
+        seen.add(id);
+        todo.push(pair.key, pair.value);
+      }
+    } else if (lib.isSeq(node)) {
+      for (const item of node.items) todo.push(item);
+    } else if (lib.isPair(node)) {
+      todo.push(node.key, node.value);
+    }
+  }
+  return out.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 /** A text as a YAML scalar in source: plain where YAML reads it back as the same text, else double-quoted. */
