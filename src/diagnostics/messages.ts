@@ -465,6 +465,32 @@ export const MESSAGES = {
       hintZh: '把内容复制出来，另存为 UTF-8 文本（.yaml 或 .md）', hintEn: 'Copy the content into a UTF-8 text file (.yaml or .md)',
     },
   },
+  'file-unreadable': {
+    directory: {
+      zh: '这是一个文件夹，不是文件，其中的内容不会读取', en: 'This is a folder, not a file: its content is not read',
+      hintZh: '文件夹名不要以 .yaml、.yml 或 .md 结尾；职权、法律、制度文件直接放在 powers/、laws/、rules/ 下', hintEn: 'Do not end a folder name with .yaml, .yml or .md; put power, law and rule files directly in powers/, laws/, rules/',
+    },
+    loop: {
+      zh: '这是一个循环的符号链接（链接指向自己或互相指向），无法读取', en: 'This symbolic link loops (it points to itself or to a link that points back): cannot be read',
+      hintZh: '删除这个链接，把文件本身放在这里', hintEn: 'Delete the link and put the file itself here',
+    },
+    dangling: {
+      zh: '这是一个失效的符号链接，指向的文件不存在', en: 'This symbolic link points to a file that does not exist',
+      hintZh: '删除这个链接，把文件本身放在这里', hintEn: 'Delete the link and put the file itself here',
+    },
+    special: {
+      zh: '这不是普通文件（管道、设备或套接字），不会读取', en: 'This is not a regular file (a pipe, device or socket): not read',
+      hintZh: '删除它，换成普通的文本文件', hintEn: 'Delete it and put a regular text file here',
+    },
+    unlistable: {
+      zh: '无法列出这个文件夹中的文件（没有读取权限），其中的文件都没有检查', en: 'The files of this folder cannot be listed (no permission): none of them was checked',
+      hintZh: '给当前用户读取和进入这个文件夹的权限（如 chmod u+rx），或在 Windows 的“属性 → 安全”中设置', hintEn: 'Give the current user permission to read and enter the folder (e.g. chmod u+rx)',
+    },
+    open: {
+      zh: '文件无法打开（{code}），没有检查', en: 'The file cannot be opened ({code}): not checked',
+      hintZh: '给当前用户读取这个文件的权限（如 chmod u+r），或关闭锁定它的程序后再试', hintEn: 'Give the current user permission to read the file (e.g. chmod u+r), or close the program that locks it',
+    },
+  },
   'file-too-large': {
     tooLarge: {
       zh: '文件太大（{size} MB），超过 1 MB 的上限', en: 'File too large ({size} MB); the limit is 1 MB',

@@ -13,15 +13,25 @@ export function readText(entry: Listed, diags: Diagnostic[]): string | null {
     diags.push(diag(entry.rel, START, 'path-outside', 'symlink'));
     return null;
   }
+  if (entry.problem) {
+    diags.push(diag(entry.rel, START, 'file-unreadable', entry.problem));
+    return null;
+  }
   // One open for the size check and the read (a large repository has thousands of files: each path lookup counts).
   let fd: number;
-  try { fd = openSync(entry.abs, 'r'); } catch { return null; }
+  try {
+    fd = openSync(entry.abs, 'r');
+  } catch (e) {
+    diags.push(diag(entry.rel, START, 'file-unreadable', 'open', { code: (e as NodeJS.ErrnoException).code ?? String(e) }));
+    return null;
+  }
   let bytes: Buffer;
   let size: number;
   try {
     size = fstatSync(fd).size;
     bytes = size > MAX_FILE_BYTES ? Buffer.alloc(0) : readFileSync(fd);
-  } catch {
+  } catch (e) {
+    diags.push(diag(entry.rel, START, 'file-unreadable', 'open', { code: (e as NodeJS.ErrnoException).code ?? String(e) }));
     return null;
   } finally {
     closeSync(fd);

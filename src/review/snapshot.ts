@@ -69,7 +69,7 @@ export function worktreeSnapshot(place: GitPlace, root: string): Snapshot {
     ...listFiles(root, 'laws', ['.yaml', '.yml']), ...listFiles(root, 'powers', ['.yaml', '.yml']), ...listFiles(root, 'rules', ['.md']),
   ];
   for (const e of entries) {
-    if (e.escapes) continue;
+    if (e.escapes || e.problem) continue;
     const kind = kindOf(e.rel);
     if (!kind) continue;
     let b: Buffer;
