@@ -12,6 +12,7 @@ import { ruleDeliberation, ruleLegalityReview } from './rules/rule-review.js';
 import { promisedExceedsStatutory } from './rules/time-limit.js';
 import { xrefUnresolved } from './rules/xref.js';
 import { imageUnresolved } from './rules/images.js';
+import { listIndent, markdownHtml } from './rules/markdown.js';
 import { powerFees, powerStatus, powerTimeLimit } from './rules/power-facts.js';
 import { powerBodyUnit } from './rules/power-body-unit.js';
 import { compendiumDraftMark, stageDates } from './rules/stage-dates.js';
@@ -21,7 +22,7 @@ export const RULES: readonly Rule[] = [
   duplicateId, fileNameId, powerLegalBasisRequired, lawUnknown, articleUnknown, lawNotInForce, lawDates,
   penaltyDiscretionRequired, promisedExceedsStatutory, powerIdPrefix,
   procedureUnknownStep, procedureUnreachable, procedureNoEnd, procedureNoActor,
-  xrefUnresolved, imageUnresolved, ruleLegalityReview, ruleDeliberation,
+  xrefUnresolved, imageUnresolved, markdownHtml, listIndent, ruleLegalityReview, ruleDeliberation,
   powerFees, powerTimeLimit, powerStatus, powerBodyUnit, stageDates, compendiumDraftMark,
   citationUnknown, citationAmbiguous, citationRepealed, citationNotYetInForce, citationVersionUnknown,
   citationProvisionUnknown, citationTextIncomplete, citationDrift,

@@ -236,6 +236,18 @@ export const MESSAGES = {
     missing: { zh: '图片"{url}"不存在', en: 'Image "{url}" does not exist', hintZh: '检查文件名和路径（相对于本制度文件）', hintEn: 'Check the path (relative to this rule file)' },
     notPngSvg: { zh: '图片"{url}"不是 PNG 或 SVG', en: 'Image "{url}" is not PNG or SVG', hintZh: '另存为 PNG 格式', hintEn: 'Save it as PNG' },
   },
+  'markdown-html': {
+    dropped: {
+      zh: '正文中的 HTML（<{tag}>）不会印进汇编，其中的文字也不会印出', en: 'HTML (<{tag}>) in the text is not printed in the compendium, nor the text inside it',
+      hintZh: '删去 HTML 标记，用 Markdown 写：标题用 #，加粗用 **…**，表格用 | 分隔', hintEn: 'Remove the HTML and write Markdown: # for headings, **…** for bold, | for tables',
+    },
+  },
+  'list-indent': {
+    merged: {
+      zh: '这一行的列表项"{marker}"缩进了 {indent} 格，比上面的文字多出 4 格以上，会被并入上一项（"{marker}"当作文字印出）', en: 'The list item "{marker}" on this line is indented {indent} columns, four or more past the text above: it joins the item above ("{marker}" printed as text)',
+      hintZh: '把这一行的缩进减到与同级列表项相同（下一级列表项比上一项的文字多缩进 2 格）', hintEn: 'Indent it as its sibling items (a nested item 2 columns past the text of the item above)',
+    },
+  },
   'rule-legality-review': {
     noResult: {
       zh: '制度"{title}"的合法性审查没有结论', en: 'Rule "{title}": legality review has no result',

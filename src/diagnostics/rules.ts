@@ -40,6 +40,8 @@ export const RULE_META = {
   'xref-unresolved': { severity: 'error', zh: "Markdown 中的交叉引用或制度的相关职权找不到", en: "A cross reference in Markdown, or a rule's related power, does not resolve" },
   'image-unresolved': { severity: 'error', zh: "制度中的图片不存在、在仓库之外或不是 PNG/SVG", en: "An image in a rule is missing, outside the repository, or not PNG/SVG",
     variants: [{ severity: 'warning', keys: ['notPngSvg'], zh: '图片存在但不是 PNG/SVG 时为 warning', en: 'warning when the image exists but is not PNG/SVG' }] },
+  'markdown-html': { severity: 'warning', zh: "制度正文中的 HTML 不会印出", en: "HTML in a rule's text is not printed" },
+  'list-indent': { severity: 'warning', zh: "列表项缩进过多，被并入上一段", en: "List item indented so far that it joins the text above" },
   'rule-legality-review': { severity: 'error', zh: "制度须经合法性审查（review 阶段起有记录且不晚于 legality_review_by；deliberation 阶段起须通过；submit 阶段不晚于报送日期）", en: "Rules need a legality review record (from stage review, dated by legality_review_by; passed from stage deliberation; before submission at stage submit)",
     variants: [{ severity: 'warning', keys: ['afterStageDate'], zh: '晚于工作节点日期时为 warning', en: 'warning when dated after the stage date' }, BEFORE_STAGE] },
   'rule-deliberation': { severity: 'error', zh: "制度须经集体审议（deliberation 阶段起有记录、不早于合法性审查且不晚于 deliberation_by；submit 阶段须通过且不晚于报送日期）", en: "Rules need a collective deliberation record (from stage deliberation, after legality review and by deliberation_by; passed and before submission at stage submit)",
