@@ -10,7 +10,7 @@ import { gitState, inputHashes, manifest } from '../pipeline/manifest.js';
 import { BACKENDS, BUILD_FORMATS, compile, outDirProblem, validate, writeOutputs, type BuildFormat, type OutDirProblem, type RenderOutcome } from '../pipeline/index.js';
 import { outDirError, UsageError, type Io } from './io.js';
 import { progress } from './progress.js';
-import { parseStage, printDiagnostics, resolveRepoDir, validateWithLibrary } from './validate.js';
+import { parseStage, printDiagnostics, resolveRepo, validateWithLibrary } from './validate.js';
 
 export { BUILD_FORMATS, type BuildFormat };
 
@@ -31,9 +31,9 @@ export function outputName(title: string): string {
 export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, opts: BuildOptions): Promise<number> {
   const formats = parseFormats(opts.format);
   const stage = parseStage(opts.stage);
-  const root = resolveRepoDir(io, dir);
+  const { root, base, walked } = resolveRepo(io, dir);
   // Where the outputs go is checked before any work: a file in the way is said at once, not after the rendering.
-  const outDir = path.resolve(io.cwd, opts.out ?? 'dist');
+  const outDir = opts.out !== undefined ? path.resolve(io.cwd, opts.out) : walked ? path.join(root, 'dist') : path.resolve(io.cwd, 'dist');
   const bad = outDirProblem(outDir);
   if (bad) throw outDirError(bad, opts.out ?? 'dist');
   const en = lang === 'en';
@@ -45,18 +45,18 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
   const { repo, diagnostics, lint, library } = validated;
   const n = countBySeverity(diagnostics);
   if (n.error || !repo.config?.valid) {
-    printDiagnostics(io, lang, repo, diagnostics, 'stylish', dir, color);
+    printDiagnostics(io, lang, repo, diagnostics, 'stylish', base, color);
     io.stderr(en ? `Build stopped: fix the ${n.error} error(s) above first.\n` : `未生成汇编：请先改正上面的 ${n.error} 个错误。\n`);
     return 1;
   }
-  if (diagnostics.length) printDiagnostics(io, lang, repo, diagnostics, 'stylish', dir, color);
+  if (diagnostics.length) printDiagnostics(io, lang, repo, diagnostics, 'stylish', base, color);
   // 修订说明 against compendium.revision_base (git): before drawing anything, so that a missing revision stops at once.
   let revisions;
   if (repo.config.data.compendium.revision_base) {
     const { revisionNotesFor } = await import('../review/notes.js');
     const r = revisionNotesFor(repo, io.env);
     const found = applySeverities(r.diagnostics, lint);
-    if (found.length) printDiagnostics(io, lang, repo, found, 'stylish', dir, color);
+    if (found.length) printDiagnostics(io, lang, repo, found, 'stylish', base, color);
     if (countBySeverity(found).error) {
       io.stderr(en ? 'Build stopped: the revision notes could not be made (see above).\n' : '未生成汇编：无法生成修订说明（见上）。\n');
       return 1;
@@ -86,9 +86,9 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
   io.stderr((en
     ? [`Built ${model.meta.title} in ${secs} s: ${flowcharts.total - flowcharts.failed}/${flowcharts.total} flowcharts, in ${shown}/`, ...summary, `  manifest manifest.json`]
     : [`已生成《${model.meta.title}》，用时 ${secs} 秒；流程图 ${flowcharts.total - flowcharts.failed}/${flowcharts.total} 个；输出目录 ${shown}/`, ...summary, `  清单  manifest.json`]).join('\n') + '\n');
-  if (warnings.length) printDiagnostics(io, lang, repo, warnings, 'stylish', dir, color);
+  if (warnings.length) printDiagnostics(io, lang, repo, warnings, 'stylish', base, color);
   if (failures.length) {
-    printDiagnostics(io, lang, repo, failures, 'stylish', dir, color);
+    printDiagnostics(io, lang, repo, failures, 'stylish', base, color);
     return countBySeverity(failures).error ? 1 : 0;
   }
   return 0;

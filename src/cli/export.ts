@@ -10,7 +10,7 @@ import { EXPORT_FORMATS, exportLists, type ExportFormat } from '../pipeline/expo
 import { outDirProblem } from '../pipeline/index.js';
 import { outputName } from './build.js';
 import { UsageError, type Io } from './io.js';
-import { parseStage, printDiagnostics, resolveRepoDir, validateWithLibrary } from './validate.js';
+import { parseStage, printDiagnostics, resolveRepo, validateWithLibrary } from './validate.js';
 
 export interface ExportCommandOptions { dir?: string; out?: string; list?: string; stage?: string; lawLibrary?: string[] }
 
@@ -41,12 +41,12 @@ export async function exportCommand(io: Io, lang: Lang, formatArg: string, dirAr
     throw new UsageError(`制度库目录写了两次（${dirArg} 和 -C ${opts.dir}）：只写一个`, `The repository is given twice (${dirArg} and -C ${opts.dir}): give one`);
   }
   const dir = dirArg ?? opts.dir;
-  const root = resolveRepoDir(io, dir);
+  const { root, base: shownRoot, walked } = resolveRepo(io, dir);
   // Where the file goes is checked before any work: a folder that cannot be made or written is said at once.
   const given = opts.out;
   let out = given === undefined ? undefined : path.resolve(io.cwd, given);
   const intoDir = out !== undefined && (/[\\/]$/.test(given!) || (existsSync(out) && statSync(out).isDirectory()));
-  const folder = out === undefined || intoDir ? out ?? path.resolve(io.cwd, 'dist') : path.dirname(out);
+  const folder = out === undefined || intoDir ? out ?? (walked ? path.join(root, 'dist') : path.resolve(io.cwd, 'dist')) : path.dirname(out);
   const bad = outDirProblem(folder);
   if (bad) {
     const shown = path.relative(io.cwd, folder) || '.';
@@ -59,17 +59,17 @@ export async function exportCommand(io: Io, lang: Lang, formatArg: string, dirAr
   const { repo, diagnostics } = validated;
   const n = countBySeverity(diagnostics);
   if (n.error || !repo.config?.valid) {
-    printDiagnostics(io, lang, repo, diagnostics, 'stylish', dir, color);
+    printDiagnostics(io, lang, repo, diagnostics, 'stylish', shownRoot, color);
     io.stderr(en ? `Nothing exported: fix the ${n.error} error(s) above first.\n` : `未导出：请先改正上面的 ${n.error} 个错误。\n`);
     return 1;
   }
-  if (diagnostics.length) printDiagnostics(io, lang, repo, diagnostics, 'stylish', dir, color);
+  if (diagnostics.length) printDiagnostics(io, lang, repo, diagnostics, 'stylish', shownRoot, color);
 
   const dept = repo.config.data.department.name;
   const base = format === 'xlsx' ? `${dept}权力清单和责任清单` : `${dept}${LIST_NAMES[list ?? 'powers'].file}`;
   if (out === undefined || intoDir) out = path.join(folder, `${outputName(base)}.${format}`);
   const report = await exportLists(validated, { format, out, env: io.env, ...(list ? { list } : {}) });
-  if (report.warnings.length) printDiagnostics(io, lang, repo, report.warnings, 'stylish', dir, color);
+  if (report.warnings.length) printDiagnostics(io, lang, repo, report.warnings, 'stylish', shownRoot, color);
   const shown = path.relative(io.cwd, report.file) || report.file;
   if (report.empty) {
     io.stderr(en ? `Nothing exported: no power is cancelled or suspended, so there is no ${LIST_NAMES.status.en}.\n` : '未导出：没有取消、暂停的事项。\n');

@@ -7,7 +7,7 @@ import { flowchartCacheDir, isFailure, renderPagedFlowcharts, type PagedOutcome 
 import { flowchartSources } from '../flowchart/sources.js';
 import { UsageError, type Io } from './io.js';
 import { progress } from './progress.js';
-import { printDiagnostics, resolveRepoDir } from './validate.js';
+import { printDiagnostics, resolveRepo } from './validate.js';
 import { renderFailure } from '../flowchart/diagnostics.js';
 import { validate } from '../pipeline/index.js';
 import { applySeverities } from '../diagnostics/severity.js';
@@ -31,7 +31,7 @@ export async function flowchartCommand(io: Io, lang: Lang, idArgs: string[], opt
   let ids = idArgs;
   let dir = opts.dir;
   if (dir === undefined && ids.length && isDirectory(path.resolve(io.cwd, ids[0]))) [dir, ...ids] = ids;
-  const root = resolveRepoDir(io, dir ?? '.');
+  const { root, base } = resolveRepo(io, dir ?? '.');
   const { repo, diagnostics, lint } = await validate(root, { stage: 'draft' });
   const powers = repo.powers.filter((p) => p.valid);
   const unknown = ids.filter((id) => !powers.some((p) => String(p.data.id) === id));
@@ -42,7 +42,7 @@ export async function flowchartCommand(io: Io, lang: Lang, idArgs: string[], opt
   const chosen = ids.length ? powers.filter((p) => ids.includes(String(p.data.id))) : powers;
   const errors = diagnostics.filter((d) => d.severity === 'error' && chosen.some((p) => p.source.path === d.file));
   if (errors.length) {
-    printDiagnostics(io, lang, repo, errors, 'stylish', dir, io.isTTY);
+    printDiagnostics(io, lang, repo, errors, 'stylish', base, io.isTTY);
     return 1;
   }
   const sources = flowchartSources(chosen, readHandDrawn(repo, chosen, []));
@@ -91,7 +91,7 @@ export async function flowchartCommand(io: Io, lang: Lang, idArgs: string[], opt
     : `流程图：${ok}/${sources.length} 个已写到 ${shownOut}（${kinds}，共 ${files} 个文件${opts.pages ? '，按 A4 分页' : ''}），失败 ${failures.length} 个（用时 ${secs} 秒）\n`);
   // powerbook.yaml's `lint:` applies here too: flowchart-render may be set to warning or off.
   const shown = applySeverities(failures, lint);
-  if (shown.length) printDiagnostics(io, lang, repo, shown, 'stylish', dir, io.isTTY);
+  if (shown.length) printDiagnostics(io, lang, repo, shown, 'stylish', base, io.isTTY);
   return countBySeverity(shown).error ? 1 : 0;
 }
 

@@ -46,7 +46,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .description(t('生成制度汇编（先检查，有错误则不生成）', 'Build the compendium (validates first; errors stop the build)'))
     .argument('[dir]', t('制度库目录', 'repository directory'), '.')
     .option('-f, --format <formats>', t('输出格式，可用逗号连写：docx、pdf、html', 'output formats, comma-separated: docx, pdf, html'), 'docx')
-    .option('-o, --out <dir>', t('输出目录', 'output directory'), 'dist')
+    .option('-o, --out <dir>', t('输出目录（默认：dist；在制度库的子文件夹中运行时为根目录下的 dist）', 'output directory (default: dist; run in a subfolder of the repository, dist at its root)'))
     .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices([...STAGE_IDS]).default('draft'))
     .option('--no-cache', t('不用缓存（流程图、DOCX 排版），全部重新生成', 'use no cache (flowcharts, DOCX page layout): make everything again'))
     .option('--law-library <path>', t('法规库目录（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])

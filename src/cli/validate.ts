@@ -29,12 +29,26 @@ export function parseStage(s: string | undefined): Stage {
   return stage;
 }
 
-export function resolveRepoDir(io: Io, dir: string | undefined): string {
-  const root = path.resolve(io.cwd, dir ?? '.');
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
+/**
+ * The repository a command works on, from its `dir` argument (default: the working directory): the nearest folder
+ * from there upwards that has a powerbook.yaml, as `validate` and git find theirs, so that build, status, diff, export
+ * and flowchart run from powers/ or rules/ as from the root; the folder itself when none has one (its diagnostics then
+ * say what is missing). `base`: how the root is written for the paths printed (relative to the working directory);
+ * `walked`: the root was found above the folder given (a default output folder then goes under the root, not here).
+ */
+export function resolveRepo(io: Io, dir: string | undefined): { root: string; base: string; walked: boolean } {
+  const abs = path.resolve(io.cwd, dir ?? '.');
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) {
     throw new UsageError(`目录不存在：${dir ?? '.'}`, `No such directory: ${dir ?? '.'}`);
   }
-  return root;
+  const found = findRepository(abs);
+  if (!found || found.root === abs) return { root: abs, base: dir ?? '.', walked: false };
+  const rel = path.relative(io.cwd, found.root);
+  return { root: found.root, base: dir !== undefined && path.isAbsolute(dir) ? found.root : rel === '' ? '.' : rel, walked: true };
+}
+
+export function resolveRepoDir(io: Io, dir: string | undefined): string {
+  return resolveRepo(io, dir).root;
 }
 
 /**
