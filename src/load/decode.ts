@@ -18,6 +18,15 @@ export interface Decoded {
   problem?: DecodeProblem;
 }
 
+/**
+ * Line ends as the checks count them: a lone CR (classic Mac OS, some exporters) ends a line as editors show it, so it
+ * becomes LF (CRLF is kept: positions stay those of the file). Without this a CR-only file was one line long, and a
+ * rule's front matter was not found.
+ */
+function lines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
 const gb18030 = new TextDecoder('gb18030', { fatal: true });
 
 /** `maxBytes`: larger files are refused (a repository's files: MAX_FILE_BYTES; an imported CSV list may be larger). */
@@ -26,19 +35,19 @@ export function decode(bytes: Uint8Array, opts: { maxBytes?: number } = {}): Dec
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const le = bytes[0] === 0xff;
     const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
-    return { text, problem: { kind: 'utf16' } };
+    return { text: lines(text), problem: { kind: 'utf16' } };
   }
-  const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) return { text: null, problem: { kind: 'binary' } };
+  // A NUL anywhere (not only in the first block): no text file of the repository holds one.
+  if (bytes.includes(0)) return { text: null, problem: { kind: 'binary' } };
   if (isUtf8(bytes)) {
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    return { text: lines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
   }
   {
     // Find the first bad byte for the message, then try the Chinese national encoding.
     const offset = firstInvalidUtf8(bytes);
     try {
-      return { text: gb18030.decode(bytes), problem: { kind: 'gb18030' } };
+      return { text: lines(gb18030.decode(bytes)), problem: { kind: 'gb18030' } };
     } catch {
       return { text: null, problem: { kind: 'unknown-encoding', offset } };
     }
