@@ -59,6 +59,7 @@ export function brokenRepository(dir: string): void {
   copyExample('examples/mistakes', dir);
   for (const [rel, data] of Object.entries(FILES)) writeFileSync(path.join(dir, rel), data);
   symlinkSync('/etc/hostname', path.join(dir, 'laws/path-outside.yaml'));
+  symlinkSync('nowhere.yaml', path.join(dir, 'laws/file-unreadable.yaml'));
   const power = readFileSync(path.join(dir, 'powers/XK-001.yaml'), 'utf8');
   // A hand-drawn flowchart that is not there (file-missing).
   writeFileSync(path.join(dir, 'powers/QT-001.yaml'), power.replace(/^id: .*$/m, 'id: QT-001').replace(/^category: .*$/m, '$&\nflowchart: not-there.mmd'));
