@@ -41,7 +41,9 @@ export const MAX_PARAM = 300;
 function value(v: ParamValue, lang: 'zh' | 'en'): string {
   if (v === undefined) return '';
   const s = Array.isArray(v) ? v.join(PHRASES.listSeparator[lang]) : typeof v === 'object' && v !== null ? (v as Localised)[lang] : String(v);
-  return s.length > MAX_PARAM ? `${s.slice(0, MAX_PARAM - 1)}…` : s;
+  // Control and bidirectional-override characters quoted from a file would act on the terminal: shown as U+FFFD.
+  const safe = s.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+  return safe.length > MAX_PARAM ? `${safe.slice(0, MAX_PARAM - 1)}…` : safe;
 }
 
 /** Fills a template's `{name}` placeholders (one pass: a value's own braces are left alone). */

@@ -477,6 +477,12 @@ export const MESSAGES = {
       hintZh: '把内容复制出来，另存为 UTF-8 文本（.yaml 或 .md）', hintEn: 'Copy the content into a UTF-8 text file (.yaml or .md)',
     },
   },
+  'control-char': {
+    found: {
+      zh: '这里有控制字符 {code}（共 {count} 个）：编辑器里看不见，汇编中会删去', en: 'Control character {code} here ({count} in the file): invisible in an editor, dropped from the compendium',
+      hintZh: '删去这些字符（常见于从网页、终端或其他程序复制的文字），必要时重新输入这一段', hintEn: 'Delete them (they come with text copied from web pages, terminals or other programs); retype the passage if need be',
+    },
+  },
   'file-unreadable': {
     directory: {
       zh: '这是一个文件夹，不是文件，其中的内容不会读取', en: 'This is a folder, not a file: its content is not read',

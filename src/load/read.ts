@@ -53,8 +53,21 @@ export function readText(entry: Listed, diags: Diagnostic[]): string | null {
     diags.push(diag(entry.rel, { start: bytePosition(bytes, p.offset) }, 'encoding', 'unknown'));
     return null;
   }
-  return dec.text ?? '';
+  const text = dec.text ?? '';
+  // Control characters (a terminal's ESC sequences, BEL, form feeds pasted from other programs): invisible in an
+  // editor, dropped from the DOCX, garbling a terminal. Said once a file, at the first.
+  const cc = CONTROL.exec(text);
+  if (cc) {
+    let line = 1, col = 1;
+    for (let i = 0; i < cc.index; i++) { if (text.charCodeAt(i) === 10) { line++; col = 1; } else col++; }
+    const count = text.match(CONTROL_ALL)!.length;
+    diags.push(diag(entry.rel, { start: { line, column: col } }, 'control-char', 'found', { code: `U+${cc[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, count }));
+  }
+  return text;
 }
+
+const CONTROL = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
 /** Reads the text again (for code frames and positions of a file loaded in a worker). */
 export function rereadText(abs: string): string {

@@ -191,3 +191,19 @@ describe('commands run from a subfolder of the repository find its root, as vali
     expect(diff.stdout).toMatch(/职权：修改 1 项/);
   });
 });
+
+describe('control characters pasted into a file', () => {
+  it('control-char at the first, with the count; the terminal never receives them', async () => {
+    const d = example();
+    const p = path.join(d, 'powers/XK-001.yaml');
+    writeFileSync(p, readFileSync(p, 'utf8').replace('post: 成品油流通管理岗', 'post: 成品油\u001b[31m流通\u0007管理岗'));
+    const line = readFileSync(p, 'utf8').split('\n').findIndex((l) => l.startsWith('post:')) + 1;
+    const { code, diags } = await validateJson(d);
+    expect(code).toBe(0);
+    expect(diags).toEqual([expect.objectContaining({ rule: 'control-char', severity: 'warning', line, column: 10 })]);
+    expect(diags[0]!.message).toContain('U+001B');
+    const r = await cli(['validate', d]);
+    expect(r.stdout).not.toMatch(/[\u0007\u001b]/);
+    expect(r.stdout).toContain('\ufffd[31m');
+  });
+});
