@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Lang } from '../diagnostics/diagnostic.js';
 import { localToday } from '../domain/time.js';
 import { SCHEMA_KINDS, schemaPath } from '../check/schema.js';
-import type { Io } from './io.js';
+import { UsageError, type Io } from './io.js';
+import { outDirProblem } from '../util/outdir.js';
 import { writeFileAtomic } from '../util/write.js';
 
 const TEMPLATE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates/repo');
@@ -35,6 +36,14 @@ export function initialPlan(today: string): Record<'draft_by' | 'legality_review
  */
 export function initCommand(io: Io, lang: Lang, dirArg: string, opts: { department?: string; force?: boolean; package?: string; today?: string }): number {
   const root = path.resolve(io.cwd, dirArg);
+  // A file in the way, or a folder that cannot be written: said before anything is written (it was "内部错误: EEXIST").
+  const bad = outDirProblem(root);
+  if (bad) {
+    const file = bad.kind === 'under-a-file' ? path.relative(io.cwd, bad.file) || bad.file : dirArg;
+    throw bad.kind === 'not-writable'
+      ? new UsageError(`无法在 ${dirArg} 新建制度库：没有写入权限或只读（${bad.code}）。请换一个目录`, `Cannot create a repository in ${dirArg}: not writable (${bad.code}). Choose another folder`)
+      : new UsageError(`无法在 ${dirArg} 新建制度库：${file} 是一个文件，不是目录。请换一个目录，或先移走这个文件`, `Cannot create a repository in ${dirArg}: ${file} is a file, not a folder. Choose another folder, or move the file`);
+  }
   const today = opts.today ?? localToday();
   const plan = initialPlan(today);
   const vars: Record<string, string> = {

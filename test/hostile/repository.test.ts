@@ -207,3 +207,16 @@ describe('control characters pasted into a file', () => {
     expect(r.stdout).toContain('\ufffd[31m');
   });
 });
+
+describe('init where a file is in the way', () => {
+  it.each([['at a file', 'afile'], ['under a file', 'afile/repo']])('%s: exit 2, one plain line, nothing written', async (_, target) => {
+    const d = tempDir();
+    writeFileSync(path.join(d, 'afile'), 'x');
+    const r = await cli(['init', target], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('afile 是一个文件，不是目录');
+    expect(r.stderr).not.toMatch(/内部错误|EEXIST|ENOTDIR/);
+    expect(readdirSync(d)).toEqual(['afile']);
+  });
+});
