@@ -2,6 +2,7 @@
 import jsYaml from 'js-yaml';
 import type { Document } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
+import { positionsOf, recorder } from './positions.js';
 import { compareDiagnostics, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/message.js';
 import { YAML_OPTIONS, type SourceFile } from './source.js';
@@ -123,8 +124,9 @@ export function tooDeep(src: string): number | null {
 /**
  * Parses the YAML part of `file` (from `file.yamlOffset` to `file.yamlEnd`). The common case, a well-formed file without
  * anchors, takes the fast path (js-yaml, YAML 1.2 core schema, about five times faster); anything else goes through
- * `yaml`, whose Document keeps source positions and reports each problem where it is. Positions of a fast-path file are
- * computed later, only if a check has something to report (SourceFile.doc is lazy).
+ * `yaml`, whose Document keeps source positions and reports each problem where it is. Positions of a fast-path file come
+ * from the same parse (load/positions.ts); where that does not cover the file's shape, from `yaml`, parsed only if a
+ * check has something to report (SourceFile.doc is lazy).
  */
 export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
   const src = file.text.slice(file.yamlOffset, file.yamlEnd);
@@ -137,9 +139,17 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
   }
   // Anchors/aliases go the slow way so that the alias limit applies; so does anything js-yaml rejects.
   if (!/[&*]/.test(src)) {
+    const rec = recorder();
+    let data: unknown;
+    let parsed = false;
     try {
-      return { data: jsYaml.load(src, { schema: jsYaml.CORE_SCHEMA, json: false }), ok: true };
+      data = jsYaml.load(src, { schema: jsYaml.CORE_SCHEMA, json: false, listener: rec.listener });
+      parsed = true;
     } catch { /* fall through: let `yaml` say where and what */ }
+    if (parsed) {
+      file.positions = positionsOf(src, rec.root(), data);
+      return { data, ok: true };
+    }
   }
   let doc: Document.Parsed;
   try {
