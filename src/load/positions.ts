@@ -11,6 +11,8 @@
  * with `yaml`'s on every YAML file of the examples and the tests.
  */
 
+import jsYaml from 'js-yaml';
+
 export interface PosNode {
   kind: 'map' | 'seq' | 'scalar';
   /** Offsets in the YAML source: where the node starts and where its value ends, as `yaml`'s node.range[0] and [1]. */
@@ -41,6 +43,22 @@ export function recorder(): { listener: (type: 'open' | 'close', state: { positi
     },
     root: () => (stack.length === 1 && stack[0]!.children.length === 1 ? stack[0]!.children[0] : undefined),
   };
+}
+
+/**
+ * The positions of a YAML source parsed on its own (a file loaded in a worker, or whose data was dropped after its
+ * checks, that a check across files reports on), or undefined when js-yaml does not read it or its shape is not covered.
+ */
+export function indexYaml(src: string): PosNode | undefined {
+  if (/[&*]/.test(src)) return undefined;
+  const rec = recorder();
+  let data: unknown;
+  try {
+    data = jsYaml.load(src, { schema: jsYaml.CORE_SCHEMA, json: false, listener: rec.listener });
+  } catch {
+    return undefined;
+  }
+  return positionsOf(src, rec.root(), data);
 }
 
 class Unsupported extends Error {}
