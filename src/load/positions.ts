@@ -114,18 +114,21 @@ function trailing(src: string, i: number): number {
   return j >= src.length ? j : i;
 }
 
-/** The innermost event of a scalar (a block value is read first as a would-be key, an event inside the value's). */
+/**
+ * The event of the node itself: a value in a block is first read as a would-be key (a text, a flow collection), an
+ * event inside the value's with the same result; attempts that read nothing have no kind.
+ */
 function innermost(e: Event): Event {
   let cur = e;
   for (;;) {
     const inner = cur.children.filter((c) => c.kind !== null);
-    if (inner.length === 0) return cur;
-    if (inner.length !== 1 || inner[0]!.kind !== 'scalar') throw new Unsupported();
+    if (inner.length !== 1 || inner[0]!.result !== cur.result || inner[0]!.kind !== cur.kind) return cur;
     cur = inner[0]!;
   }
 }
 
-function node(src: string, e: Event, data: unknown): PosNode {
+function node(src: string, outer: Event, data: unknown): PosNode {
+  const e = innermost(outer);
   if (e.tag !== null && e.tag !== '?' && !e.tag.startsWith('tag:yaml.org,2002:')) throw new Unsupported();
   if (e.kind === 'mapping') return mapping(src, e, data);
   if (e.kind === 'sequence') return sequence(src, e, data);
@@ -133,8 +136,8 @@ function node(src: string, e: Event, data: unknown): PosNode {
   throw new Unsupported();
 }
 
-function scalar(src: string, outer: Event): PosNode {
-  const e = innermost(outer);
+function scalar(src: string, e: Event): PosNode {
+  if (e.children.some((c) => c.kind !== null)) throw new Unsupported();
   const start = skipSpace(src, e.open);
   const c = src.charCodeAt(start);
   if (c === 0x21 || c === 0x26 || c === 0x2a) throw new Unsupported(); // a tag, an anchor, an alias
@@ -157,9 +160,12 @@ function scalar(src: string, outer: Event): PosNode {
   return { kind: 'scalar', range: [start, end], end: trailing(src, end) };
 }
 
-/** An empty value (`key:` and nothing): `yaml` puts it right after the indicator. */
-function empty(e: Event): PosNode {
-  return { kind: 'scalar', range: [e.open, e.open], end: e.open };
+/** An empty value (`key:` and nothing): `yaml` puts it after the indicator and the spaces after it. */
+function empty(src: string, e: Event): PosNode {
+  let at = e.open;
+  while (isSpace(src.charCodeAt(at))) at++;
+  if (!isBreak(src.charCodeAt(at)) && at < src.length) throw new Unsupported(); // a comment after it
+  return { kind: 'scalar', range: [at, at], end: at };
 }
 
 function isFlow(src: string, start: number): boolean {
@@ -177,14 +183,14 @@ function mapping(src: string, e: Event, data: unknown): PosNode {
   const record = data as Record<string, unknown>;
   for (let i = 0; i < kids.length; i += 2) {
     const k = kids[i]!, v = kids[i + 1]!;
-    if (k.kind !== 'scalar' || k.children.some((c) => c.kind !== null)) throw new Unsupported();
+    if (k.kind !== 'scalar') throw new Unsupported();
     const keyNode = scalar(src, k);
     const key = String(k.result);
     if (!(key in record)) throw new Unsupported();
     let value: PosNode;
     if (v.kind === null) {
       if (flow || record[key] !== null) throw new Unsupported();
-      value = empty(v);
+      value = empty(src, v);
     } else value = node(src, v, record[key]);
     pairs.push({ key, keyNode, value });
   }
