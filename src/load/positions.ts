@@ -78,8 +78,8 @@ export function positionsOf(src: string, root: Event | undefined, data: unknown)
   if (/\n[ \t]*#/.test(src.slice(skipSpace(src, 0))) || /\r(?!\n)/.test(src) || src.charCodeAt(0) === 0xfeff) return undefined;
   try {
     // js-yaml reads the text with a line break added when it has none at its end: offsets are in that text.
-    const input = /[\r\n]$/.test(src) || !src ? src : src + '\n';
-    return clamp(node(input, root, data), src.length);
+    if (/[\r\n]$/.test(src) || !src) return node(src, root, data);
+    return clamp(node(src + '\n', root, data), src.length);
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
