@@ -85,6 +85,10 @@ const COVERED: Record<string, string> = {
   'spaces, tabs, no line break at the end': 'a: 1\t\nb:\t2\nc: x   \nd:\n  - y\n  - z',
   'a scalar alone': 'just a text\n',
   'a document start': '---\na: 1\nb:\n- x\n',
+  'flow collections of every kind': 'a: [one\n  two, three]\nb: {k: v\n  w}\nc: {"x y": 1, \'z\': 2}\nd: [ 1 ,  2 ]\ne: {  f :  g  }\nh: [1, 2,]\ni: [[1,\n  2], {j: [3,\n  4]}]\n',
+  'a flow collection or a text alone': '{a: 1, b: [2]}\n',
+  'empty values at the end': 'a: 1\nb:',
+  'texts quoted over lines': 'a: "line one\n\n  line two \\\n  three"\nb: \'it\'\'s\n  here\'\nc: ""\nd: [\'\', ""]\n',
   'colons and hashes in values': 'url: http://x.y/z\ntime: 12:30\nh: b#c\nq: \'e # f\'\n',
 };
 
@@ -97,6 +101,8 @@ const NOT_COVERED: Record<string, string> = {
   'keep chomping': 'a: |+\n  keep\n\nb: 1\n',
   'a pair in a flow list': 'a: [b: 1]\n',
   'a lone CR': 'a: 1\rb: 2\n',
+  'spaces after a block text': 'a: |\n  x\n  \n   \nb: 1\n',
+  'spaces at the end of a block text': 'a: |\n  x   \nb: 1\n',
 };
 
 describe('positions from js-yaml', () => {
