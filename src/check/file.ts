@@ -71,7 +71,7 @@ export function loadFile(job: FileJob, opts: LoadOptions = {}): { result: FileRe
     diagnostics.push(diag(job.rel, START, 'empty-file', 'empty'));
     return { result, source };
   }
-  const parsed = parseYaml(source, diagnostics, { record: true });
+  const parsed = parseYaml(source, diagnostics);
   if (!parsed.ok) return { result, source };
   if (job.kind === 'law') normaliseLaw(parsed.data);
   result.data = parsed.data;
@@ -86,7 +86,6 @@ export function loadFile(job: FileJob, opts: LoadOptions = {}): { result: FileRe
       return { result };
     }
   }
-  source.forgetParse();
   return { result, source };
 }
 

@@ -2,7 +2,6 @@
 import jsYaml from 'js-yaml';
 import type { Document } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
-import { positionsOf, recorder } from './positions.js';
 import { compareDiagnostics, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/message.js';
 import { YAML_OPTIONS, type SourceFile } from './source.js';
@@ -125,10 +124,10 @@ export function tooDeep(src: string): number | null {
  * Parses the YAML part of `file` (from `file.yamlOffset` to `file.yamlEnd`). The common case, a well-formed file without
  * anchors, takes the fast path (js-yaml, YAML 1.2 core schema, about five times faster); anything else goes through
  * `yaml`, whose Document keeps source positions and reports each problem where it is. Positions of a fast-path file are
- * computed later, only if a check has something to report: from the events of this parse (js-yaml's listener,
- * SourceFile.positions, load/positions.ts), or where that does not cover the file's shape, by `yaml` (SourceFile.doc).
+ * computed later, only if a check has something to report: by js-yaml again, with its listener (SourceFile.positions,
+ * load/positions.ts), or where that does not cover the file's shape, by `yaml` (SourceFile.doc).
  */
-export function parseYaml(file: SourceFile, diags: Diagnostic[], opts: { record?: boolean } = {}): ParsedYaml {
+export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
   const src = file.text.slice(file.yamlOffset, file.yamlEnd);
   // Nesting deep enough to exhaust a parser's stack (or memory) is refused before any parser sees it.
   const deep = tooDeep(src);
@@ -139,19 +138,9 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[], opts: { record?
   }
   // Anchors/aliases go the slow way so that the alias limit applies; so does anything js-yaml rejects.
   if (!/[&*]/.test(src)) {
-    // With `record`, where each node opens and closes is recorded as it is parsed (the loader, whose checks of the
-    // file follow at once, then forgets it): positions are built from it if a check asks.
-    const rec = opts.record ? recorder() : undefined;
-    let data: unknown;
-    let parsed = false;
     try {
-      data = jsYaml.load(src, { schema: jsYaml.CORE_SCHEMA, json: false, ...(rec ? { listener: rec.listener } : {}) });
-      parsed = true;
+      return { data: jsYaml.load(src, { schema: jsYaml.CORE_SCHEMA, json: false }), ok: true };
     } catch { /* fall through: let `yaml` say where and what */ }
-    if (parsed) {
-      if (rec) file.parsedWith(() => positionsOf(src, rec.root(), data));
-      return { data, ok: true };
-    }
   }
   let doc: Document.Parsed;
   try {
