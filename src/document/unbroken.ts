@@ -167,10 +167,10 @@ function mayBreak(a: string, b: string, after: string | undefined): boolean {
 }
 
 /**
- * A character's advance in ems as some consumer lays it out, given the character before it on its line (none at the
- * start of a line): its font's advance, and any space the consumer puts between the two.
+ * A character's advance in ems as some consumer lays it out, given the characters before and after it in the
+ * paragraph (whatever line they are on): its font's advance, and any space the consumer puts beside it.
  */
-export type Metric = (ch: string, before?: string) => number;
+export type Metric = (ch: string, before?: string, after?: string) => number;
 
 /** Half-width Latin letters and digits, full-width ideographs: the GB2312 fonts Word has (仿宋_GB2312, 黑体 …). */
 export const HALF_WIDTH: Metric = (ch) => (ch.codePointAt(0)! < 0x7f ? 0.5 : charWidthEm(ch) === 1 ? 1 : 0.5);
@@ -180,11 +180,13 @@ const isIdeograph = (ch: string | undefined): boolean => ch !== undefined && /\p
 /**
  * LibreOffice's space between an ideograph and a Latin letter or digit beside it, either way: 0.2 em (measured with
  * LibreOffice 7.4: 3.2 pt at 16 pt, 2.4 pt at 12 pt; none beside punctuation, a space or a hyphen). LibreOffice puts
- * it whatever the DOCX says: its import ignores w:autoSpaceDE and w:autoSpaceDN, which Word honours.
+ * it whatever the DOCX says: its import ignores w:autoSpaceDE and w:autoSpaceDN, which Word honours. It goes with the
+ * Latin letters, on their line, also where a line break falls between them and the ideograph, even a line break of
+ * the text's own ("及" / "XK-00007": measured on a generated compendium).
  */
 export const AUTOSPACE_EM = 0.2;
 export function withAutospace(own: Metric): Metric {
-  return (ch, before) => own(ch, before) + ((isIdeograph(before) && isWordChar(ch)) || (isWordChar(before) && isIdeograph(ch)) ? AUTOSPACE_EM : 0);
+  return (ch, before, after) => own(ch, before, after) + (isWordChar(ch) ? (isIdeograph(before) ? AUTOSPACE_EM : 0) + (isIdeograph(after) ? AUTOSPACE_EM : 0) : 0);
 }
 
 export interface LineRoom {
@@ -204,9 +206,10 @@ export interface LineRoom {
  *   broken just before it (before an opening bracket or quote it follows), or as late as the line allows between
  *   them, and laid out on from there.
  * - `agree`: two metrics whose lines must be the same, a page layout's (docx's, which numbers the 目录) and a
- *   consumer's (LibreOffice's, which adds its space between ideographs and Latin letters): where, between two of our
- *   own breaks, they would break the lines at different places, the consumer's breaks are made ours, so that both
- *   have the same lines (the layout's, narrower, then holds each line as well).
+ *   consumer's (LibreOffice's, which adds its space between ideographs and Latin letters, so its lines are never
+ *   shorter): codes and numbers are kept whole in the consumer's lines (`metrics` is not used then), and where,
+ *   between two of our own breaks, the two would break the lines at different places, the consumer's breaks are made
+ *   ours, so that both have the same lines.
  *
  * Returns the offsets (UTF-16) to break at, in order.
  */
@@ -234,7 +237,7 @@ export function plannedBreaks(text: string, room: LineRoom, metrics: readonly Me
     let lineStart = from, used = 0, roomLeft = first;
     const starts: number[] = [];
     for (let i = from; i < until; i++) {
-      const w = width(chars[i]!, i > lineStart ? chars[i - 1] : undefined) + spacingEm;
+      const w = width(chars[i]!, chars[i - 1], chars[i + 1]) + spacingEm;
       if (used + w > roomLeft + 1e-6 && i > lineStart) {
         // Break at the last opportunity after the line's start, else here (no opportunity: an emergency break).
         let b = i;
@@ -252,7 +255,8 @@ export function plannedBreaks(text: string, room: LineRoom, metrics: readonly Me
     }
     return { starts, split: undefined };
   };
-  const splits = agree ? [...metrics, ...agree] : metrics;
+  // With two layouts to agree, the consumer's lines are the ones both will have: its codes and numbers are kept whole.
+  const splits = agree ? [agree[1]] : metrics;
   const breaks: number[] = [];
   let start = 0;
   let first = firstEm;

@@ -59,6 +59,9 @@ export function brokenTokens(pages: Page[], skip: (page: number, line: Line) => 
       const lines = b.lines.filter((l) => !skip(p, l));
       for (let i = 0; i + 1 < lines.length; i++) {
         const a = lines[i]!.text, n = lines[i + 1]!.text;
+        // the next line of the same text: just below, in the same column (a block may span a table's columns)
+        const [la, lb] = [lines[i]!, lines[i + 1]!];
+        if (lb.y0 - la.y1 > (la.y1 - la.y0) || lb.y0 < la.y0 || lb.x0 > la.x1 || lb.x1 < la.x0) continue;
         const broken =
           (/[0-9A-Za-z][-‐‑–]$/.test(a) && /^[0-9A-Za-z]/.test(n)) ||
           (/[0-9]$/.test(a) && /^[0-9]/.test(n)) ||

@@ -7,7 +7,7 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { FontRole, LayoutProfile } from '../../domain/profile.js';
-import { charWidthEm, HALF_WIDTH, withAutospace, type Metric } from '../../document/unbroken.js';
+import { charWidthEm, withAutospace, type Metric } from '../../document/unbroken.js';
 
 /** A role of text in the DOCX: the profile's roles, plus quotes (楷体) and inline code. */
 export type RunRole = FontRole | 'quote' | 'code';
@@ -304,10 +304,11 @@ function readAsciiAdvances(data: Uint8Array): Float64Array | null {
 }
 
 /**
- * How the text of a role is measured, for laying lines out ahead (document/unbroken.ts): `layout`, as docx's page
- * layout measures it (this machine's font file for the role's Latin font, no space between scripts, as Word with
- * w:autoSpaceDE off); `libreOffice`, the same fonts with LibreOffice's space between ideographs and Latin letters or
- * digits; and half-width Latin (Word with the GB2312 fonts).
+ * How the text of a role is measured, for laying lines out ahead (document/unbroken.ts): as docx's page layout
+ * measures it (this machine's font file for the role's Latin font, no space between scripts, as Word with
+ * w:autoSpaceDE off), and as LibreOffice does (the same fonts with its space between ideographs and Latin letters or
+ * digits), whose lines must agree: LibreOffice's are made both's. Word with the official GB2312 fonts (half-width
+ * Latin letters) is not measured: breaking lines for it as well put a character alone on a line where they disagreed.
  */
 export function roleMetrics(profile: LayoutProfile, role: RunRole): { metrics: Metric[]; agree: [Metric, Metric] } {
   const advances = asciiAdvances(runFonts(profile, role).ascii);
@@ -316,5 +317,5 @@ export function roleMetrics(profile: LayoutProfile, role: RunRole): { metrics: M
     return advances && c >= 0x20 && c < 0x7f ? advances[c - 0x20]! : charWidthEm(ch);
   };
   const libreOffice = withAutospace(layout);
-  return { metrics: [layout, libreOffice, HALF_WIDTH], agree: [layout, libreOffice] };
+  return { metrics: [layout, libreOffice], agree: [layout, libreOffice] };
 }

@@ -149,7 +149,7 @@ p, li, h1, h2, h3, h4, h5, h6, figcaption { letter-spacing: ${px(g.letterSpacing
 p { margin: 0; text-align: justify; text-indent: ${twoChars}; orphans: 2; widows: 2; }
 p.noindent, li > p, td p, th p { text-indent: 0; }
 /* A line that introduces a table or a drawing stays on its page; a rule's review note is never alone at the top of one. */
-p:has(+ table), p:has(+ figure), p:has(+ p.note) { break-after: avoid; }
+p:has(+ table), p:has(+ figure), p:has(+ p.note), ol:has(+ p.note), ul:has(+ p.note) { break-after: avoid; }
 p.note { break-inside: avoid; }
 p.align-center { text-align: center; text-indent: 0; }
 p.align-right { text-align: right; text-indent: 0; }
