@@ -15,7 +15,7 @@ import { renderPdf, type PdfReport } from '../../src/render/pdf/index.js';
 import { GB9704 } from '../../src/domain/profile.js';
 import { tempDir } from '../helpers/repo.js';
 import { checkBookmarks, checkPageNumbers, checkTocLinks, checkTocNumbers } from './checks.js';
-import { bboxPages, bookmarks, layoutPages, pdffonts, pdfinfo, placedWords, rawPages, type BboxPage } from './helpers.js';
+import { bboxPages, bookmarks, layoutPages, pdffonts, pdfinfo, placementDifferences, rawPages, type BboxPage } from './helpers.js';
 
 const EXAMPLE = 'examples/zhuzhou-commerce';
 const CHUNK_PAGES = 12;
@@ -58,7 +58,7 @@ describe('the example printed in chunks of about 12 pages', () => {
   });
 
   // Compared as what is printed where: each page's text in drawing order (pdftotext -raw) and its words with their
-  // boxes. Not as `pdftotext -layout`: its columns depend on the font objects a page uses, and a bold run (synthetic
+  // boxes (within 0.25 pt: the layouts differ in the last bits of a float). Not as `pdftotext -layout`: its columns depend on the font objects a page uses, and a bold run (synthetic
   // bold of 仿宋: Chromium writes it as Type 3 fonts, one set per print) gets other glyph boxes in another print, so
   // -layout puts the same words, at the same places, in other columns.
   it('prints the same pages as the body in one chunk: same text on every page, in the same places, same sizes', () => {
@@ -67,7 +67,7 @@ describe('the example printed in chunks of about 12 pages', () => {
     const wholeFile = path.join(out, 'whole.pdf');
     expect(rawPages(file)).toEqual(rawPages(wholeFile));
     const wholeBoxes = bboxPages(wholeFile);
-    expect(placedWords(boxes)).toEqual(placedWords(wholeBoxes));
+    expect(placementDifferences(boxes, wholeBoxes)).toEqual([]);
     expect(boxes.map((b) => `${Math.round(b.width)}x${Math.round(b.height)}`)).toEqual(wholeBoxes.map((b) => `${Math.round(b.width)}x${Math.round(b.height)}`));
   });
 

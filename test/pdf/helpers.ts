@@ -26,13 +26,35 @@ export function rawPages(pdf: string): string[] {
 }
 
 /**
- * Each page's words with their boxes rounded to 0.1 pt, sorted by position: what is printed where, whatever the order
- * it was drawn in and whatever fonts hold the glyphs.
+ * Where two prints' pages differ: a line of one (its words on one baseline, joined without spaces, from its first
+ * word's left to its last word's right) that the other has not, or has more than `tolerance` points away. Lines,
+ * not words: pdftotext cuts a line into words by the gaps it sees between glyphs, which depend on the fonts' objects
+ * (a print's Type 3 fonts). Empty: the same text in the same places.
  */
-export function placedWords(boxes: readonly BboxPage[]): string[][] {
-  const r = (v: number) => (Math.round(v * 10) / 10).toFixed(1);
-  return boxes.map((p) => p.words.map((w) => `${r(w.yMin)} ${r(w.xMin)} ${r(w.xMax)} ${r(w.yMax)} ${w.text}`)
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+export function placementDifferences(a: readonly BboxPage[], b: readonly BboxPage[], tolerance = 0.25): string[] {
+  const out: string[] = [];
+  if (a.length !== b.length) out.push(`${a.length} pages against ${b.length}`);
+  const lines = (p: BboxPage) => {
+    const rows = new Map<number, Word[]>();
+    for (const w of p.words) {
+      const key = [...rows.keys()].find((y) => Math.abs(y - w.yMin) <= tolerance) ?? w.yMin;
+      rows.set(key, [...(rows.get(key) ?? []), w]);
+    }
+    return [...rows.values()].map((ws) => ws.sort((x, y) => x.xMin - y.xMin)).map((ws) => ({
+      text: ws.map((w) => w.text).join(''), y: ws[0]!.yMin, x0: ws[0]!.xMin, x1: ws.at(-1)!.xMax,
+    })).sort((x, y) => x.y - y.y || x.x0 - y.x0);
+  };
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [la, lb] = [lines(a[i]!), lines(b[i]!)];
+    if (la.length !== lb.length) { out.push(`page ${i + 1}: ${la.length} lines against ${lb.length}`); continue; }
+    la.forEach((l, k) => {
+      const m = lb[k]!;
+      if (l.text !== m.text || Math.max(Math.abs(l.y - m.y), Math.abs(l.x0 - m.x0), Math.abs(l.x1 - m.x1)) > tolerance) {
+        out.push(`page ${i + 1}: "${l.text}" at ${l.x0.toFixed(1)},${l.y.toFixed(1)} against "${m.text}" at ${m.x0.toFixed(1)},${m.y.toFixed(1)}`);
+      }
+    });
+  }
+  return out;
 }
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
