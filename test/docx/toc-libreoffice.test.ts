@@ -14,6 +14,7 @@ import { cli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/repo.js';
 import { parts, pdfPages, shownNumber, squash } from './helpers.js';
 import { whichTool, type Tool } from '../helpers/tools.js';
+import { brokenTokens, FLOWCHART_CAPTION, readPages, strandedAtFoot, textLines, type Page } from '../helpers/pages.js';
 
 const EXAMPLE = 'examples/zhuzhou-commerce';
 const NAME = '株洲市商务局规范权力运行制度汇编';
@@ -50,9 +51,16 @@ function headingAt(pages: string[], title: string, from: number): number {
   return -1;
 }
 
+/** The text of every caption paragraph (style Caption) of the DOCX: tables' above them, figures' below. */
+function captionsOf(document: string): string[] {
+  const paragraphs = document.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="Caption"\/>[\s\S]*?<\/w:p>/g) ?? [];
+  return paragraphs.map((p) => squash([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join(''))).filter(Boolean);
+}
+
 let docx: string;
 let pdf: string;
 let pages: string[];
+let laidOut: Page[];
 let toc: Entry[];
 
 beforeAll(async () => {
@@ -68,6 +76,7 @@ beforeAll(async () => {
   pdf = path.join(out, 'compendium.pdf');
   expect(existsSync(pdf), `LibreOffice did not convert the DOCX: ${converted.stderr ?? ''}`).toBe(true);
   pages = pdfPages(pdf);
+  laidOut = readPages(pdf);
   toc = writtenToc(parts(readFileSync(docx)).get('word/document.xml')!);
 }, 900_000);
 
@@ -96,35 +105,38 @@ describe('the 目录 in LibreOffice', () => {
 });
 
 describe('pages as LibreOffice lays them out', () => {
-  // Off since the example quotes its legal bases from the law library (issue 19): the pages LibreOffice makes of the
-  // longer power pages break these two rules of issue 14 (still open); they return when that layout is fixed.
-  it.skip('never holds only a heading or a caption (a page with a flowchart has its picture)', () => {
+  it('never holds only a heading or a caption, nor ends with one (a page with a flowchart has its picture)', () => {
     // Pages with a picture on them (pdfimages counts pages from 1).
     const listed = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const pictured = new Set(listed.split('\n').slice(2).map((l) => Number(l.trim().split(/\s+/)[0])).filter((n) => n > 0));
     const headings = new Set(toc.map((e) => e.title));
+    const captions = captionsOf(parts(readFileSync(docx)).get('word/document.xml')!);
+    expect(captions.length).toBeGreaterThan(16);
     const sparse: string[] = [];
-    pages.forEach((page, i) => {
+    laidOut.forEach((page, i) => {
       if (pictured.has(i + 1)) return;
-      const lines = page.split('\n').map((l) => l.trim()).filter((l) => l && shownNumber(l) === undefined);
-      const text = squash(lines.join(''));
-      const onlyHeading = [...headings].some((h) => text === h) || lines.length <= 2;
-      if (lines.length === 0 || onlyHeading) sparse.push(`page ${i + 1}: ${JSON.stringify(lines)}`);
+      const lines = textLines(page).map((l) => l.text);
+      const text = lines.join('');
+      if (lines.length === 0 || lines.length <= 2 || headings.has(text) || captions.includes(text)) sparse.push(`page ${i + 1}: ${JSON.stringify(lines)}`);
     });
     expect(sparse).toEqual([]);
-    // Captions stay with their flowcharts: every page with a flowchart's caption has the picture on it.
-    const captioned = pages.map((p, i) => ({ i, text: squash(p).replace(/第[一二三四五六七八九十]+部分权力运行流程图/g, '') })).filter((p) => p.text.includes('权力运行流程图'));
+    expect(strandedAtFoot(laidOut, headings, captions.filter((c) => !FLOWCHART_CAPTION.test(c)))).toEqual([]);
+    // Captions stay with their flowcharts: every page with a flowchart's caption (the line under the picture, or
+    // the two lines of a long one) has the picture on it.
+    const captioned = laidOut.map((page, i) => ({ i, lines: textLines(page).map((l) => l.text) }))
+      .filter((p) => p.lines.some((l, k) => FLOWCHART_CAPTION.test(l) && (captions.includes(l) || captions.includes((p.lines[k - 1] ?? '') + l))));
     expect(captioned.length).toBeGreaterThanOrEqual(16);
     for (const p of captioned) expect(pictured.has(p.i + 1), `page ${p.i + 1}: a caption without its flowchart`).toBe(true);
   });
 
-  it.skip('never splits a code across lines in the catalogue\'s narrow column', () => {
+  it('never splits a code, a date or a number with its unit across lines (the catalogue\'s narrow columns, headings, 目录, text)', () => {
     const catalogue = pages.filter((p) => p.includes('事项编码'));
     expect(catalogue.length).toBeGreaterThan(0);
     const codes = new Set(catalogue.join('\n').match(/\b[A-Z]{2}-\d{3}\b/g) ?? []);
     // the 16 powers of the example, each whole on its line
     expect(codes.size).toBe(16);
     for (const p of catalogue) expect(p).not.toMatch(/\b[A-Z]{2}-\s*$/m);
+    expect(brokenTokens(laidOut)).toEqual([]);
   });
 
   it('numbers a landscape page in its left margin, turned to read down the page', () => {

@@ -18,6 +18,23 @@ export function layoutPages(pdf: string): string[] {
   return pages;
 }
 
+/** `pdftotext -raw` (the text in the order it is drawn), one string per page. */
+export function rawPages(pdf: string): string[] {
+  const pages = run('pdftotext', ['-raw', pdf, '-']).split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages;
+}
+
+/**
+ * Each page's words with their boxes rounded to 0.1 pt, sorted by position: what is printed where, whatever the order
+ * it was drawn in and whatever fonts hold the glyphs.
+ */
+export function placedWords(boxes: readonly BboxPage[]): string[][] {
+  const r = (v: number) => (Math.round(v * 10) / 10).toFixed(1);
+  return boxes.map((p) => p.words.map((w) => `${r(w.yMin)} ${r(w.xMin)} ${r(w.xMax)} ${r(w.yMax)} ${w.text}`)
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+}
+
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 /** `pdftotext -bbox`: every word with its box, in points from the page's top left corner. */
@@ -33,14 +50,25 @@ export function bboxPages(pdf: string, first?: number, last?: number): BboxPage[
   return pages;
 }
 
-/** The page number "— N —" below the text block (bottom margin in points), with the box from the first dash to the last. */
-export function footer(page: BboxPage, bottomMarginPt = 35 * 72 / 25.4): { n: number; xMin: number; xMax: number } | undefined {
-  const low = page.words.filter((w) => w.yMin > page.height - bottomMarginPt).sort((a, b) => a.xMin - b.xMin);
+/**
+ * The page number "— N —" below the text block (bottom margin in points), with the box from the first dash to the
+ * last; on a landscape page, turned in the left margin (`turned`, the box then runs down the page: yMin to yMax).
+ */
+export function footer(page: BboxPage, bottomMarginPt = 35 * 72 / 25.4): { n: number; xMin: number; xMax: number; yMin: number; yMax: number; turned: boolean } | undefined {
+  const landscape = page.width > page.height;
+  const low = landscape
+    ? page.words.filter((w) => w.xMax < 28 * 72 / 25.4).sort((a, b) => a.yMin - b.yMin)
+    : page.words.filter((w) => w.yMin > page.height - bottomMarginPt).sort((a, b) => a.xMin - b.xMin);
   const text = low.map((w) => w.text).join(' ');
   const m = /—\s*(\d+)\s*—/.exec(text);
   if (!m) return undefined;
   const dashes = low.filter((w) => w.text.includes('—'));
-  return { n: Number(m[1]), xMin: dashes[0]!.xMin, xMax: dashes.at(-1)!.xMax };
+  const all = [dashes[0]!, dashes.at(-1)!];
+  return {
+    n: Number(m[1]), turned: landscape,
+    xMin: Math.min(...all.map((w) => w.xMin)), xMax: Math.max(...all.map((w) => w.xMax)),
+    yMin: Math.min(...all.map((w) => w.yMin)), yMax: Math.max(...all.map((w) => w.yMax)),
+  };
 }
 
 /**
