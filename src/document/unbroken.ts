@@ -10,7 +10,7 @@
  * hyphen is another character to Word's Find and to a copy), also as wide as the short lines that hold one
  * ("法定：20个工作日"), so that Word and LibreOffice have no reason to break them.
  */
-import type { Inline, Table } from './model.js';
+import type { Inline, Table, TableRow } from './model.js';
 
 /** A unit that follows a number: 20个工作日, 7日, 24小时, 3个月, 2025年, 5万元, 10%. */
 const UNIT = '(?:个)?(?:工作日|自然日|小时|分钟|个月|日|天|月|年|周|万元|元|%|％)';
@@ -344,4 +344,21 @@ export function withBreaksForTokens(children: readonly Inline[], widthEm: number
   }
   flush();
   return out;
+}
+
+/**
+ * Roughly how many lines a table row takes: each cell's text in its column's room (`widthsEm`, ems of the table's
+ * size; a cell spanning columns has their sum), `textWidthEm` a character, each line break starting a line.
+ */
+export function rowLines(row: TableRow, widthsEm: readonly number[]): number {
+  let col = 0;
+  let tallest = 1;
+  for (const cell of row.cells) {
+    const span = Math.max(1, cell.colSpan ?? 1);
+    const room = Math.max(1, widthsEm.slice(col, col + span).reduce((a, b) => a + b, 0));
+    const lines = textLines(cell.children).reduce((n, l) => n + Math.max(1, Math.ceil(textWidthEm(l) / room)), 0);
+    tallest = Math.max(tallest, lines);
+    col += span;
+  }
+  return tallest;
 }

@@ -17,7 +17,7 @@ import { tempDir } from '../helpers/repo.js';
 import { generateRepository } from '../../bench/generate.js';
 import { parts, pdfPages, shownNumber, squash } from './helpers.js';
 import { whichTool, type Tool } from '../helpers/tools.js';
-import { brokenTokens, FLOWCHART_CAPTION, readPages, strandedAtFoot, textLines, type Page } from '../helpers/pages.js';
+import { brokenTokens, FLOWCHART_CAPTION, nearlyEmpty, readPages, strandedAtFoot, textLines, type Page } from '../helpers/pages.js';
 
 const EXAMPLE = 'examples/zhuzhou-commerce';
 const NAME = '株洲市商务局规范权力运行制度汇编';
@@ -98,7 +98,8 @@ function misplaced({ pages, toc }: Laid): string[] {
 }
 
 /** Pages that hold only a heading or a caption (or nothing), headings and captions at a page's foot, flowchart captions without their picture. */
-function badPages({ docx, pdf, laidOut, toc }: Laid, flowcharts: number): string[] {
+function badPages(laid: Laid, flowcharts: number): string[] {
+  const { docx, pdf, laidOut, toc } = laid;
   // Pages with a picture on them (pdfimages counts pages from 1).
   const listed = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const pictured = new Set(listed.split('\n').slice(2).map((l) => Number(l.trim().split(/\s+/)[0])).filter((n) => n > 0));
@@ -119,6 +120,10 @@ function badPages({ docx, pdf, laidOut, toc }: Laid, flowcharts: number): string
     .filter((p) => p.lines.some((l, k) => FLOWCHART_CAPTION.test(l) && (captions.includes(l) || captions.includes((p.lines[k - 1] ?? '') + l))));
   expect(captioned.length).toBeGreaterThanOrEqual(flowcharts);
   for (const p of captioned) if (!pictured.has(p.i + 1)) bad.push(`page ${p.i + 1}: a caption without its flowchart`);
+  // No near-empty page left by a table row pushed to the next page (rows taller than two thirds of a page break).
+  const tocEnd = laid.pages.reduce((last, p, i) => (/\.{3,}\s*\d+\s*$/m.test(p) ? i : last), -1);
+  const opens = (i: number) => { const first = textLines(laidOut[i]!)[0]?.text ?? ''; return [...headings].some((h) => h.startsWith(first)); };
+  bad.push(...nearlyEmpty(laidOut, (i) => pictured.has(i + 1) || opens(i), tocEnd + 1));
   // …nor begins a page with the end of a caption whose start is on the page before.
   laidOut.forEach((page, i) => {
     const first = textLines(page)[0]?.text;

@@ -111,3 +111,21 @@ export function inDrawing(pages: Page[]): (page: number, line: Line) => boolean 
   const captionAt = pages.map((p) => Math.max(-1, ...textLines(p).filter((l) => FLOWCHART_CAPTION.test(l.text)).map((l) => l.y0)));
   return (page, line) => line.y1 <= captionAt[page]! + 1;
 }
+
+/**
+ * Pages whose text block is less than a third full although what follows does not need a page of its own: the next
+ * page (`from` on) neither begins a unit (`beginsUnit`: a heading that starts a page, a flowchart's page) nor is
+ * empty. A table row pushed whole to the next page leaves such a page behind.
+ */
+export function nearlyEmpty(pages: Page[], beginsUnit: (page: number) => boolean, from = 0): string[] {
+  const out: string[] = [];
+  for (let i = from; i + 1 < pages.length; i++) {
+    const lines = textLines(pages[i]!);
+    const next = textLines(pages[i + 1]!);
+    if (!lines.length || !next.length || beginsUnit(i + 1)) continue;
+    const top = MARGIN.top, bottom = pages[i]!.height - MARGIN.bottom;
+    const filled = (Math.max(...lines.map((l) => l.y1)) - top) / (bottom - top);
+    if (filled < 1 / 3) out.push(`page ${i + 1}: ${Math.round(filled * 100)} % full, then "${next[0]!.text.slice(0, 20)}"`);
+  }
+  return out;
+}

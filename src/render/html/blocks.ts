@@ -37,6 +37,8 @@ export interface HtmlOptions {
    * foot of a page when the table's first row goes over (the print PDF).
    */
   captionsAbove?: boolean;
+  /** A class for each of a table's rows (the print PDF: a row that may break across pages). */
+  rowClasses?(t: Table): (string | undefined)[];
 }
 
 const hrefOf = (o: HtmlOptions, anchor: string) => o.href?.(anchor) ?? `#${anchor}`;
@@ -91,7 +93,10 @@ function tableHtml(t: Table, o: HtmlOptions): string {
   const widths = o.hideRisks ? undefined : o.columnWidths?.(t) ?? t.widths;
   const total = widths?.reduce((a, b) => a + b, 0) ?? 0;
   const cols = widths ? `<colgroup>${widths.map((w) => (o.noInlineStyles ? `<col class="w-${Math.round((w / total) * 100)}">` : `<col style="width:${((w / total) * 100).toFixed(2)}%">`)).join('')}</colgroup>` : '';
-  const row = (r: Table['rows'][number], tag: 'th' | 'td') => `<tr${r.group ? ' class="group"' : ''}>${keep(r.cells).map((c, i) => {
+  const extra = o.rowClasses?.(t) ?? [];
+  const row = (r: Table['rows'][number], tag: 'th' | 'td', k: number) => {
+    const classes = [r.group ? 'group' : '', extra[k] ?? ''].filter(Boolean).join(' ');
+    return `<tr${classes ? ` class="${classes}"` : ''}>${keep(r.cells).map((c, i) => {
     const rowHead = tag === 'td' && o.headerScopes && t.headerRows === 0 && i === 0 && r.cells.length > 1;
     const cellTag = rowHead ? 'th' : tag;
     const scope = o.headerScopes && cellTag === 'th' ? ` scope="${rowHead ? 'row' : 'col'}"` : '';
@@ -100,8 +105,9 @@ function tableHtml(t: Table, o: HtmlOptions): string {
       o.noInlineStyles ? (classes ? ` class="${classes}"` : '') : [c.align ? ` style="text-align:${c.align}"` : '', c.risk ? ' class="risk"' : ''].join('')].join('');
     return `<${cellTag}${attrs}>${inlinesHtml(c.children, o)}</${cellTag}>`;
   }).join('')}</tr>`;
-  const head = t.rows.slice(0, t.headerRows).map((r) => row(r, 'th')).join('');
-  const body = t.rows.slice(t.headerRows).map((r) => row(r, 'td')).join('');
+  };
+  const head = t.rows.slice(0, t.headerRows).map((r, k) => row(r, 'th', k)).join('');
+  const body = t.rows.slice(t.headerRows).map((r, k) => row(r, 'td', t.headerRows + k)).join('');
   const cls = ['tbl', t.fontSize === 'small' ? 'small' : '', t.landscape ? 'wide' : '', t.headerRows === 0 ? 'info' : ''].filter(Boolean).join(' ');
   const hidden = o.hideRisks && t.rows.some((r) => r.cells.some((c) => c.risk));
   const captionText = hidden && t.captionWithoutRisks ? t.captionWithoutRisks : t.caption;

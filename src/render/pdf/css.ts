@@ -13,7 +13,7 @@
  */
 import { pageGeometry, type LayoutProfile } from '../../domain/profile.js';
 import type { Table } from '../../document/model.js';
-import { columnMinimums, fitColumns } from '../../document/unbroken.js';
+import { columnMinimums, fitColumns, rowLines } from '../../document/unbroken.js';
 import type { FontPlan } from './fonts.js';
 
 const PX_PER_MM = 96 / 25.4;
@@ -109,6 +109,31 @@ export function tableColumnWidths(profile: LayoutProfile): (t: Table) => number[
     // A column holds its content, its padding and (border-collapse) half of each rule, and a pixel to spare.
     const toPx = (em: number) => (em > 0 ? em * fontPx + 2 * CELL_PADDING_MM * PX_PER_MM + RULE_PT * PX_PER_PT + 1 : 0);
     return fitColumns(scaled, columnMinimums(t, n), toPx).widths;
+  };
+}
+
+/** What of a page a table row may take and still be kept whole (as the DOCX keeps it: render/docx/tables.ts). */
+const KEEP_WHOLE = 2 / 3;
+
+/**
+ * The classes of a table's rows in print: `pb-tall` for a row taller than two thirds of a page (estimated from its
+ * text in the printed column widths), which may break across pages — pushed whole to the next page, it would leave
+ * the page before near-empty; the others are never broken (`tr { break-inside: avoid }`).
+ */
+export function tableRowClasses(profile: LayoutProfile): (t: Table) => (string | undefined)[] {
+  const { portrait, landscape } = pageGeometry(profile);
+  const widthsOf = tableColumnWidths(profile);
+  return (t) => {
+    const page = t.landscape ? landscape : portrait;
+    const fontPx = (t.fontSize === 'normal' ? profile.sizePt.body : profile.sizePt.table) * PX_PER_PT;
+    const textWidthPx = page.textWidthMm * PX_PER_MM;
+    const given = widthsOf(t) ?? t.widths;
+    const n = Math.max(1, ...t.rows.map((r) => r.cells.reduce((k, c) => k + Math.max(1, c.colSpan ?? 1), 0)));
+    const rel = given && given.length === n ? given : Array.from({ length: n }, () => 1);
+    const total = rel.reduce((a, b) => a + b, 0);
+    const ems = rel.map((w) => ((w / total) * textWidthPx - 2 * CELL_PADDING_MM * PX_PER_MM) / fontPx);
+    const room = (page.textHeightMm * PX_PER_MM * KEEP_WHOLE) / (1.5 * fontPx);
+    return t.rows.map((r) => (rowLines(r, ems) > room ? 'pb-tall' : undefined));
   };
 }
 
@@ -212,6 +237,7 @@ table { width: 100%; border-collapse: collapse; margin: ${px(g.linePx / 4)} 0 ${
 table:has(> colgroup) { table-layout: fixed; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+tr.pb-tall { break-inside: auto; }
 /* A table's caption and header never end a page without a row of the table, nor a group's heading row (一、行政许可)
    without the first row of its group. */
 tbody > tr:first-child, tr.group + tr { break-before: avoid; }

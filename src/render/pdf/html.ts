@@ -75,6 +75,8 @@ export interface ChunkHtmlOptions {
   imageSrc?(f: Figure): string | undefined;
   /** A table's column widths as printed (css.ts tableColumnWidths). */
   columnWidths?(t: Table): number[] | undefined;
+  /** Classes of a table's rows as printed (css.ts tableRowClasses). */
+  rowClasses?(t: Table): (string | undefined)[];
 }
 
 const ID = /\sid="([^"]+)"/g;
@@ -89,7 +91,7 @@ const HREF = /\shref="#([^"]+)"/g;
  * printed PDF then tells on which sheet, and where on it, each one landed.
  */
 export function chunksHtml(model: DocumentModel, chunks: readonly Chunk[], opts: ChunkHtmlOptions): string[] {
-  const o: HtmlOptions = { tocEntries: tocEntries(model), tocPages: opts.tocPages, imageSrc: opts.imageSrc, columnWidths: opts.columnWidths, captionsAbove: true };
+  const o: HtmlOptions = { tocEntries: tocEntries(model), tocPages: opts.tocPages, imageSrc: opts.imageSrc, columnWidths: opts.columnWidths, rowClasses: opts.rowClasses, captionsAbove: true };
   const lastBody = model.sections.map((s) => s.kind).lastIndexOf('body');
   const paged = model.sections.map((s) => pagedBlocks(s.blocks));
   let tocs = 0;
