@@ -218,6 +218,9 @@ export function plannedBreaks(text: string, room: LineRoom, metrics: readonly Me
   if (!spans.length && !(agree && /[0-9A-Za-z]/.test(text))) return [];
   const { widthEm, firstEm = widthEm, spacingEm = 0 } = room;
   const chars = [...text];
+  // On one line in every metric (most table cells): nothing to break.
+  const widest = (m: Metric) => chars.reduce((w, ch, i) => w + m(ch, chars[i - 1], chars[i + 1]) + spacingEm, 0);
+  if ([...metrics, ...(agree ?? [])].every((m) => widest(m) <= firstEm + 1e-6)) return [];
   // UTF-16 offset of each code point, and the code point at an offset.
   const offsets: number[] = [];
   let o = 0;
