@@ -208,8 +208,9 @@ export interface LineRoom {
  * - `agree`: two metrics whose lines must be the same, a page layout's (docx's, which numbers the 目录) and a
  *   consumer's (LibreOffice's, which adds its space between ideographs and Latin letters, so its lines are never
  *   shorter): codes and numbers are kept whole in the consumer's lines (`metrics` is not used then), and where,
- *   between two of our own breaks, the two would break the lines at different places, the consumer's breaks are made
- *   ours, so that both have the same lines.
+ *   between two of our own breaks, the two would lay the text out on a different number of lines, the consumer's
+ *   breaks are made ours, so that both have the same lines. Where the counts agree, nothing is added: a paragraph's
+ *   height, all that moves a page break, is the same in both.
  *
  * Returns the offsets (UTF-16) to break at, in order.
  */
@@ -297,7 +298,10 @@ export function plannedBreaks(text: string, room: LineRoom, metrics: readonly Me
       const w = k === 0 ? firstEm : widthEm;
       const mine = layout(agree[0], from, w, until).starts;
       const theirs = layout(agree[1], from, w, until).starts;
-      if (mine.length !== theirs.length || mine.some((b, j) => b !== theirs[j])) more.push(...theirs);
+      // Only a different number of lines moves a page break (a paragraph's height is its lines): where both have as
+      // many, the text is left to break where each engine breaks it, with no line break of ours that Word's Find,
+      // a copy or pandoc would see between two characters of a word.
+      if (mine.length !== theirs.length) more.push(...theirs);
       from = until;
     });
     breaks.push(...more);
