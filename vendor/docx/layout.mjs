@@ -43537,6 +43537,83 @@ var withDeletedBorders = (kept, all, deleted) => {
 * (`word-tracked-tables.docx` MK14a to MK14h). It applies the parts of a table style for the first and last rows and the
 * bands by each row's place among all the rows, the deleted ones too (MK14j to MK14l).
 */
+/**
+* Elements of a table cell whose reading depends on nothing but the cell, its table's style and the document's styles:
+* paragraphs of formatted runs of text and breaks. Cells of nothing else with the same content read the same, so a
+* document's cells are read once for each content (a table cell's label, a time limit, an empty cell) and share what is
+* read, which also shares the lines laid out for its paragraphs
+*/
+var SHARED_CELL_ELEMENTS = /* @__PURE__ */ new Set([
+	"w:tcPr",
+	"w:tcW",
+	"w:vAlign",
+	"w:gridSpan",
+	"w:shd",
+	"w:p",
+	"w:pPr",
+	"w:pStyle",
+	"w:jc",
+	"w:spacing",
+	"w:ind",
+	"w:keepNext",
+	"w:keepLines",
+	"w:snapToGrid",
+	"w:r",
+	"w:rPr",
+	"w:rStyle",
+	"w:rFonts",
+	"w:b",
+	"w:bCs",
+	"w:i",
+	"w:iCs",
+	"w:sz",
+	"w:szCs",
+	"w:color",
+	"w:kern",
+	"w:t",
+	"w:br",
+	"w:tab"
+]);
+var onlySharedElements = (value) => {
+	if (Array.isArray(value)) return value.every(onlySharedElements);
+	if (value === null || typeof value !== "object") return true;
+	for (const key of Object.keys(value)) if (key !== "_attr" && (!SHARED_CELL_ELEMENTS.has(key) || !onlySharedElements(value[key]))) return false;
+	return true;
+};
+var readerIds = /* @__PURE__ */ new WeakMap();
+var readerSignatures = /* @__PURE__ */ new WeakMap();
+var lastReaderId = 0;
+/** What a reader reads with: its settings, and which of the document's objects (styles, counters, notes …) it holds */
+var readerSignature = (reader) => {
+	let signature = readerSignatures.get(reader);
+	if (signature !== void 0) return signature;
+	signature = Object.keys(reader).sort().map((key) => {
+		const value = reader[key];
+		if (value === null || typeof value !== "object" && typeof value !== "function") return `${key}=${typeof value}:${String(value)}`;
+		let id = readerIds.get(value);
+		if (id === void 0) readerIds.set(value, id = ++lastReaderId);
+		return `${key}#${id}`;
+	}).join(",");
+	readerSignatures.set(reader, signature);
+	return signature;
+};
+var sharedCells = /* @__PURE__ */ new WeakMap();
+/**
+* The blocks of a table cell (`readBlocks`), shared with the cells before it of the document read the same: of the same
+* elements, read alike, in a table of the same style (`tableStyle`, undefined when its style formats some cells apart),
+* none of them in a list or in a field
+*/
+var readCellBlocks = (cellChildren, reader, tableStyle, tableFormats) => {
+	var _reader$fields;
+	const shareable = tableStyle !== void 0 && ((_reader$fields = reader.fields) === null || _reader$fields === void 0 ? void 0 : _reader$fields.length) === 0 && onlySharedElements(cellChildren) && !cellChildren.some((child) => nameOf$1(child) === "w:p" && isNumbered(child, reader.styles));
+	if (!shareable) return readBlocks(cellChildren, reader, tableFormats);
+	let known = sharedCells.get(reader.styles);
+	if (known === void 0) sharedCells.set(reader.styles, known = /* @__PURE__ */ new Map());
+	const key = `${readerSignature(reader)}|${tableStyle}|${JSON.stringify(cellChildren)}`;
+	let blocks = known.get(key);
+	if (blocks === void 0) known.set(key, blocks = readBlocks(cellChildren, reader, tableFormats));
+	return blocks;
+};
 var readTable = (element, reader) => {
 	var _twips2, _reader$grid, _readTableLook, _kept$0$spacing, _kept$, _ref17, _ref18, _ref19, _ref20, _ref21, _ref22, _ref23, _ref24, _ref25, _ref26, _ref27, _ref28, _ref29, _ref30, _withoutGuess$unsuppo, _read$find2, _givenWidth$share, _blocks$find, _read$0$cells, _read$, _roomOf, _roomOf2;
 	const children = contentOf$3(element).filter(isObject);
@@ -43702,7 +43779,7 @@ var readTable = (element, reader) => {
 			const width = widths.every(({ twips: inTwips }) => inTwips > 0) ? widths.reduce((total, { twips: inTwips }) => total + inTwips, 0) : gridWidth(column, column + span);
 			const direction = valueOf(cellProperties, "w:textDirection");
 			const sizing = sized && !deleted && hasAnyOf(cellChildren, REMOVALS) ? readBlocks(cellChildren, sizingReaderOf(rowReader), formatted.formats) : void 0;
-			const cellBlocks = readBlocks(cellChildren, rowReader, formatted.formats);
+			const cellBlocks = readCellBlocks(cellChildren, rowReader, formatted === UNFORMATTED && !deleted ? `${style}` : void 0, formatted.formats);
 			const vertical = direction !== void 0 && VERTICAL.has(direction);
 			return _objectSpread2(_objectSpread2({
 				column: column + span,
@@ -46447,7 +46524,15 @@ var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: give
 	* The cells merged down several rows of a table: the row each starts in, its last row, the cell, and the height its
 	* text needs
 	*/
-	const mergesOf = ({ rows }) => rows.flatMap(({ cells }, first) => cells.filter(({ verticalMerge, vertical }) => verticalMerge === "restart" && !vertical).map((cell) => {
+	const mergesMemo = /* @__PURE__ */ new WeakMap();
+	/** Whether a table's row heights can depend on where it is placed: a field that shows a page's number, or a text box, in a cell */
+	const placeDependent = (block) => block.type === "paragraph" ? block.items.some((item) => isPageField(item) || item.type === "textBox") : block.rows.some(({ cells }) => cells.some((cell) => cell.blocks.some(placeDependent)));
+	const mergesOf = (table) => {
+		let merges = mergesMemo.get(table);
+		if (merges === void 0) mergesMemo.set(table, merges = mergesOfTable(table));
+		return merges;
+	};
+	const mergesOfTable = ({ rows }) => rows.flatMap(({ cells }, first) => cells.filter(({ verticalMerge, vertical }) => verticalMerge === "restart" && !vertical).map((cell) => {
 		const span = rows.slice(first + 1).findIndex((row) => {
 			var _row$cells$find;
 			return ((_row$cells$find = row.cells.find((other) => other.column === cell.column)) === null || _row$cells$find === void 0 ? void 0 : _row$cells$find.verticalMerge) !== "continue";
@@ -46463,7 +46548,16 @@ var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: give
 	* The height of each row of a table: its tallest cell's text, with the largest of its cells' margins, or the row's own
 	* height, and its borders. Cells merged down several rows make the last of them taller when their text needs more room.
 	*/
+	/** The heights of a table's rows, worked out once for each table and its merges (with all of them, or none) */
+	const heightsMemo = /* @__PURE__ */ new WeakMap();
 	const rowHeights = (table, merges = mergesOf(table)) => {
+		const which = merges === mergesOf(table) ? "merged" : merges.length === 0 ? "own" : void 0;
+		if (which === void 0 || placeDependent(table)) return rowHeightsOf(table, merges);
+		let known = heightsMemo.get(table);
+		if (known === void 0) heightsMemo.set(table, known = {});
+		return known[which] ?? (known[which] = rowHeightsOf(table, merges));
+	};
+	const rowHeightsOf = (table, merges) => {
 		const { rows } = table;
 		const heights = rows.map(({ cells, height, borderTop, borderBottom, edgeTop = 0, edgeBottom = 0 }) => {
 			const own = cells.filter(({ verticalMerge }) => verticalMerge === void 0);
