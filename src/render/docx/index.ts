@@ -252,6 +252,16 @@ const complete = (b: Built): boolean => b.estimate !== undefined && b.entries.ev
 
 /** Renders the compendium as a DOCX, with a report of how the TOC's page numbers were worked out. */
 export async function renderDocxWithReport(model: DocumentModel, opts: RenderDocxOptions): Promise<{ buffer: Buffer; report: DocxRenderReport }> {
+  const { pieces, report } = await renderDocxPieces(model, opts);
+  return { buffer: Buffer.concat(pieces, pieces.reduce((n, p) => n + p.length, 0)), report };
+}
+
+/**
+ * Renders the compendium as a DOCX whose bytes are the pieces one after the other (the zip's headers and its entries'
+ * data, zip.ts): a build writes them to the file as they are, without a buffer of the whole file (about 120 MB for
+ * 1,000 powers, which most of all would be the flowchart pictures a second time).
+ */
+export async function renderDocxPieces(model: DocumentModel, opts: RenderDocxOptions): Promise<{ pieces: Uint8Array[]; report: DocxRenderReport }> {
   // A large document: its heaps are collected sooner while it is rendered (heap.ts).
   const large = opts.layout !== 'document' && model.sections.reduce((n, s) => n + weight(s.blocks, 0), 0) >= 2 * BATCH;
   const release = large ? collectSooner() : undefined;
@@ -262,7 +272,7 @@ export async function renderDocxWithReport(model: DocumentModel, opts: RenderDoc
   }
 }
 
-async function render(model: DocumentModel, opts: RenderDocxOptions): Promise<{ buffer: Buffer; report: DocxRenderReport }> {
+async function render(model: DocumentModel, opts: RenderDocxOptions): Promise<{ pieces: Uint8Array[]; report: DocxRenderReport }> {
   const t0 = performance.now();
   const wanted = opts.tocPageNumbers !== false;
   let built = await build(model, opts, wanted ? 'strict' : 'off');
@@ -277,9 +287,9 @@ async function render(model: DocumentModel, opts: RenderDocxOptions): Promise<{ 
     }
   }
   const t1 = performance.now();
-  let buffer: Buffer;
+  let pieces: Uint8Array[];
   try {
-    buffer = await built.assembler.finish();
+    pieces = await built.assembler.finishPieces();
   } finally {
     await built.deflater?.close();
   }
@@ -297,7 +307,7 @@ async function render(model: DocumentModel, opts: RenderDocxOptions): Promise<{ 
     ...(built.layoutRuns ? { layoutRuns: built.layoutRuns } : {}),
     millis: { layoutAndPack: t1 - t0, finish: t2 - t1, total: t2 - t0 },
   };
-  return { buffer, report };
+  return { pieces, report };
 }
 
 /** Renders the compendium as a DOCX. */

@@ -193,6 +193,13 @@ class Utf8Builder {
     this.buffer = bigger;
   }
 
+  /** Lets the text go (nothing may be appended or read after). */
+  release(): void {
+    this.buffer = new ResizableBuffer(0, { maxByteLength: 0 });
+    this.length = 0;
+    this.max = 0;
+  }
+
   /** The text so far (a view of the buffer: nothing more may be appended while it is used). */
   bytes(): Uint8Array {
     return new Uint8Array(this.buffer, 0, this.length);
@@ -386,6 +393,12 @@ export class PackageAssembler {
 
   /** The finished package. */
   async finish(): Promise<Buffer> {
+    const pieces = await this.finishPieces();
+    return Buffer.concat(pieces, pieces.reduce((n, p) => n + p.length, 0));
+  }
+
+  /** The finished package as pieces of the zip to write one after the other (zip.ts `finishPieces`). */
+  async finishPieces(): Promise<Uint8Array[]> {
     if (!this.done) throw new Error('PackageAssembler: no last batch');
     const { created, media } = this.opts;
     const texts = new Map<string, string>();
@@ -432,11 +445,16 @@ export class PackageAssembler {
         continue;
       }
       const written = bytesOf(data());
+      if (name === 'word/document.xml') {
+        zip.add(name, written, level, mtime);
+        this.document.release(); // compressed: its text is no longer needed
+        continue;
+      }
       const compressed = name.startsWith('word/media/') && level === 6 ? media?.compressedPart(written) : undefined;
       if (compressed) zip.addPart(name, await compressed, mtime);
       else zip.add(name, (name.startsWith('word/media/') && media?.resolve(written)) || written, level, mtime);
     }
-    return zip.finish();
+    return zip.finishPieces();
   }
 }
 
