@@ -19,7 +19,7 @@ import type { LayoutProfile } from '../../domain/profile.js';
 import { bookmarkNamesOf } from './bookmarks.js';
 import type { RenderContext } from './context.js';
 import { capturingEstimator } from './estimate.js';
-import { loadEstimatorFonts } from './fonts.js';
+import { fontFileSet } from './fonts.js';
 import { geometryOf } from './geometry.js';
 import { buildFootnotes } from './footnotes.js';
 import { fixedEstimator, layOutRuns } from './layout.js';
@@ -154,7 +154,7 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
   let result: (() => EstimatedPageNumbers | undefined) | undefined;
   let mode: DocxRenderReport['pageNumbers'] = 'off';
   let layoutRuns: DocxRenderReport['layoutRuns'];
-  const missingFonts = laidOut ? loadEstimatorFonts(profile, opts.fontFiles).missing : [];
+  const missingFonts = laidOut ? fontFileSet(profile, opts.fontFiles).missing : [];
   if (laidOut && whole) {
     const estimator = capturingEstimator(profile, opts.fontFiles, estimate === 'guess');
     pageNumbers = estimator.estimator;

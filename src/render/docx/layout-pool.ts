@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { threadsFor } from '../../util/threads.js';
 import type { LayoutProfile } from '../../domain/profile.js';
 import type { RenderContext } from './context.js';
-import { sharedFontFiles, type SharedFontFiles } from './fonts.js';
+import { loadEstimatorFonts, sharedFontFiles, type SharedFontFiles } from './fonts.js';
 import type { LayoutItem, LayoutOptions, RunPages } from './layout-types.js';
 import type { TocEntry } from './toc.js';
 
@@ -63,6 +63,8 @@ export class LayoutPool {
     const script = new URL('./layout-worker.js', import.meta.url);
     const threads = threadsFor(script);
     if (threads < 2) return undefined;
+    // Read here first, into shared memory, so that the workers take these bytes rather than each reading its own.
+    loadEstimatorFonts(ctx.profile, opts.fontFiles);
     const data: LayoutWorkerData = {
       profile: ctx.profile,
       ...(opts.fontFiles ? { fontFiles: opts.fontFiles } : {}),

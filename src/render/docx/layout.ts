@@ -19,7 +19,7 @@
  * one). The tests (test/docx/layout.test.ts) check that the numbers are those of the whole document's layout.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,7 @@ import { walkBlocks } from '../../document/walk.js';
 import { DEFAULT_PNG } from '../../flowchart/config.js';
 import type { RenderContext } from './context.js';
 import { capturingEstimator, layOutOnly } from './estimate.js';
-import { loadEstimatorFonts } from './fonts.js';
+import { fontFileSet } from './fonts.js';
 import { buildFootnotes } from './footnotes.js';
 import { MediaStore } from './media.js';
 import { LayoutPool, POOL_MIN_GROUPS } from './layout-pool.js';
@@ -90,15 +90,20 @@ function docxPackageVersion(): string {
   return docxVersion;
 }
 
-const fontHashes = new WeakMap<Uint8Array, string>();
+/**
+ * The settings the layout of every run depends on: this code and docx's, the profile, and the font files, known by
+ * their path, size and time of change (not read: a build whose runs are all in the cache reads no font).
+ */
 function settingsKey(ctx: RenderContext, fontFiles: LayoutOptions['fontFiles']): string {
-  const { fonts } = loadEstimatorFonts(ctx.profile, fontFiles);
-  const fontKeys = fonts.map((f) => {
-    const data = f.data instanceof Uint8Array ? f.data : new Uint8Array(f.data);
-    let h = fontHashes.get(data);
-    if (!h) fontHashes.set(data, (h = sha256(data)));
-    return `${f.name ?? ''}:${h}`;
-  });
+  const stamp = (file: string): string => {
+    try {
+      const s = statSync(file);
+      return `${file}:${s.size}:${s.mtimeMs}`;
+    } catch {
+      return `${file}:?`;
+    }
+  };
+  const fontKeys = fontFileSet(ctx.profile, fontFiles).files.map(({ name, regular, bold }) => `${name}:${stamp(regular)}|${bold ? stamp(bold) : '*'}`);
   return sha256(JSON.stringify({ v: LAYOUT_CACHE_VERSION, docx: docxPackageVersion(), code: backendCode(), profile: ctx.profile, png: DEFAULT_PNG, fonts: fontKeys }));
 }
 
