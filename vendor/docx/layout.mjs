@@ -46130,6 +46130,23 @@ var relativeText = (target, at, sameStory) => {
 /**
 * Lays out a document's pages, and finds the page each bookmark starts on.
 */
+/**
+* What a table's rows and a cell's text measure, by measurer, kept from one pass to the next: the tables and cells are
+* those of the content read once (`measuredTables`: each table's row heights; `measuredCells`: the height of a cell's
+* blocks, which cells read alike share, by width)
+*/
+var tableHeights = /* @__PURE__ */ new WeakMap();
+var measuredTables = (measurer) => {
+	let known = tableHeights.get(measurer);
+	if (known === void 0) tableHeights.set(measurer, known = /* @__PURE__ */ new WeakMap());
+	return known;
+};
+var cellStackHeights = /* @__PURE__ */ new WeakMap();
+var measuredCells = (measurer) => {
+	let known = cellStackHeights.get(measurer);
+	if (known === void 0) cellStackHeights.set(measurer, known = /* @__PURE__ */ new WeakMap());
+	return known;
+};
 var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: givenPlaces = /* @__PURE__ */ new Map(), earlierPlaces = /* @__PURE__ */ new Map(), pageCount: givenPageCount, sectionPageCounts: givenSectionPageCounts = [], measurer = DEFAULT_MEASURER, guess = false } = {}) => {
 	var _content$blocks$0$sec, _content$blocks$, _laidOutLines$get;
 	const { sections, defaultTabStop, evenAndOddHeaders, addsParagraphSpacing, footnotes, footnoteSeparator, footnoteContinuationSeparator, endnotes, endnoteContinuationSeparator, breakRules, hyphenation, footnoteNumbers, footnotesOnEachPage = /* @__PURE__ */ new Map(), endnoteNumbers, compatibilityMode, suppressesTopSpacing, feLayout } = content;
@@ -46511,8 +46528,19 @@ var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: give
 	* as tall as a line of its last paragraph's mark, as a cell ends with a paragraph. One with no paragraph at all, as a
 	* cell of only a bookmark, needs no room, as a cell of nothing across the page
 	*/
+	const cellHeights = measuredCells(measurer);
 	const contentHeight = (cell) => {
-		if (!cell.vertical) return stackHeight(blocksWithRoom(cell), textWidthOf(cell), true);
+		if (!cell.vertical) {
+			const { blocks: stack } = cell;
+			if (guess) return stackHeight(blocksWithRoom(cell), textWidthOf(cell), true);
+			let known = cellHeights.get(stack);
+			if (known === void 0) cellHeights.set(stack, known = stack.some(placeDependent) ? null : /* @__PURE__ */ new Map());
+			if (known === null) return stackHeight(blocksWithRoom(cell), textWidthOf(cell), true);
+			const key = `${cell.width}|${cell.hideMark === true}|${cell.fitText === true}`;
+			let height = known.get(key);
+			if (height === void 0) known.set(key, height = stackHeight(blocksWithRoom(cell), textWidthOf(cell), true));
+			return height;
+		}
 		const last = cell.blocks.findLast((block) => block.type === "paragraph");
 		if (last === void 0) return 0;
 		const line = verticalLineOf(last.markFont, measuring.measureLineHeight);
@@ -46548,11 +46576,14 @@ var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: give
 	* The height of each row of a table: its tallest cell's text, with the largest of its cells' margins, or the row's own
 	* height, and its borders. Cells merged down several rows make the last of them taller when their text needs more room.
 	*/
-	/** The heights of a table's rows, worked out once for each table and its merges (with all of them, or none) */
-	const heightsMemo = /* @__PURE__ */ new WeakMap();
+	/**
+	* The heights of a table's rows, worked out once for each table and its merges (with all of them, or none), in every
+	* pass, when nothing in them depends on where it is placed. Not when guessing, which notes each guess where it is made
+	*/
+	const heightsMemo = measuredTables(measurer);
 	const rowHeights = (table, merges = mergesOf(table)) => {
 		const which = merges === mergesOf(table) ? "merged" : merges.length === 0 ? "own" : void 0;
-		if (which === void 0 || placeDependent(table)) return rowHeightsOf(table, merges);
+		if (guess || which === void 0 || placeDependent(table)) return rowHeightsOf(table, merges);
 		let known = heightsMemo.get(table);
 		if (known === void 0) heightsMemo.set(table, known = {});
 		return known[which] ?? (known[which] = rowHeightsOf(table, merges));

@@ -56,6 +56,28 @@ export class MediaStore {
     return encoder.encode(PREFIX + key);
   }
 
+  /** The key of a PNG (or other binary picture) for a batch written elsewhere (batch.ts), registered as `binary` does. */
+  binaryKey(type: string, data: Uint8Array): string {
+    this.binary(type, data);
+    return this.binaryKeys.get(data)!;
+  }
+
+  /** The key of an SVG for a batch written elsewhere (batch.ts), registered as `svg` does. */
+  svgKey(source: string | Uint8Array): string {
+    this.svg(source);
+    return (typeof source === 'string' ? this.svgKeys.get(source) : this.svgByteKeys.get(source))!;
+  }
+
+  /**
+   * `placeholder` (no bytes) as the picture whose key is given (`binaryKey`, `svgKey`): on the thread a batch is written
+   * on, docx gets the same stand-in for it as the thread with its bytes would give it.
+   */
+  keyed(placeholder: Uint8Array, kind: 'png' | 'svg', key: string): Uint8Array {
+    if (kind === 'svg') this.svgByteKeys.set(placeholder, key);
+    else this.binaryKeys.set(placeholder, key);
+    return placeholder;
+  }
+
   /** The real bytes of a media part docx wrote with a stand-in, or undefined when it is not one. */
   resolve(written: Uint8Array): Uint8Array | undefined {
     const key = keyOf(written);

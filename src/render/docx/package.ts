@@ -356,6 +356,10 @@ export class PackageAssembler {
       const fresh = ids.get(id);
       return fresh ? `r:${attr}="${fresh}"` : m;
     });
+    // docx numbers bookmarks and drawings from counters of the thread that wrote the batch (batches written on other
+    // threads start again from 1): a batch's ids are its own, numbered on from those before it.
+    this.bookmarkIds.clear();
+    this.drawingIds.clear();
     this.document.append(this.finishStory(rename(body), false));
     if (last) {
       this.document.append(`${this.finishStory(rename(sectPr), false)}</w:body></w:document>`);
