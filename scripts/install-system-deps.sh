@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what powerbook's tests and builds need from Debian, idempotently (skips what is present):
-# Chromium (Mermaid rendering, PDF, HTML tests), LibreOffice + UNO (DOCX checks, PDF), pandoc, poppler-utils,
+# Chromium (Mermaid rendering, PDF, HTML tests), LibreOffice + UNO (DOCX checks, PDF), LibreOffice Calc (the exported
+# lists), pandoc, poppler-utils,
 # CJK fonts (Noto CJK), DejaVu Sans (the ⚠ of flowchart PNGs) and the Fandol fonts (free 仿宋/黑体/楷体/宋体 covering GB2312), registered under the
 # official Chinese font names with a fontconfig alias.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+# Calc: the tests open the exported lists (xlsx, csv) with it; Debian ships it apart from Writer.
+[ -e /usr/lib/libreoffice/program/libsclo.so ] || need+=(libreoffice-calc-nogui)
 python3 -c 'import uno' 2>/dev/null || /usr/bin/python3 -c 'import uno' 2>/dev/null || need+=(python3-uno)
 command -v pandoc >/dev/null || need+=(pandoc)
 command -v pdftotext >/dev/null || need+=(poppler-utils)

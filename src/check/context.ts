@@ -34,9 +34,10 @@ export interface CheckContext<Id extends RuleId = RuleId> {
   citations: Citations;
   /**
    * Reports the message `key` of the rule's catalogue (diagnostics/messages.ts) with its placeholders' values; a
-   * severity after them overrides the rule's default for this one report (stage-dependent rules).
+   * severity after them overrides the rule's default for this one report (stage-dependent rules). Returns the
+   * diagnostic, to which a rule may add the fixes its hint suggests.
    */
-  report<K extends MessageKey<Id>>(source: SourceFile | string, range: Range | (() => Range), key: K, ...args: MessageArgs<Id, K>): void;
+  report<K extends MessageKey<Id>>(source: SourceFile | string, range: Range | (() => Range), key: K, ...args: MessageArgs<Id, K>): Diagnostic;
   /** Reports a message already rendered from the catalogue (the citation rules: diagnostics/citation-messages.ts). */
   reportPair(source: SourceFile | string, range: Range | (() => Range), m: MessagePair, severity?: Severity): void;
 }
@@ -60,7 +61,9 @@ export function defineRule<Id extends RuleId>(rule: Rule<Id>): Rule<Id> {
 /** The `report` of a rule's context: each report becomes a diagnostic of the rule's id, pushed to `out`. */
 export function reporter<Id extends RuleId>(id: Id, out: Diagnostic[]): CheckContext<Id>['report'] {
   return ((source: SourceFile | string, range: Range | (() => Range), key: string, params?: Record<string, ParamValue>, severity?: Severity) => {
-    out.push(diagnostic(typeof source === 'string' ? source : source.path, typeof range === 'function' ? range() : range, id, key, params, severity));
+    const d = diagnostic(typeof source === 'string' ? source : source.path, typeof range === 'function' ? range() : range, id, key, params, severity);
+    out.push(d);
+    return d;
   }) as CheckContext<Id>['report'];
 }
 

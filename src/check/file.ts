@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/message.js';
 import { checkPower } from './power.js';
 import { checkSchema, type SchemaKind } from './schema.js';
+import { checkQuotes } from './quotes.js';
 import type { Power } from '../domain/types.js';
 import { readText } from '../load/read.js';
 import type { Listed } from '../load/files.js';
@@ -24,7 +25,7 @@ export interface LoadOptions {
 }
 
 /** What of a power the checks across files, and validate's flowchart check, read. */
-export const SLIM_POWER_KEYS = ['id', 'name', 'category', 'legal_bases', 'flowchart', 'fees', 'time_limit', 'status', 'status_date', 'status_reason'] as const;
+export const SLIM_POWER_KEYS = ['id', 'name', 'category', 'body', 'unit', 'legal_bases', 'flowchart', 'fees', 'time_limit', 'status', 'status_date', 'status_reason'] as const;
 
 export interface FileResult {
   rel: string;
@@ -75,6 +76,7 @@ export function loadFile(job: FileJob, opts: LoadOptions = {}): { result: FileRe
   if (job.kind === 'law') normaliseLaw(parsed.data);
   result.data = parsed.data;
   result.schemaValid = checkSchema(job.kind, parsed.data, source, diagnostics);
+  checkQuotes(job.kind, parsed.data, source, diagnostics);
   if (job.kind === 'power' && result.schemaValid) {
     result.checked = checkPower({ data: parsed.data as Power, source, valid: true });
     if (opts.slim) {

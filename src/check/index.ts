@@ -76,6 +76,56 @@ export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[],
   return applySeverities(diags, lint).sort(compareDiagnostics);
 }
 
+/** The rules that check a power's citations: its laws and articles, against laws/ and the law library. */
+const CITATION_RULES = new Set<string>(['law-unknown', 'article-unknown', 'law-not-in-force']);
+const isCitationRule = (id: string) => CITATION_RULES.has(id) || id.startsWith('citation-');
+
+/**
+ * The citation rules alone, on powers that failed their schema but whose legal_bases are well formed (each entry a
+ * law with its article, 款, 项, quote as text or numbers): `powerbook import` checks a list against the law library at
+ * once, before the fields the list lacks (承办机构, 办理流程 …) are filled in and the powers become valid.
+ */
+export function checkCitationsOf(repo: Repository, powers: Repository['powers'], opts: CheckOptions = {}): Diagnostic[] {
+  const diags: Diagnostic[] = [];
+  const config = repo.config?.valid ? repo.config.data : undefined;
+  const laws = repo.laws.filter((l) => l.valid);
+  const valid = repo.powers.filter((p) => p.valid);
+  const index = <T extends { data: { id: unknown } }>(xs: T[]) => {
+    const m = new Map<string, T>();
+    for (const x of xs) if (!m.has(String(x.data.id))) m.set(String(x.data.id), x);
+    return m;
+  };
+  const lawsById = index(laws);
+  const checked = powers.filter((p) => wellFormedBases((p.data as { legal_bases?: unknown } | undefined)?.legal_bases));
+  if (!checked.length) return diags;
+  const broken = { power: brokenIds(repo.powers, index(valid)), law: brokenIds(repo.laws, lawsById) };
+  const citations = new Citations({ laws, lawsById, brokenLaws: broken.law, library: opts.library, date: config?.compendium.date });
+  const { settings: lint } = parseLint(config?.lint as Record<string, unknown> | undefined);
+  for (const rule of RULES) {
+    if (!isCitationRule(rule.id) || lint.get(rule.id) === 'off') continue;
+    const ctx: CheckContext = {
+      repo, config, stage: opts.stage ?? 'draft', date: config?.compendium.date,
+      laws, powers: checked, rules: [], lawsById, powersById: index(valid), rulesById: new Map(), broken, citations,
+      ...(opts.library ? { library: opts.library } : {}), ...(opts.libraryUnavailable ? { libraryUnavailable: true } : {}),
+      report: reporter(rule.id, diags),
+      reportPair(source, range, m, severity) {
+        const file = typeof source === 'string' ? source : source.path;
+        diags.push(diagnosticFromPair(file, typeof range === 'function' ? range() : range, rule.id, severity ?? RULE_META[rule.id].severity, m));
+      },
+    };
+    rule.check(ctx);
+  }
+  return applySeverities(diags, lint).sort(compareDiagnostics);
+}
+
+const REF = (v: unknown) => v === undefined || typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v));
+
+function wellFormedBases(v: unknown): boolean {
+  return Array.isArray(v) && v.length > 0 && v.every((b) => b !== null && typeof b === 'object' && !Array.isArray(b)
+    && typeof (b as { law?: unknown }).law === 'string' && REF((b as { article?: unknown }).article) && REF((b as { clause?: unknown }).clause)
+    && REF((b as { item?: unknown }).item) && ['quote', 'note', 'version'].every((k) => { const x = (b as Record<string, unknown>)[k]; return x === undefined || typeof x === 'string'; }));
+}
+
 /** Ids (or file names) of items that are in the repository but not usable. */
 function brokenIds(items: { data: unknown; source: { path: string } }[], valid: Map<string, unknown>): Set<string> {
   const out = new Set<string>();

@@ -13,6 +13,7 @@ import { promisedExceedsStatutory } from './rules/time-limit.js';
 import { xrefUnresolved } from './rules/xref.js';
 import { imageUnresolved } from './rules/images.js';
 import { powerFees, powerStatus, powerTimeLimit } from './rules/power-facts.js';
+import { powerBodyUnit } from './rules/power-body-unit.js';
 import { compendiumDraftMark, stageDates } from './rules/stage-dates.js';
 import { citationAmbiguous, citationDrift, citationNotYetInForce, citationProvisionUnknown, citationRepealed, citationTextIncomplete, citationUnknown, citationVersionUnknown } from './rules/citations.js';
 
@@ -21,7 +22,7 @@ export const RULES: readonly Rule[] = [
   penaltyDiscretionRequired, promisedExceedsStatutory, powerIdPrefix,
   procedureUnknownStep, procedureUnreachable, procedureNoEnd, procedureNoActor,
   xrefUnresolved, imageUnresolved, ruleLegalityReview, ruleDeliberation,
-  powerFees, powerTimeLimit, powerStatus, stageDates, compendiumDraftMark,
+  powerFees, powerTimeLimit, powerStatus, powerBodyUnit, stageDates, compendiumDraftMark,
   citationUnknown, citationAmbiguous, citationRepealed, citationNotYetInForce, citationVersionUnknown,
   citationProvisionUnknown, citationTextIncomplete, citationDrift,
 ];

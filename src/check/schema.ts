@@ -5,10 +5,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { diag, fill } from '../diagnostics/message.js';
 import { SCHEMA_WORDS, type Localised } from '../diagnostics/messages.js';
 import type { SourceFile } from '../load/source.js';
+import { explainKey, explainValue, MAX_MISTAKES } from '../load/typist.js';
+import { yamlText } from '../load/yaml.js';
 import { closest } from './suggest.js';
 
 export type SchemaKind = 'config' | 'law' | 'power' | 'rule';
@@ -58,6 +60,19 @@ function validator(kind: SchemaKind): ValidateFunction {
   return v;
 }
 
+const idPatterns = new Map<SchemaKind, RegExp | null>();
+
+/** The pattern an id of `kind` must match (the schema's `id`), for suggestions that must be valid ids. */
+export function idPattern(kind: SchemaKind): RegExp | null {
+  let re = idPatterns.get(kind);
+  if (re === undefined) {
+    const id = (JSON.parse(readFileSync(schemaPath(kind), 'utf8')) as { properties?: { id?: { pattern?: string } } }).properties?.id;
+    re = id?.pattern ? new RegExp(id.pattern, 'u') : null;
+    idPatterns.set(kind, re);
+  }
+  return re;
+}
+
 type Sch = { title?: string; description?: string; properties?: Record<string, Sch>; enum?: unknown[]; type?: string | string[] };
 
 function pathOf(instancePath: string): string[] {
@@ -92,6 +107,26 @@ function typeNames(types: string[]): Localised {
   return { zh: types.map((t) => zh[t] ?? t).join(W.or.zh), en: types.join(W.or.en) };
 }
 
+/** The suggestion of a hint as its fix: the text at `range` (a key or a value) replaced by `text`. */
+function withFix(d: Diagnostic, range: Range, text: string): Diagnostic {
+  if (range.end) d.fixes = [{ start: range.start, end: range.end, text: yamlText(text) }];
+  return d;
+}
+
+/**
+ * A field typed by its Chinese name (名称 for `name`: keys are Latin, the editor shows the titles): the one free field
+ * whose title holds the key, or is held by it, by at least two characters.
+ */
+function byTitle(key: string, free: readonly string[], props: Record<string, Sch>): string | undefined {
+  const k = key.replace(/\s/g, '');
+  if (!/[\u4e00-\u9fff]/.test(k) || [...k].length < 2) return undefined;
+  const hits = free.filter((f) => {
+    const t = props[f]?.title?.replace(/\s/g, '');
+    return t && [...t].length >= 2 && (t.includes(k) || k.includes(t));
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 /** An ajv error as the diagnostic a clerk reads, at `range` of `file`. */
 function describe(file: string, range: Range, e: ErrorObject, p: string[]): Diagnostic {
   const field = fieldName(e, p);
@@ -109,16 +144,22 @@ function describe(file: string, range: Range, e: ErrorObject, p: string[]): Diag
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const allowed = Object.keys(s?.properties ?? {});
-      const near = closest(key, allowed);
-      return near ? diag(file, range, 'schema', 'unknownFieldNear', { key, near }) : diag(file, range, 'schema', 'unknownField', { key, allowed });
+      // A key already there is no suggestion: renaming to it would make a duplicate.
+      const present = e.data && typeof e.data === 'object' ? Object.keys(e.data as object) : [];
+      const free = allowed.filter((k) => !present.includes(k));
+      const near = closest(key, free);
+      if (near) return withFix(diag(file, range, 'schema', 'unknownFieldNear', { key, near }), range, near);
+      const titled = byTitle(key, free, s?.properties ?? {});
+      if (titled) return withFix(diag(file, range, 'schema', 'unknownFieldTitle', { key, near: titled, title: s?.properties?.[titled]?.title ?? '' }), range, titled);
+      return diag(file, range, 'schema', 'unknownField', { key, allowed });
     }
     case 'type':
       return diag(file, range, 'schema', 'type', { field, types: typeNames(String(params.type).split(',')), description });
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const value = String(e.data);
-      const near = closest(value, allowed);
-      return near ? diag(file, range, 'schema', 'enumNear', { field, value, near, allowed }) : diag(file, range, 'schema', 'enum', { field, value, allowed });
+      const near = typeof e.data === 'string' ? closest(value, allowed) : undefined;
+      return near ? withFix(diag(file, range, 'schema', 'enumNear', { field, value, near, allowed }), range, near) : diag(file, range, 'schema', 'enum', { field, value, allowed });
     }
     case 'const':
       return diag(file, range, 'schema', 'const', { field, value: String(params.allowedValue) });
@@ -176,13 +217,51 @@ function checkedElsewhere(kind: SchemaKind, e: ErrorObject): boolean {
   return kind === 'config' && (e.instancePath.startsWith('/lint/') || (e.instancePath === '/lint' && e.keyword !== 'type'));
 }
 
+/**
+ * The typing mistakes (load/typist.ts) that explain schema errors of a file that parsed: a text where a mapping or a
+ * list was expected (`statutory：20`, `－ 申请书`), a mapping where a text was (`- 申请书: 原件`), an unknown key with
+ * U+3000 or a full-width colon in it. The clerk is told the mistake, not the schema's view of what it made.
+ */
+function typingMistakes(source: SourceFile, errors: readonly ErrorObject[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of errors) {
+    const p = pathOf(e.instancePath);
+    const params = e.params as Record<string, unknown>;
+    if (e.keyword === 'type') {
+      // The value's own text (rangeAt gives a mapping's or list's key, where a reader looks).
+      const { node, depth } = source.nodeAt(p);
+      const r = depth === p.length && node?.range ? null : source.rangeAt(p);
+      const [from, to] = r ? [source.offset(r.start), source.offset(r.end)] : [source.yamlOffset + node!.range![0], source.yamlOffset + node!.range![1]];
+      for (const d of explainValue(source, from, to, String(params.type).split(','), e.data)) out.push(d);
+      if (out.length >= MAX_MISTAKES) break;
+    } else if (e.keyword === 'additionalProperties' && /[\u3000\u00a0：]/.test(String(params.additionalProperty))) {
+      const key = String(params.additionalProperty);
+      const r = source.rangeAt([...p, key], { key: true });
+      const d = explainKey(source, source.offset(r.start), source.offset(r.end), key);
+      if (d) out.push(d);
+    }
+  }
+  const seen = new Set<string>();
+  return out.filter((d) => {
+    const k = `${d.start.line}:${d.start.column}:${d.rule}`;
+    return !seen.has(k) && Boolean(seen.add(k));
+  }).sort(compareDiagnostics);
+}
+
 /** Validates `data` against the schema of `kind`; appends diagnostics at their positions in `source`. Returns whether valid. */
 export function checkSchema(kind: SchemaKind, data: unknown, source: SourceFile, diags: Diagnostic[]): boolean {
   const v = validator(kind);
   if (v(data)) return true;
+  const raw = (v.errors ?? []).filter((e) => !checkedElsewhere(kind, e));
+  if (!raw.length) return true;
+  const typed = typingMistakes(source, raw);
+  if (typed.length) {
+    for (const d of typed.slice(0, MAX_MISTAKES)) diags.push(d);
+    return false;
+  }
   const errors = prune(v.errors ?? []).filter((e) => !checkedElsewhere(kind, e));
-  if (!errors.length) return true;
   const seen = new Set<string>();
+  const out: { e: ErrorObject; d: Diagnostic }[] = [];
   for (const e of errors) {
     const p = pathOf(e.instancePath);
     const params = e.params as Record<string, unknown>;
@@ -194,6 +273,12 @@ export function checkSchema(kind: SchemaKind, data: unknown, source: SourceFile,
     const k = `${range.start.line}:${range.start.column}:${d.message}`;
     if (seen.has(k)) continue;
     seen.add(k);
+    out.push({ e, d });
+  }
+  // A required field that an unknown key is suggested to become (名称 → name) is not missing: one message, not two.
+  const renamed = new Set(out.flatMap(({ e, d }) => (e.keyword === 'additionalProperties' && d.fixes?.[0] && 'text' in d.fixes[0] ? [`${e.instancePath}|${d.fixes[0].text}`] : [])));
+  for (const { e, d } of out) {
+    if (e.keyword === 'required' && renamed.has(`${e.instancePath}|${String((e.params as { missingProperty?: unknown }).missingProperty)}`)) continue;
     diags.push(d);
   }
   return false;

@@ -8,7 +8,7 @@ import { applySeverities } from '../diagnostics/severity.js';
 import { chromiumPath } from '../browser/chromium.js';
 import { gitState, inputHashes, manifest } from '../pipeline/manifest.js';
 import { BACKENDS, BUILD_FORMATS, compile, outDirProblem, validate, writeOutputs, type BuildFormat, type OutDirProblem, type RenderOutcome } from '../pipeline/index.js';
-import { UsageError, type Io } from './io.js';
+import { outDirError, UsageError, type Io } from './io.js';
 import { progress } from './progress.js';
 import { parseStage, printDiagnostics, resolveRepoDir, validateWithLibrary } from './validate.js';
 
@@ -95,13 +95,3 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
 }
 
 /** A plain message for an output folder that cannot be written: which path is in the way and what to do. */
-function outDirError(p: OutDirProblem, given: string): UsageError {
-  switch (p.kind) {
-    case 'not-a-directory':
-      return new UsageError(`输出目录 ${given} 是一个文件，不是目录：请用 --out 指定一个目录，或先移走这个文件`, `The output path ${given} is a file, not a directory: give --out a directory, or move the file away`);
-    case 'under-a-file':
-      return new UsageError(`输出目录 ${given} 无法创建：${p.file} 是一个文件，不是目录。请用 --out 指定别的目录`, `Cannot create the output directory ${given}: ${p.file} is a file, not a directory. Give --out another directory`);
-    case 'not-writable':
-      return new UsageError(`输出目录 ${given} 无法写入（${p.dir}：${p.code === 'EROFS' ? '只读文件系统' : '没有写入权限'}）。请用 --out 指定一个可写的目录`, `Cannot write to the output directory ${given} (${p.dir}: ${p.code === 'EROFS' ? 'read-only file system' : 'permission denied'}). Give --out a writable directory`);
-  }
-}

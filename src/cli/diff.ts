@@ -1,14 +1,18 @@
-/** `powerbook diff [BASE] [HEAD]`: arguments in, review's diffRevisions(), the report printed or written. */
-import path from 'node:path';
+/**
+ * `powerbook diff [BASE] [HEAD]`: arguments in, review's diffRevisionsWithLibrary() (the law library of the repository's
+ * powerbook.yaml, POWERBOOK_LAW_LIBRARY or --law-library, opened through the pipeline when the compendium dates
+ * differ), the report printed or written.
+ */
 import type { Lang } from '../diagnostics/diagnostic.js';
-import { diffRevisions } from '../review/diff.js';
+import { checkLibrarySetting, LawLibrarySettingError, loadRepositoryLibrary } from '../pipeline/library.js';
+import { diffRevisionsWithLibrary } from '../review/diff.js';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../review/format/index.js';
 import { ReviewError } from '../review/git.js';
-import { writeFileAtomic } from '../util/write.js';
-import { UsageError, type Io } from './io.js';
+import { changeCount } from '../review/format/words.js';
+import { UsageError, writeReport, type Io } from './io.js';
 import { resolveRepoDir } from './validate.js';
 
-export interface DiffCliOptions { dir?: string; format?: string; output?: string; exitCode?: boolean; maxChars?: string; color?: boolean }
+export interface DiffCliOptions { dir?: string; format?: string; output?: string; exitCode?: boolean; maxChars?: string; color?: boolean; lawLibrary?: string[] }
 
 export async function diffCommand(io: Io, lang: Lang, base: string | undefined, head: string | undefined, opts: DiffCliOptions): Promise<number> {
   const format = (opts.format ?? 'text') as DiffFormat;
@@ -19,17 +23,29 @@ export async function diffCommand(io: Io, lang: Lang, base: string | undefined, 
     if (!Number.isInteger(maxChars) || maxChars < 1000) throw new UsageError('--max-chars 应为不小于 1000 的整数', '--max-chars must be an integer of at least 1000');
   }
   const root = resolveRepoDir(io, opts.dir);
+  const library = async () => {
+    const lib = await loadRepositoryLibrary(root, io.env, opts.lawLibrary, io.cwd);
+    if (!lib.roots) return undefined;
+    if (lib.library) return { library: lib.library };
+    // A law_library of powerbook.yaml that does not exist: said in the report, and on stderr where it is.
+    const d = lib.diagnostics[0];
+    if (!d) return { problem: { zh: '法规库无法打开', en: 'the law library could not be opened' } };
+    io.stderr(`powerbook: ${d.file}:${d.start.line}:${d.start.column} ${lang === 'en' ? d.messageEn : d.message}\n`);
+    return { problem: { zh: d.message, en: d.messageEn } };
+  };
   let d;
   try {
-    d = diffRevisions(root, { base, head, env: io.env });
+    checkLibrarySetting(root, io.env, opts.lawLibrary, io.cwd);
+    d = await diffRevisionsWithLibrary(root, { base, head, env: io.env, library });
   } catch (e) {
-    if (e instanceof ReviewError) throw new UsageError(e.zh, e.en);
+    if (e instanceof ReviewError || e instanceof LawLibrarySettingError) throw new UsageError(e.zh, e.en);
     throw e;
   }
   const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR);
   const text = formatDiff(format, d, { lang, color: color && !opts.output, maxChars });
-  if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), text);
+  if (opts.output) writeReport(io, opts.output, text);
   else io.stdout(text);
-  const changed = d.items.length + d.config.length + d.provisions.length;
-  return opts.exitCode && changed ? 1 : 0;
+  // A file that could not be compared may have changed: --exit-code says so.
+  return opts.exitCode && changeCount(d) ? 1 : 0;
 }
+

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../diagnostics/diagnostic.js';
+import { localToday } from '../domain/time.js';
 import { SCHEMA_KINDS, schemaPath } from '../check/schema.js';
 import type { Io } from './io.js';
 import { writeFileAtomic } from '../util/write.js';
@@ -34,7 +35,7 @@ export function initialPlan(today: string): Record<'draft_by' | 'legality_review
  */
 export function initCommand(io: Io, lang: Lang, dirArg: string, opts: { department?: string; force?: boolean; package?: string; today?: string }): number {
   const root = path.resolve(io.cwd, dirArg);
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const today = opts.today ?? localToday();
   const plan = initialPlan(today);
   const vars: Record<string, string> = {
     department: opts.department ?? '某某市某某局',

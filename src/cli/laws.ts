@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { Diagnostic, Lang } from '../diagnostics/diagnostic.js';
 import type { Config } from '../domain/types.js';
+import { localToday } from '../domain/time.js';
 import { CONFIG_FILE } from '../load/repository.js';
 import { SourceFile } from '../load/source.js';
 import { parseYaml } from '../load/yaml.js';
@@ -93,11 +94,6 @@ function dateOpt(at: string | undefined): string | undefined {
   return d;
 }
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 function formatOpt(f: string | undefined): 'text' | 'json' {
   if (f === undefined || f === 'text') return 'text';
   if (f === 'json') return 'json';
@@ -115,7 +111,7 @@ export async function checkLibraryCommand(io: Io, lang: Lang, pathArg: string | 
 
 export async function showCommand(io: Io, lang: Lang, law: string, article: string | undefined, opts: LawsOptions): Promise<number> {
   const format = formatOpt(opts.format);
-  const at = dateOpt(opts.at) ?? today();
+  const at = dateOpt(opts.at) ?? localToday();
   const lib = await open(io, opts);
   const { show, formatShow } = await import('../library/report.js');
   const r = show(lib, law, article, at);

@@ -4,6 +4,7 @@ import type { Lang } from '../diagnostics/diagnostic.js';
 import { ChromiumMissingError } from '../browser/chromium.js';
 // Commands are imported when run: `validate` must not pay for loading the DOCX, PDF and Chromium code.
 import { processIo, resolveLang, UsageError, type Io } from './io.js';
+import { isHelpShown, localiseCommander, usageMessage } from './commander-lang.js';
 import { VERSION } from '../util/version.js';
 import { STAGE_IDS } from '../check/stages.js';
 
@@ -19,15 +20,19 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
 
   const program = new Command('powerbook')
     .description(t('规范权力运行制度汇编工具：校验制度库，生成制度汇编（DOCX/PDF）', 'Validate a rule repository and build its compendium (DOCX/PDF)'))
-    .version(VERSION, '-V, --version')
+    .version(VERSION, '-V, --version', t('显示版本号', 'output the version number'))
     .addOption(new Option('--lang <lang>', t('消息语言', 'message language')).choices(['zh', 'en']))
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // commander's error messages are printed by the catch below, in the CLI's language (commander-lang.ts).
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
     .showHelpAfterError(false);
+  // Before the commands are added: they inherit the help's language.
+  localiseCommander(program, lang);
 
   program.command('validate')
     .description(t('检查制度库：格式、引用、法律效力、流程图、审查与审议记录', 'Check a rule repository: format, references, laws in force, procedures, review records'))
-    .argument('[dir]', t('制度库目录', 'repository directory'), '.')
+    .argument('[path]', t('制度库目录，或其中的文件、子目录（只显示它的问题；制度库从它往上找 powerbook.yaml）；不写则为当前目录所在的整个制度库',
+      "the repository, or a file or folder in it (only its problems are shown; the repository is found upwards from it by its powerbook.yaml); default: the whole repository holding the current folder"))
     .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices([...STAGE_IDS]).default('draft'))
     .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['stylish', 'json', 'github', 'sarif', 'gitlab']).default('stylish'))
     .option('--max-warnings <n>', t('警告超过 n 个时以状态 1 退出', 'exit 1 when warnings exceed n'))
@@ -46,6 +51,17 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--no-cache', t('不用缓存（流程图、DOCX 排版），全部重新生成', 'use no cache (flowcharts, DOCX page layout): make everything again'))
     .option('--law-library <path>', t('法规库目录（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
     .action(async (dir: string, opts) => { code = await (await import('./build.js')).buildCommand(io, lang, dir, opts); });
+
+  program.command('export')
+    .description(t('导出向社会公布的权力清单和责任清单：xlsx（每个清单一个工作表）或 csv（一个清单）', 'Export the lists a department publishes (权力清单, 责任清单): xlsx (a sheet per list) or csv (one list)'))
+    .argument('<format>', t('导出格式：xlsx 或 csv', 'format: xlsx or csv'))
+    .argument('[dir]', t('制度库目录（也可用 -C）', 'repository directory (or -C)'))
+    .option('-C, --dir <dir>', t('制度库目录', 'repository directory'))
+    .option('-o, --out <file>', t('输出文件（默认 dist/<部门>权力清单和责任清单.xlsx 或 dist/<部门>行政权力清单.csv）；写已有目录则放在其中', 'output file (default dist/<department>权力清单和责任清单.xlsx or dist/<department>行政权力清单.csv); an existing directory: the file goes in it'))
+    .option('--list <list>', t('csv 导出哪个清单：powers（权力清单，默认）、duties（责任清单）、status（取消、暂停事项）', 'csv: which list: powers (default), duties, status (cancelled or suspended powers)'))
+    .addOption(new Option('--stage <stage>', t('检查阶段', 'stage')).choices([...STAGE_IDS]).default('draft'))
+    .option('--law-library <path>', t('法规库目录（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
+    .action(async (format: string, dir: string | undefined, opts) => { code = await (await import('./export.js')).exportCommand(io, lang, format, dir, opts); });
 
   program.command('schema')
     .description(t('导出 JSON Schema（供编辑器提示和其他工具使用）', 'Write the JSON Schemas (for editors and other tools)'))
@@ -81,6 +97,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--exit-code', t('有变化时以状态 1 退出', 'exit 1 when something changed'))
     .option('--color', t('强制彩色输出', 'force colour'))
     .option('--no-color', t('不用彩色', 'no colour'))
+    .option('--law-library <path>', t('法规库目录：两个修订的汇编日期不同时，比较所引条文在两个日期施行的文本（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory: when the two revisions\' compendium dates differ, the cited provisions are compared as in force on each date (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
     .action(async (base: string | undefined, head: string | undefined, opts) => { code = await (await import('./diff.js')).diffCommand(io, lang, base, head, opts); });
 
   program.command('status')
@@ -89,6 +106,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--at <date>', t('按这一天计算（YYYY-MM-DD，默认今天）', 'as of this day (YYYY-MM-DD, default today)'))
     .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['text', 'markdown', 'json']).default('text'))
     .option('-o, --output <file>', t('把结果写入文件', 'write the report to a file'))
+    .option('--law-library <path>', t('法规库目录：据此列出所引法律的废止和修订（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory: the cited laws repealed or amended are judged by it (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
     .action(async (dir: string, opts) => { code = await (await import('./status.js')).statusCommand(io, lang, dir, opts); });
 
   program.command('rollup')
@@ -99,9 +117,23 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option('--at <date>', t('按这一天计算逾期（YYYY-MM-DD，默认今天）', 'count overdue stages as of this day (YYYY-MM-DD, default today)'))
     .action(async (sources: string[], opts) => { code = await (await import('./rollup.js')).rollupCommand(io, lang, sources, opts); });
 
+  program.command('import')
+    .description(t('导入已公布的权力清单（.xlsx 或 .csv）：每项职权写成 powers/编码.yaml，随即检查（设置了法规库时对照法规库）', 'Import a published power list (.xlsx or .csv): one powers/ID.yaml per power, checked at once (against the law library when one is set)'))
+    .argument('<file>', t('权力清单文件（.xlsx 或 .csv；.xls 请先另存为 .xlsx）', 'the power list (.xlsx or .csv; save an .xls as .xlsx first)'))
+    .option('--sheet <name>', t('只导入这个工作表（默认：每个找得到表头的工作表）', 'import this sheet only (default: every sheet with a header)'))
+    .option('--map <file>', t('列对应文件（YAML）：表头所在行、各字段在哪一列，改正自动识别的结果', 'column map (YAML): the header row and the column of each field, overriding what was detected'))
+    .option('--into <dir>', t('制度库目录（写入其 powers/）', 'repository directory (its powers/ is written)'), '.')
+    .option('--force', t('覆盖内容不同的已有文件', 'overwrite existing files with other content'))
+    .option('--law-library <path>', t('法规库目录（优先于环境变量 POWERBOOK_LAW_LIBRARY 和 powerbook.yaml 的 law_library；可写多次）', 'law library directory (wins over POWERBOOK_LAW_LIBRARY and law_library in powerbook.yaml; repeatable)'), collect, [])
+    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['stylish', 'json']).default('stylish'))
+    .option('--color', t('强制彩色输出', 'force colour'))
+    .option('--no-color', t('不用彩色', 'no colour'))
+    .action(async (file: string, opts) => { code = await (await import('./import.js')).importCommand(io, lang, file, opts); });
+
   program.command('rules')
-    .description(t('列出全部检查规则及其默认级别', 'List every check rule with its default severity'))
+    .description(t('列出全部检查规则及其级别（默认级别、随消息或阶段不同的级别；-C 时按制度库的 lint 设置）', 'List every check rule with its severity (the default, where it differs by message or stage; with -C as the repository\'s lint: sets it)'))
     .option('-f, --format <format>', t('输出格式：text 或 json（含两种语言和每条规则的消息）', 'output format: text or json (both languages and each rule\'s messages)'), 'text')
+    .option('-C, --dir <dir>', t('制度库目录：按其 powerbook.yaml 的 lint 设置列出级别', "repository directory: the severities as its powerbook.yaml's lint: sets them"))
     .action(async (opts) => { code = (await import('./rules.js')).rulesCommand(io, lang, opts); });
 
   // `laws`: the law library (LawRefBook/Laws clone). Every subcommand takes --law-library, -C and --no-cache.
@@ -138,8 +170,17 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return 2; // commander already printed the message
+      if (isHelpShown(e)) return 0;
+      // The (sub)command the error is about, for where its usage is: "laws show".
+      const names: string[] = [];
+      let cmd: Command = program;
+      for (const a of argv) {
+        const sub = cmd.commands.find((c) => c.name() === a);
+        if (sub) { names.push(a); cmd = sub; }
+      }
+      const command = names.join(' ');
+      io.stderr(usageMessage(e, lang, command));
+      return 2;
     }
     if (e instanceof UsageError) {
       io.stderr(`powerbook: ${lang === 'en' ? e.en : e.zh}\n`);

@@ -8,7 +8,8 @@ import { rollupReport } from '../review/rollup/report.js';
 import { rollupXlsx } from '../review/rollup/xlsx.js';
 import { today } from '../review/status.js';
 import { writeFileAtomic } from '../util/write.js';
-import { UsageError, type Io } from './io.js';
+import { outDirError, UsageError, type Io } from './io.js';
+import { outDirProblem } from '../util/outdir.js';
 import { parseDay } from './status.js';
 
 export const ROLLUP_FORMATS = ['html', 'xlsx', 'json'] as const;
@@ -21,6 +22,9 @@ export async function rollupCommand(io: Io, lang: Lang, sources: string[], opts:
   if (bad.length || !formats.length) throw new UsageError(`--format 只能是 ${ROLLUP_FORMATS.join('、')}（可用逗号连写）`, `--format must be among ${ROLLUP_FORMATS.join(', ')} (comma-separated)`);
   if (!sources.length) throw new UsageError('请给出各部门的 CI 产物文件夹、制度库或网址', 'Give the departments\' artifact folders, repositories or URLs');
   const at = opts.at === undefined ? today() : parseDay(opts.at, '--at');
+  const out = path.resolve(io.cwd, opts.out ?? 'rollup');
+  const outBad = outDirProblem(out);
+  if (outBad) throw outDirError(outBad, opts.out ?? 'rollup');
   let report;
   try {
     report = rollupReport(await readDepartments(sources, io.cwd, at), at);
@@ -28,7 +32,6 @@ export async function rollupCommand(io: Io, lang: Lang, sources: string[], opts:
     if (e instanceof ReviewError) throw new UsageError(e.zh, e.en);
     throw e;
   }
-  const out = path.resolve(io.cwd, opts.out ?? 'rollup');
   const written: string[] = [];
   const put = (name: string, data: string | Uint8Array) => { writeFileAtomic(path.join(out, name), data); written.push(name); };
   if (formats.includes('html')) {

@@ -1,13 +1,13 @@
 /** `powerbook status [dir]`: where the repository stands against the work plan's stage dates. */
-import path from 'node:path';
 import type { Lang } from '../diagnostics/diagnostic.js';
+import { LawLibrarySettingError } from '../pipeline/library.js';
+import { ReviewError } from '../review/git.js';
 import { formatStatus, STATUS_FORMATS, type StatusFormat } from '../review/format/status.js';
 import { repositoryStatus } from '../review/status.js';
-import { writeFileAtomic } from '../util/write.js';
-import { UsageError, type Io } from './io.js';
+import { UsageError, writeReport, type Io } from './io.js';
 import { resolveRepoDir } from './validate.js';
 
-export interface StatusCliOptions { at?: string; format?: string; output?: string }
+export interface StatusCliOptions { at?: string; format?: string; output?: string; lawLibrary?: string[] }
 
 /** A real calendar day written YYYY-MM-DD. */
 export function parseDay(s: string, flag: string): string {
@@ -22,9 +22,15 @@ export async function statusCommand(io: Io, lang: Lang, dir: string | undefined,
   if (!STATUS_FORMATS.includes(format)) throw new UsageError(`--format 只能是 ${STATUS_FORMATS.join('、')}`, `--format must be one of ${STATUS_FORMATS.join(', ')}`);
   const at = opts.at === undefined ? undefined : parseDay(opts.at, '--at');
   const root = resolveRepoDir(io, dir);
-  const report = await repositoryStatus(root, { at });
+  let report;
+  try {
+    report = await repositoryStatus(root, { at, env: io.env, cwd: io.cwd, lawLibrary: opts.lawLibrary });
+  } catch (e) {
+    if (e instanceof LawLibrarySettingError || e instanceof ReviewError) throw new UsageError(e.zh, e.en);
+    throw e;
+  }
   const text = formatStatus(format, report, lang);
-  if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), text);
+  if (opts.output) writeReport(io, opts.output, text);
   else io.stdout(text);
   return 0;
 }

@@ -25,7 +25,18 @@ export interface Diagnostic {
   /** What to do about it (Chinese / English). */
   hint?: string;
   hintEn?: string;
+  /**
+   * What the hint suggests, as changes an editor (or a test) can apply: each one alone is a way to fix it. Every fix
+   * offered is valid under the schema it is for (test/validate/hints.test.ts applies each and validates again).
+   */
+  fixes?: Fix[];
 }
+
+/**
+ * One way to fix a diagnostic: replace the text of the file from `start` to `end` (end excluded; columns as in
+ * Position, in the decoded text) by `text`, or rename the file to `rename` (relative to the repository root).
+ */
+export type Fix = { start: Position; end: Position; text: string } | { rename: string };
 
 export type Lang = 'zh' | 'en';
 

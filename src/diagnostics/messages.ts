@@ -50,6 +50,10 @@ const ENCODING_HINT = {
   hintZh: '用记事本或 WPS 打开，"另存为"时编码选 UTF-8；或运行 iconv -f GB18030 -t UTF-8 原文件 > 新文件',
   hintEn: 'Open it in Notepad and "Save as" with encoding UTF-8, or run: iconv -f GB18030 -t UTF-8 in > out',
 } as const;
+const UTF16_HINT = {
+  hintZh: '用记事本打开，"另存为"时编码选 UTF-8（不要选"Unicode"）；或运行 iconv -f UTF-16 -t UTF-8 原文件 > 新文件',
+  hintEn: 'Open it in Notepad and "Save as" with encoding UTF-8 (not "Unicode"), or run: iconv -f UTF-16 -t UTF-8 in > out',
+} as const;
 
 export const MESSAGES = {
   'duplicate-id': {
@@ -61,6 +65,20 @@ export const MESSAGES = {
     mismatch: {
       zh: '文件名"{base}"与编号"{id}"不一致', en: 'File name "{base}" does not match id "{id}"',
       hintZh: '把文件改名为 {id}{ext}，或把编号改为 {base}', hintEn: 'Rename the file to {id}{ext}, or change the id to {base}',
+    },
+    rename: {
+      zh: '文件名"{base}"与编号"{id}"不一致', en: 'File name "{base}" does not match id "{id}"',
+      hintZh: '把文件改名为 {id}{ext}（文件名就是编号）', hintEn: 'Rename the file to {id}{ext} (the file name is the id)',
+    },
+    changeId: {
+      zh: '文件名"{base}"与编号"{id}"不一致', en: 'File name "{base}" does not match id "{id}"',
+      hintZh: '{id}{ext} 已被另一个文件占用：把编号改为 {base}，或给这一项另编一个编号并把文件改为同名',
+      hintEn: '{id}{ext} is taken by another file: change the id to {base}, or give this one a new id and name the file after it',
+    },
+    renameTaken: {
+      zh: '文件名"{base}"与编号"{id}"不一致', en: 'File name "{base}" does not match id "{id}"',
+      hintZh: '{id}{ext} 已被另一个文件占用：核对这两个文件的编号，给这一项另编一个编号并把文件改为同名',
+      hintEn: '{id}{ext} is taken by another file: check both ids, give this one a new id and name the file after it',
     },
   },
   'power-legal-basis-required': {
@@ -275,6 +293,10 @@ export const MESSAGES = {
     requiredDescribed: { zh: '缺少必填项 {field}', en: 'Missing required field {field}', hintZh: '{key}: {description}', hintEn: 'Add "{key}"' },
     unknownField: { zh: '不认识的字段"{key}"', en: 'Unknown field "{key}"', hintZh: '这里可用的字段：{allowed}', hintEn: 'Allowed here: {allowed}' },
     unknownFieldNear: { zh: '不认识的字段"{key}"', en: 'Unknown field "{key}"', hintZh: '是不是要写"{near}"？', hintEn: 'Did you mean "{near}"?' },
+    unknownFieldTitle: {
+      zh: '不认识的字段"{key}"', en: 'Unknown field "{key}"',
+      hintZh: '字段名要写英文：“{title}”写成 {near}', hintEn: 'Keys are written in English: "{title}" is {near}',
+    },
     type: { zh: '{field}应为{types}', en: '{field} must be {types}', hintZh: '{description}' },
     enum: {
       zh: '{field}的值"{value}"不在可选范围内', en: '{field}: "{value}" is not one of the allowed values',
@@ -305,8 +327,53 @@ export const MESSAGES = {
   },
   'yaml-syntax': {
     syntax: {
-      zh: 'YAML 语法错误：{detail}', en: 'YAML syntax error: {detail}',
-      hintZh: '检查这一行的缩进、冒号后的空格和引号是否配对', hintEn: 'Check indentation, the space after colons, and matching quotes',
+      zh: 'YAML 语法错误，这里的写法无法识别（{code}）', en: 'YAML syntax error: {detail}',
+      hintZh: '检查这一行和上一行的缩进、冒号后的空格和引号是否配对', hintEn: 'Check indentation, the space after colons, and matching quotes',
+    },
+    implicitKey: {
+      zh: '这一行既不是"字段名: 值"，也不是以"- "开头的列表项，YAML 把它和下一行连成了一个字段名', en: 'This line is neither "key: value" nor a "- " list item: YAML read it and the next line as one key',
+      hintZh: '字段名后面写半角冒号和空格（如 name: 值）；列表项以"- "开头；一段长文字写成"字段名: |"，下一行起缩进书写',
+      hintEn: 'Write "key: value" with an ASCII colon and a space, start list items with "- ", or write long text as "key: |" with the text indented below',
+    },
+    noSpaceAfterColon: {
+      zh: '字段名的冒号后面缺少空格，YAML 把整行读成了一段文字', en: 'No space after the colon of the key: YAML read the whole line as text',
+      hintZh: '在冒号后加一个空格：{fixed}', hintEn: 'Add a space after the colon: {fixed}',
+    },
+    badIndent: {
+      zh: '缩进不对：同一层的字段或列表项必须从同一列开始', en: 'Bad indentation: the keys or items of one level must start in the same column',
+      hintZh: '与上一个同级的字段对齐（用半角空格，不用 Tab 或全角空格）', hintEn: 'Align it with the previous key of its level (ASCII spaces, no tabs)',
+    },
+    compact: {
+      zh: '一行里写了两个"字段名: 值"', en: 'Two "key: value" pairs on one line',
+      hintZh: '每个字段写一行；值里要有冒号的，整个值加引号', hintEn: 'Write one key per line; quote a value that holds a colon',
+    },
+    unexpected: {
+      zh: '这里有多余的文字："{text}"', en: 'Unexpected text here: "{text}"',
+      hintZh: '检查引号、方括号和花括号是否配对；值里有特殊符号的，整个值加引号', hintEn: 'Check that quotes and brackets pair up; quote a value with special characters',
+    },
+    missingColon: {
+      zh: '字段名后面缺少冒号，或这一行的缩进不对', en: 'A key without its colon, or this line is indented wrongly',
+      hintZh: '写成"字段名: 值"（半角冒号加空格），并与同级字段对齐', hintEn: 'Write "key: value" and align it with the keys of its level',
+    },
+    flowEnd: {
+      zh: '方括号"[ ]"或花括号没有配对', en: 'A bracket "[ ]" or a brace is not closed',
+      hintZh: '补上结束的括号；括号里的各项用半角逗号","分开', hintEn: 'Close it; separate the items with ASCII commas',
+    },
+    unclosedFlow: {
+      zh: '这一行的"{bracket}"没有配对的"{close}"', en: 'The "{bracket}" on this line is never closed by "{close}"',
+      hintZh: '在行末补上"{close}"（括号里的各项用半角逗号","分开）：{fixed}', hintEn: 'Close it at the end of the line: {fixed}',
+    },
+    overIndented: {
+      zh: '这一行比第 {previous} 行多缩进了，YAML 把它接在了第 {previous} 行的值后面', en: 'This line is indented further than line {previous}, so YAML read it as the rest of that value',
+      hintZh: '删去行首多出的空格，与第 {previous} 行对齐', hintEn: 'Remove the extra spaces: align it with line {previous}',
+    },
+    badEscape: {
+      zh: '双引号中的反斜杠"\\"写法不对', en: 'A backslash in double quotes is not a valid escape',
+      hintZh: '含反斜杠的文字（如 Windows 路径）改用单引号，或把每个 \\ 写成两个', hintEn: 'Use single quotes for text with backslashes, or double each backslash',
+    },
+    badStart: {
+      zh: '值不能以"{char}"开头', en: 'A plain value cannot start with "{char}"',
+      hintZh: '给整个值加上引号', hintEn: 'Put the value in quotes',
     },
     multipleDocuments: {
       zh: '文件中有多个 YAML 文档（多余的 "---"）', en: 'The file holds more than one YAML document (an extra "---")',
@@ -323,7 +390,59 @@ export const MESSAGES = {
   'tab-indent': {
     tab: {
       zh: 'YAML 不能用制表符（Tab）缩进', en: 'Tabs are not allowed for indentation in YAML',
-      hintZh: '把行首的 Tab 换成空格（每级两个空格）', hintEn: 'Replace leading tabs with spaces (two per level)',
+      hintZh: '把行首的 Tab 换成 {spaces} 个半角空格，与同级的字段对齐：{fixed}', hintEn: 'Replace the leading tabs with {spaces} spaces, aligned with the keys of its level: {fixed}',
+    },
+  },
+  'yaml-fullwidth-colon': {
+    colon: {
+      zh: '字段名"{key}"后面用了全角冒号"："，YAML 不认', en: 'The key "{key}" is followed by a full-width colon (U+FF1A), which YAML does not read as a colon',
+      hintZh: '把全角冒号“：”改成半角冒号“: ”（冒号后加一个空格）：{fixed}', hintEn: 'Replace it with an ASCII colon and a space: {fixed}',
+    },
+  },
+  'yaml-ideographic-space': {
+    indent: {
+      zh: '行首用了 {n} 个全角空格（U+3000）缩进，YAML 只认半角空格', en: 'The line is indented with {n} full-width space(s) (U+3000); YAML indents with ASCII spaces only',
+      hintZh: '把行首的全角空格换成 {spaces} 个半角空格，与同级的字段对齐：{fixed}', hintEn: 'Indent it with {spaces} ASCII spaces, aligned with the keys of its level: {fixed}',
+    },
+    indentDelete: {
+      zh: '行首用了 {n} 个全角空格（U+3000）缩进，YAML 只认半角空格', en: 'The line is indented with {n} full-width space(s) (U+3000); YAML indents with ASCII spaces only',
+      hintZh: '删去行首的全角空格，与同级的字段对齐：{fixed}', hintEn: 'Remove them, aligning the line with the keys of its level: {fixed}',
+    },
+    afterColon: {
+      zh: '冒号后面是全角空格（U+3000），YAML 要求冒号后是半角空格', en: 'A full-width space (U+3000) after the colon; YAML needs an ASCII space',
+      hintZh: '把冒号后的全角空格换成一个半角空格：{fixed}', hintEn: 'Put an ASCII space after the colon: {fixed}',
+    },
+  },
+  'yaml-colon-in-value': {
+    colon: {
+      zh: '值中间有"冒号加空格"（": "），YAML 把它读成了又一个字段', en: 'The unquoted value contains ": " (colon and space), which YAML reads as another key',
+      hintZh: '{howZh}：{fixed}', hintEn: '{howEn}: {fixed}',
+    },
+    item: {
+      zh: '这一项中的"冒号加空格"（": "）让 YAML 把它读成了"字段名: 值"，而这里应是一段文字', en: 'The ": " in this item made YAML read it as "key: value" where a text belongs',
+      hintZh: '{howZh}：{fixed}', hintEn: '{howEn}: {fixed}',
+    },
+  },
+  'yaml-unbalanced-quote': {
+    unclosed: {
+      zh: '值开头的引号 {quote} 没有配对的结束引号，后面的各行都被读成了这个值', en: 'The opening quote {quote} is never closed: the lines after it were read as part of the value',
+      hintZh: '在这一行末尾补上 {quote}（或删去开头的 {quote}）：{fixed}', hintEn: 'Close it at the end of the line (or remove it): {fixed}',
+    },
+    textAfter: {
+      zh: '值以引号 {quote} 开头，引号结束后还有文字：YAML 把这对引号当成了整个值的引号', en: 'The value starts with the quote {quote} and more text follows its closing quote: YAML took them for the quotes of the whole value',
+      hintZh: '文字中的引号请用中文引号“”：{fixed}', hintEn: 'Use Chinese quotation marks inside Chinese text: {fixed}',
+    },
+  },
+  'yaml-fullwidth-dash': {
+    dash: {
+      zh: '列表项用了全角的"{dash}"开头，YAML 只认半角的"- "', en: 'The list item starts with the full-width dash "{dash}"; YAML list items start with "- "',
+      hintZh: '把"{dash}"改成半角减号加空格"- "：{fixed}', hintEn: 'Replace it with "- " (ASCII hyphen and space): {fixed}',
+    },
+  },
+  'text-unbalanced-quote': {
+    unbalanced: {
+      zh: '"{field}"中的中文引号不成对：{open} 个左引号“，{close} 个右引号”', en: '{field}: the Chinese quotation marks do not pair up ({open} opening, {close} closing)',
+      hintZh: '补上缺少的引号，或删去多余的一个，使“”成对出现', hintEn: 'Add the missing mark or remove the extra one',
     },
   },
   'alias-limit': {
@@ -334,7 +453,7 @@ export const MESSAGES = {
   },
   'encoding': {
     gb18030: { zh: '文件编码是 GBK/GB18030，不是 UTF-8', en: 'The file is encoded as GBK/GB18030, not UTF-8', ...ENCODING_HINT },
-    utf16: { zh: '文件编码是 UTF-16（"Unicode"），不是 UTF-8', en: 'The file is encoded as UTF-16, not UTF-8', ...ENCODING_HINT },
+    utf16: { zh: '文件编码是 UTF-16（记事本的"Unicode"），不是 UTF-8', en: 'The file is encoded as UTF-16, not UTF-8', ...UTF16_HINT },
     unknown: {
       zh: '文件不是 UTF-8 编码，也无法识别为 GBK/GB18030', en: 'The file is not UTF-8 and not recognisable as GBK/GB18030',
       hintZh: '用记事本打开，"另存为"时编码选 UTF-8', hintEn: 'Re-save the file with UTF-8 encoding',
@@ -418,12 +537,12 @@ export const MESSAGES = {
   },
   'flowchart-small-text': {
     generated: {
-      zh: '权力运行流程图印在 A4 纸上时文字只有约 {size} 磅，小于 {min} 磅（六号），不易辨认',
+      zh: '权力运行流程图印在 A4 纸上时文字只有约 {size} 磅，小于 {min} 磅（五号），不易辨认',
       en: 'The flowchart\'s text prints at about {size} pt on A4, below {min} pt, and is hard to read',
       hintZh: '缩短环节名称、承办岗位和条件的文字，或减少并列的分支', hintEn: 'Shorten the step, actor and condition texts, or reduce parallel branches',
     },
     handDrawn: {
-      zh: '权力运行流程图印在 A4 纸上时文字只有约 {size} 磅，小于 {min} 磅（六号），不易辨认',
+      zh: '权力运行流程图印在 A4 纸上时文字只有约 {size} 磅，小于 {min} 磅（五号），不易辨认',
       en: 'The flowchart\'s text prints at about {size} pt on A4, below {min} pt, and is hard to read',
       hintZh: '手绘流程图不会自动分页：精简图中的环节和文字，或删去 flowchart 这一行，改由办理流程（procedure）自动生成流程图（过长时自动分页）',
       hintEn: 'A hand-drawn flowchart is not cut into pages: make it smaller, or remove the flowchart line so that one is generated from the procedure (cut into pages when long)',
@@ -452,6 +571,24 @@ export const MESSAGES = {
       hintEn: 'Add status_date: YYYY-MM-DD and status_reason (with the decision that made it)',
     },
   },
+  'power-body-unit': {
+    body: {
+      zh: '职权"{name}"的实施主体"{body}"既不是本部门（{department}），也不是 powerbook.yaml 所列的单位（department.units）',
+      en: 'The implementing body "{body}" of power "{name}" is neither the department ({department}) nor a unit listed in powerbook.yaml (department.units)',
+      hintZh: '实施主体写本部门全称"{department}"，或所列单位之一：{units}；确是本部门的单位的，把它加进 department.units',
+      hintEn: 'Write the department, "{department}", or one of the listed units: {units}; a unit of the department not yet listed goes into department.units',
+    },
+    bodyNoUnits: {
+      zh: '职权"{name}"的实施主体"{body}"不是本部门（{department}）', en: 'The implementing body "{body}" of power "{name}" is not the department ({department})',
+      hintZh: '实施主体写本部门全称"{department}"；由下属单位以自己的名义实施的，在 powerbook.yaml 的 department.units 中列出该单位',
+      hintEn: 'Write the department, "{department}"; a subordinate unit acting in its own name is listed under department.units in powerbook.yaml',
+    },
+    unit: {
+      zh: '职权"{name}"的承办机构"{unit}"不是 powerbook.yaml 所列的单位（department.units）之一',
+      en: 'The responsible unit "{unit}" of power "{name}" is not one of the units listed in powerbook.yaml (department.units)',
+      hintZh: '所列单位：{units}；改成其中之一，或把"{unit}"加进 department.units', hintEn: 'Listed units: {units}; use one of them, or add "{unit}" to department.units',
+    },
+  },
   'stage-dates': {
     outOfOrder: {
       zh: 'stages.{key}（{date}）早于 stages.{prevKey}（{prevDate}）', en: 'stages.{key} ({date}) precedes stages.{prevKey} ({prevDate})',
@@ -462,6 +599,16 @@ export const MESSAGES = {
     marked: {
       zh: '汇编的 {key} 仍标着"{mark}"', en: 'The compendium\'s {key} still says "{mark}"',
       hintZh: '向社会公布的是经审查、审议的正式文本：删去这一标注', hintEn: 'The published compendium is the reviewed text: remove the mark',
+    },
+  },
+  'compendium-file-omitted': {
+    omitted: {
+      zh: '{kindZh}文件不符合格式要求，没有编入汇编', en: 'This {kindEn} file does not match the format and is left out of the compendium',
+      hintZh: '把 powerbook.yaml 的 lint 中 schema 改回 error（或删去这一行）后运行 powerbook validate，按提示改正', hintEn: 'Set schema back to error in powerbook.yaml\'s lint (or remove that line), run powerbook validate and fix what it reports',
+    },
+    omittedFromList: {
+      zh: '{kindZh}文件不符合格式要求，没有列入导出的清单', en: 'This {kindEn} file does not match the format and is left out of the exported lists',
+      hintZh: '把 powerbook.yaml 的 lint 中 schema 改回 error（或删去这一行）后运行 powerbook validate，按提示改正', hintEn: 'Set schema back to error in powerbook.yaml\'s lint (or remove that line), run powerbook validate and fix what it reports',
     },
   },
   'yaml-too-deep': {
@@ -479,6 +626,144 @@ export const MESSAGES = {
     unavailable: {
       zh: '无法生成修订说明：{reason}', en: 'Cannot write the revision notes: {reason}',
       hintZh: '改正 compendium.revision_base（上一版的 git 标签或提交），或删去这一项不要修订说明', hintEn: 'Fix compendium.revision_base (the previous edition\'s tag or commit), or remove it',
+    },
+  },
+  // powerbook import (src/sheet): a published power list read into powers/. Line = row, column = column of the sheet.
+  'sheet-unreadable': {
+    emptyFile: { zh: '文件是空的', en: 'The file is empty', hintZh: '检查是否选错了文件', hintEn: 'Check that this is the right file' },
+    tooLarge: { zh: '文件有 {size} MB，超过 {max} MB，不像一份权力清单', en: 'The file is {size} MB, over {max} MB: not a power list', hintZh: '检查是否选错了文件', hintEn: 'Check that this is the right file' },
+    xls: {
+      zh: '这是 Excel 97-2003 工作簿（.xls）、WPS 表格（.et）或加了密码的工作簿，无法直接读取',
+      en: 'This is an Excel 97-2003 workbook (.xls), a WPS sheet (.et) or a password-protected workbook, which cannot be read',
+      hintZh: '在 Excel 或 WPS 中打开，“另存为”时选“Excel 工作簿（*.xlsx）”，再导入另存的文件；有密码的先取消密码',
+      hintEn: 'Open it in Excel or WPS and "Save as" Excel Workbook (*.xlsx), then import that file; remove a password first',
+    },
+    html: {
+      zh: '这是网页（HTML）文件，只是扩展名为 .xls 或 .xlsx（门户网站下载的表格常常如此）',
+      en: 'This is a web page (HTML) with an .xls or .xlsx name (as portal downloads often are)',
+      hintZh: '在 Excel 或 WPS 中打开，“另存为”“Excel 工作簿（*.xlsx）”后再导入', hintEn: 'Open it in Excel or WPS and "Save as" Excel Workbook (*.xlsx), then import that',
+    },
+    notWorkbook: {
+      zh: '无法作为 Excel 工作簿（.xlsx）读取（{detail}）', en: 'Cannot be read as an Excel workbook (.xlsx) ({detail})',
+      hintZh: '文件可能已损坏或不是 Excel 文件：在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入；CSV 文件的扩展名应为 .csv',
+      hintEn: 'The file may be damaged or not an Excel file: open it in Excel or WPS and save it as .xlsx; a CSV file should be named .csv',
+    },
+    zipBomb: { zh: '工作簿解压后有 {size} MB，超过 {max} MB，不予读取', en: 'The workbook unpacks to {size} MB, over {max} MB: not read', hintZh: '检查文件来源；权力清单解压后不过几 MB', hintEn: 'Check where the file came from: a power list unpacks to a few MB' },
+    encoding: {
+      zh: 'CSV 文件的编码无法识别（不是 UTF-8、GBK/GB18030 或 UTF-16）', en: 'The CSV file\'s encoding is not UTF-8, GBK/GB18030 or UTF-16',
+      hintZh: '在 Excel 或 WPS 中打开，另存为“CSV UTF-8”或 .xlsx 后再导入', hintEn: 'Open it in Excel or WPS and save it as "CSV UTF-8" or .xlsx',
+    },
+    binaryCsv: {
+      zh: '这个文件不是文本（CSV），其中有二进制内容', en: 'This file is not text (CSV): it holds binary content',
+      hintZh: '检查是否选错了文件；Excel 工作簿请用 .xlsx 扩展名', hintEn: 'Check the file; an Excel workbook should be named .xlsx',
+    },
+    csv: { zh: 'CSV 文件格式有误：{detail}', en: 'The CSV file is malformed: {detail}', hintZh: '检查引号是否成对；或在 Excel 中打开后另存为 .xlsx', hintEn: 'Check that quotes are paired, or save it as .xlsx from Excel' },
+    noSheets: { zh: '工作簿中没有工作表', en: 'The workbook has no worksheet', hintZh: '检查是否选错了文件', hintEn: 'Check that this is the right file' },
+    emptySheet: { zh: '工作表“{sheet}”是空的', en: 'The sheet "{sheet}" is empty', hintZh: '检查是否选错了文件或工作表（--sheet）', hintEn: 'Check the file and the sheet (--sheet)' },
+  },
+  'sheet-no-header': {
+    notFound: {
+      zh: '工作表“{sheet}”的前 {rows} 行中没有表头：找的是同时写有事项名称和其他列名的一行（列名找的是：{wordings}）',
+      en: 'No header row in the first {rows} rows of sheet "{sheet}": a row naming 事项名称 and other columns was looked for ({wordings})',
+      hintZh: '列名与上面的说法不同时，用 --map map.yaml 写明表头所在行和各列，如 header_row: 3，columns 下写 name: C、legal_bases: E（见 README 的 powerbook import）',
+      hintEn: 'When the headers are worded otherwise, give --map map.yaml with the header row and the columns, e.g. header_row: 3, and under columns: name: C, legal_bases: E (README, powerbook import)',
+    },
+  },
+  'sheet-map': {
+    notMapping: { zh: '这里应为一组“键: 值”', en: 'A mapping of keys to values is expected here', hintZh: '如 columns: 下一行缩进写 name: C', hintEn: 'E.g. columns: with name: C indented on the next line' },
+    unknownKey: { zh: '不认识的键“{key}”', en: 'Unknown key "{key}"', hintZh: '可用的键：{keys}', hintEn: 'Keys: {keys}' },
+    badSheet: { zh: 'sheet 应为工作表的名称', en: 'sheet must be a worksheet\'s name', hintZh: '如 sheet: 行政许可', hintEn: 'E.g. sheet: 行政许可' },
+    badHeaderRow: { zh: 'header_row 应为表头所在的行号（正整数），而不是“{value}”', en: 'header_row must be the header\'s row number (a positive integer), not "{value}"', hintZh: '如 header_row: 3', hintEn: 'E.g. header_row: 3' },
+    unknownField: { zh: '不认识的字段“{field}”', en: 'Unknown field "{field}"', hintZh: '可用的字段：{fields}', hintEn: 'Fields: {fields}' },
+    badColumn: { zh: '字段 {field} 的列“{value}”应为列字母（如 C）、列号（如 3）或表头文字', en: 'The column "{value}" of {field} must be a letter (C), a number (3) or the header\'s text', hintZh: '如 {field}: C；不导入这一列写 {field}: null', hintEn: 'E.g. {field}: C; null leaves it out' },
+    unknownValue: { zh: 'values 中不能写“{field}”', en: '"{field}" cannot be given in values', hintZh: 'values 只能给这些字段写统一的值：{fields}', hintEn: 'values may give: {fields}' },
+    badValue: { zh: 'values 中 {field} 的值应为文字', en: 'The value of {field} in values must be text', hintZh: '如 body: 某县商务局', hintEn: 'E.g. body: 某县商务局' },
+    badCategory: { zh: '权力类别“{value}”不是格式中的类别', en: 'Category "{value}" is not one of the format\'s', hintZh: '写其中之一：{categories}', hintEn: 'Use one of: {categories}' },
+    columnNotFound: { zh: '工作表“{sheet}”的表头（第 {row} 行）中没有“{header}”这一列', en: 'Sheet "{sheet}" has no column "{header}" in its header (row {row})', hintZh: '写列字母（如 C），或照表头原样写列名', hintEn: 'Give the column letter (C), or the header exactly as written' },
+    headerRowOutside: { zh: 'header_row 为 {row}，但工作表“{sheet}”只有 {rows} 行', en: 'header_row is {row} but sheet "{sheet}" has {rows} rows', hintZh: '写表头实际所在的行号', hintEn: 'Give the row the header is on' },
+    needHeaderRow: { zh: '在工作表“{sheet}”中没有找到表头，map 中又没有写 header_row', en: 'No header found in sheet "{sheet}" and the map gives no header_row', hintZh: '写上 header_row: 表头所在的行号，数据从其下一行开始读', hintEn: 'Add header_row: the header\'s row; data is read from the row below it' },
+  },
+  'sheet-row': {
+    noName: {
+      zh: '第 {row} 行没有事项名称（{column} 列“{header}”为空），无法导入', en: 'Row {row} has no name (column {column}, "{header}", is empty) and cannot be imported',
+      hintZh: '补上事项名称；表格中的说明文字请写在表格之外，或整行合并为一格', hintEn: 'Add the name; put notes outside the table, or in one merged cell across the row',
+    },
+    noCategoryNoId: {
+      zh: '“{name}”（第 {row} 行）既没有事项编码，也没有权力类别，无法确定编码，没有导入', en: '"{name}" (row {row}) has neither a code nor a category: no id can be given; not imported',
+      hintZh: '在表中补上权力类别或事项编码，或在 --map 的 values 下写 category: 行政许可', hintEn: 'Add the category or the code, or give category: 行政许可 under values in --map',
+    },
+    categoryUnknownNoId: {
+      zh: '“{name}”的权力类别“{value}”（{column} 列）不是格式中的类别，又没有事项编码，无法确定编码，没有导入', en: 'The category "{value}" of "{name}" (column {column}) is not one of the format\'s and there is no code: not imported',
+      hintZh: '把类别改为行政许可、行政处罚、行政强制、行政征收、行政给付、行政检查、行政确认、行政奖励、行政裁决、其他行政权力之一', hintEn: 'Use one of the format\'s categories (行政许可, 行政处罚, … 其他行政权力)',
+    },
+    hugeCell: {
+      zh: '{column} 列的单元格有 {chars} 个字符，超过 Excel 单元格的上限 {max} 个，这一项没有导入', en: 'The cell in column {column} has {chars} characters, over Excel\'s limit of {max}: not imported',
+      hintZh: '检查这一格是否粘贴了整部法规或其他文件的全文，只保留本项的内容', hintEn: 'Check whether a whole text was pasted into the cell; keep only this power\'s content',
+    },
+    duplicateId: {
+      zh: '“{name}”的事项编码“{id}”与工作表“{sheet}”第 {row} 行的事项重复，没有导入', en: 'The id "{id}" of "{name}" is already used by row {row} of sheet "{sheet}": not imported',
+      hintZh: '核对两项的事项编码，改正后重新导入', hintEn: 'Check both codes, correct one and import again',
+    },
+  },
+  'sheet-cell': {
+    formulaNoResult: { zh: '{column} 列是公式（{formula}），文件中没有它的计算结果，按空白处理', en: 'Column {column} holds a formula ({formula}) saved without its result: read as empty', hintZh: '在 Excel 或 WPS 中打开并保存一次（保存时会算出结果），再导入', hintEn: 'Open and save the file in Excel or WPS (which computes it), then import again' },
+    errorValue: { zh: '{column} 列是错误值 {value}，按空白处理', en: 'Column {column} holds the error value {value}: read as empty', hintZh: '改正这一格的公式或内容', hintEn: 'Fix the cell' },
+    digitsLost: {
+      zh: '{column} 列的事项编码以数字保存（{value}），Excel 只保留 15 位有效数字，编码的末几位已经丢失：不用作编码，按权力类别另行编号',
+      en: 'The code in column {column} is stored as a number ({value}); Excel keeps 15 significant digits, so its last digits are lost: not used, an id is made from the category',
+      hintZh: '把这一列设为“文本”格式，按原始清单重新填入编码后再导入', hintEn: 'Format the column as Text, enter the codes again from the original list and re-import',
+    },
+    basisUnread: {
+      zh: '{column} 列的法定依据中“{text}”没有读出法律名称和条文，没有导入', en: 'In column {column}, "{text}" was not read as a law and article: not imported',
+      hintZh: '写成《法律名称》第X条：条文，或导入后在 legal_bases 中补上', hintEn: 'Write it as 《title》第X条：text, or add it to legal_bases after the import',
+    },
+    sharedQuote: {
+      zh: '{column} 列一段条文“{text}”对应几条，无法按条分开：放在第一条依据的 note 中，没有作为 quote 核对', en: 'In column {column} one text ("{text}") goes with several articles and could not be cut by article: kept as the first one\'s note, not checked as a quote',
+      hintZh: '把各条的原文分开写（每条以“第X条”开头），或导入后分别写入各条依据的 quote', hintEn: 'Give each article its own text (starting with 第X条), or set each basis\'s quote after the import',
+    },
+    procedureUnread: {
+      zh: '{column} 列的办理流程“{text}”没有分出环节（箭头“→”或编号 1. 2.），没有导入', en: 'The procedure in column {column} ("{text}") has no steps to read (arrows -> or numbers 1. 2.): not imported',
+      hintZh: '写成“受理→审查→决定→送达”或每行一个编号的环节，或导入后在 procedure 中写出环节', hintEn: 'Write it as 受理→审查→决定→送达 or numbered lines, or write procedure.steps after the import',
+    },
+    timeLimitUnread: {
+      zh: '{column} 列的办理时限“{text}”没有读出天数，原文放在 time_limit.note 中', en: 'No number of days was read from the time limit in column {column} ("{text}"): kept as time_limit.note',
+      hintZh: '写成“20个工作日”“30日”“即时办结”或“法定时限：20个工作日；承诺时限：10个工作日”；法律法规未规定的写“未规定”', hintEn: 'Write 20个工作日, 30日, 即时办结 or 法定时限：…；承诺时限：…; 未规定 when the law sets none',
+    },
+    feesUnread: {
+      zh: '{column} 列的收费“{text}”看不出是否收费，没有导入', en: 'Column {column} ("{text}") does not say whether a fee is charged: not imported',
+      hintZh: '不收费的写“不收费”；收费的写明标准和依据，如“每件50元，湘价费〔2010〕1号”', hintEn: 'Write 不收费, or the standard and basis of the fee',
+    },
+    statusUnread: {
+      zh: '{column} 列的状态“{text}”不是有效、暂停或取消，没有导入', en: 'The status in column {column} ("{text}") is not 有效, 暂停 or 取消: not imported',
+      hintZh: '写“有效”“暂停”或“取消”', hintEn: 'Write 有效, 暂停 or 取消',
+    },
+    dateUnread: {
+      zh: '{column} 列的日期“{text}”读不出年月日，没有导入', en: 'No date was read from column {column} ("{text}"): not imported',
+      hintZh: '写成 2024-07-01 或 2024年7月1日', hintEn: 'Write it as 2024-07-01 or 2024年7月1日',
+    },
+    categoryUnknown: {
+      zh: '“{name}”的权力类别“{value}”（{column} 列）不是格式中的类别，没有写入 category', en: 'The category "{value}" of "{name}" (column {column}) is not one of the format\'s: category left out',
+      hintZh: '在导入的文件中写上 category：行政许可、行政处罚……其他行政权力之一', hintEn: 'Set category to one of the format\'s categories in the imported file',
+    },
+    badCode: {
+      zh: '{column} 列的事项编码“{code}”不能作为文件名（只能有字母、数字、点、下划线和连字符），按权力类别另行编号', en: 'The code "{code}" in column {column} cannot be a file name (letters, digits, . _ - only): an id is made from the category',
+      hintZh: '核对事项编码；需要保留原编码时，改正表中的编码后重新导入', hintEn: 'Check the code; to keep it, correct it in the sheet and import again',
+    },
+    differs: {
+      zh: '同一事项的几行中“{header}”不同（{column} 列），取第 {first} 行起的“{kept}”', en: 'The rows of one power differ in "{header}" (column {column}); "{kept}" (from row {first}) was kept',
+      hintZh: '核对这一项的各行；各子项的时限、收费不同时，可在导入后写入 time_limit.note 或备注', hintEn: 'Check the rows; differing limits or fees of sub-items can go in time_limit.note or remark',
+    },
+  },
+  'sheet-missing': {
+    missing: {
+      zh: '{id}“{name}”没有：{fields}', en: '{id} "{name}" lacks: {fields}',
+      hintZh: '表中没有的内容不会代为填写：导入后在 powers/{id}.yaml 中补上', hintEn: 'What the sheet lacks is not filled in: add it to powers/{id}.yaml',
+    },
+  },
+  'sheet-exists': {
+    differs: {
+      zh: '{file} 已存在，内容与表中第 {row} 行的“{name}”不同，没有覆盖', en: '{file} exists with other content than "{name}" (row {row}): not overwritten',
+      hintZh: '核对后用 --force 覆盖（会丢失该文件中手工补充的内容），或先把原文件改名', hintEn: 'Check it, then --force overwrites (losing what was added by hand), or rename the file first',
     },
   },
   // The law library's citation rules: their templates, rendered by citationMessage() (citation-messages.ts).

@@ -9,7 +9,17 @@
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-export interface RuleMeta { severity: Severity; zh: string; en: string }
+/**
+ * Where a rule reports some of its findings at another severity than its default: some of its messages (`keys`, of
+ * messages.ts), or everything it finds before the stage that requires it (`beforeStage`: `info`, a reminder of what
+ * `validate --stage` will require; check/stages.ts). `zh`/`en` say when, for `powerbook rules` and the README.
+ */
+export interface SeverityVariant { severity: Severity; keys?: readonly string[]; beforeStage?: true; zh: string; en: string }
+
+export interface RuleMeta { severity: Severity; zh: string; en: string; variants?: readonly SeverityVariant[] }
+
+/** The variant "info before the stage that requires it" of the stage-dependent rules. */
+const BEFORE_STAGE = { severity: 'info', beforeStage: true, zh: '要求它的阶段之前为 info', en: 'info before the stage that requires it' } as const;
 
 export const RULE_META = {
   'duplicate-id': { severity: 'error', zh: "同类文件之间编号（id）重复", en: "The same id is used by two files of a kind" },
@@ -17,7 +27,8 @@ export const RULE_META = {
   'power-legal-basis-required': { severity: 'error', zh: "每项职权至少要有一条实施依据", en: "Every power must cite at least one legal basis" },
   'law-unknown': { severity: 'error', zh: "引用的法律在 laws/ 中没有登记", en: "A cited law is not in the laws/ registry" },
   'article-unknown': { severity: 'error', zh: "引用的条文在法律登记的条文中不存在", en: "A cited article is not among the law's listed articles" },
-  'law-not-in-force': { severity: 'error', zh: "引用的法律在汇编日期已废止、已被修订或尚未施行", en: "A cited law is repealed, superseded or not yet in force at the compendium date" },
+  'law-not-in-force': { severity: 'error', zh: "引用的法律在汇编日期已废止、已被修订或尚未施行", en: "A cited law is repealed, superseded or not yet in force at the compendium date",
+    variants: [{ severity: 'warning', keys: ['superseded', 'supersededReplaced'], zh: '引用的版本已被修订（而非废止）时为 warning', en: 'warning when the cited version is superseded (not repealed)' }] },
   'law-dates': { severity: 'warning', zh: "法律登记的日期前后矛盾或缺少废止/修订日期", en: "A law's dates are inconsistent, or a repeal/revision lacks its date" },
   'penalty-discretion-required': { severity: 'error', zh: "行政处罚事项必须有裁量基准", en: "A penalty power must have discretion standards" },
   'time-limit-promised': { severity: 'error', zh: "承诺时限不得长于法定时限", en: "The promised time limit must not exceed the statutory one" },
@@ -27,14 +38,19 @@ export const RULE_META = {
   'procedure-no-end': { severity: 'error', zh: "有环节走不到办结环节（死循环或流程没有终点）", en: "A step has no path to an end step" },
   'procedure-no-actor': { severity: 'error', zh: "办理环节没有写承办人（岗位）", en: "A procedure step has no actor" },
   'xref-unresolved': { severity: 'error', zh: "Markdown 中的交叉引用或制度的相关职权找不到", en: "A cross reference in Markdown, or a rule's related power, does not resolve" },
-  'image-unresolved': { severity: 'error', zh: "制度中的图片不存在、在仓库之外或不是 PNG/SVG", en: "An image in a rule is missing, outside the repository, or not PNG/SVG" },
-  'rule-legality-review': { severity: 'error', zh: "制度须经合法性审查（review 阶段起有记录且不晚于 legality_review_by；deliberation 阶段起须通过；submit 阶段不晚于报送日期）", en: "Rules need a legality review record (from stage review, dated by legality_review_by; passed from stage deliberation; before submission at stage submit)" },
-  'rule-deliberation': { severity: 'error', zh: "制度须经集体审议（deliberation 阶段起有记录、不早于合法性审查且不晚于 deliberation_by；submit 阶段须通过且不晚于报送日期）", en: "Rules need a collective deliberation record (from stage deliberation, after legality review and by deliberation_by; passed and before submission at stage submit)" },
-  'power-fees': { severity: 'error', zh: "职权须写明是否收费（review 阶段起；收费的须写标准和依据）", en: "A power must state whether it charges fees (from stage review; the standard and basis when it does)" },
-  'power-time-limit': { severity: 'error', zh: "职权须写明法定时限（天数或\"未规定\"，review 阶段起）", en: "A power must state its statutory time limit (days, or 未规定; from stage review)" },
-  'power-status': { severity: 'error', zh: "取消、暂停的职权须写明日期（status_date）和理由（status_reason）", en: "A cancelled or suspended power must give its date (status_date) and reason (status_reason)" },
+  'image-unresolved': { severity: 'error', zh: "制度中的图片不存在、在仓库之外或不是 PNG/SVG", en: "An image in a rule is missing, outside the repository, or not PNG/SVG",
+    variants: [{ severity: 'warning', keys: ['notPngSvg'], zh: '图片存在但不是 PNG/SVG 时为 warning', en: 'warning when the image exists but is not PNG/SVG' }] },
+  'rule-legality-review': { severity: 'error', zh: "制度须经合法性审查（review 阶段起有记录且不晚于 legality_review_by；deliberation 阶段起须通过；submit 阶段不晚于报送日期）", en: "Rules need a legality review record (from stage review, dated by legality_review_by; passed from stage deliberation; before submission at stage submit)",
+    variants: [{ severity: 'warning', keys: ['afterStageDate'], zh: '晚于工作节点日期时为 warning', en: 'warning when dated after the stage date' }, BEFORE_STAGE] },
+  'rule-deliberation': { severity: 'error', zh: "制度须经集体审议（deliberation 阶段起有记录、不早于合法性审查且不晚于 deliberation_by；submit 阶段须通过且不晚于报送日期）", en: "Rules need a collective deliberation record (from stage deliberation, after legality review and by deliberation_by; passed and before submission at stage submit)",
+    variants: [{ severity: 'warning', keys: ['afterStageDate'], zh: '晚于工作节点日期时为 warning', en: 'warning when dated after the stage date' }, BEFORE_STAGE] },
+  'power-fees': { severity: 'error', zh: "职权须写明是否收费（review 阶段起；收费的须写标准和依据）", en: "A power must state whether it charges fees (from stage review; the standard and basis when it does)", variants: [BEFORE_STAGE] },
+  'power-time-limit': { severity: 'error', zh: "职权须写明法定时限（天数或\"未规定\"，review 阶段起）", en: "A power must state its statutory time limit (days, or 未规定; from stage review)", variants: [BEFORE_STAGE] },
+  'power-status': { severity: 'error', zh: "取消、暂停的职权须写明日期（status_date）和理由（status_reason）", en: "A cancelled or suspended power must give its date (status_date) and reason (status_reason)", variants: [BEFORE_STAGE] },
+  'power-body-unit': { severity: 'warning', zh: "职权的实施主体或承办机构既不是本部门，也不是 powerbook.yaml 所列的单位（department.units）", en: "A power's implementing body or responsible unit is neither the department nor one of the units listed in powerbook.yaml (department.units)" },
   'stage-dates': { severity: 'warning', zh: "工作节点日期（stages）的先后顺序不对", en: "The stage dates (stages) are out of order" },
   'compendium-draft-mark': { severity: 'error', zh: "向社会公布的汇编仍标着送审稿、征求意见稿或草案（publish 阶段）", en: "The compendium to be published is still marked as a draft (stage publish)" },
+  'compendium-file-omitted': { severity: 'warning', zh: "不符合格式要求的文件没有编入汇编或导出的清单（build、export 时检查；schema 检查被调低或关闭时也照样提示）", en: "A file that does not match the format is left out of the compendium or the exported lists (checked by build and export, even with the schema check lowered or off)" },
   'law-library-path': { severity: 'error', zh: "powerbook.yaml 的 law_library 指向的法规库目录不存在", en: "A law_library path in powerbook.yaml does not exist" },
   'citation-unknown': { severity: 'error', zh: "引用的法律在法规库和 laws/ 中都找不到（列出相近的名称）", en: "A cited law is neither in the law library nor in laws/ (the nearest titles are listed)" },
   'citation-ambiguous': { severity: 'error', zh: "引用的法律名称在法规库中对应几部文本（列出制定机关和日期）", en: "A cited title matches several texts of the law library (listed with issuers and dates)" },
@@ -48,6 +64,12 @@ export const RULE_META = {
   'yaml-syntax': { severity: 'error', zh: "YAML 语法错误", en: "YAML syntax error" },
   'duplicate-key': { severity: 'error', zh: "YAML 中同一层级有重复的键", en: "Duplicate key in YAML" },
   'tab-indent': { severity: 'error', zh: "YAML 用了 Tab 缩进", en: "Tab indentation in YAML" },
+  'yaml-fullwidth-colon': { severity: 'error', zh: "字段名后面用了全角冒号“：”（YAML 要半角冒号加空格“: ”）", en: "A full-width colon (U+FF1A) after a field name (YAML needs \": \")" },
+  'yaml-ideographic-space': { severity: 'error', zh: "缩进或冒号后面用了全角空格（U+3000）", en: "Full-width spaces (U+3000) as indentation or after a colon" },
+  'yaml-colon-in-value': { severity: 'error', zh: "不加引号的值中间有“冒号加空格”，被读成了又一个字段", en: "An unquoted value contains \": \", read as another field" },
+  'yaml-unbalanced-quote': { severity: 'error', zh: "值开头的引号没有配对，或引号后面还有文字", en: "A value's opening quote is not closed, or more text follows the closing quote" },
+  'yaml-fullwidth-dash': { severity: 'error', zh: "列表项用了全角横线（－、—）开头（YAML 要半角“- ”）", en: "A list item starts with a full-width dash (YAML lists use \"- \")" },
+  'text-unbalanced-quote': { severity: 'warning', zh: "文字中的中文引号“”不成对", en: "Chinese quotation marks in a text do not pair up" },
   'yaml-too-deep': { severity: 'error', zh: "YAML 嵌套层数过多", en: "YAML nested too deep" },
   'alias-limit': { severity: 'error', zh: "YAML 别名展开过多（别名炸弹）", en: "Too many YAML aliases (alias bomb)" },
   'encoding': { severity: 'error', zh: "文件不是 UTF-8 编码", en: "File not in UTF-8" },
@@ -64,6 +86,13 @@ export const RULE_META = {
   'flowchart-render': { severity: 'error', zh: "权力运行流程图绘制失败", en: "A flowchart could not be rendered" },
   'revision-base': { severity: 'error', zh: "compendium.revision_base 指向的修订在 git 中找不到（build 的修订说明；浅克隆须取回历史）", en: "compendium.revision_base names a revision git does not have (build's revision notes; a shallow clone must fetch history)" },
   'flowchart-small-text': { severity: 'warning', zh: "权力运行流程图印在 A4 上字太小（build 时检查）", en: "A flowchart prints too small to read on A4 (checked by build)" },
+  'sheet-unreadable': { severity: 'error', zh: "import：电子表格无法读取（.xls 或加密的工作簿、网页、损坏的文件、编码不明的 CSV、空表）", en: "import: the spreadsheet cannot be read (an .xls or encrypted workbook, a web page, a damaged file, a CSV of unknown encoding, an empty sheet)" },
+  'sheet-no-header': { severity: 'error', zh: "import：工作表中找不到表头行（含事项名称等列名的一行；可用 --map 指定）", en: "import: no header row found in the sheet (a row naming 事项名称 and other columns; --map can say where)" },
+  'sheet-map': { severity: 'error', zh: "import：--map 指定的列对应文件有误", en: "import: the --map file is wrong" },
+  'sheet-row': { severity: 'error', zh: "import：电子表格的一行无法导入（没有事项名称、无法确定事项编码、编码重复、单元格过长）", en: "import: a row cannot be imported (no name, no id can be given, a duplicate id, a cell too long)" },
+  'sheet-cell': { severity: 'warning', zh: "import：单元格的内容没有读出或只读出一部分（依据、流程、时限、收费、类别、编码、公式）", en: "import: a cell was not read, or only in part (legal bases, procedure, time limit, fees, category, code, formula)" },
+  'sheet-missing': { severity: 'info', zh: "import：导入的职权缺少格式或以后阶段要求的内容（不代为填写，写明从哪个阶段起必填）", en: "import: an imported power lacks what the format or a later stage requires (not filled in; the stage is named)" },
+  'sheet-exists': { severity: 'warning', zh: "import：职权文件已存在且内容不同，没有覆盖（--force 覆盖）", en: "import: a power file exists with other content and was not overwritten (--force overwrites)" },
 } as const satisfies Record<string, RuleMeta>;
 
 export type RuleId = keyof typeof RULE_META;
@@ -80,4 +109,10 @@ export function ruleHelpUri(id: RuleId): string {
 
 export function isRuleId(id: string): id is RuleId {
   return Object.prototype.hasOwnProperty.call(RULE_META, id);
+}
+
+/** When a rule reports at other severities than its default (its variants), as one phrase: '' when it never does. */
+export function severityNote(id: RuleId, lang: 'zh' | 'en'): string {
+  const variants = (RULE_META[id] as RuleMeta).variants ?? [];
+  return variants.map((v) => v[lang]).join(lang === 'zh' ? '；' : '; ');
 }

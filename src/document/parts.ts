@@ -57,12 +57,16 @@ function cmp(a: string, b: string): number { return a < b ? -1 : a > b ? 1 : 0; 
 
 /** 职权目录: one table, grouped by category, header repeated, in a landscape section. */
 export function catalogue(powers: Loaded<Power>[], laws: LegalBasisTexts, powerAnchors: Map<string, string>): { intro: Block[]; table: Table } {
-  const header: TableRow = { header: true, cells: ['序号', '事项编码', '事项名称', '权力类别', '实施依据', '承办机构', '法定/承诺时限', '收费'].map(cell) };
+  const groups = byCategory(powers);
+  // 备注 as the published lists have it, when some power has one; its room comes from the two wide columns (事项名称,
+  // 实施依据), so that the narrow ones (序号, 编码, 类别, 时限, 收费) are not narrowed into breaking their words.
+  const remarks = groups.some(([, ps]) => ps.some((p) => p.remark !== undefined && p.remark.trim() !== ''));
+  const heads = ['序号', '事项编码', '事项名称', '权力类别', '实施依据', '承办机构', '法定/承诺时限', '收费', ...(remarks ? ['备注'] : [])];
+  const header: TableRow = { header: true, cells: heads.map(cell) };
   const rows: TableRow[] = [header];
   let n = 0;
-  const groups = byCategory(powers);
   groups.forEach(([cat, ps], gi) => {
-    rows.push({ cells: [{ children: [t(`${numberToChinese(gi + 1)}、${cat}（${ps.length}项）`, { bold: true })], colSpan: 8 }] });
+    rows.push({ cells: [{ children: [t(`${numberToChinese(gi + 1)}、${cat}（${ps.length}项）`, { bold: true })], colSpan: heads.length }] });
     for (const p of ps) {
       n++;
       rows.push({
@@ -73,13 +77,16 @@ export function catalogue(powers: Loaded<Power>[], laws: LegalBasisTexts, powerA
           cell((p.legal_bases ?? []).map((b) => legalBasisText(b, laws.title(b))).join('\n')),
           cell([p.unit, p.post].filter(Boolean).join('\n')),
           cell(powerTimeLimits(p)), cell(feesText(p, false)),
+          ...(remarks ? [cell(p.remark?.trim() ?? '')] : []),
         ],
       });
     }
   });
   const off = notInForce(powers);
   const intro = [para(`本目录共收录职权${n}项，分为${groups.length}类：${groups.map(([c, ps]) => `${c}${ps.length}项`).join('，')}。${off.length ? `另有取消、暂停事项${off.length}项，不列入本目录，见本部分之后的取消、暂停事项表。` : ''}`)];
-  return { intro, table: { type: 'table', rows, headerRows: 1, widths: [5, 9, 22, 8, 30, 11, 11, 8], landscape: true, fontSize: 'small' } };
+  // With 备注: 序号 holds its two characters and 权力类别 its four (行政许可) on a line of 小四 on the landscape page.
+  const widths = remarks ? [5.5, 9, 17.8, 9.2, 22.5, 11, 11, 8, 10] : [5, 9, 22, 8, 30, 11, 11, 8];
+  return { intro, table: { type: 'table', rows, headerRows: 1, widths, landscape: true, fontSize: 'small' } };
 }
 
 /** 取消、暂停事项: the powers no longer exercised, with the date and the reason; none, no table. */
@@ -160,6 +167,7 @@ function powerInfoTable(p: Power, laws: LegalBasisTexts): Table {
   if (p.accountability?.length) rows.push(row('追责情形', list(p.accountability)));
   const s = p.supervision;
   if (s) rows.push(row('监督方式', [s.unit, s.phone && `电话：${s.phone}`, s.email && `邮箱：${s.email}`, s.address && `地址：${s.address}`].filter(Boolean).join('\n')));
+  if (p.remark?.trim()) rows.push(row('备注', p.remark.trim()));
   return { type: 'table', rows, headerRows: 0, widths: [18, 82], fontSize: 'small', caption: `${p.name}基本信息` };
 }
 

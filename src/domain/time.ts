@@ -24,3 +24,8 @@ export function formatTimeLimit(limit: TimeLimit | string | null | undefined): s
   if (days === 0) return IMMEDIATE;
   return `${days}个${typeof unit === 'string' && unit.trim() ? unit.trim() : '工作日'}`;
 }
+
+/** Today as YYYY-MM-DD in the local time zone: a clerk's "today" (init's plan, status, laws --at, rollup). */
+export function localToday(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

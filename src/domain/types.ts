@@ -28,7 +28,11 @@ export const DEFAULT_PARTS: readonly PartName[] = ['cover', 'toc', 'preface', 'c
 
 /** powerbook.yaml */
 export interface Config {
-  department: { name: string; code?: string; parent?: string; address?: string; phone?: string };
+  department: {
+    name: string; code?: string; parent?: string; address?: string; phone?: string;
+    /** 内设科室、下属单位: a power's body (实施主体) is the department or one of them, its unit (承办机构) one of them (power-body-unit). */
+    units?: string[];
+  };
   compendium: {
     title: string;
     subtitle?: string;
@@ -134,6 +138,8 @@ export interface Power {
   status?: '有效' | '暂停' | '取消';
   status_date?: string;
   status_reason?: string;
+  /** 备注: what the published list's 备注 column says of the power, printed in the 职权目录 and the exported lists. */
+  remark?: string;
 }
 
 export interface Review {

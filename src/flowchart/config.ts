@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { GB9704, pageGeometry } from '../domain/profile.js';
 
 /** Bump when the page script or post-processing changes the output for the same Mermaid source. */
-export const RENDERER_VERSION = 2;
+export const RENDERER_VERSION = 3;
 
 /** FandolFang is what fontconfig gives 仿宋_GB2312; Noto CJK covers what Fandol lacks. CJK must never fall to tofu. */
 export const DEFAULT_FONT_FAMILY = '"FandolFang","Noto Sans CJK SC",sans-serif';
@@ -49,8 +49,11 @@ export const DEFAULT_PNG: Required<PngOptions> = { dpi: 300, printWidthMm: FIGUR
 
 /** Mermaid's text size (16 px = 12 pt at the drawing's natural size). */
 export const FLOWCHART_FONT_PT = 12;
-/** The smallest the text of a generated flowchart is printed: 六号 (7.5 pt), the size of the notes on an official form. */
-export const FLOWCHART_MIN_FONT_PT = 7.5;
+/**
+ * The smallest the text of a generated flowchart is printed: 五号 (10.5 pt), the smallest text of an office's own
+ * pages (tables are 小四, the body 三号).
+ */
+export const FLOWCHART_MIN_FONT_PT = 10.5;
 /**
  * The box a flowchart is printed in on a GB/T 9704 page: the text block's width, its height less the caption
  * (domain/profile.ts `pageGeometry`, which docx/figures.ts and pdf/css.ts read too).
@@ -59,12 +62,18 @@ export const FLOWCHART_BOX_MM = { width: FIGURE_BOX.widthMm, height: FIGURE_BOX.
 
 const cssPx = (mm: number): number => (mm / 25.4) * 96;
 
+/** How much a drawing may be shrunk into FLOWCHART_BOX_MM and still print its text at FLOWCHART_MIN_FONT_PT. */
+const MIN_SCALE = FLOWCHART_MIN_FONT_PT / FLOWCHART_FONT_PT;
+
 /**
- * How tall one page of a generated flowchart may be drawn (CSS px) so that, shrunk into FLOWCHART_BOX_MM, its text is
- * still FLOWCHART_MIN_FONT_PT: generate.ts cuts a longer procedure into pages of this height. (Its width is not cut:
- * wider than 943 px, a drawing prints smaller.)
+ * How large one page of a generated flowchart may be drawn (CSS px) so that, shrunk into FLOWCHART_BOX_MM, its text is
+ * still FLOWCHART_MIN_FONT_PT: 839 × 673 px at 10.5 pt. generate.ts cuts a longer procedure into pages of at most
+ * this height; a page wider than this has its labels wrapped narrower (paged.ts) before it is printed smaller.
  */
-export const FLOWCHART_PAGE = { maxHeightPx: Math.floor(cssPx(FLOWCHART_BOX_MM.height) / (FLOWCHART_MIN_FONT_PT / FLOWCHART_FONT_PT)) };
+export const FLOWCHART_PAGE = {
+  maxHeightPx: Math.floor(cssPx(FLOWCHART_BOX_MM.height) / MIN_SCALE),
+  maxWidthPx: Math.floor(cssPx(FLOWCHART_BOX_MM.width) / MIN_SCALE),
+} as const;
 
 /** The size text of a drawing `width` × `height` px is printed at in FLOWCHART_BOX_MM (pt). */
 export function printedFontPt(width: number, height: number): number {

@@ -20,7 +20,7 @@ import { chineseQuotes } from '../domain/quotes.js';
 import { quotedLabel } from './escape.js';
 import { DIAMOND_HEIGHT, EDGE_GAP, estimateTops, labelHeight, paginate, stepBoxHeight, TERMINAL_HEIGHT } from './layout.js';
 import { procedureGraph } from './procedure-graph.js';
-import { DEFAULT_WRAP_UNITS, wrapText } from './wrap.js';
+import { DEFAULT_WRAP_UNITS, textWidth, wrapText } from './wrap.js';
 
 export { validateMermaidSource, type MermaidSyntaxError } from './validate.js';
 
@@ -187,9 +187,19 @@ export function estimatedHeight(power: Power, opts: FlowchartOptions = {}): numb
   return Math.max(0, ...graph.nodes.map((n, i) => tops[i] + n.height));
 }
 
+/** Each node's estimated height and top and the page it is put on (tests compare them with Mermaid's). */
+export function estimatedLayout(power: Power, opts: PagedFlowchartOptions = {}): { id: string; height: number; top: number; page: number }[] {
+  const graph = buildGraph(power, opts);
+  const tops = topsOf(graph);
+  const maxHeight = opts.maxHeightPx ?? FLOWCHART_PAGE.maxHeightPx;
+  const pageOf = paginate(graph.nodes, tops, maxHeight, { legend: graph.nodes.some((n) => n.level) });
+  return graph.nodes.map((n, i) => ({ id: n.id, height: n.height, top: tops[i], page: pageOf[i] }));
+}
+
 function buildGraph(power: Power, opts: FlowchartOptions): Graph {
   // Quotation marks as the compendium prints them (“” ‘’ in Chinese text), as the document model does.
   const wrap = (text: string) => wrapText(chineseQuotes([text])[0]!, opts.wrapUnits ?? DEFAULT_WRAP_UNITS);
+  const fill = (text: string, width: number) => wrapText(chineseQuotes([text])[0]!, width, { fill: true });
   const steps: readonly ProcedureStep[] = Array.isArray(power?.procedure?.steps) ? power.procedure.steps : [];
   const g = procedureGraph(steps, power?.procedure?.start);
 
@@ -209,7 +219,7 @@ function buildGraph(power: Power, opts: FlowchartOptions): Graph {
   const pending: Edge[] = [];
   g.nodes.forEach((node, i) => {
     const level = highestRisk(node.step?.risks);
-    const label = stepLabel(node.step, level, wrap);
+    const label = stepLabel(node.step, level, wrap, fill);
     stepAt[i] = add({ shape: `[${quotedLabel(label)}]`, height: stepBoxHeight(label.length), ...(level ? { level } : {}) }, stepIds[i]);
     const diamondId = diamondIds[i];
     if (diamondId) {
@@ -228,14 +238,19 @@ function buildGraph(power: Power, opts: FlowchartOptions): Graph {
   return { nodes, edges, nextId };
 }
 
-function stepLabel(step: ProcedureStep | undefined, level: Level | undefined, wrap: (t: string) => string[]): string[] {
-  const lines = wrap(text(step?.name) || text(step?.id) || '（未命名环节）');
-  if (step?.actor !== undefined && text(step.actor)) lines.push(...wrap(`承办：${text(step.actor)}`));
+function stepLabel(step: ProcedureStep | undefined, level: Level | undefined, wrap: (t: string) => string[], fill: (t: string, width: number) => string[]): string[] {
+  const paragraphs = [text(step?.name) || text(step?.id) || '（未命名环节）'];
+  if (step?.actor !== undefined && text(step.actor)) paragraphs.push(`承办：${text(step.actor)}`);
   const limit = formatTimeLimit(step?.time_limit);
-  if (limit) lines.push(...wrap(`时限：${limit}`));
+  if (limit) paragraphs.push(`时限：${limit}`);
   // What the step does and the duty it carries, as written (the step table beside the drawing has them too).
-  if (text(step?.description)) lines.push(...wrap(`内容：${text(step?.description)}`));
-  if (text(step?.duty)) lines.push(...wrap(`责任：${text(step?.duty)}`));
+  if (text(step?.description)) paragraphs.push(`内容：${text(step?.description)}`);
+  if (text(step?.duty)) paragraphs.push(`责任：${text(step?.duty)}`);
+  // Each paragraph balanced on its own sets the box's width; a paragraph of several lines then fills that width,
+  // as text in a box does (the same number of lines).
+  const balanced = paragraphs.map(wrap);
+  const width = Math.max(...balanced.flat().map(textWidth));
+  const lines = balanced.flatMap((b, k) => (b.length > 1 ? fill(paragraphs[k]!, width) : b));
   if (level) lines.push(riskMarker(level));
   return lines;
 }

@@ -10,7 +10,7 @@ export { ChromiumMissingError, chromiumPath } from '../browser/chromium.js';
 export { FlowchartCache, flowchartCacheDir, flowchartCacheKey } from './cache.js';
 export { DEFAULT_FONT_FAMILY, DEFAULT_THEME, mermaidVersion, RENDERER_VERSION, type FlowchartFormat, type MermaidTheme, type PngOptions } from './config.js';
 export { pngScale, pngSize } from './png.js';
-export { renderPagedFlowcharts, type PagedItem, type PagedOutcome, type PagedResult } from './paged.js';
+export { renderPagedFlowcharts, FIRST_FIT, nextFit, type PageFit, type PagedItem, type PagedOutcome, type PagedResult } from './paged.js';
 export { powerToMermaidPages, estimatedHeight } from './generate.js';
 export { FLOWCHART_MIN_FONT_PT, FLOWCHART_PAGE, legible, printedFontPt } from './config.js';
 export { renderFlowcharts, type FlowchartItem, type RenderFlowchartsOptions } from './batch.js';

@@ -79,6 +79,7 @@ export function paginate(nodes: readonly { height: number; with?: number }[], to
   });
   const units = [...byUnit.values()].sort((a, b) => a.top - b.top || a.members[0] - b.members[0]);
   if (!units.length) return [];
+  const bottom = Math.max(...units.map((u) => u.bottom));
 
   /** Start indices of each page when no page's content is taller than `cap` (nor its room). */
   const pack = (cap: number): number[] => {
@@ -86,13 +87,16 @@ export function paginate(nodes: readonly { height: number; with?: number }[], to
     let pageTop = units[0].top;
     for (let k = 1; k < units.length; k++) {
       const first = starts.length === 1;
-      // Room if this page is not the last (an out-connector at its foot); the last page's is checked below.
-      const room = maxHeight - connector - (first ? legend : connector);
+      // The last page has no out-connector at its foot: if all that is left fits, it is the last.
+      const head = first ? legend : connector;
+      if (bottom - pageTop <= Math.min(cap, maxHeight - head)) break;
+      // Room if this page is not the last (an out-connector at its foot).
+      const room = maxHeight - connector - head;
       if (units[k].bottom - pageTop > Math.min(cap, room)) { starts.push(k); pageTop = units[k].top; }
     }
     return starts;
   };
-  const whole = units[units.length - 1].bottom - units[0].top;
+  const whole = bottom - units[0].top;
   if (whole + legend <= maxHeight) return nodes.map(() => 0);
   const starts = pack(Infinity);
   // Even out: the smallest cap that still needs no more pages.

@@ -20,6 +20,6 @@ export function flowchartSources(powers: Loaded<Power>[], handDrawn: Map<string,
     const id = String(p.data.id);
     const hd = handDrawn.get(id);
     if (hd) return { id, power: p, source: hd.file.text, handDrawn: true, paged: { id, pages: hd.file.text } };
-    return { id, power: p, source: powerToMermaid(p.data), handDrawn: false, paged: { id, pages: (maxHeightPx: number) => powerToMermaidPages(p.data, { maxHeightPx }) } };
+    return { id, power: p, source: powerToMermaid(p.data), handDrawn: false, paged: { id, pages: (fit) => powerToMermaidPages(p.data, fit) } };
   });
 }

@@ -20,8 +20,9 @@ export interface Decoded {
 
 const gb18030 = new TextDecoder('gb18030', { fatal: true });
 
-export function decode(bytes: Uint8Array): Decoded {
-  if (bytes.length > MAX_FILE_BYTES) return { text: null, problem: { kind: 'too-large', bytes: bytes.length } };
+/** `maxBytes`: larger files are refused (a repository's files: MAX_FILE_BYTES; an imported CSV list may be larger). */
+export function decode(bytes: Uint8Array, opts: { maxBytes?: number } = {}): Decoded {
+  if (bytes.length > (opts.maxBytes ?? MAX_FILE_BYTES)) return { text: null, problem: { kind: 'too-large', bytes: bytes.length } };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const le = bytes[0] === 0xff;
     const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));

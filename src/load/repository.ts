@@ -36,6 +36,28 @@ export function readReferenced(repo: Repository, fromFile: string, ref: string, 
   const rel = path.relative(repo.root, abs).split(path.sep).join('/');
   return readSource({ rel, abs: real }, diags);
 }
+/**
+ * The repository holding `target` (an absolute path to a file or folder): the nearest folder from it upwards that has a
+ * powerbook.yaml, as git finds the root of a work tree; and the part of it that `target` names (a path relative to the
+ * root with forward slashes, '' for the root itself). Null when no folder up to the file system's root has one.
+ */
+export function findRepository(target: string): { root: string; scope: string } | null {
+  let dir = existsSync(target) && statSync(target).isDirectory() ? target : path.dirname(target);
+  for (;;) {
+    if (existsSync(path.join(dir, CONFIG_FILE))) {
+      return { root: dir, scope: path.relative(dir, target).split(path.sep).join('/') };
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+}
+
+/** Whether the repository path `file` is `scope` or inside it ('' is the whole repository). */
+export function inScope(file: string, scope: string): boolean {
+  return !scope || file === scope || file.startsWith(scope.endsWith('/') ? scope : `${scope}/`);
+}
+
 /** A loaded file: its data (undefined when it did not parse), its source, and whether it passed its schema. */
 export interface Loaded<T> {
   data: T;

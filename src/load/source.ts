@@ -63,6 +63,12 @@ export class SourceFile {
     return { line: lo + 1, column: o - this.lineStarts[lo] + 1 };
   }
 
+  /** A 1-based line and column back to an offset in `text` (the inverse of `position`). */
+  offset(p: Position): number {
+    const s = this.lineStarts[p.line - 1];
+    return s === undefined ? this.text.length : Math.min(s + p.column - 1, this.text.length);
+  }
+
   lineText(line: number): string {
     const s = this.lineStarts[line - 1] ?? this.text.length;
     const e = this.lineStarts[line] ?? this.text.length;

@@ -2,21 +2,61 @@
 import jsYaml from 'js-yaml';
 import type { Document } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
-import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/message.js';
 import { YAML_OPTIONS, type SourceFile } from './source.js';
+import { explainParserError, MAX_MISTAKES, scanFile, scanLines, type ParserError } from './typist.js';
 
 /** Aliases allowed when converting to data; more is treated as an alias bomb. */
 export const MAX_ALIASES = 100;
 
-/** A problem the `yaml` parser found, as a diagnostic at its position. */
-function parserDiagnostic(file: string, range: Range, code: string, parserMessage: string): Diagnostic {
-  switch (code) {
-    case 'DUPLICATE_KEY': return diag(file, range, 'duplicate-key', 'duplicate');
-    case 'TAB_AS_INDENT': return diag(file, range, 'tab-indent', 'tab');
-    case 'MULTIPLE_DOCS': return diag(file, range, 'yaml-syntax', 'multipleDocuments');
-    default: return diag(file, range, 'yaml-syntax', 'syntax', { detail: parserMessage.split('\n')[0] });
+/** A problem the `yaml` parser found, said in the words of the format at its position (the parser's text in English only). */
+function parserDiagnostic(file: SourceFile, range: Range, err: ParserError): Diagnostic {
+  const f = file.path;
+  const detail = err.message.split('\n')[0]!;
+  const src = file.text.slice(file.yamlOffset + err.pos[0], file.yamlOffset + err.pos[1]);
+  switch (err.code) {
+    case 'DUPLICATE_KEY': return diag(f, range, 'duplicate-key', 'duplicate');
+    case 'MULTIPLE_DOCS': return diag(f, range, 'yaml-syntax', 'multipleDocuments');
+    case 'MULTILINE_IMPLICIT_KEY': return diag(f, range, 'yaml-syntax', 'implicitKey');
+    case 'BAD_INDENT': return diag(f, range, 'yaml-syntax', 'badIndent');
+    case 'BLOCK_AS_IMPLICIT_KEY': return diag(f, range, 'yaml-syntax', 'compact');
+    case 'UNEXPECTED_TOKEN': return diag(f, range, 'yaml-syntax', 'unexpected', { text: src.split(/\r?\n/)[0]!.slice(0, 40) });
+    case 'BAD_DQ_ESCAPE': return diag(f, range, 'yaml-syntax', 'badEscape');
+    case 'BAD_SCALAR_START': return diag(f, range, 'yaml-syntax', 'badStart', { char: src.trim()[0] ?? '' });
+    case 'MISSING_CHAR':
+      if (/flow|[\]}]/.test(detail)) return diag(f, range, 'yaml-syntax', 'flowEnd');
+      if (/map values|:/.test(detail)) return diag(f, range, 'yaml-syntax', 'missingColon');
+      break;
   }
+  return diag(f, range, 'yaml-syntax', 'syntax', { code: err.code, detail });
+}
+
+/**
+ * The diagnostics of a file the parser refused. Each error as the clerk's mistake behind it where one is recognised
+ * (load/typist.ts), and the typing mistakes of the whole file that cannot be anything else, so that a file with three
+ * full-width colons shows three lines to fix, one message a line. The parser's other complaints are mostly what one
+ * mistake made of the rest of the file (a bracket too many gives one error per token after it): of them only the
+ * first is said, in the words of the format, and only when it comes before every recognised mistake. Duplicate keys
+ * are each said.
+ */
+function parseFailure(file: SourceFile, errors: readonly ParserError[]): Diagnostic[] {
+  const scanned = scanLines(file);
+  const precise: Diagnostic[] = scanFile(file, scanned);
+  const generic: Diagnostic[] = [];
+  for (const err of errors) {
+    const explained = explainParserError(file, scanned, err);
+    if (explained) { precise.push(explained); continue; }
+    const start = file.position(file.yamlOffset + err.pos[0]);
+    const end = file.position(file.yamlOffset + err.pos[1]);
+    const d = parserDiagnostic(file, { start, end }, err);
+    (d.rule === 'duplicate-key' ? precise : generic).push(d);
+  }
+  const lines = new Set<number>();
+  const out = precise.sort(compareDiagnostics).filter((d) => !lines.has(d.start.line) && Boolean(lines.add(d.start.line))).slice(0, MAX_MISTAKES);
+  const first = [...generic].sort(compareDiagnostics)[0];
+  if (first && !out.some((d) => d.rule !== 'duplicate-key' && compareDiagnostics(d, first) <= 0)) out.push(first);
+  return out.sort(compareDiagnostics);
 }
 
 export interface ParsedYaml { data: unknown; ok: boolean }
@@ -110,14 +150,10 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
     return { data: undefined, ok: false };
   }
   file.doc = doc;
-  let ok = true;
-  for (const err of doc.errors) {
-    ok = false;
-    const start = file.position(file.yamlOffset + err.pos[0]);
-    const end = file.position(file.yamlOffset + err.pos[1]);
-    diags.push(parserDiagnostic(file.path, { start, end }, err.code, err.message));
+  if (doc.errors.length) {
+    for (const d of parseFailure(file, doc.errors)) diags.push(d);
+    return { data: undefined, ok: false };
   }
-  if (!ok) return { data: undefined, ok };
   try {
     return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }), ok: true };
   } catch (e) {
@@ -131,6 +167,12 @@ export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
     diags.push(aliasBomb ? diag(file.path, at, 'alias-limit', 'tooMany', { max: MAX_ALIASES }) : diag(file.path, at, 'yaml-syntax', 'notConvertible', { detail: msg }));
     return { data: undefined, ok: false };
   }
+}
+
+/** A text as a YAML scalar in source: plain where YAML reads it back as the same text, else double-quoted. */
+export function yamlText(s: string): string {
+  const plain = /^[\p{L}\p{N}][\p{L}\p{N}_.（）-]*$/u.test(s) && !/^(true|false|null|yes|no|on|off|~|[-+]?\.?[0-9][0-9a-fA-Fx._:+-]*)$/i.test(s);
+  return plain ? s : JSON.stringify(s);
 }
 
 /** Splits a Markdown file into its YAML front matter and body. */

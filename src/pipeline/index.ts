@@ -7,13 +7,17 @@
  *   render(model)   one backend per format (BACKENDS): DOCX, PDF, HTML site
  */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/message.js';
 import { applySeverities, parseLint, type LintSettings } from '../diagnostics/severity.js';
 import { checkRepository } from '../check/index.js';
 import { loadRepository } from '../check/load.js';
 import type { Stage } from '../domain/types.js';
 import { GB9704 } from '../domain/profile.js';
 import { inForce } from '../domain/power.js';
-import type { Repository } from '../load/repository.js';
+import { CONFIG_FILE, inScope, readSource, type Repository } from '../load/repository.js';
+import { parseYaml } from '../load/yaml.js';
+import { checkSchema } from '../check/schema.js';
+import { existsSync } from 'node:fs';
 import { buildDocument, creationDate, type FlowchartFigure } from '../document/build.js';
 import type { DocumentModel } from '../document/model.js';
 import type { RevisionNotes } from '../document/revisions.js';
@@ -47,6 +51,11 @@ export interface ValidateOptions {
   env?: NodeJS.ProcessEnv;
   /** What `--law-library` and POWERBOOK_LAW_LIBRARY paths are relative to (default process.cwd()). */
   cwd?: string;
+  /**
+   * Only the diagnostics of this file or folder of the repository (a path relative to the root, forward slashes):
+   * the whole repository is still loaded and checked, so that references from and to the rest resolve.
+   */
+  scope?: string;
 }
 
 /**
@@ -77,7 +86,35 @@ export async function validateStages(root: string, stages: readonly Stage[], opt
   for (const h of handDrawn.values()) repo.texts.set(h.file.path, h.file);
   const more = applySeverities(extra, lint);
   const out = new Map<Stage, Validated>();
-  for (const [stage, diags] of checked) out.set(stage, { repo, lint, diagnostics: more.length ? [...diags, ...more].sort(compareDiagnostics) : diags, ...(lib.library ? { library: lib.library } : {}) });
+  const scope = opts.scope ?? '';
+  for (const [stage, diags] of checked) {
+    const all = more.length ? [...diags, ...more].sort(compareDiagnostics) : diags;
+    out.set(stage, { repo, lint, diagnostics: scope ? all.filter((d) => inScope(d.file, scope)) : all, ...(lib.library ? { library: lib.library } : {}) });
+  }
+  return out;
+}
+
+/**
+ * powerbook.yaml's `lint:` settings of the repository at `root`, as validate applies them (only from a powerbook.yaml
+ * that parses and matches its schema), without loading the rest of the repository. Empty when there is none.
+ */
+export function configuredLint(root: string): LintSettings {
+  const abs = path.join(root, CONFIG_FILE);
+  if (!existsSync(abs)) return new Map();
+  const diags: Diagnostic[] = [];
+  const source = readSource({ rel: CONFIG_FILE, abs }, diags);
+  if (!source) return new Map();
+  const parsed = parseYaml(source, diags);
+  if (!parsed.ok || !checkSchema('config', parsed.data, source, diags)) return new Map();
+  return parseLint((parsed.data as { lint?: Record<string, unknown> }).lint).settings;
+}
+
+/** The paths of every file validate read (powerbook.yaml, laws/, powers/, rules/, the preface, hand-drawn .mmd files). */
+export function filesOf(repo: Repository): Set<string> {
+  const out = new Set<string>();
+  if (repo.config) out.add(repo.config.source.path);
+  for (const x of [...repo.laws, ...repo.powers, ...repo.rules]) out.add(x.source.path);
+  for (const t of repo.texts.values()) out.add(t.path);
   return out;
 }
 
@@ -157,6 +194,14 @@ export async function compile(repo: Repository, opts: CompileOptions = {}): Prom
     created: creationDate(config, env), ...(library ? { library } : {}),
     ...(opts.revisions ? { revisions: opts.revisions } : {}),
   });
+  // A file the schema check rejected is never compiled (its fields cannot be trusted); with `schema` lowered or off in
+  // lint, validate lets the build go on, so the build says what it left out rather than dropping it unseen.
+  const kinds = [['power', '职权', repo.powers], ['rule', '制度', repo.rules], ['law', '法规', repo.laws]] as const;
+  for (const [kindEn, kindZh, files] of kinds) {
+    for (const f of files as readonly { valid: boolean; source: { path: string } }[]) {
+      if (!f.valid) warnings.push(diag(f.source.path, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, 'compendium-file-omitted', 'omitted', { kindZh, kindEn }));
+    }
+  }
   const lint = opts.lint ?? new Map();
   return { model, repo, failures: applySeverities(failures, lint), warnings: applySeverities(warnings, lint), flowcharts: { total: sources.length, failed: failures.length } };
 }

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { diagnosticFromPair, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { RULE_META } from '../diagnostics/rules.js';
 import type { Config } from '../domain/types.js';
-import type { Loaded } from '../load/repository.js';
+import { CONFIG_FILE, readSource, type Loaded } from '../load/repository.js';
+import { parseYaml } from '../load/yaml.js';
 import type { LawLibrary, OpenLibrary } from '../library/types.js';
 import { citationMessage, PHRASES } from '../diagnostics/citation-messages.js';
 
@@ -52,6 +53,12 @@ export function resolveLibraryRoots(root: string, config: Pick<Config, 'law_libr
   return undefined;
 }
 
+/** A path of the environment or the command line that is no directory, said with where it was given. */
+function settingError(origin: LibraryOrigin, r: LibraryRoot, what: { zh: string; en: string }): LawLibrarySettingError {
+  const from = origin === 'env' ? { zh: `环境变量 ${LAW_LIBRARY_ENV}`, en: `the environment variable ${LAW_LIBRARY_ENV}` } : { zh: '--law-library', en: '--law-library' };
+  return new LawLibrarySettingError(`${from.zh} 指定的法规库目录${what.zh}：${r.given}（即 ${r.abs}）`, `The law library given by ${from.en} ${what.en}: ${r.given} (${r.abs})`);
+}
+
 function isDir(p: string): boolean {
   try { return existsSync(p) && statSync(p).isDirectory(); } catch { return false; }
 }
@@ -84,8 +91,7 @@ export async function loadLibrary(root: string, config: Loaded<Config> | undefin
         citationMessage('law-library-path', 'missing', { what, given: r.given, abs: r.abs })));
       return;
     }
-    const from = settings.origin === 'env' ? { zh: `环境变量 ${LAW_LIBRARY_ENV}`, en: `the environment variable ${LAW_LIBRARY_ENV}` } : { zh: '--law-library', en: '--law-library' };
-    throw new LawLibrarySettingError(`${from.zh} 指定的法规库目录${what.zh}：${r.given}（即 ${r.abs}）`, `The law library given by ${from.en} ${what.en}: ${r.given} (${r.abs})`);
+    throw settingError(settings.origin, r, what);
   };
   const ok: LibraryRoot[] = [];
   for (const r of settings.roots) {
@@ -106,5 +112,38 @@ export async function loadLibrary(root: string, config: Loaded<Config> | undefin
       return { roots: settings, unavailable: true, diagnostics };
     }
     throw e;
+  }
+}
+
+/**
+ * powerbook.yaml of the repository at `root`, read as the loader reads it (UTF-8, GBK, UTF-16) for its settings
+ * (`law_library:`), without the rest of the repository: undefined when it is missing or does not parse (validate says why).
+ */
+export function readConfigFile(root: string): Loaded<Config> | undefined {
+  const abs = path.join(root, CONFIG_FILE);
+  if (!existsSync(abs)) return undefined;
+  const ignored: Diagnostic[] = [];
+  const source = readSource({ rel: CONFIG_FILE, abs }, ignored);
+  if (!source) return undefined;
+  const parsed = parseYaml(source, ignored);
+  if (!parsed.ok || !parsed.data || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) return undefined;
+  return { data: parsed.data as Config, source };
+}
+
+/** The law library of the repository at `root` (its powerbook.yaml read for `law_library:`), as loadLibrary opens it. */
+export async function loadRepositoryLibrary(root: string, env: NodeJS.ProcessEnv = process.env, flag?: readonly string[], cwd = process.cwd()): Promise<LoadedLibrary> {
+  return loadLibrary(root, readConfigFile(root), env, flag, cwd);
+}
+
+/**
+ * A library path of the command line or the environment that does not exist, found before any work (LawLibrarySettingError),
+ * for a command that opens the library only when it needs it (`diff`). Nothing is opened.
+ */
+export function checkLibrarySetting(root: string, env: NodeJS.ProcessEnv = process.env, flag?: readonly string[], cwd = process.cwd()): void {
+  const settings = resolveLibraryRoots(root, undefined, env, flag, cwd);
+  if (!settings) return;
+  for (const r of settings.roots) {
+    if (isDir(r.abs)) continue;
+    throw settingError(settings.origin, r, existsSync(r.abs) ? PHRASES.notDir : PHRASES.missing);
   }
 }

@@ -3,15 +3,17 @@
  * renamed, moved and changed field by field — through git itself. Only the files whose bytes differ are parsed.
  */
 import type { Law, LegalBasisRef, Power, RuleMeta } from '../domain/types.js';
+import type { LawLibrary } from '../library/types.js';
+import { normaliseTitle } from '../check/rules/citations-resolve.js';
 import { compareConfigs } from './compare/config.js';
 import { compareLaws } from './compare/law.js';
 import { comparePowers } from './compare/power.js';
 import { compareRules } from './compare/rule.js';
 import { commitInfos, defaultBase, gitPlace, requireCommit, type CommitInfo } from './git.js';
 import { idOf, pairItems } from './match.js';
-import { changedProvisions, registryTexts, type ProvisionTexts } from './provisions.js';
+import { changedProvisions, libraryTexts, registryTexts, type LocalLaws, type ProvisionTexts } from './provisions.js';
 import { commitSnapshot, parseFile, readFiles, worktreeSnapshot, type ItemKind, type Parsed, type Snapshot } from './snapshot.js';
-import { DIFF_KINDS, ITEM_STATUSES, type Change, type Counts, type DiffKind, type ItemDiff, type RepoDiff, type RevisionInfo } from './types.js';
+import { DIFF_KINDS, ITEM_STATUSES, type Change, type Counts, type DiffKind, type ItemDiff, type RepoDiff, type RevisionInfo, type Words } from './types.js';
 
 export interface DiffOptions {
   /** A revision (branch, tag, sha); default: the merge base with the default branch. */
@@ -20,8 +22,11 @@ export interface DiffOptions {
   head?: string;
   env?: NodeJS.ProcessEnv;
   /** Where cited provisions' texts come from (default: each revision's laws/ registry). */
-  provisions?: (lawsA: (id: string) => Law | undefined, lawsB: (id: string) => Law | undefined, changedLaws: Set<string>, dates: { base?: string; head?: string }) => ProvisionTexts;
+  provisions?: ProvisionSource;
 }
+
+/** The texts of cited provisions on each side, given each side's laws/ (by id or title), the laws whose files changed and the compendium dates. */
+export type ProvisionSource = (lawsA: LocalLaws, lawsB: LocalLaws, changedLaws: Set<string>, dates: { base?: string; head?: string }) => ProvisionTexts;
 
 const KIND_ORDER: Record<DiffKind, number> = { power: 0, law: 1, rule: 2 };
 const STATUS_ORDER = Object.fromEntries(ITEM_STATUSES.map((s, i) => [s, i])) as Record<ItemDiff['status'], number>;
@@ -31,6 +36,7 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 class Side {
   constructor(readonly snap: Snapshot, private readonly parsedByOid: Map<string, Parsed>) {}
   private lawIndex: Map<string, Law> | undefined;
+  private lawTitles: Map<string, Law> | undefined;
 
   parse(rel: string): Parsed | undefined {
     const f = this.snap.files.get(rel);
@@ -60,6 +66,19 @@ class Side {
       for (const p of this.parseAll(this.rels('law'))) { const i = idOf(p); if (i !== undefined && p.data && !this.lawIndex.has(i)) this.lawIndex.set(i, p.data as unknown as Law); }
     }
     return this.lawIndex.get(id);
+  };
+
+  /** A law as a citation's `law:` names it: a laws/ id, else a laws/ file's title or short title (as validate reads it). */
+  lawByRef = (ref: string): Law | undefined => {
+    const byId = this.law(ref);
+    if (byId) return byId;
+    if (!this.lawTitles) {
+      this.lawTitles = new Map();
+      for (const l of this.lawIndex!.values()) {
+        for (const t of [l.title, l.short_title]) { const k = typeof t === 'string' ? normaliseTitle(t) : ''; if (k && !this.lawTitles.has(k)) this.lawTitles.set(k, l); }
+      }
+    }
+    return this.lawTitles.get(normaliseTitle(ref));
   };
 
   /** The files of `rels` that name one of `ids` as a whole word (a cheap filter before parsing: law-3 is not law-35). */
@@ -118,7 +137,33 @@ function revisionInfo(rev: string, commit: string | undefined, infos: Map<string
   return info;
 }
 
+/** Two revisions compared, with the cited provisions' texts from `opts.provisions` (default: each revision's laws/). */
 export function diffRevisions(root: string, opts: DiffOptions = {}): RepoDiff {
+  return startDiff(root, opts).finish(opts.provisions);
+}
+
+export interface LibraryDiffOptions extends Omit<DiffOptions, 'provisions'> {
+  /** Opens the law library the settings name: undefined when none is set; `problem` when it is set but cannot be opened. */
+  library: () => Promise<{ library?: LawLibrary; problem?: Words } | undefined>;
+}
+
+/**
+ * Two revisions compared, the cited provisions read from the law library in force on each revision's compendium date.
+ * The library is opened only when both revisions give a compendium date and the dates differ: on one date it gives
+ * the same texts to both sides (and each revision's laws/ is compared as without it). git's problems are found first.
+ */
+export async function diffRevisionsWithLibrary(root: string, opts: LibraryDiffOptions): Promise<RepoDiff> {
+  const started = startDiff(root, opts);
+  const { base, head } = started.dates;
+  const opened = base && head && base !== head ? await opts.library() : undefined;
+  const lib = opened?.library;
+  const d = started.finish(lib ? (la, lb, _changed, dates) => libraryTexts(lib, dates, la, lb) : undefined);
+  if (opened) d.library = lib ? { read: true } : { read: false, ...(opened.problem ? { problem: opened.problem } : {}) };
+  return d;
+}
+
+/** Everything but the cited provisions, whose source may depend on the two compendium dates. */
+function startDiff(root: string, opts: DiffOptions): { dates: { base?: string; head?: string }; finish(provisions?: ProvisionSource): RepoDiff } {
   const env = opts.env ?? process.env;
   const place = gitPlace(root);
   const base = opts.base ? { rev: opts.base, commit: requireCommit(place, opts.base) } : defaultBase(place, env);
@@ -135,6 +180,8 @@ export function diffRevisions(root: string, opts: DiffOptions = {}): RepoDiff {
     if (p) unreadable.push({ side, file: p.rel });
     return false;
   };
+  /** powerbook.yaml: absent (undefined), read (true) or there and unreadable (false, and named). */
+  const configReadable = (side: 'base' | 'head', p: Parsed | undefined): boolean | undefined => (p === undefined ? undefined : readable(side, p));
 
   for (const kind of DIFF_KINDS) {
     const fa = new Map(A.rels(kind).map((r) => [r, A.snap.files.get(r)!]));
@@ -166,7 +213,13 @@ export function diffRevisions(root: string, opts: DiffOptions = {}): RepoDiff {
     for (const [a, b] of pairs.moved) items.push(item(kind, 'moved', a, b, compare(kind, a, b, A, B)));
     for (const [a, b] of pairs.renamed) items.push(item(kind, 'renamed', a, b, compare(kind, a, b, A, B)));
     for (const a of pairs.removed) items.push(item(kind, 'removed', a, undefined, []));
-    for (const b of pairs.added) items.push(item(kind, 'added', undefined, b, []));
+    const alike = new Map(pairs.alike.map(([a, b]) => [b, a]));
+    for (const b of pairs.added) {
+      const it = item(kind, 'added', undefined, b, []);
+      const a = alike.get(b);
+      if (a) it.alike = { id: idOf(a) ?? a.rel, name: nameOf(kind, a) };
+      items.push(it);
+    }
     if (kind === 'law') for (const [a, b] of [...pairs.moved, ...pairs.renamed]) { changedLaws.add(idOf(a) ?? ''); changedLaws.add(idOf(b) ?? ''); }
     if (kind === 'law') for (const x of [...pairs.removed, ...pairs.added]) changedLaws.add(idOf(x) ?? '');
   }
@@ -180,28 +233,35 @@ export function diffRevisions(root: string, opts: DiffOptions = {}): RepoDiff {
 
   const cfgA = A.snap.files.has('powerbook.yaml') ? A.parse('powerbook.yaml') : undefined;
   const cfgB = B.snap.files.has('powerbook.yaml') ? B.parse('powerbook.yaml') : undefined;
-  const config = cfgA?.oid === cfgB?.oid ? [] : compareConfigs(cfgA?.data, cfgB?.data);
+  // A powerbook.yaml that does not parse on one side is named, not compared (as any other file): compared with nothing, every key would seem added.
+  const cfgOk = configReadable('base', cfgA) !== false && configReadable('head', cfgB) !== false;
+  const config = !cfgOk || cfgA?.oid === cfgB?.oid ? [] : compareConfigs(cfgA?.data, cfgB?.data);
 
-  // Cited provisions: the head's powers that cite a candidate law (all powers are read only when some law changed).
-  changedLaws.delete('');
   const dateOf = (c: Parsed | undefined) => revisionInfo('', undefined, new Map(), c).compendiumDate;
-  const texts = (opts.provisions ?? ((la, lb, changedL) => registryTexts(changedL, la, lb)))(A.law, B.law, changedLaws, { base: dateOf(cfgA), head: dateOf(cfgB) });
-  let provisions: RepoDiff['provisions'] = [];
-  if (texts.candidates === 'all' || texts.candidates.size) {
-    // A power citing a candidate law names it (its id, or for the library its title): the others need no parsing.
-    const rels = texts.candidates === 'all' ? B.rels('power') : B.containing(B.rels('power'), [...texts.candidates]);
-    const citations = B.parseAll(rels).filter((p) => p.data).map((p) => ({
-      power: idOf(p) ?? p.rel, bases: (Array.isArray(p.data!.legal_bases) ? p.data!.legal_bases : []) as LegalBasisRef[],
-    }));
-    provisions = changedProvisions(citations, texts);
-  }
+  const dates = { base: dateOf(cfgA), head: dateOf(cfgB) };
 
-  const infos = commitInfos(place, headCommit ? [base.commit, headCommit] : [base.commit]);
-  return {
-    base: revisionInfo(base.rev, base.commit, infos, cfgA),
-    head: revisionInfo(opts.head ?? 'WORKTREE', headCommit, infos, cfgB),
-    prefix: place.prefix,
-    counts, items, config, provisions,
-    unreadable: unreadable.sort((x, y) => cmp(x.side, y.side) || cmp(x.file, y.file)),
+  const finish = (source?: ProvisionSource): RepoDiff => {
+    // Cited provisions: the head's powers that cite a candidate law (all powers are read only when some law changed).
+    changedLaws.delete('');
+    const texts = (source ?? ((la, lb, changedL) => registryTexts(changedL, la, lb)))(A.lawByRef, B.lawByRef, changedLaws, dates);
+    let provisions: RepoDiff['provisions'] = [];
+    if (texts.candidates === 'all' || texts.candidates.size) {
+      // A power citing a candidate law names it (its id, or for the library its title): the others need no parsing.
+      const rels = texts.candidates === 'all' ? B.rels('power') : B.containing(B.rels('power'), [...texts.candidates]);
+      const citations = B.parseAll(rels).filter((p) => p.data).map((p) => ({
+        power: idOf(p) ?? p.rel, bases: (Array.isArray(p.data!.legal_bases) ? p.data!.legal_bases : []) as LegalBasisRef[],
+      }));
+      provisions = changedProvisions(citations, texts);
+    }
+
+    const infos = commitInfos(place, headCommit ? [base.commit, headCommit] : [base.commit]);
+    return {
+      base: revisionInfo(base.rev, base.commit, infos, cfgA),
+      head: revisionInfo(opts.head ?? 'WORKTREE', headCommit, infos, cfgB),
+      prefix: place.prefix,
+      counts, items, config, provisions,
+      unreadable: unreadable.sort((x, y) => cmp(x.side, y.side) || cmp(x.file, y.file)),
+    };
   };
+  return { dates, finish };
 }

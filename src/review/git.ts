@@ -59,6 +59,11 @@ export function gitPlace(dir: string): GitPlace {
   return { top: top!, prefix: prefix ?? '', shallow: shallow === 'true', objectFormat: fmt === 'sha256' ? 'sha256' : 'sha1' };
 }
 
+function noCommits(): ReviewError {
+  return new ReviewError('这个 git 仓库还没有任何提交，没有可以比较的修订：请先提交一次（git add -A，git commit -m "第一版"），再运行 powerbook diff',
+    'This git repository has no commit yet, so there is no revision to compare with: commit first (git add -A; git commit), then run powerbook diff');
+}
+
 /** The commit a revision names (a branch, tag, sha, HEAD~2 …), or null when git does not know it. */
 export function resolveCommit(place: GitPlace, rev: string): string | null {
   if (!rev || rev.startsWith('-')) return null;
@@ -69,6 +74,12 @@ export function resolveCommit(place: GitPlace, rev: string): string | null {
 export function requireCommit(place: GitPlace, rev: string): string {
   const sha = resolveCommit(place, rev);
   if (sha) return sha;
+  const range = /^(.+?)\.\.\.?(.+)$/.exec(rev);
+  if (range) {
+    throw new ReviewError(`"${rev}"是一个范围：powerbook diff 比较两个修订，请分开写，例如 powerbook diff ${range[1]} ${range[2]}`,
+      `"${rev}" is a range: powerbook diff compares two revisions; write them apart, e.g. powerbook diff ${range[1]} ${range[2]}`);
+  }
+  if (!place.shallow && !resolveCommit(place, 'HEAD')) throw noCommits();
   if (place.shallow) {
     throw new ReviewError(`找不到修订"${rev}"：这是一个浅克隆（shallow clone），没有取回它的历史。请${FETCH_HINT_ZH}`,
       `Revision "${rev}" not found: this is a shallow clone without its history. To fetch it, ${FETCH_HINT_EN}`);
@@ -102,6 +113,8 @@ export function defaultBase(place: GitPlace, env: NodeJS.ProcessEnv): { rev: str
     const rev = env.CI_MERGE_REQUEST_DIFF_BASE_SHA;
     return { rev, commit: requireCommit(place, rev) };
   }
+  const head = resolveCommit(place, 'HEAD');
+  if (!head && !place.shallow) throw noCommits();
   const branch = defaultBranch(place, env);
   if (!branch) {
     if (place.shallow) {
@@ -111,8 +124,7 @@ export function defaultBase(place: GitPlace, env: NodeJS.ProcessEnv): { rev: str
     throw new ReviewError('找不到默认分支（main、master 或 origin/HEAD），无法确定比较基准：请写明 BASE，例如 powerbook diff v2024 或 powerbook diff HEAD~1',
       'No default branch (main, master or origin/HEAD) to compare with: name BASE, e.g. powerbook diff v2024 or powerbook diff HEAD~1');
   }
-  const head = resolveCommit(place, 'HEAD');
-  if (!head) throw new ReviewError('这个 git 仓库还没有任何提交：请先提交一次，或写明 BASE', 'This git repository has no commit yet: commit first, or name BASE');
+  if (!head) throw noCommits();
   const base = text(place.top, ['merge-base', head, branch]);
   if (!base) {
     if (place.shallow) {

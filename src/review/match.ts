@@ -42,9 +42,35 @@ export const RENAME_SIMILARITY = 0.5;
 /** Past this many candidate pairs, only identical content is paired (the rest would cost more than it tells). */
 const MAX_PAIRS = 250_000;
 
-export interface Pairing { moved: [Parsed, Parsed][]; renamed: [Parsed, Parsed, number][]; removed: Parsed[]; added: Parsed[] }
+export interface Pairing {
+  moved: [Parsed, Parsed][]; renamed: [Parsed, Parsed, number][]; removed: Parsed[]; added: Parsed[];
+  /**
+   * Added items identical to a removed one but for the id and the name: not paired (a new power may be made from an old
+   * one, and a cancelled power must not pass for a renamed one), only pointed out: [removed, added].
+   */
+  alike: [Parsed, Parsed][];
+}
+
+/** Two items the same but for their id and name (title). */
+function alikeKey(p: Parsed): string {
+  return [...leaves(p)].filter((x) => !x.startsWith('/name=') && !x.startsWith('/title=')).sort().join('\n');
+}
+
+function withAlike(p: Omit<Pairing, 'alike'>): Pairing {
+  const alike: [Parsed, Parsed][] = [];
+  if (p.removed.length && p.added.length) {
+    const byKey = new Map<string, Parsed>();
+    for (const a of p.removed) { const k = alikeKey(a); if (!byKey.has(k)) byKey.set(k, a); }
+    for (const b of p.added) { const a = byKey.get(alikeKey(b)); if (a && a.kind === b.kind) alike.push([a, b]); }
+  }
+  return { ...p, alike };
+}
 
 export function pairItems(gone: Parsed[], arrived: Parsed[]): Pairing {
+  return withAlike(pair(gone, arrived));
+}
+
+function pair(gone: Parsed[], arrived: Parsed[]): Omit<Pairing, 'alike'> {
   const moved: [Parsed, Parsed][] = [];
   const renamed: [Parsed, Parsed, number][] = [];
   let restA = [...gone], restB = [...arrived];

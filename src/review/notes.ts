@@ -7,7 +7,7 @@ import { diag } from '../diagnostics/message.js';
 import type { RevisionEntry, RevisionNotes } from '../document/revisions.js';
 import type { Repository } from '../load/repository.js';
 import { diffRevisions } from './diff.js';
-import { changeText, label } from './format/words.js';
+import { alikeNote, changeText, label } from './format/words.js';
 import { ReviewError } from './git.js';
 import type { ItemDiff, RepoDiff } from './types.js';
 
@@ -23,7 +23,7 @@ export function revisionNotes(d: RepoDiff): RevisionNotes {
   const base = d.base.rev === d.base.commit ? d.base.short! : `${d.base.rev}，${d.base.short}`;
   return {
     base,
-    added: powers.filter((i) => i.status === 'added').map((i) => entry(i, ['新增'])).sort(byId),
+    added: powers.filter((i) => i.status === 'added').map((i) => entry(i, [`新增${alikeNote(i, 'zh')}`])).sort(byId),
     removed: [
       ...powers.filter((i) => i.status === 'removed').map((i) => entry(i, ['取消'])),
       ...powers.filter((i) => i.status !== 'removed' && i.cancelled).map((i) => entry(i, lines(i))),

@@ -8,11 +8,19 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { POWER_CATEGORIES, RULE_AREAS, type Law, type Power, type RuleMeta, type Stage } from '../domain/types.js';
+import { localToday } from '../domain/time.js';
 import { STAGES } from '../check/stages.js';
 import { gitState } from '../pipeline/manifest.js';
 import { validateStages } from '../pipeline/index.js';
+import { citationsOf } from '../pipeline/coverage.js';
+import { locatedText, versionName, versionNameEn, type Repeal } from '../check/rules/citations-resolve.js';
+import { findDrift, quoteMatches } from '../check/rules/citations-drift.js';
+import { articleKey } from '../domain/numerals.js';
+import type { LawLibrary } from '../library/types.js';
+import type { Repository } from '../load/repository.js';
 import { VERSION } from '../util/version.js';
 import type { Words } from './types.js';
+import { ReviewError } from './git.js';
 
 export const STATUS_KIND = 'powerbook-status';
 export const STATUS_VERSION = 1;
@@ -37,6 +45,21 @@ export interface StageStatus {
 }
 
 export interface PowerRef { id: string; name: string }
+
+export interface LawState {
+  /** A laws/ id, or the library's title. */
+  id: string;
+  title: string;
+  /** Repealed or superseded from (laws/ status_date; the repealing text's entry into force; the later version's). */
+  date?: string;
+  powers: string[];
+  /** Where it was judged: the laws/ registry or the law library. */
+  source: 'laws' | 'library';
+  /** The repealing text (library): 《报废机动车回收管理办法》（国务院令第715号）. */
+  by?: string;
+  /** What changed (library), one entry per kind of finding. */
+  why?: Words[];
+}
 
 export interface StatusReport {
   kind: typeof STATUS_KIND;
@@ -70,10 +93,21 @@ export interface StatusReport {
     invalid: number;
   };
   laws: {
+    /** Laws registered in laws/. */
     total: number;
-    /** Cited laws repealed (已废止) or superseded (已修订) at the compendium date, with the powers citing them. */
-    repealed: { id: string; title: string; date?: string; powers: string[] }[];
-    changed: { id: string; title: string; date?: string; powers: string[] }[];
+    /** The law library was read (a `law_library:`, POWERBOOK_LAW_LIBRARY or --law-library that could be opened). */
+    library: boolean;
+    /**
+     * Cited laws repealed (已废止) at the compendium date, with the powers citing them: laws/ files whose status says so,
+     * and with the library, the texts a later text's repeal clause names (`by`).
+     */
+    repealed: LawState[];
+    /**
+     * Cited laws superseded or amended: laws/ files 已修订 at the compendium date; with the library, a pinned version
+     * (`version:`) no longer the one in force, a quote the text in force no longer says, a later version in force after
+     * the compendium date (`why` says which).
+     */
+    changed: LawState[];
     /** validate's own findings on citations (law-not-in-force), where they are. */
     problems: Problem[];
   };
@@ -83,13 +117,14 @@ export interface StatusReport {
 export interface StatusOptions {
   /** YYYY-MM-DD; default today. */
   at?: string;
+  /** `--law-library` paths (relative to `cwd`); else POWERBOOK_LAW_LIBRARY of `env`, else powerbook.yaml's law_library. */
+  lawLibrary?: string[];
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
 }
 
 /** Today as YYYY-MM-DD in the local time zone. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export const today = localToday;
 
 function days(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -108,8 +143,13 @@ function dateString(v: unknown): string | undefined {
 export async function repositoryStatus(root: string, opts: StatusOptions = {}): Promise<StatusReport> {
   const at = opts.at ?? today();
   // The same checks as `validate --stage <s>` for each stage of the plan, over one load of the repository.
-  const byStage = await validateStages(root, STAGES.map((s) => s.id));
-  const { repo } = byStage.get('draft')!;
+  const byStage = await validateStages(root, STAGES.map((s) => s.id), { lawLibrary: opts.lawLibrary, env: opts.env, cwd: opts.cwd });
+  const { repo, library } = byStage.get('draft')!;
+  // The plan's dates are in powerbook.yaml: without one there is nothing to stand against.
+  if (!repo.config) {
+    throw new ReviewError(`${root} 不是制度库：没有 powerbook.yaml（工作方案的阶段日期写在其中）。请在制度库目录中运行，或用 powerbook init 新建`,
+      `${root} is not a rule repository: it has no powerbook.yaml (where the plan's stage dates are). Run it in a rule repository, or create one with powerbook init`);
+  }
   const config = repo.config?.valid ? repo.config.data : undefined;
   const stagesCfg = (config?.stages ?? {}) as Record<string, unknown>;
 
@@ -166,20 +206,11 @@ export async function repositoryStatus(root: string, opts: StatusOptions = {}): 
     else byReview.none++;
   }
 
-  // Laws: cited ones repealed or superseded at the compendium date (as law-not-in-force judges them).
+  // Laws: cited ones repealed or superseded at the compendium date (as law-not-in-force and the citation rules judge them).
   const laws = repo.laws.filter((l) => l.valid).map((l) => l.data as Law);
   const date = config?.compendium.date;
-  const citing = new Map<string, string[]>();
-  for (const { p } of powers) for (const b of Array.isArray(p.legal_bases) ? p.legal_bases : []) {
-    const list = citing.get(b.law) ?? [];
-    if (!list.includes(String(p.id))) list.push(String(p.id));
-    citing.set(b.law, list);
-  }
-  const ended = (l: Law) => !l.status_date || !date || l.status_date <= date;
-  const lawEntry = (l: Law) => ({ id: l.id, title: l.title, ...(l.status_date ? { date: l.status_date } : {}), powers: (citing.get(l.id) ?? []).sort() });
-  const repealed = laws.filter((l) => l.status === '已废止' && ended(l) && citing.has(l.id)).map(lawEntry);
-  const changed = laws.filter((l) => l.status === '已修订' && ended(l) && citing.has(l.id)).map(lawEntry);
-  const lawProblems = draftDiags.filter((d) => d.rule === 'law-not-in-force').map(problem);
+  const { repealed, changed } = lawStates(repo, library, powers.map(({ p }) => p), date);
+  const lawProblems = draftDiags.filter((d) => d.rule === 'law-not-in-force' || d.rule === 'citation-repealed' || d.rule === 'citation-drift').map(problem);
 
   return {
     kind: STATUS_KIND, version: STATUS_VERSION, tool: { name: 'powerbook', version: VERSION },
@@ -187,7 +218,73 @@ export async function repositoryStatus(root: string, opts: StatusOptions = {}): 
     at, repository: gitState(root), stages, reached, next, diagnostics,
     powers: { total: powers.length, byCategory, byStatus, lacking, invalid: repo.powers.length - powers.length },
     rules: { total: rules.length, byArea, byReview, invalid: repo.rules.length - rules.length },
-    laws: { total: laws.length, repealed, changed, problems: lawProblems },
+    laws: { total: laws.length, library: library !== undefined, repealed, changed, problems: lawProblems },
     risks,
   };
+}
+
+/** The cited laws repealed and changed: from laws/ (status, status_date) and, with the library, from its versions and repeals. */
+function lawStates(repo: Repository, library: LawLibrary | undefined, powers: Power[], date: string | undefined): { repealed: LawState[]; changed: LawState[] } {
+  const citations = citationsOf(repo, library);
+  const repealed = new Map<string, LawState>(), changed = new Map<string, LawState>();
+  const add = (to: Map<string, LawState>, key: string, make: () => Omit<LawState, 'powers'>, power: string, why?: Words) => {
+    let e = to.get(key);
+    if (!e) to.set(key, (e = { ...make(), powers: [] }));
+    if (!e.powers.includes(power)) e.powers.push(power);
+    if (why && !(e.why ??= []).some((w) => w.zh === why.zh)) e.why.push(why);
+  };
+  const ended = (l: Law) => !l.status_date || !date || l.status_date <= date;
+  const local = (l: Law) => () => ({ id: l.id, title: l.title, ...(l.status_date ? { date: l.status_date } : {}), source: 'laws' as const });
+  const repealedBy = (r: Repeal) => `《${r.version.title}》${r.version.order ? `（${r.version.order}）` : ''}`;
+  for (const p of powers) {
+    const id = String(p.id);
+    for (const b of Array.isArray(p.legal_bases) ? p.legal_bases : []) {
+      if (!b || typeof b.law !== 'string') continue;
+      const t = citations.targetFor(b);
+      if (t.kind === 'local') {
+        const l = t.law.data;
+        if (l.status === '已废止' && ended(l)) add(repealed, `laws:${l.id}`, local(l), id);
+        else if (l.status === '已修订' && ended(l)) add(changed, `laws:${l.id}`, local(l), id);
+        continue;
+      }
+      if (t.kind === 'repealed-only') {
+        if (!date || t.repealedBy.date <= date) add(repealed, `lib:${t.title}`, () => ({ id: t.title, title: t.title, date: t.repealedBy.date, source: 'library', by: repealedBy(t.repealedBy) }), id);
+        continue;
+      }
+      if (t.kind !== 'library' || !library) continue;
+      const c = citations.libraryCitation(b);
+      if (!c) continue;
+      const law = t.law;
+      const entry = () => ({ id: law.title, title: law.title, source: 'library' as const });
+      if (c.repealed) {
+        const r = c.repealed;
+        add(repealed, `lib:${law.title}`, () => ({ ...entry(), date: r.date, by: repealedBy(r) }), id);
+        continue;
+      }
+      const inForce = c.inForce;
+      if (!inForce) continue;
+      if (c.pinned && c.pinned !== inForce) {
+        add(changed, `lib:${law.title}`, () => ({ ...entry(), ...(inForce.inForce ? { date: inForce.inForce } : {}) }), id,
+          { zh: `引用的是 ${versionName(c.pinned)}，汇编日期施行的是 ${versionName(inForce)}`, en: `cites ${versionNameEn(c.pinned)}; ${versionNameEn(inForce)} is in force on the compendium date` });
+      }
+      // A quote taken from an earlier version (a quote found in none is a mistake, not an amendment: validate says so).
+      const text = c.located && !c.located.missing ? locatedText(c.located) : undefined;
+      const key = b.article === undefined ? undefined : articleKey(b.article) ?? undefined;
+      const drift = b.quote !== undefined && (text === undefined || !quoteMatches(String(b.quote), text))
+        ? findDrift(library, law, inForce, key, c.located, String(b.quote), c.pinned ?? undefined) : undefined;
+      if (drift?.from && drift.from.version !== inForce) {
+        const from = drift.from;
+        add(changed, `lib:${law.title}`, () => ({ ...entry(), ...(inForce.inForce ? { date: inForce.inForce } : {}) }), id,
+          { zh: `所引原文出自 ${versionName(from.version)}${from.label}，汇编日期施行的是 ${versionName(inForce)}`, en: `the quote is from ${from.label} of ${versionNameEn(from.version)}; ${versionNameEn(inForce)} is in force on the compendium date` });
+      }
+      // A later version: amended after the compendium date (in force from its date).
+      const later = date ? law.versions.filter((v) => v.inForce && v.inForce > date && v !== inForce).sort((x, y) => (x.inForce! < y.inForce! ? -1 : 1))[0] : undefined;
+      if (later) {
+        add(changed, `lib:${law.title}`, () => ({ ...entry(), date: later.inForce! }), id,
+          { zh: `${versionName(later)}自 ${later.inForce} 起施行（在汇编日期之后）`, en: `${versionNameEn(later)} is in force from ${later.inForce} (after the compendium date)` });
+      }
+    }
+  }
+  const sorted = (m: Map<string, LawState>) => [...m.values()].map((e) => ({ ...e, powers: e.powers.sort() })).sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { repealed: sorted(repealed), changed: sorted(changed) };
 }

@@ -43,6 +43,8 @@ export interface ItemDiff {
   identical?: boolean;
   /** Field by field (empty for added and removed items). */
   changes: Change[];
+  /** Added: a removed item with the same content but for its id and name (not taken for the same item: a hint to the reviewer). */
+  alike?: { id: string; name: string };
   /** A power whose status became 取消 or 暂停: listed with the cancelled ones in the 修订说明. */
   cancelled?: boolean;
 }
@@ -60,6 +62,10 @@ export interface ProvisionChange {
   source: 'registry' | 'library';
   /** The compendium dates the texts are read at (library). */
   dates?: { base?: string; head?: string };
+  /** The versions of the library read on each side: the version's date (2016-11-07), or its file's name when it has none. */
+  versions?: { base?: string; head?: string };
+  /** Where the base's text stands in the head's version when not under the same number: moved to another article, or deleted. */
+  now?: { kind: 'moved'; to: string } | { kind: 'deleted' };
 }
 
 export interface RevisionInfo {
@@ -88,6 +94,11 @@ export interface RepoDiff {
   /** powerbook.yaml, field by field. */
   config: Change[];
   provisions: ProvisionChange[];
+  /**
+   * The law library, when one is set and the two compendium dates differ (the only case it is read): read, or not
+   * (its path does not exist: `problem` says so, and the provisions are compared in each revision's laws/ only).
+   */
+  library?: { read: boolean; problem?: Words };
   /** Files that could not be parsed on one side: their changes are not shown (validate says what is wrong). */
   unreadable: { side: 'base' | 'head'; file: string }[];
 }

@@ -55,6 +55,23 @@ describe('determinism', () => {
     expect(parts(other).get('word/document.xml')).toBe(parts(docx).get('word/document.xml'));
   }, 60_000);
 
+  it('gives the same bytes in any time zone, and takes a date before 1980 (SOURCE_DATE_EPOCH=0)', async () => {
+    const tz = process.env.TZ;
+    const inZone = async (zone: string) => {
+      process.env.TZ = zone; // Node reads TZ again when it changes
+      try { return await renderDocx(sampleModel(), { profile: GB9704, tocPageNumbers: false }); } finally {
+        if (tz === undefined) delete process.env.TZ; else process.env.TZ = tz;
+      }
+    };
+    const utc = await inZone('UTC');
+    const shanghai = await inZone('Asia/Shanghai');
+    expect(sha(shanghai)).toBe(sha(utc));
+    const model = sampleModel();
+    model.meta.created = '1970-01-01T00:00:00Z';
+    const epoch0 = await renderDocx(model, { profile: GB9704, tocPageNumbers: false });
+    for (const s of zipStamps(epoch0)) expect(s.date).toBe((0 << 9) | (1 << 5) | 1);
+  }, 60_000);
+
   it('numbers bookmarks, drawings and hyperlink relationships from the document alone', async () => {
     const xml = parts(await renderDocx(sampleModel(), { profile: GB9704, tocPageNumbers: false }));
     const document = xml.get('word/document.xml')!;

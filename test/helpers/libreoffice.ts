@@ -28,13 +28,18 @@ export interface ConvertOptions {
   timeoutMs?: number;
   /** The soffice executable (default $SOFFICE or "soffice" on the PATH). */
   soffice?: string;
+  /** `--infilter`: how to read the input (a CSV's separator and character set: "Text - txt - csv (StarCalc):44,34,76,1"). */
+  infilter?: string;
+  /** The files the conversion writes into `outDir` (default `<input name>.<format>`): a spreadsheet's sheets as CSV are one each. */
+  outputs?: string[];
 }
 
 /**
- * Converts `docxPath` into `outDir` (created if needed) and returns the path of the file written, e.g.
- * `outDir/name.pdf`.
+ * Converts `docxPath` into `outDir` (created if needed) and returns the path of the (first) file written, e.g.
+ * `outDir/name.pdf`. `format` is what `--convert-to` takes: an extension, or an extension with a filter and its options
+ * ("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1": every sheet, a CSV each).
  */
-export async function convertWithLibreOffice(docxPath: string, outDir: string, format: 'pdf', options: ConvertOptions = {}): Promise<string> {
+export async function convertWithLibreOffice(docxPath: string, outDir: string, format: string, options: ConvertOptions = {}): Promise<string> {
   const soffice = options.soffice ?? process.env.SOFFICE ?? 'soffice';
   const timeoutMs = options.timeoutMs ?? 120_000;
   const input = resolve(docxPath);
@@ -48,6 +53,7 @@ export async function convertWithLibreOffice(docxPath: string, outDir: string, f
     '--nodefault',
     '--nolockcheck',
     '--norestore',
+    ...(options.infilter ? [`--infilter=${options.infilter}`] : []),
     '--convert-to',
     format,
     '--outdir',
@@ -55,7 +61,8 @@ export async function convertWithLibreOffice(docxPath: string, outDir: string, f
     input,
   ];
   const command = `${soffice} ${args.join(' ')}`;
-  const output = join(resolve(outDir), `${basename(input, extname(input))}.${format}`);
+  const outputs = (options.outputs ?? [`${basename(input, extname(input))}.${format.split(':')[0]}`]).map((o) => join(resolve(outDir), o));
+  const output = outputs[0]!;
   try {
     await new Promise<void>((resolvePromise, reject) => {
       let stderr = '';
@@ -92,7 +99,7 @@ export async function convertWithLibreOffice(docxPath: string, outDir: string, f
       });
       child.on('close', (code) => {
         if (code !== 0) finish(new LibreOfficeError(`LibreOffice 转换失败（退出码 ${code}）：${input}\n${stderr.trim()}`, { command, exitCode: code, stderr }));
-        else if (!existsSync(output)) finish(new LibreOfficeError(`LibreOffice 没有写出 ${output}：${stderr.trim() || '无输出'}`, { command, exitCode: code, stderr }));
+        else if (outputs.some((o) => !existsSync(o))) finish(new LibreOfficeError(`LibreOffice 没有写出 ${outputs.filter((o) => !existsSync(o)).join('、')}：${stderr.trim() || '无输出'}`, { command, exitCode: code, stderr }));
         else finish();
       });
     });

@@ -54,10 +54,12 @@ describe('powerbook flowchart on the example', () => {
     expect(r.stderr).toContain('按 A4 分页');
     expect(r.code).toBe(0);
     const files = readdirSync(out).sort();
-    // CF-001's 11 steps need pages; QR-001's short procedure fits on one.
+    // At 10.5 pt every procedure of the example needs pages: CF-001's 11 steps 7, QR-001's 6 steps 2.
     expect(files).toContain('CF-001-1.svg');
     expect(files).toContain('CF-001-2.mmd');
-    expect(files).toContain('QR-001.svg');
+    expect(files).toContain('QR-001-1.svg');
+    expect(files).toContain('QR-001-2.svg');
+    expect(files.filter((f) => f.startsWith('QR-001-')).length).toBe(4);
     expect(files.filter((f) => f.startsWith('CF-001-')).length % 2).toBe(0);
     const pages = files.filter((f) => /^CF-001-\d+\.svg$/.test(f)).map((f) => svgText(readFileSync(path.join(out, f), 'utf8')));
     expect(pages.join('')).toContain('转第2页');

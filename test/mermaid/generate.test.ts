@@ -101,7 +101,7 @@ describe('powerToMermaid', () => {
     for (const name of ['出具不予受理决定书', '送达不予许可决定书', '办结归档']) expect(edge(id(name), id(END_LABEL))).toBeDefined();
 
     // Time limit and actor lines, risk marker and class.
-    expect(labelLines(byText('受理')[0].text)).toEqual(['受理', '承办：政务服务窗口工作', '人员', '时限：1个工作日', '⚠ 中风险']);
+    expect(labelLines(byText('受理')[0].text)).toEqual(['受理', '承办：政务服务', '窗口工作人员', '时限：1个工作日', '⚠ 中风险']);
     expect(labelLines(byText('一次性告知补正材料')[0].text)).toContain('时限：5个自然日');
     expect(byText('现场核查')[0].classes).toEqual(['riskHigh']);
     expect(byText('初审')[0].classes).toEqual(['riskLow']);

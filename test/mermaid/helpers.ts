@@ -60,3 +60,16 @@ export function countNonWhitePixels(png: Buffer): { width: number; height: numbe
   }
   return { width, height, nonWhite };
 }
+
+/**
+ * The rows of each <text> element of an SVG as Mermaid drew them (its `text-outer-tspan row` tspans, the words
+ * inside joined), in document order; elements without any text are left out.
+ */
+export function svgRows(svg: string): string[][] {
+  const out: string[][] = [];
+  for (const m of svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)) {
+    const rows = m[1].split(/<tspan\b[^>]*class="text-outer-tspan row"[^>]*?\/?>/).slice(1).map((r) => unescapeXml(r.replace(/<[^>]*>/g, '')));
+    if (rows.some((r) => r.trim())) out.push(rows);
+  }
+  return out;
+}

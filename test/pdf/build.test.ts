@@ -76,8 +76,14 @@ describe('powerbook build --format pdf on the example', () => {
     const fonts = pdffonts(pdf);
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) expect(f.emb, JSON.stringify(f)).toBe('yes');
-    // The body, headings, tables and page numbers (Fandol, installed as TrueType) are named subsets, not Type 3.
-    for (const face of ['FandolFang-Regular', 'FandolHei-Regular', 'FandolSong-Regular']) {
+    // The body, headings, tables, page numbers and the title are named subsets (Fandol, installed as TrueType; the
+    // title's substitute is FandolSong Bold, not the CFF Noto Serif CJK that Chromium writes as Type 3). The cover,
+    // all title and heading text, has no Type 3 font at all. (Bold 仿宋 — Fandol has no bold 仿宋 — is emboldened by
+    // Chromium, which writes such glyphs as Type 3; their text still extracts.)
+    const cover = pdffonts(pdf, 1);
+    expect(cover.filter((f) => /Type 3/.test(f.type)), 'Type 3 fonts on the cover').toEqual([]);
+    expect(cover.map((f) => f.name).join(' ')).toMatch(/\+FandolSong-Bold/);
+    for (const face of ['FandolFang-Regular', 'FandolHei-Regular', 'FandolSong-Regular', 'FandolSong-Bold']) {
       const named = fonts.filter((f) => new RegExp(`^[A-Z]{6}\\+${face}$`).test(f.name));
       expect(named.length, face).toBeGreaterThan(0);
       for (const f of named) expect(f.type).toBe('CID TrueType');

@@ -74,8 +74,9 @@ export function pdfinfo(pdf: string, extra: string[] = []): string {
   return run('pdfinfo', [...extra, pdf]);
 }
 
-export function pdffonts(pdf: string): { name: string; type: string; emb: string }[] {
-  const lines = run('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean);
+/** The fonts of the PDF, or of one page of it. */
+export function pdffonts(pdf: string, page?: number): { name: string; type: string; emb: string }[] {
+  const lines = run('pdffonts', [...(page ? ['-f', String(page), '-l', String(page)] : []), pdf]).split('\n').slice(2).filter(Boolean);
   // name (may be "[none]"), type (one or two words), encoding, emb, sub, uni, object id
   return lines.map((l) => {
     const m = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(l);

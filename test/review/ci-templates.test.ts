@@ -6,7 +6,7 @@
  * summary. `--format gitlab` against GitLab's Code Quality report format.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
@@ -45,7 +45,43 @@ function gitlabValidator() {
   return ajv.compile(gitlabCiSchema as object);
 }
 
-/** GitLab Code Quality, from GitLab's documentation of the report (docs.gitlab.com/ci/testing/code_quality: "Code Quality report format"). */
+/**
+ * GitLab Code Quality, as GitLab itself checks it: its parser (Gitlab::Ci::Parsers::Codequality::CodeClimate) reads a
+ * top-level array and validates every entry against the schema GitLab publishes in its source,
+ * app/validators/json_schemas/codeclimate.json (gitlabhq/gitlabhq, last changed in f986ce9ffa56e25d0a3010c78d9481664742d766),
+ * stopping at the first entry that fails (CodequalityReports#valid_degradation?). Its constraints, restated: an object
+ * with description, fingerprint and severity (strings) and location (an object: path a string, lines.begin and
+ * positions.begin.line integers), other properties allowed. Entries are keyed by fingerprint (a repeat replaces the one
+ * before). CODE_QUALITY below adds what GitLab's documentation of the report requires on top of that
+ * (docs.gitlab.com/ci/testing/code_quality: "Code Quality report format").
+ */
+const GITLAB_PARSER_ENTRY = {
+  type: 'object',
+  required: ['description', 'fingerprint', 'severity', 'location'],
+  properties: {
+    description: { type: 'string' }, fingerprint: { type: 'string' }, severity: { type: 'string' },
+    location: {
+      type: 'object',
+      properties: {
+        path: { type: 'string' },
+        lines: { type: 'object', properties: { begin: { type: 'integer' } } },
+        positions: { type: 'object', properties: { begin: { type: 'object', properties: { line: { type: 'integer' } } } } },
+      },
+    },
+  },
+  additionalProperties: true,
+} as const;
+
+/** A Code Quality report as GitLab reads it: an array of entries each valid under GitLab's schema, unique fingerprints. */
+function gitlabReads(report: unknown): string[] {
+  if (!Array.isArray(report)) return ['not an array'];
+  const entry = new Ajv({ allErrors: true }).compile(GITLAB_PARSER_ENTRY);
+  const errors = report.flatMap((e, i) => (entry(e) ? [] : [`entry ${i}: ${JSON.stringify(entry.errors)}`]));
+  const fps = report.map((e) => (e as { fingerprint?: string }).fingerprint);
+  if (new Set(fps).size !== fps.length) errors.push('repeated fingerprints');
+  return errors;
+}
+
 // ajv and ajv-formats are CommonJS: their default export is the module object under NodeNext typing.
 const Ajv = AjvModule.default;
 const addFormats = addFormatsModule.default;
@@ -97,9 +133,12 @@ describe('the GitHub Actions workflow', () => {
     expect(comment['continue-on-error']).toBe(true);
     expect(String(comment.run)).toContain('<!-- powerbook-diff -->');
     expect(steps.filter((s) => s.uses === 'actions/upload-artifact@v4').map((s) => (s.with as { name: string }).name)).toEqual(['powerbook-reports']);
-    // The compendium is built on the default branch by a job of its own, with Debian's Chromium, and kept as an artifact.
+    // The compendium is built on a pull request (for its reviewers) and on the default branch, by a job of its own with
+    // Debian's Chromium and the whole history (the 修订说明 compares with an earlier revision), and kept as an artifact.
     const build = wf.jobs.build;
     expect(build.if).toContain('default_branch');
+    expect(build.if).toContain("github.event_name == 'pull_request'");
+    expect(build.steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
     expect(build.steps.some((s) => String(s.run ?? '').includes('powerbook build'))).toBe(true);
     expect(build.steps.filter((s) => s.uses === 'actions/upload-artifact@v4').map((s) => (s.with as { name: string }).name)).toEqual(['制度汇编']);
   });
@@ -120,6 +159,46 @@ describe('the GitHub Actions workflow', () => {
     const md = readFileSync(summary, 'utf8');
     expect(md.startsWith('<!-- powerbook-diff -->')).toBe(true);
     expect(md).toContain('| 法定办理时限 | 20个工作日 | 15个工作日 | 缩短 5 个工作日 |');
+  });
+});
+
+describe('the GitHub sticky comment step (run as the runner runs it, `gh` standing in for GitHub\'s API)', () => {
+  it('posts the diff once, then updates that same comment; without a diff it does nothing', async () => {
+    const d = await initRepo();
+    const wf = parseYaml(readFileSync(path.join(d, '.github/workflows/powerbook.yml'), 'utf8')) as { jobs: { validate: { steps: { name?: string; run?: string; env?: Record<string, string> }[] } } };
+    const step = wf.jobs.validate.steps.find((s) => s.name === '在合并请求中评论变更说明')!;
+    expect(step.env).toMatchObject({ GH_TOKEN: '${{ github.token }}', PR: '${{ github.event.pull_request.number }}' });
+    // A `gh` that keeps the repository's comments in a folder: `api …/comments --jq …` lists the ids of those whose body
+    // starts with the marker, POST adds one, PATCH replaces one. Every call is logged.
+    const state = tempDir();
+    const bin = path.join(tempDir(), 'bin');
+    mkdirSync(bin);
+    writeFileSync(path.join(bin, 'gh'), `#!/bin/bash
+set -e
+echo "$*" >> "${state}/calls"
+body() { for a in "$@"; do case "$a" in body=@*) cat "\${a#body=@}";; esac; done; }
+case "$*" in
+  *"--method POST"*) n=$(( $(ls "${state}" | grep -c '^comment-' || true) + 1 )); body "$@" > "${state}/comment-$n";;
+  *"--method PATCH"*) id=$(echo "$*" | sed -E 's|.*issues/comments/([0-9]+).*|\\1|'); body "$@" > "${state}/comment-$id";;
+  *) for f in "${state}"/comment-*; do [ -e "$f" ] || continue; head -c 23 "$f" | grep -q '^<!-- powerbook-diff -->' && echo "\${f##*-}"; done;;
+esac
+`, { mode: 0o755 });
+    const run = (diff: string | null) => {
+      if (diff === null) rmSync(path.join(d, 'powerbook-diff.md'), { force: true });
+      else writeFileSync(path.join(d, 'powerbook-diff.md'), diff);
+      return spawnSync('bash', ['-e', '-o', 'pipefail', '-c', step.run!], { cwd: d, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, GITHUB_REPOSITORY: 'county/commerce', PR: '12', GH_TOKEN: 'x' } });
+    };
+    expect(run('<!-- powerbook-diff -->\nfirst\n').status).toBe(0);
+    expect(run('<!-- powerbook-diff -->\nsecond\n').status).toBe(0);
+    expect(readdirSync(state).filter((f) => f.startsWith('comment-'))).toEqual(['comment-1']);
+    expect(readFileSync(path.join(state, 'comment-1'), 'utf8')).toBe('<!-- powerbook-diff -->\nsecond\n');
+    const calls = readFileSync(path.join(state, 'calls'), 'utf8').trim().split('\n');
+    expect(calls.map((c) => (c.includes('--method POST') ? 'POST' : c.includes('--method PATCH') ? 'PATCH' : 'GET'))).toEqual(['GET', 'POST', 'GET', 'PATCH']);
+    expect(calls[1]).toContain('repos/county/commerce/issues/12/comments');
+    expect(calls[3]).toContain('repos/county/commerce/issues/comments/1');
+    // No diff written (the diff step failed): nothing posted.
+    expect(run(null).status).toBe(0);
+    expect(readFileSync(path.join(state, 'calls'), 'utf8').trim().split('\n')).toHaveLength(4);
   });
 });
 
@@ -167,8 +246,12 @@ describe('the GitLab CI file', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('time-limit-promised');
     expect(ci.powerbook.artifacts.when).toBe('always');
+    // The whole history, for the diff and for the build's 修订说明.
+    const all = parseYaml(readFileSync(path.join(d, '.gitlab-ci.yml'), 'utf8')) as Record<string, { variables?: Record<string, string> }>;
+    expect([all.powerbook!.variables!.GIT_DEPTH, all['powerbook-build']!.variables!.GIT_DEPTH]).toEqual(['0', '0']);
     for (const f of ci.powerbook.artifacts.paths) expect(existsSync(path.join(d, f)), f).toBe(true);
     const cq = JSON.parse(readFileSync(path.join(d, ci.powerbook.artifacts.reports.codequality), 'utf8')) as { check_name: string; location: { path: string; lines: { begin: number } } }[];
+    expect(gitlabReads(cq)).toEqual([]);
     expect(cq).toEqual([expect.objectContaining({ check_name: 'time-limit-promised', severity: 'major', location: { path: 'powers/XK-001.yaml', lines: { begin: expect.any(Number) } } })]);
     expect(JSON.parse(readFileSync(path.join(d, 'powerbook-status.json'), 'utf8'))).toMatchObject({ kind: 'powerbook-status', next: 'draft' });
     expect(readFileSync(path.join(d, 'powerbook-diff.md'), 'utf8')).toContain('| 承办机构 | 办公室 | 市场秩序科 |');
@@ -188,6 +271,11 @@ describe('validate --format gitlab', () => {
     const ajv = new Ajv({ allErrors: true });
     const valid = ajv.compile(CODE_QUALITY);
     expect(valid(issues), JSON.stringify(valid.errors)).toBe(true);
+    expect(gitlabReads(issues)).toEqual([]);
+    // GitLab's schema does reject what its parser would stop at.
+    expect(gitlabReads([{ ...issues[0], fingerprint: 7 }])).toHaveLength(1);
+    expect(gitlabReads([{ ...issues[0], location: { path: 'x', lines: { begin: '3' } } }])).toHaveLength(1);
+    expect(gitlabReads({ issues })).toEqual(['not an array']);
     expect(issues.length).toBe(diags.length);
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
     issues.forEach((i, k) => {

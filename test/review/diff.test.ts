@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { edit, tempDir, validRepo } from '../helpers/repo.js';
@@ -255,6 +256,103 @@ describe('powerbook diff: pairing', () => {
     expect(d.unreadable).toEqual([{ side: 'head', file: 'powers/XK-001.yaml' }]);
     const t = await cli(['diff', '-C', dir, 'main'], { env: GIT_ENV });
     expect(t.stdout).toContain('未比较（文件无法解析，请运行 powerbook validate 查看）：\n  当前  powers/XK-001.yaml');
+  });
+});
+
+describe('powerbook diff: renumbered and renamed', () => {
+  it('a new id and a new name is removed + added (another power may be made from an old one), with a note when nothing else differs', async () => {
+    const dir = await validRepo();
+    addPower(dir, 'XK-002', '拍卖企业设立许可');
+    git(dir, 'init', '-q', '-b', 'main');
+    commit(dir, 'base');
+    git(dir, 'mv', 'powers/XK-002.yaml', 'powers/XK-012.yaml');
+    edit(dir, 'powers/XK-012.yaml', (s) => s.replace('id: XK-002', 'id: XK-012').replace('name: 拍卖企业设立许可', 'name: 拍卖企业设立审批'));
+    const d = await diffJson(dir, 'main');
+    expect(summary(d)).toEqual(['added power XK-012', 'removed power XK-002']);
+    expect(d.items[0]).toMatchObject({ alike: { id: 'XK-002', name: '拍卖企业设立许可' } });
+    expect(d.items[1]!.alike).toBeUndefined();
+    const t = await cli(['diff', '-C', dir, 'main'], { env: GIT_ENV });
+    expect(t.stdout).toContain('  新增  XK-012 拍卖企业设立审批（行政许可）（除编码和名称外与取消的 XK-002 拍卖企业设立许可 相同）  powers/XK-012.yaml\n');
+    const m = await cli(['diff', '-C', dir, 'main', '--format', 'markdown', '--lang', 'en'], { env: GIT_ENV });
+    expect(m.stdout).toContain('| XK-012 | 拍卖企业设立审批 (same as removed XK-002 拍卖企业设立许可 but for its id and name) | 行政许可 | powers/XK-012.yaml |');
+  });
+});
+
+describe('powerbook diff: hostile inputs', () => {
+  const plain = (r: { stdout: string; stderr: string }) => expect(`${r.stdout}${r.stderr}`).not.toMatch(/fatal:|\n\s+at |Error:/);
+
+  it('a git repository with no commit: exit 2, saying to commit first, whatever BASE', async () => {
+    const dir = await validRepo();
+    git(dir, 'init', '-q', '-b', 'main');
+    for (const args of [[], ['HEAD'], ['main', 'HEAD']]) {
+      const r = await cli(['diff', '-C', dir, ...args], { env: GIT_ENV });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('powerbook: 这个 git 仓库还没有任何提交，没有可以比较的修订：请先提交一次（git add -A，git commit -m "第一版"），再运行 powerbook diff\n');
+      plain(r);
+    }
+    const en = await cli(['diff', '-C', dir, '--lang', 'en'], { env: GIT_ENV });
+    expect(en.stderr).toContain('This git repository has no commit yet');
+  });
+
+  it('a range for BASE, and -o/--out at a directory or under a file (diff, status, validate, rollup): exit 2, one line each', async () => {
+    const dir = await historyRepo();
+    const range = await cli(['diff', '-C', dir, 'v1..HEAD'], { env: GIT_ENV });
+    expect(range.code).toBe(2);
+    expect(range.stderr).toBe('powerbook: "v1..HEAD"是一个范围：powerbook diff 比较两个修订，请分开写，例如 powerbook diff v1 HEAD\n');
+    const cases: [string[], RegExp][] = [
+      [['diff', '-C', dir, 'v1', '-o', dir], /^powerbook: -o .* 是一个目录：请写出文件名，例如 .*report\.md\n$/],
+      [['status', dir, '-o', dir], /^powerbook: -o .* 是一个目录/],
+      [['validate', dir, '-o', dir], /^powerbook: -o .* 是一个目录/],
+      [['diff', '-C', dir, 'v1', '-o', path.join(dir, 'powerbook.yaml', 'diff.md')], /^powerbook: 无法写入 .*diff\.md：路径中有一段是文件，不是目录\n$/],
+      [['rollup', dir, '--out', path.join(dir, 'powerbook.yaml')], /^powerbook: 输出目录 .*powerbook\.yaml 是一个文件，不是目录/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(args, { env: GIT_ENV });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      plain(r);
+    }
+  });
+
+  it('GBK and binary files, a YAML syntax error at the base (powerbook.yaml too): compared where they can be, named where not', async () => {
+    const dir = await validRepo();
+    const gbk = (rel: string, f: (s: string) => string) => {
+      const text = f(readFileSync(path.join(dir, rel), 'utf8'));
+      writeFileSync(path.join(dir, rel), iconv.encode(text, 'gbk'));
+    };
+    // The base: powerbook.yaml and XK-002 do not parse.
+    addPower(dir, 'XK-002', '拍卖企业设立许可');
+    edit(dir, 'powers/XK-002.yaml', (s) => s.replace('unit: 办公室', 'unit: [办公室'));
+    const config = readFileSync(path.join(dir, 'powerbook.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'powerbook.yaml'), `${config}department: [\n`);
+    git(dir, 'init', '-q', '-b', 'main');
+    commit(dir, 'broken');
+    // Then: both fixed, XK-001 saved in GBK (as Word/WPS on Windows do) with its time limit shortened, a binary file as a power.
+    writeFileSync(path.join(dir, 'powerbook.yaml'), config);
+    edit(dir, 'powers/XK-002.yaml', (s) => s.replace('unit: [办公室', 'unit: 办公室'));
+    commit(dir, 'fixed');
+    gbk('powers/XK-001.yaml', (s) => s.replace('statutory: { days: 20, unit: 工作日 }', 'statutory: { days: 18, unit: 工作日 }'));
+    writeFileSync(path.join(dir, 'powers/XK-009.yaml'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(64, 0xff)]));
+    commit(dir, 'gbk');
+
+    const fixed = await cli(['diff', '-C', dir, 'HEAD~2', 'HEAD~1', '--exit-code'], { env: GIT_ENV });
+    plain(fixed);
+    expect(fixed.code).toBe(1); // not "no change": two files could not be compared
+    expect(fixed.stdout).toContain('未比较（文件无法解析，请运行 powerbook validate 查看）：\n  比较基准  powerbook.yaml\n  比较基准  powers/XK-002.yaml\n');
+    expect(fixed.stdout).not.toContain('均无变化');
+    const j = JSON.parse((await cli(['diff', '-C', dir, 'HEAD~2', 'HEAD~1', '--format', 'json'], { env: GIT_ENV })).stdout) as RepoDiff;
+    expect(j.config).toEqual([]); // not every key "added"
+    expect(j.items).toEqual([]);
+
+    const d = JSON.parse((await cli(['diff', '-C', dir, 'HEAD~1', 'HEAD', '--format', 'json'], { env: GIT_ENV })).stdout) as RepoDiff;
+    expect(summary(d)).toEqual(['changed power XK-001']);
+    expect(d.items[0]!.changes).toMatchObject([{ path: 'time_limit.statutory', before: '20个工作日', after: '18个工作日' }]);
+    expect(d.unreadable).toEqual([{ side: 'head', file: 'powers/XK-009.yaml' }]);
+    // The working tree in GBK too: powerbook.yaml's edition.
+    gbk('powerbook.yaml', (s) => s.replace('edition: 第一版', 'edition: 第二版'));
+    const w = await cli(['diff', '-C', dir, 'HEAD'], { env: GIT_ENV });
+    plain(w);
+    expect(w.stdout).toContain('\npowerbook.yaml\n  版次：第一版 → 第二版\n');
   });
 });
 

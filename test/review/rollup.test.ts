@@ -24,6 +24,8 @@ async function department(name: string): Promise<string> {
   edit(dir, 'powerbook.yaml', (s) => s.replace(/name: 测试市商务局/g, `name: ${name}`).replace(/title: 测试市商务局/, `title: ${name}`)
     .replace(/^  date: \d{4}-\d{2}-\d{2}$/m, '  date: 2025-11-20').replace(/stages:\n(?: {2}.*\n)+/, STAGES));
   edit(dir, 'rules/ZD-01.md', (s) => s.replace(/date: \d{4}-\d{2}-\d{2}/, 'date: 2025-10-20').replace(/(deliberation:[\s\S]*?)date: \d{4}-\d{2}-\d{2}/, '$1date: 2025-11-05'));
+  // The department's powers are its own (实施主体: power-body-unit).
+  edit(dir, 'powers/XK-001.yaml', (s) => s.replace(/^body: .*$/m, `body: ${name}`));
   return dir;
 }
 

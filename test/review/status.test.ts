@@ -3,10 +3,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { edit, lineOf, validRepo } from '../helpers/repo.js';
+import { edit, lineOf, tempDir, validRepo } from '../helpers/repo.js';
 import { STAGE_IDS } from '../../src/check/stages.js';
 import type { StatusReport } from '../../src/review/status.js';
 import { addPower } from './fixture.js';
+import { citingRepo, LIBRARY, warmLibrary } from '../citations/helpers.js';
 
 const STAGES = 'stages:\n  draft_by: 2025-09-30\n  legality_review_by: 2025-10-31\n  deliberation_by: 2025-11-15\n  submit_by: 2025-11-30\n  publish_by: 2026-01-31\n';
 
@@ -67,7 +68,8 @@ describe('powerbook status', () => {
     expect(r.powers.lacking.risks).toEqual([]);
     expect(r.powers.lacking.procedure).toEqual([]);
     expect(r.rules).toMatchObject({ total: 1, byArea: { 公开透明: 1 }, byReview: { none: 1, reviewed: 0, deliberated: 0, failed: 0 } });
-    expect(r.laws.repealed).toEqual([{ id: 'baofei-qiche-2001', title: '报废汽车回收管理办法', date: '2019-06-01', powers: ['XK-003'] }]);
+    expect(r.laws.repealed).toEqual([{ id: 'baofei-qiche-2001', title: '报废汽车回收管理办法', date: '2019-06-01', source: 'laws', powers: ['XK-003'] }]);
+    expect(r.laws.library).toBe(false);
     expect(r.laws.problems).toEqual([expect.objectContaining({ file: 'powers/XK-003.yaml', rule: 'law-not-in-force' })]);
     expect(r.risks).toEqual({ 高: 0, 中: 3, 低: 0 });
   });
@@ -140,6 +142,19 @@ describe('powerbook status', () => {
     expect(marked.stages[4]!.blockers.first).toEqual([expect.objectContaining({ file: 'powerbook.yaml', line: lineOf(d, 'powerbook.yaml', 'edition: '), rule: 'compendium-draft-mark' })]);
   });
 
+  it('a folder without powerbook.yaml is a usage error; a powerbook.yaml that does not parse is said in the title, its errors blocking', async () => {
+    const empty = tempDir();
+    const r = await cli(['status', empty]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^powerbook: .* 不是制度库：没有 powerbook\.yaml（工作方案的阶段日期写在其中）。请在制度库目录中运行，或用 powerbook init 新建\n$/);
+    const d = await validRepo();
+    edit(d, 'powerbook.yaml', (s) => `${s}department: [\n`);
+    const t = await cli(['status', d, '--at', '2025-11-05']);
+    expect(t.code).toBe(0);
+    expect(t.stdout.split('\n')[0]).toBe('（powerbook.yaml 有错误，见下），截至 2025-11-05');
+    expect(t.stdout).toContain('卡在：duplicate-key ×1、yaml-syntax ×1');
+  });
+
   it('a stage without a date is open, not overdue; a bad --at is a usage error', async () => {
     const d = await validRepo();
     edit(d, 'powerbook.yaml', (s) => s.replace(/stages:\n(?: {2}.*\n)+/, ''));
@@ -151,6 +166,66 @@ describe('powerbook status', () => {
       const x = await cli(['status', d, '--at', bad]);
       expect(x.code).toBe(2);
       expect(x.stderr).toContain('--at 应为日期 YYYY-MM-DD');
+    }
+  });
+});
+
+describe('powerbook status with the law library', () => {
+  let dir: string;
+  beforeAll(async () => {
+    await warmLibrary();
+    dir = citingRepo([
+      'law: 公司登记管理条例, article: 第二条',                          // XK-001: repealed 2022-03-01 by 市场主体登记管理条例
+      'law: 报废汽车回收管理办法',                                        // XK-002: not in the library; repealed by 国务院令第715号
+      'law: 对外贸易法, article: 第九条, version: 2016-11-07',            // XK-003: pinned to the version the 2022 one replaced
+      'law: 国务院关于经营者集中申报标准的规定, article: 第三条',          // XK-004: a new version in force after the date
+      'law: 行政许可法, article: 第四十二条',                             // XK-005: in force, unchanged
+      'law: 对外贸易法, article: 第九条, quote: 从事货物进出口或者技术进出口的对外贸易经营者，应当向国务院对外贸易主管部门或者其委托的机构办理备案登记', // XK-006: a quote of the 2016 text
+      'law: 行政许可法, article: 第四十二条, quote: 行政机关应当自受理行政许可申请之日起三十日内作出行政许可决定', // XK-007: a mistaken quote, no amendment
+    ], { date: '2023-06-01' });
+  });
+
+  it('json: the cited laws repealed and changed, judged by the library at the compendium date', async () => {
+    const r = await statusJson(dir, '2023-07-01');
+    expect(r.laws.library).toBe(true);
+    expect(r.laws.repealed).toEqual([
+      { id: '中华人民共和国公司登记管理条例', title: '中华人民共和国公司登记管理条例', source: 'library', date: '2022-03-01', by: '《中华人民共和国市场主体登记管理条例》', powers: ['XK-001'] },
+      { id: '报废汽车回收管理办法', title: '报废汽车回收管理办法', source: 'library', date: '2019-06-01', by: '《报废机动车回收管理办法》（国务院令第715号）', powers: ['XK-002'] },
+    ]);
+    expect(r.laws.changed.map((l) => [l.title, l.date, l.powers, l.why?.map((w) => w.zh)])).toEqual([
+      ['中华人民共和国对外贸易法', '2022-12-30', ['XK-003', 'XK-006'], ['引用的是 2016-11-07 版，汇编日期施行的是 2022-12-30 版', '所引原文出自 2016-11-07 版第九条，汇编日期施行的是 2022-12-30 版']],
+      ['国务院关于经营者集中申报标准的规定', '2024-01-22', ['XK-004'], ['2024-01-22 版自 2024-01-22 起施行（在汇编日期之后）']],
+    ]);
+    // validate's own findings, where they are.
+    expect(r.laws.problems.map((p) => [p.file, p.rule])).toEqual(expect.arrayContaining([['powers/XK-001.yaml', 'citation-repealed'], ['powers/XK-006.yaml', 'citation-drift']]));
+    // On a date before the repeal, the 2001 text was repealed already (2019) but 公司登记管理条例 was not; and 2024's version is not yet "later".
+    edit(dir, 'powerbook.yaml', (s) => s.replace('date: 2023-06-01', 'date: 2021-06-01'));
+    try {
+      const before = await statusJson(dir, '2021-07-01');
+      expect(before.laws.repealed.map((l) => l.title)).toEqual(['报废汽车回收管理办法']);
+    } finally {
+      edit(dir, 'powerbook.yaml', (s) => s.replace('date: 2021-06-01', 'date: 2023-06-01'));
+    }
+  });
+
+  it('text and English say it with the repealing text and why; without the library only laws/ is judged', async () => {
+    const t = await cli(['status', dir, '--at', '2023-07-01']);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('法律 0 部（已按法规库核对）；引用的已废止：《中华人民共和国公司登记管理条例》 2022-03-01（被《中华人民共和国市场主体登记管理条例》废止；XK-001 引用），《报废汽车回收管理办法》 2019-06-01（被《报废机动车回收管理办法》（国务院令第715号）废止；XK-002 引用）；引用的已修订：《中华人民共和国对外贸易法》 2022-12-30（引用的是 2016-11-07 版，汇编日期施行的是 2022-12-30 版；所引原文出自 2016-11-07 版第九条，汇编日期施行的是 2022-12-30 版；XK-003、XK-006 引用），《国务院关于经营者集中申报标准的规定》 2024-01-22（2024-01-22 版自 2024-01-22 起施行（在汇编日期之后）；XK-004 引用）\n');
+    const en = await cli(['status', dir, '--at', '2023-07-01', '--lang', 'en']);
+    expect(en.stdout).toContain('《报废汽车回收管理办法》 2019-06-01 (repealed by 《报废机动车回收管理办法》（国务院令第715号）; cited by XK-002)');
+    // --law-library and POWERBOOK_LAW_LIBRARY as for validate: a path that does not exist is a usage error.
+    const bad = await cli(['status', dir, '--law-library', 'nowhere']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^powerbook: --law-library 指定的法规库目录不存在：nowhere（即 .*nowhere）\n$/);
+    edit(dir, 'powerbook.yaml', (s) => s.replace(/^law_library: .*\n/m, ''));
+    try {
+      const none = await statusJson(dir, '2023-07-01');
+      expect(none.laws).toMatchObject({ library: false, repealed: [], changed: [] });
+      const env = await cli(['status', dir, '--at', '2023-07-01', '--format', 'json'], { env: { POWERBOOK_LAW_LIBRARY: LIBRARY } });
+      expect((JSON.parse(env.stdout) as StatusReport).laws.repealed).toHaveLength(2);
+    } finally {
+      edit(dir, 'powerbook.yaml', (s) => s.replace(/(compendium: .*\n)/, `$1law_library: ${JSON.stringify(LIBRARY)}\n`));
     }
   });
 });

@@ -31,12 +31,15 @@ describe('validate: hostile and clumsy input never crashes', () => {
     expect(r.diags).toEqual([]);
   });
 
-  it('reports invalid YAML with the parser position', async () => {
+  it('reports invalid YAML with the parser position, or the typing mistake behind it', async () => {
     const d = await validRepo();
     edit(d, POWER, (s) => s.replace('name: 示例', 'name: "示例'));
     const { code, diags } = await validateJson(d);
     expect(code).toBe(1);
-    expect(diags.some((x) => x.rule === 'yaml-syntax' && x.file.endsWith(POWER))).toBe(true);
+    expect(diags).toContainEqual(expect.objectContaining({ rule: 'yaml-unbalanced-quote', line: lineOf(d, POWER, 'name: "示例'), column: 7 }));
+    edit(d, POWER, (s) => s.replace('name: "示例', 'name: 示例').replace('unit: 办公室', 'unit: [办公室'));
+    const again = await validateJson(d);
+    expect(again.diags).toContainEqual(expect.objectContaining({ rule: 'yaml-syntax', line: lineOf(d, POWER, 'unit: [办公室'), column: 7 }));
   });
 
   it('reports duplicate keys at the second key', async () => {

@@ -4,7 +4,7 @@
  * of it with `<id>: off`, and shows all of it at the level set with `info`, `warning` or `error`, the other
  * diagnostics unchanged. An unknown id or level is config-unknown-rule at its place in powerbook.yaml.
  *
- * The repository: examples/mistakes (one mistake per semantic rule) plus the broken files of FILES below, validated at
+ * The repository: examples/mistakes (one mistake per semantic rule) plus the broken files of test/helpers/corpus.ts, validated at
  * stage publish (where every stage's requirements apply: compendium-draft-mark fires only there). The ids found only
  * while building are tested through a build: flowchart-render and flowchart-small-text through the pipeline's compile()
  * with real Chromium (a hand-drawn .mmd too large for A4, and one Mermaid cannot draw, its syntax error let through
@@ -12,48 +12,16 @@
  * review/notes.ts, a layer above the pipeline that compile() cannot call (a compendium.revision_base git does not
  * have). Two ids cannot be set by `lint:` at all (NOT_SETTABLE): they mean there is no powerbook.yaml to hold it.
  */
-import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { RULE_IDS, RULE_META, type RuleId, type Severity } from '../../src/diagnostics/rules.js';
 import { compile, validate } from '../../src/pipeline/index.js';
 import { cli } from '../helpers/cli.js';
 import { copyExample, edit, lineOf, tempDir, validRepo } from '../helpers/repo.js';
+import { BUILD_ONLY, brokenRepository, NOT_SETTABLE, STAGE } from '../helpers/corpus.js';
 import { commit, git, GIT_ENV } from '../review/fixture.js';
-
-/** Ids `lint:` cannot reach, and why. */
-const NOT_SETTABLE: Partial<Record<RuleId, string>> = {
-  'config-missing': 'reported when there is no powerbook.yaml: there is no lint: to set it in',
-  'empty-repository': 'reported when the directory has no powerbook.yaml (nor anything else): no lint: either',
-};
-/** Ids found only by `build`, tested below: the flowcharts' (compile(), with Chromium) and the 修订说明's (the command). */
-const BUILD_ONLY: RuleId[] = ['flowchart-render', 'flowchart-small-text', 'revision-base'];
-/** The stage the repository is validated at: the last, where every requirement of the stage table applies. */
-const STAGE = 'publish';
-
-/** Broken files added to a copy of examples/mistakes, for the ids it does not show (problems of files, not of content). */
-const FILES: Record<string, string | Buffer> = {
-  'laws/yaml-syntax.yaml': 'id: yaml-syntax\ntitle: "没有结束的引号\n',
-  'laws/duplicate-key.yaml': 'id: duplicate-key\ntitle: 甲\ntitle: 乙\n',
-  'laws/tab-indent.yaml': 'id: tab-indent\narticles:\n\t- number: 第一条\n',
-  'laws/alias-limit.yaml': aliasBomb(),
-  'laws/binary-file.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
-  'laws/empty-file.yaml': '\n',
-  'laws/encoding.yaml': iconv.encode('id: encoding\ntitle: 国标编码的法律\n', 'gb18030'),
-  'laws/file-too-large.yaml': `id: file-too-large\n# ${'x'.repeat(1_100_000)}\n`,
-  'laws/yaml-too-deep.yaml': `id: yaml-too-deep\narticles: ${'['.repeat(150)}${']'.repeat(150)}\n`,
-};
-
-function aliasBomb(): string {
-  const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-  for (let i = 0; i < 9; i++) {
-    const prev = String.fromCharCode(97 + i), name = String.fromCharCode(98 + i);
-    lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
-  }
-  return lines.join('\n') + '\n';
-}
 
 /**
  * Sets powerbook.yaml's `lint:` to what it was in `original` plus `lint`, in place (the tests of a file run one after
@@ -75,12 +43,7 @@ describe('lint: every rule id can be turned off, down or up', () => {
   let found: Diagnostic[];
   beforeAll(async () => {
     base = tempDir('pb-lint-base-');
-    copyExample('examples/mistakes', base);
-    for (const [rel, data] of Object.entries(FILES)) writeFileSync(path.join(base, rel), data);
-    symlinkSync('/etc/hostname', path.join(base, 'laws/path-outside.yaml'));
-    // A hand-drawn flowchart that is not there (file-missing).
-    writeFileSync(path.join(base, 'powers/QT-001.yaml'), readFileSync(path.join(base, 'powers/XK-001.yaml'), 'utf8')
-      .replace(/^id: .*$/m, 'id: QT-001').replace(/^category: .*$/m, '$&\nflowchart: not-there.mmd'));
+    brokenRepository(base);
     config = configOf(base);
     found = (await validate(base, { stage: STAGE })).diagnostics;
   }, 600_000); // a fresh clone builds the law library's index here (a minute or two on a busy machine)

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { joinPath, type FormatOptions } from './options.js';
 
-/** Machine-readable: one object per diagnostic, both languages. */
+/** Machine-readable: one object per diagnostic, both languages, and the fixes the hint suggests (Diagnostic.fixes). */
 export function formatJson(diags: Diagnostic[], opts: FormatOptions): string {
   return JSON.stringify(diags.map((d) => ({
     file: joinPath(opts.base, d.file),
@@ -15,5 +15,6 @@ export function formatJson(diags: Diagnostic[], opts: FormatOptions): string {
     messageZh: d.message,
     messageEn: d.messageEn,
     hint: opts.lang === 'en' ? d.hintEn : d.hint,
+    fixes: d.fixes,
   })), null, 2) + '\n';
 }

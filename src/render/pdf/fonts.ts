@@ -26,7 +26,7 @@ export const FONT_ROLES: readonly FontRole[] = ['body', 'title', 'heading1', 'he
 /** Free families after the official name, by role: Fandol (仿宋/黑体/楷体/宋体) and Noto CJK. */
 const FREE_FAMILIES: Record<FontRole, string[]> = {
   body: ['FandolFang', 'Noto Serif CJK SC'],
-  title: ['Noto Serif CJK SC', 'FandolSong'],
+  title: ['Noto Serif CJK SC', 'FandolSong'], // FandolSong (TrueType) is pinned ahead where the alias serves Noto (CFF)
   heading1: ['FandolHei', 'Noto Sans CJK SC'],
   heading2: ['FandolKai', 'Noto Serif CJK SC'],
   pageNumber: ['FandolSong', 'Noto Serif CJK SC'],
@@ -96,11 +96,15 @@ function fcFaces(family: string): Face[] {
   });
 }
 
-/** The regular and bold faces of a family, by style name (not by the weight the font declares). */
-function pinnedFaces(family: string, name: string): string {
+/**
+ * The regular and bold faces of a family, by style name (not by the weight the font declares). `heavy`: the bold face
+ * serves every weight (a substitute for a heavy display face).
+ */
+function pinnedFaces(family: string, name: string, heavy = false): string {
   const faces = fcFaces(family).filter((f) => f.psName && !/italic|oblique/i.test(f.style));
-  const regular = faces.find((f) => /^(regular|book|normal|roman)$/i.test(f.style)) ?? faces.find((f) => !/bold|black|heavy|light|thin|medium|semi|demi|extra/i.test(f.style));
   const bold = faces.find((f) => /^bold$/i.test(f.style));
+  if (heavy && bold) return `@font-face { font-family: ${q(name)}; src: local(${q(bold.psName)}); font-weight: 100 900; }`;
+  const regular = faces.find((f) => /^(regular|book|normal|roman)$/i.test(f.style)) ?? faces.find((f) => !/bold|black|heavy|light|thin|medium|semi|demi|extra/i.test(f.style));
   return [
     regular && `@font-face { font-family: ${q(name)}; src: local(${q(regular.psName)}); font-weight: 100 599; }`,
     bold && `@font-face { font-family: ${q(name)}; src: local(${q(bold.psName)}); font-weight: 600 900; }`,
@@ -137,13 +141,22 @@ export function planFonts(profile: LayoutProfile, fontFiles: Partial<Record<Font
       genuine.add(role);
     } else if (m?.families[0] && KNOWN_SUBSTITUTES.has(m.families[0])) {
       // The official name is an alias of a free substitute: pin its regular and bold faces ahead of it. (fontconfig's
-      // answer for a name it does not know at all is just its default font: that is not pinned.)
-      const family = m.families[0];
-      let name = pinned.get(family);
+      // answer for a name it does not know at all is just its default font: that is not pinned.) A substitute with
+      // CFF outlines (Noto Serif CJK, standing in for 方正小标宋简体) would become dozens of unnamed Type 3 fonts in
+      // Chromium's PDF: a TrueType substitute of the role is pinned instead where one is installed (FandolSong, its
+      // bold face for a title: 小标宋 is a heavy Song).
+      let family = m.families[0];
+      let heavy = false;
+      if (outlineFormat(m.file) === 'cff') {
+        const tt = FREE_FAMILIES[role].find((f) => { const fm = fcMatch(f); return fm?.families.some((x) => same(x, f)) && outlineFormat(fm.file) === 'truetype'; });
+        if (tt) { family = tt; heavy = role === 'title'; }
+      }
+      const key = `${family}${heavy ? ' (heavy)' : ''}`;
+      let name = pinned.get(key);
       if (!name) {
         name = `pb-sub-${pinned.size + 1}`;
-        const css = pinnedFaces(family, name);
-        if (css) { faces.push(css); pinned.set(family, name); } else name = undefined;
+        const css = pinnedFaces(family, name, heavy);
+        if (css) { faces.push(css); pinned.set(key, name); } else name = undefined;
       }
       if (name) list.push(q(name));
     }

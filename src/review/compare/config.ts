@@ -13,6 +13,9 @@ const LABELS: Record<string, Words> = {
   'stages.draft_by': w('起草完成日期', 'drafts due'), 'stages.legality_review_by': w('合法性审查完成日期', 'legality review due'),
   'stages.deliberation_by': w('集体审议完成日期', 'deliberation due'), 'stages.submit_by': w('报送日期', 'submission due'),
   'stages.publish_by': w('公布日期', 'publication due'),
+  department: w('部门', 'department'), compendium: w('汇编', 'compendium'), stages: w('工作节点', 'stage dates'),
+  law_library: w('法规库', 'law library'), roles: w('本单位在法律中的称谓', 'roles'), lint: w('检查规则的级别', 'rule levels'),
+  fonts: w('字体', 'fonts'), 'compendium.quote_legal_bases': w('印出所引条文', 'quote legal bases'),
 };
 
 export function compareConfigs(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): Change[] {
@@ -24,7 +27,7 @@ export function compareConfigs(a: Record<string, unknown> | undefined, b: Record
   for (const p of [...paths].sort()) {
     const [k1, k2] = p.split('.');
     const get = (o: Record<string, unknown>) => (k2 === undefined ? o[k1!] : (o[k1!] as Record<string, unknown> | undefined)?.[k2]);
-    const label = LABELS[p] ?? (k1 === 'lint' ? w(`检查规则 ${k2} 的级别`, `level of rule ${k2}`) : w(p, p));
+    const label = LABELS[p] ?? (k1 === 'lint' && k2 !== undefined ? w(`检查规则 ${k2} 的级别`, `level of rule ${k2}`) : w(p, p));
     c.value(p, label, get(x), get(y));
   }
   return c.list;

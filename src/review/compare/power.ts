@@ -17,6 +17,7 @@ const FIELDS: Record<string, Words> = {
   procedure: w('办理流程', 'procedure'), flowchart: w('流程图', 'flowchart'), responsibilities: w('责任事项', 'duty'),
   accountability: w('追责情形', 'ground for accountability'), supervision: w('监督方式', 'supervision'), status: w('状态', 'status'),
   status_date: w('取消/暂停日期', 'status date'), status_reason: w('取消/暂停理由', 'status reason'),
+  remark: w('备注', 'remark'),
 };
 const SUPERVISION: Record<string, Words> = { unit: w('监督单位', 'supervising unit'), phone: w('监督电话', 'supervision phone'), email: w('监督邮箱', 'supervision e-mail'), address: w('监督地址', 'supervision address') };
 const STEP: Record<string, Words> = {
@@ -189,6 +190,7 @@ export function comparePowers(a: Power, b: Power, lawsA: Laws, lawsB: Laws): Cha
   c.strings('responsibilities', f('responsibilities'), a.responsibilities, b.responsibilities);
   c.strings('accountability', f('accountability'), a.accountability, b.accountability);
   c.object('supervision', SUPERVISION, a.supervision, b.supervision);
+  c.value('remark', f('remark'), a.remark, b.remark);
   // Fields this version does not know (a newer format, a typo): compared as written, so that nothing goes unseen.
   const ra = a as unknown as Record<string, unknown>, rb = b as unknown as Record<string, unknown>;
   for (const k of [...new Set([...Object.keys(ra), ...Object.keys(rb)])].sort()) {

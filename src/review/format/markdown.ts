@@ -6,7 +6,7 @@
 import type { Lang } from '../../diagnostics/diagnostic.js';
 import type { Change, ItemDiff, RepoDiff } from '../types.js';
 import { DIFF_KINDS, ITEM_STATUSES } from '../types.js';
-import { changeCount, diffLines, itemTitle, KIND_WORDS, label, note, revisionLabel, statusWord } from './words.js';
+import { alikeNote, changeCount, diffLines, itemTitle, KIND_WORDS, label, libraryProblem, note, provisionsHeading, provisionTitle, revisionLabel, statusWord } from './words.js';
 
 /** The first line of the comment: how the CI finds its own comment again to update it (a sticky comment). */
 export const MARKER = '<!-- powerbook-diff -->';
@@ -45,6 +45,9 @@ export function formatDiffMarkdown(d: RepoDiff, opts: MarkdownOptions): string {
   head.push(`| | ${statuses.map((s) => (en ? statusWord('rule', s, lang) : s === 'removed' ? '取消/删除' : statusWord('rule', s, lang))).join(' | ')} | ${en ? 'now' : '现有'} |`);
   head.push(`|---|${statuses.map(() => '---:').join('|')}|---:|`);
   for (const k of DIFF_KINDS) head.push(`| ${en ? KIND_WORDS[k].en : KIND_WORDS[k].zh} | ${statuses.map((s) => d.counts[k][s] || '').join(' | ')} | ${d.counts[k].total} |`);
+  if (d.provisions.length) head.push('', en ? `Cited provisions whose text changed: ${d.provisions.length}` : `引用条文的文本变化：${d.provisions.length} 条`);
+  const problem = libraryProblem(d, lang);
+  if (problem) head.push('', `> ${cell(problem)}`);
   if (!changeCount(d)) {
     head.push('', en ? 'No change to powers, laws, rules or powerbook.yaml.' : '职权、法律、制度和 powerbook.yaml 均无变化。');
     return head.join('\n') + '\n';
@@ -58,17 +61,16 @@ export function formatDiffMarkdown(d: RepoDiff, opts: MarkdownOptions): string {
       const list = items.filter((i) => i.status === status);
       if (!list.length) continue;
       parts.push('', `**${statusWord(k, status, lang)}**`, '', en ? '| id | name | group | file |' : '| 编号 | 名称 | 类别 | 文件 |', '|---|---|---|---|');
-      for (const it of list) parts.push(`| ${cell(it.id)} | ${cell(it.name)} | ${cell(it.group)} | ${cell(it.file)} |`);
+      for (const it of list) parts.push(`| ${cell(it.id)} | ${cell(`${it.name}${alikeNote(it, lang)}`)} | ${cell(it.group)} | ${cell(it.file)} |`);
     }
     for (const it of items.filter((i) => i.status !== 'added' && i.status !== 'removed')) parts.push('', itemSection(it, lang));
     sections.push(parts.join('\n'));
   }
   if (d.config.length) sections.push(['#### powerbook.yaml', '', changeTable(d.config, lang)].join('\n'));
   if (d.provisions.length) {
-    const parts = [en ? '#### Cited provisions whose text changed' : '#### 引用条文的文本变化', ''];
+    const parts = [`#### ${cell(provisionsHeading(d, lang))}`, ''];
     for (const p of d.provisions) {
-      const title = en ? `《${cell(p.title)}》${cell(p.article)} (cited by ${cell(p.powers.join(', '))})` : `《${cell(p.title)}》${cell(p.article)}（${cell(p.powers.join('、'))} 引用）`;
-      parts.push(details(title, diffLines(p.before, p.after)), '');
+      parts.push(details(cell(provisionTitle(d, p, lang)), diffLines(p.before, p.after)), '');
     }
     sections.push(parts.join('\n'));
   }

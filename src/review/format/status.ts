@@ -1,7 +1,7 @@
 /** `status` as text (terminal), Markdown (a job summary, a report) or JSON (what rollup reads). */
 import type { Lang } from '../../diagnostics/diagnostic.js';
 import { cell } from './markdown.js';
-import type { PowerRef, StageStatus, StatusReport } from '../status.js';
+import type { LawState, PowerRef, StageStatus, StatusReport } from '../status.js';
 
 export const STATUS_FORMATS = ['text', 'markdown', 'json'] as const;
 export type StatusFormat = (typeof STATUS_FORMATS)[number];
@@ -24,8 +24,8 @@ function lines(r: StatusReport, lang: Lang): { title: string; stages: [string, s
   const en = lang === 'en';
   const sep = en ? ', ' : '，';
   const title = en
-    ? `${r.department ?? '(no powerbook.yaml)'} · ${r.title ?? ''}${r.compendiumDate ? ` (compendium date ${r.compendiumDate})` : ''} — as of ${r.at}`
-    : `${r.department ?? '（没有 powerbook.yaml）'} · ${r.title ?? ''}${r.compendiumDate ? `（汇编日期 ${r.compendiumDate}）` : ''}，截至 ${r.at}`;
+    ? `${r.department ? `${r.department} · ${r.title ?? ''}` : '(powerbook.yaml has errors: see below)'}${r.compendiumDate ? ` (compendium date ${r.compendiumDate})` : ''} — as of ${r.at}`
+    : `${r.department ? `${r.department} · ${r.title ?? ''}` : '（powerbook.yaml 有错误，见下）'}${r.compendiumDate ? `（汇编日期 ${r.compendiumDate}）` : ''}，截至 ${r.at}`;
   const stages = r.stages.map((s): [string, string, string] => [en ? s.label.en : s.label.zh, s.due ?? '—', stageState(s, lang)]);
   const blockers = new Map<string, string[]>();
   // What blocks the next stage, in detail; the later ones show their count (their errors include these).
@@ -47,18 +47,22 @@ function lines(r: StatusReport, lang: Lang): { title: string; stages: [string, s
     }).join(en ? '; ' : '；');
   const rv = r.rules.byReview;
   const areas = Object.entries(r.rules.byArea).map(([a, n]) => `${a} ${n}`).join(sep);
-  const lawList = (xs: StatusReport['laws']['repealed']) => xs.map((l) => `《${l.title}》${l.date ? (en ? ` ${l.date}` : ` ${l.date}`) : ''}${en ? ` (cited by ${l.powers.join(', ')})` : `（${l.powers.join('、')} 引用）`}`).join(sep);
+  const lawList = (xs: LawState[]) => xs.map((l) => {
+    const notes = [...(l.by ? [en ? `repealed by ${l.by}` : `被${l.by}废止`] : []), ...(l.why ?? []).map((w) => (en ? w.en : w.zh)), en ? `cited by ${l.powers.join(', ')}` : `${l.powers.join('、')} 引用`];
+    return `《${l.title}》${l.date ? ` ${l.date}` : ''}${en ? ` (${notes.join('; ')})` : `（${notes.join('；')}）`}`;
+  }).join(sep);
+  const checked = r.laws.library ? (en ? ' (checked against the law library)' : '（已按法规库核对）') : '';
   const facts = en ? [
     `Powers: ${p.total}${cats ? ` (${cats})` : ''}${p.invalid ? `; ${p.invalid} file(s) failing the format` : ''}`,
     `  ${lack}`,
     `Rules: ${r.rules.total}${areas ? ` (${areas})` : ''}; legality review not passed ${rv.none}, reviewed only ${rv.reviewed}, reviewed and deliberated ${rv.deliberated}, failed ${rv.failed}`,
-    `Laws: ${r.laws.total}; cited and repealed: ${r.laws.repealed.length ? lawList(r.laws.repealed) : 'none'}; cited and superseded: ${r.laws.changed.length ? lawList(r.laws.changed) : 'none'}`,
+    `Laws: ${r.laws.total} registered${checked}; cited and repealed: ${r.laws.repealed.length ? lawList(r.laws.repealed) : 'none'}; cited and superseded: ${r.laws.changed.length ? lawList(r.laws.changed) : 'none'}`,
     `Risk points: high ${r.risks.高}, medium ${r.risks.中}, low ${r.risks.低}`,
   ] : [
     `职权 ${p.total} 项${cats ? `：${cats}` : ''}${p.invalid ? `；另有 ${p.invalid} 个文件不符合格式` : ''}`,
     `  ${lack}`,
     `制度 ${r.rules.total} 项${areas ? `（${areas}）` : ''}：未通过合法性审查 ${rv.none}，已审查未审议 ${rv.reviewed}，已审查并审议 ${rv.deliberated}，审查或审议不通过 ${rv.failed}`,
-    `法律 ${r.laws.total} 部；引用的已废止：${r.laws.repealed.length ? lawList(r.laws.repealed) : '无'}；引用的已修订：${r.laws.changed.length ? lawList(r.laws.changed) : '无'}`,
+    `法律 ${r.laws.total} 部${checked}；引用的已废止：${r.laws.repealed.length ? lawList(r.laws.repealed) : '无'}；引用的已修订：${r.laws.changed.length ? lawList(r.laws.changed) : '无'}`,
     `廉政风险点：高 ${r.risks.高}，中 ${r.risks.中}，低 ${r.risks.低}`,
   ];
   return { title, stages, blockers, facts };

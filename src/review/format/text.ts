@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import type { Lang } from '../../diagnostics/diagnostic.js';
 import type { Change, RepoDiff } from '../types.js';
 import { DIFF_KINDS } from '../types.js';
-import { changeCount, changeText, countLine, diffLines, itemTitle, KIND_WORDS, label, revisionLabel, statusWord } from './words.js';
+import { changeCount, changeText, countLine, diffLines, itemTitle, KIND_WORDS, label, libraryProblem, provisionsHeading, provisionTitle, revisionLabel, statusWord } from './words.js';
 
 export function formatDiffText(d: RepoDiff, opts: { lang: Lang; color?: boolean }): string {
   const { lang } = opts;
@@ -12,6 +12,8 @@ export function formatDiffText(d: RepoDiff, opts: { lang: Lang; color?: boolean 
   const out: string[] = [];
   out.push(en ? `Compared ${revisionLabel(d.base, lang)} → ${revisionLabel(d.head, lang)}` : `比较 ${revisionLabel(d.base, lang)} → ${revisionLabel(d.head, lang)}`);
   for (const k of DIFF_KINDS) out.push(countLine(d, k, lang));
+  const problem = libraryProblem(d, lang);
+  if (problem) out.push(c.yellow(problem));
   if (!changeCount(d)) {
     out.push(en ? 'No change to powers, laws, rules or powerbook.yaml.' : '职权、法律、制度和 powerbook.yaml 均无变化。');
     return out.join('\n') + '\n';
@@ -41,9 +43,9 @@ export function formatDiffText(d: RepoDiff, opts: { lang: Lang; color?: boolean 
     changeLines(d.config, '  ');
   }
   if (d.provisions.length) {
-    out.push('', c.bold(en ? 'Cited provisions whose text changed' : '引用条文的文本变化'));
+    out.push('', c.bold(provisionsHeading(d, lang)));
     for (const p of d.provisions) {
-      out.push(en ? `  《${p.title}》${p.article} (cited by ${p.powers.join(', ')})` : `  《${p.title}》${p.article}（${p.powers.join('、')} 引用）`);
+      out.push(`  ${provisionTitle(d, p, lang)}`);
       for (const l of diffLines(p.before, p.after)) out.push(`    ${l.startsWith('+') ? c.green(l) : l.startsWith('-') ? c.red(l) : c.dim(l)}`);
     }
   }

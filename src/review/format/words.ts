@@ -1,7 +1,7 @@
 /** What the diff formatters share: the words for statuses and operations, and a line diff of long texts. */
 import { structuredPatch } from 'diff';
 import type { Lang } from '../../diagnostics/diagnostic.js';
-import type { Change, DiffKind, ItemDiff, ItemStatus, RepoDiff, RevisionInfo } from '../types.js';
+import type { Change, DiffKind, ItemDiff, ItemStatus, ProvisionChange, RepoDiff, RevisionInfo } from '../types.js';
 
 export const KIND_WORDS: Record<DiffKind, { zh: string; en: string; unit: string; ens: string }> = {
   power: { zh: '职权', en: 'Powers', unit: '项', ens: 'power' },
@@ -35,8 +35,9 @@ export function countLine(d: RepoDiff, kind: DiffKind, lang: Lang): string {
   return `${k.zh}：${body}（现有 ${c.total} ${k.unit}）`;
 }
 
+/** What there is to show: changes, and files that could not be compared (never "no change" while some could not). */
 export function changeCount(d: RepoDiff): number {
-  return d.items.length + d.config.length + d.provisions.length;
+  return d.items.length + d.config.length + d.provisions.length + d.unreadable.length;
 }
 
 export const label = (c: Change, lang: Lang) => (lang === 'en' ? c.label.en : c.label.zh);
@@ -87,5 +88,47 @@ export function itemTitle(it: ItemDiff, lang: Lang): string {
   const group = it.group ? (en ? ` (${it.group})` : `（${it.group}）`) : '';
   const same = it.identical ? (en ? ' — content unchanged' : '（内容未变）') : '';
   const cancelled = it.cancelled ? (en ? ' — status now 取消/暂停' : '（状态改为取消/暂停）') : '';
-  return `${id} ${it.name}${group}${same}${cancelled}`;
+  return `${id} ${it.name}${group}${same}${cancelled}${alikeNote(it, lang)}`;
+}
+
+/** An added item the same as a removed one but for its id and name: （除编码和名称外与取消的 XK-002 拍卖企业设立许可 相同）. */
+export function alikeNote(it: ItemDiff, lang: Lang): string {
+  if (!it.alike) return '';
+  const removed = statusWord(it.kind, 'removed', lang);
+  return lang === 'en' ? ` (same as ${removed} ${it.alike.id} ${it.alike.name} but for its id and name)` : `（除编码和名称外与${removed}的 ${it.alike.id} ${it.alike.name} 相同）`;
+}
+
+/** The heading of the cited provisions: where their texts were read. */
+export function provisionsHeading(d: RepoDiff, lang: Lang): string {
+  const en = lang === 'en';
+  const lib = d.provisions.find((p) => p.source === 'library' && p.dates);
+  if (!lib) return en ? 'Cited provisions whose text changed' : '引用条文的文本变化';
+  const { base, head } = lib.dates!;
+  return en ? `Cited provisions whose text changed (law library: the texts in force on the compendium dates ${base} and ${head})`
+    : `引用条文的文本变化（法规库：汇编日期 ${base} 和 ${head} 施行的文本）`;
+}
+
+/** 《中华人民共和国对外贸易法》第九条（2016-11-07 版 → 2022-12-30 版；原文已删去；XK-001 引用） */
+export function provisionTitle(d: RepoDiff, p: ProvisionChange, lang: Lang): string {
+  const en = lang === 'en';
+  const parts: string[] = [];
+  // With the library read, a law of the repository's own laws/ is compared as registered there.
+  if (p.source === 'registry' && d.library?.read) parts.push(en ? 'as registered in laws/' : 'laws/ 登记的条文');
+  if (p.versions) {
+    const v = (x: string | undefined) => (x === undefined ? (en ? 'no version in force' : '无施行的版本') : /^\d{4}-\d{2}-\d{2}$/.test(x) ? (en ? `version ${x}` : `${x} 版`) : x);
+    parts.push(`${v(p.versions.base)} → ${v(p.versions.head)}`);
+  }
+  if (p.now?.kind === 'moved') parts.push(en ? `the former text is now ${p.now.to}` : `原文现为${p.now.to}`);
+  else if (p.now?.kind === 'deleted') parts.push(en ? 'the former text was deleted' : '原文已删去');
+  parts.push(en ? `cited by ${p.powers.join(', ')}` : `${p.powers.join('、')} 引用`);
+  return en ? `《${p.title}》${p.article} (${parts.join('; ')})` : `《${p.title}》${p.article}（${parts.join('；')}）`;
+}
+
+/** A line saying the law library was set but could not be read (its texts not compared). */
+export function libraryProblem(d: RepoDiff, lang: Lang): string | undefined {
+  if (!d.library || d.library.read) return undefined;
+  const why = d.library.problem ? (lang === 'en' ? d.library.problem.en : d.library.problem.zh) : '';
+  return lang === 'en'
+    ? `The law library could not be read${why ? ` (${why})` : ''}: cited provisions compared in each revision's laws/ only.`
+    : `法规库无法读取${why ? `（${why}）` : ''}：引用条文只按各修订 laws/ 中登记的文本比较。`;
 }

@@ -86,7 +86,7 @@ function details(r: RollupRow, i: number): string {
   const parts: string[] = [`<section class="dept" id="dept-${i + 1}"><h3>${esc(r.department)}</h3>`];
   parts.push(`<p class="note">来源：${esc(r.source)}${r.commit ? `；提交 ${esc(r.commit.slice(0, 12))}` : ''}；数据日期 ${esc(r.statusAt)}${r.compendiumDate ? `；汇编日期 ${esc(r.compendiumDate)}` : ''}</p>`);
   if (r.overdue.length) parts.push(`<p>逾期阶段：${r.overdue.map((o) => `${esc(o.label.zh)}（${esc(o.due)}，已逾期 ${-o.days} 天）`).join('；')}</p>`);
-  if (r.repealed.length) parts.push(`<p>引用已废止的法律：${r.repealed.map((l) => `《${esc(l.title)}》${l.date ? `（${esc(l.date)} 废止）` : ''}：${esc(l.powers.join('、'))}`).join('；')}</p>`);
+  if (r.repealed.length) parts.push(`<p>引用已废止的法律：${r.repealed.map((l) => `《${esc(l.title)}》${l.date ? `（${esc(l.date)} ${l.by ? `被${esc(l.by)}` : ''}废止）` : l.by ? `（被${esc(l.by)}废止）` : ''}：${esc(l.powers.join('、'))}`).join('；')}</p>`);
   if (r.superseded.length) parts.push(`<p>引用已修订的旧版本：${r.superseded.map((l) => `《${esc(l.title)}》：${esc(l.powers.join('、'))}`).join('；')}</p>`);
   const errs = r.problems.filter((p) => p.severity === 'error');
   if (errs.length) {

@@ -24,7 +24,8 @@ export interface RollupRow {
   errors: number;
   warnings: number;
   errorsFrom: 'validate' | 'status';
-  repealed: { title: string; date?: string; powers: string[] }[];
+  /** `by`: the repealing text, when the law library said so. */
+  repealed: { title: string; date?: string; powers: string[]; by?: string }[];
   superseded: { title: string; date?: string; powers: string[] }[];
   risks: { 高: number; 中: number; 低: number };
   powers: number;
@@ -67,7 +68,7 @@ function row(d: DepartmentInput, at: string): RollupRow {
     errors: v ? v.filter((x) => x.severity === 'error').length : nextStage?.errors ?? 0,
     warnings: v ? v.filter((x) => x.severity === 'warning').length : 0,
     errorsFrom: v ? 'validate' : 'status',
-    repealed: s.laws.repealed.map((l) => ({ title: l.title, ...(l.date ? { date: l.date } : {}), powers: l.powers })),
+    repealed: s.laws.repealed.map((l) => ({ title: l.title, ...(l.date ? { date: l.date } : {}), powers: l.powers, ...(l.by ? { by: l.by } : {}) })),
     superseded: s.laws.changed.map((l) => ({ title: l.title, ...(l.date ? { date: l.date } : {}), powers: l.powers })),
     risks: { ...s.risks }, powers: s.powers.total, rules: s.rules.total, rulesDeliberated: s.rules.byReview.deliberated,
     problems: (v ?? []).filter((x) => x.severity !== 'info'),

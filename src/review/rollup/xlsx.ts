@@ -4,16 +4,8 @@
  * with fixed times, so that the same inputs give the same bytes.
  */
 import ExcelJS from 'exceljs';
-import { unzipSync, zipSync } from 'fflate';
+import { zipWithFixedTimes } from '../../util/zip.js';
 import type { RollupReport } from './report.js';
-
-function fixedZip(bytes: Uint8Array, date: Date): Uint8Array {
-  const files = unzipSync(bytes);
-  const names = Object.keys(files);
-  // Order as written; [Content_Types].xml first, as Excel expects it.
-  names.sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
-  return zipSync(Object.fromEntries(names.map((n) => [n, [files[n]!, { mtime: date, level: 6 }]])));
-}
 
 export async function rollupXlsx(report: RollupReport): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -56,5 +48,5 @@ export async function rollupXlsx(report: RollupReport): Promise<Uint8Array> {
     for (const p of r.problems) problems.addRow({ department: r.department, file: p.file, line: p.line, column: p.column, severity: p.severity === 'error' ? '错误' : '警告', rule: p.rule, message: p.messageZh ?? p.message });
   }
   const buf = await wb.xlsx.writeBuffer();
-  return fixedZip(new Uint8Array(buf as ArrayBuffer), date);
+  return zipWithFixedTimes(new Uint8Array(buf as ArrayBuffer), date);
 }

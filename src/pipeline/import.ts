@@ -1,0 +1,114 @@
+/**
+ * `powerbook import`: a published power list (.xlsx/.csv) into powers/ID.yaml files of a rule repository, then those
+ * files validated at once, with the law library when one is set (repealed texts, deleted or moved articles, quotes
+ * that differ from the text in force). Files are written atomically, an existing file with other content is never
+ * overwritten without `force`, and a file that would be written as it already is is left alone: importing the same
+ * list twice writes nothing the second time.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/message.js';
+import { checkCitationsOf } from '../check/index.js';
+import { CONFIG_FILE } from '../load/repository.js';
+import { readSource } from '../load/repository.js';
+import { importPowerList, readColumnMap, type ImportedPower, type SheetImport } from '../sheet/index.js';
+import { writeFileAtomic } from '../util/write.js';
+import { validate } from './index.js';
+
+export { columnLetter, SheetNotFoundError, WORDINGS, type Field, type RowRange } from '../sheet/index.js';
+
+export interface ImportOptions {
+  /** The spreadsheet, absolute. */
+  file: string;
+  /** As the messages name it (relative to the working directory). */
+  display: string;
+  sheet?: string;
+  /** --map: the column map, absolute, and as shown. */
+  map?: { abs: string; display: string };
+  /** The rule repository the powers go into (its powers/ folder), absolute. */
+  into: string;
+  force?: boolean;
+  /** --law-library, POWERBOOK_LAW_LIBRARY's environment and what their paths are relative to. */
+  lawLibrary?: string[];
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+export type WriteStatus = 'written' | 'unchanged' | 'overwritten' | 'kept';
+
+export interface WrittenPower extends ImportedPower {
+  /** powers/ID.yaml, relative to the repository. */
+  target: string;
+  status: WriteStatus;
+}
+
+export interface ImportOutcome {
+  sheet?: SheetImport;
+  /** Problems of the list and the map (file:row:column). */
+  diagnostics: Diagnostic[];
+  powers: WrittenPower[];
+  /** The validation of the repository after writing, on the imported files (undefined: no powerbook.yaml there). */
+  validation?: { diagnostics: Diagnostic[]; library: boolean };
+  /** Whether `into` is a rule repository (has powerbook.yaml). */
+  repository: boolean;
+  /** 0: every power written or already so; 1: a row or the file could not be read, or a file was kept. */
+  exitCode: 0 | 1;
+}
+
+/** Rules of validate already said by the import's own report of what each power lacks (sheet-missing). */
+const SAID_BY_IMPORT = new Set(['power-fees', 'power-time-limit']);
+
+export async function importList(opts: ImportOptions): Promise<ImportOutcome> {
+  const diagnostics: Diagnostic[] = [];
+  const repository = existsSync(path.join(opts.into, CONFIG_FILE));
+  let map;
+  if (opts.map) {
+    const read: Diagnostic[] = [];
+    const src = readSource({ rel: opts.map.display, abs: opts.map.abs }, read);
+    // A map saved in GBK or UTF-16 was decoded all the same: that is no error for a file the repository does not keep.
+    diagnostics.push(...(src ? read.filter((d) => d.rule !== 'encoding') : read));
+    map = src ? readColumnMap(src, diagnostics) : undefined;
+    if (!map) return { diagnostics: diagnostics.sort(compareDiagnostics), powers: [], repository, exitCode: 1 };
+  }
+  const bytes = new Uint8Array(readFileSync(opts.file));
+  const sheet = await importPowerList({
+    bytes, file: opts.display, ext: path.extname(opts.file), ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), ...(map ? { map } : {}),
+  });
+  diagnostics.push(...sheet.diagnostics);
+  const powers: WrittenPower[] = [];
+  for (const p of sheet.powers) {
+    const target = `powers/${p.id}.yaml`;
+    const abs = path.join(opts.into, 'powers', `${p.id}.yaml`);
+    let status: WriteStatus = 'written';
+    const existing = existsSync(abs) && statSync(abs).isFile() ? readFileSync(abs, 'utf8') : undefined;
+    if (existing === p.yaml) status = 'unchanged';
+    else if (existing !== undefined && !opts.force) {
+      status = 'kept';
+      diagnostics.push(diag(p.file, { start: { line: p.rows.first, column: 1 } }, 'sheet-exists', 'differs', { file: target, row: p.rows.first, name: p.name }));
+    } else {
+      if (existing !== undefined) status = 'overwritten';
+      writeFileAtomic(abs, p.yaml);
+    }
+    powers.push({ ...p, target, status });
+  }
+  const failed = diagnostics.some((d) => d.severity === 'error' && d.rule.startsWith('sheet-')) || powers.some((p) => p.status === 'kept');
+  const outcome: ImportOutcome = { sheet, diagnostics: diagnostics.sort(compareDiagnostics), powers, repository, exitCode: failed ? 1 : 0 };
+  const imported = new Set(powers.filter((p) => p.status !== 'kept').map((p) => p.target));
+  if (repository && imported.size) outcome.validation = await validateImported(opts, imported);
+  return outcome;
+}
+
+/** validate() of the repository, its diagnostics on the imported files; their citations checked even where the file lacks other fields. */
+async function validateImported(opts: ImportOptions, imported: Set<string>): Promise<ImportOutcome['validation']> {
+  const validated = await validate(opts.into, {
+    ...(opts.lawLibrary ? { lawLibrary: opts.lawLibrary } : {}), ...(opts.env ? { env: opts.env } : {}), ...(opts.cwd ? { cwd: opts.cwd } : {}),
+  });
+  const { repo } = validated;
+  const invalid = repo.powers.filter((p) => !p.valid && imported.has(p.source.path));
+  const unavailable = validated.diagnostics.some((d) => d.rule === 'law-library-path');
+  const more = checkCitationsOf(repo, invalid, { ...(validated.library ? { library: validated.library } : {}), ...(unavailable ? { libraryUnavailable: true } : {}) });
+  const keep = (d: Diagnostic) => (imported.has(d.file) && !(d.severity === 'info' && SAID_BY_IMPORT.has(d.rule))) || d.rule === 'law-library-path';
+  const diagnostics = [...validated.diagnostics.filter(keep), ...more].sort(compareDiagnostics);
+  return { diagnostics, library: Boolean(validated.library) };
+}

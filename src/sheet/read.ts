@@ -1,0 +1,171 @@
+/**
+ * A spreadsheet file to grids of cell text, one per worksheet: .xlsx read by exceljs, .csv decoded as the loader
+ * decodes a repository's files (UTF-8 with or without BOM, GBK/GB18030, UTF-16) and parsed by exceljs's CSV reader
+ * (fast-csv: quoted fields, line breaks inside them, CRLF). What is not a workbook says what it is instead: an old
+ * .xls (or an encrypted workbook), a web page saved as .xls, a damaged zip. Nothing here throws for a file's content.
+ */
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { decode } from '../load/decode.js';
+import { cellText, type CellNote } from './cells.js';
+
+/** A list of a few hundred powers is well under a megabyte; anything this large is not a power list. */
+export const MAX_SHEET_FILE_BYTES = 50 * 1024 * 1024;
+/** The unpacked size of an .xlsx's parts (a zip bomb is refused before it is unpacked). */
+export const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
+
+export interface CellProblem { row: number; col: number; note: CellNote; detail?: string }
+
+/** One worksheet as text: `text[r - 1][c - 1]`, a merged cell's text in every cell it covers. */
+export interface Grid {
+  name: string;
+  rows: number;
+  cols: number;
+  text: string[][];
+  /** For each cell of a merged range, the range's top-left cell as "r,c" (absent: not merged). */
+  merged: Map<string, string>;
+  problems: CellProblem[];
+  /** Read from a CSV file (no merged cells: a merged cell's value stands in its first row only). */
+  csv: boolean;
+}
+
+export type ReadProblem =
+  | { kind: 'empty-file' }
+  | { kind: 'too-large'; bytes: number }
+  | { kind: 'xls' }
+  | { kind: 'html' }
+  | { kind: 'not-workbook'; detail: string }
+  | { kind: 'zip-bomb'; bytes: number }
+  | { kind: 'encoding' }
+  | { kind: 'binary-csv' }
+  | { kind: 'csv'; detail: string }
+  | { kind: 'no-sheets' };
+
+export interface ReadResult { grids: Grid[]; problem?: ReadProblem; format: 'xlsx' | 'csv'; encoding?: 'utf-8' | 'gb18030' | 'utf-16' }
+
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(b: Uint8Array, sig: readonly number[]): boolean {
+  return b.length >= sig.length && sig.every((x, i) => b[i] === x);
+}
+
+/** The kind of file from its first bytes (the extension decides only between CSV and a workbook that is neither). */
+export function sniff(bytes: Uint8Array, ext: string): 'xlsx' | 'xls' | 'html' | 'csv' | 'unknown' {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx';
+  if (startsWith(bytes, OLE2)) return 'xls';
+  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1').replace(/^\ufeff|^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+  if (/^<(!doctype html|html|table|\?xml[^>]*>\s*<html)/.test(head) || /^<\?xml[\s\S]*urn:schemas-microsoft-com:office:spreadsheet/.test(head)) return 'html';
+  if (/^\.(csv|txt|tsv)$/i.test(ext)) return 'csv';
+  return 'unknown';
+}
+
+export async function readSpreadsheet(bytes: Uint8Array, ext: string): Promise<ReadResult> {
+  if (bytes.length === 0) return { grids: [], format: 'xlsx', problem: { kind: 'empty-file' } };
+  if (bytes.length > MAX_SHEET_FILE_BYTES) return { grids: [], format: 'xlsx', problem: { kind: 'too-large', bytes: bytes.length } };
+  const kind = sniff(bytes, ext);
+  if (kind === 'xls') return { grids: [], format: 'xlsx', problem: { kind: 'xls' } };
+  if (kind === 'html') return { grids: [], format: 'xlsx', problem: { kind: 'html' } };
+  if (kind === 'csv') return readCsv(bytes, ext);
+  if (kind === 'unknown') return { grids: [], format: 'xlsx', problem: { kind: 'not-workbook', detail: 'not a zip' } };
+  return readXlsx(bytes);
+}
+
+/** The unpacked size the zip's directory declares, read without unpacking anything (null: not a readable zip). */
+function unpackedSize(bytes: Uint8Array): number | null {
+  let total = 0;
+  try {
+    unzipSync(bytes, { filter: (f) => { total += f.originalSize; return false; } });
+  } catch {
+    return null;
+  }
+  return total;
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
+  const size = unpackedSize(bytes);
+  if (size === null) return { grids: [], format: 'xlsx', problem: { kind: 'not-workbook', detail: 'damaged zip' } };
+  if (size > MAX_UNPACKED_BYTES) return { grids: [], format: 'xlsx', problem: { kind: 'zip-bomb', bytes: size } };
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (e) {
+    return { grids: [], format: 'xlsx', problem: { kind: 'not-workbook', detail: e instanceof Error ? e.message.split('\n')[0]! : String(e) } };
+  }
+  if (!wb.worksheets.length) return { grids: [], format: 'xlsx', problem: { kind: 'no-sheets' } };
+  try {
+    return { grids: wb.worksheets.map((ws) => gridOf(ws, false)), format: 'xlsx' };
+  } catch (e) {
+    // A part exceljs loaded but cannot give as cells (a damaged sheet): said like a damaged file.
+    return { grids: [], format: 'xlsx', problem: { kind: 'not-workbook', detail: e instanceof Error ? e.message.split('\n')[0]! : String(e) } };
+  }
+}
+
+function gridOf(ws: ExcelJS.Worksheet, csv: boolean): Grid {
+  const rows = ws.rowCount, cols = ws.columnCount;
+  const text: string[][] = [];
+  const merged = new Map<string, string>();
+  const problems: CellProblem[] = [];
+  for (let r = 1; r <= rows; r++) {
+    const row = ws.getRow(r);
+    const line: string[] = new Array<string>(cols).fill('');
+    if (row.hasValues || row.cellCount) {
+      for (let c = 1; c <= cols; c++) {
+        const cell = row.getCell(c);
+        if (cell.isMerged) {
+          const m = cell.master;
+          merged.set(`${r},${c}`, `${m.row},${m.col}`);
+          if (m !== cell) { line[c - 1] = ''; continue; } // filled from the master below
+        }
+        const t = cellText(cell.value, cell.numFmt);
+        line[c - 1] = t.text;
+        if (t.note) problems.push({ row: r, col: c, note: t.note, ...(t.detail !== undefined ? { detail: t.detail } : {}) });
+      }
+    }
+    text.push(line);
+  }
+  // A merged range's value applies to every cell of it (a category merged down ten rows is the category of each).
+  for (const [at, master] of merged) {
+    if (at === master) continue;
+    const [r, c] = at.split(',').map(Number) as [number, number];
+    const [mr, mc] = master.split(',').map(Number) as [number, number];
+    text[r - 1]![c - 1] = text[mr - 1]?.[mc - 1] ?? '';
+  }
+  return { name: ws.name, rows, cols, text, merged, problems, csv };
+}
+
+/** The delimiter of a CSV text: the one of comma, tab and semicolon found most in its first lines outside quotes. */
+export function sniffDelimiter(text: string): ',' | '\t' | ';' {
+  const counts = { ',': 0, '\t': 0, ';': 0 };
+  let quoted = false, lines = 0;
+  for (let i = 0; i < text.length && lines < 10; i++) {
+    const ch = text[i]!;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '\n') lines++;
+    else if (!quoted && (ch === ',' || ch === '\t' || ch === ';')) counts[ch]++;
+  }
+  return counts['\t'] > counts[','] && counts['\t'] >= counts[';'] ? '\t' : counts[';'] > counts[','] ? ';' : ',';
+}
+
+async function readCsv(bytes: Uint8Array, ext: string): Promise<ReadResult> {
+  const decoded = decode(bytes, { maxBytes: MAX_SHEET_FILE_BYTES });
+  if (decoded.text === null) {
+    const problem: ReadProblem = decoded.problem?.kind === 'binary' ? { kind: 'binary-csv' } : { kind: 'encoding' };
+    return { grids: [], format: 'csv', problem };
+  }
+  const encoding = decoded.problem?.kind === 'gb18030' ? 'gb18030' : decoded.problem?.kind === 'utf16' ? 'utf-16' : 'utf-8';
+  const text = decoded.text;
+  if (!text.trim()) return { grids: [], format: 'csv', encoding, problem: { kind: 'empty-file' } };
+  const wb = new ExcelJS.Workbook();
+  const delimiter = /^\.tsv$/i.test(ext) ? '\t' : sniffDelimiter(text);
+  try {
+    // Every field as the text it is: exceljs's default reading turns "000117" into 117 and "2024-01-02" into a date.
+    const ws = await wb.csv.read(Readable.from([text]), {
+      sheetName: 'csv', map: (v: unknown) => (v === '' ? null : v),
+      parserOptions: { delimiter, ignoreEmpty: false, trim: false },
+    } as Parameters<typeof wb.csv.read>[1]);
+    return { grids: [gridOf(ws, true)], format: 'csv', encoding };
+  } catch (e) {
+    return { grids: [], format: 'csv', encoding, problem: { kind: 'csv', detail: e instanceof Error ? e.message.split('\n')[0]! : String(e) } };
+  }
+}
