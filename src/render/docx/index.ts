@@ -83,6 +83,8 @@ export interface DocxRenderReport {
 interface BatchWritten {
   parts: Map<string, PartData>;
   standIns: StandInCounts;
+  /** Whether its document.xml has every run's fonts already (package.ts `addRunFonts`, done on the worker). */
+  runFontsAdded?: boolean;
 }
 
 interface Built {
@@ -195,7 +197,7 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
       for (let next = written.get(joined); next; next = written.get(joined)) {
         written.delete(joined);
         standIns.absorb(next.standIns);
-        assembler.add(next.parts, joined === specs.length - 1);
+        assembler.add(next.parts, joined === specs.length - 1, next.runFontsAdded === true);
         if (next.standIns.asked > 0) withStandIns = assembler.documentLength;
         joined++;
       }

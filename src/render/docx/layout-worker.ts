@@ -12,7 +12,7 @@ import { layOutItems } from './layout.js';
 import { decodeGroup, type LayoutWorkerData, type WorkerMessage } from './layout-pool.js';
 import { MediaStore } from './media.js';
 import { PageNumberStandIns } from './numbers.js';
-import { compilePackage } from './package.js';
+import { addRunFonts, compilePackage } from './package.js';
 import { buildStyles } from './styles.js';
 
 const data = workerData as LayoutWorkerData;
@@ -40,7 +40,11 @@ function writeBatch(text: string) {
   const { spec, start } = decodeBatch(text, media);
   const standIns = new PageNumberStandIns(names);
   const doc = batchDocument({ ...ctx, media, state: { figures: 0 } }, spec, start, { meta: data.writer!.meta, styles }, standIns.estimator);
-  return { parts: compilePackage(doc), standIns: standIns.counts() };
+  const parts = compilePackage(doc);
+  // Every run given its paragraph style's fonts here, not on the thread that joins the batches (package.ts).
+  const xml = parts.get('word/document.xml');
+  if (typeof xml === 'string') parts.set('word/document.xml', addRunFonts(xml, data.profile));
+  return { parts, standIns: standIns.counts(), runFontsAdded: typeof xml === 'string' };
 }
 
 parentPort!.on('message', (m: WorkerMessage) => {

@@ -358,8 +358,11 @@ export async function layOutRuns(
   const done = (g: readonly LayoutItem[], results: RunPages[]) => {
     (g as PreparedRun[]).forEach((p, i) => { p.result = used[p.key] = results[i]!; laidOut.add(p); });
   };
+  // With pages to lay out, the workers lay out and this thread writes the batches (then lays out too): the threads are
+  // busy either way, and a batch written on a worker costs more (the worker's own docx code warming up, the batch sent
+  // there and its parts back). With none, the workers write batches too.
   const tasks: Array<PoolTask<unknown>> = [
-    ...writes,
+    ...(layout ? writes.map((w) => ({ ...w, here: true })) : writes),
     ...groups.map((g): PoolTask<RunPages[]> => ({ message: () => ({ kind: 'group', data: encodeGroup(g) }), local: () => local(g), done: (r) => done(g, r) })) as Array<PoolTask<unknown>>,
   ];
   try {

@@ -13,6 +13,8 @@ import { createHash } from 'node:crypto';
 import type { Deflater, ZipPart } from './zip.js';
 
 const PREFIX = 'powerbook-media:';
+/** SVG bytes copied for the deflater at most at a time (compressSvgs). */
+const IN_FLIGHT_BYTES = 8 << 20;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -93,8 +95,40 @@ export class MediaStore {
   compressSvgs(deflater: Deflater): void {
     for (const [key, data] of this.byKey) {
       if (data instanceof Uint8Array || this.compressed.has(key)) continue;
-      // A copy of the model's bytes: the deflater takes (transfers) the buffer it is given.
-      this.compressed.set(key, deflater.deflate(typeof data === 'string' ? encoder.encode(data) : new Uint8Array(data.svg), 6));
+      // A copy of the model's bytes (the deflater takes, transfers, the buffer it is given), made only when the copies
+      // before it are compressed but a few MB: all at once, they were the drawings a second time in memory (~90 MB).
+      const size = typeof data === 'string' ? data.length * 3 : data.svg.length;
+      const before = this.inFlight;
+      const turn = before.then(() => this.waitForRoom(size));
+      const part = turn.then(() => {
+        this.sending += size;
+        return deflater.deflate(typeof data === 'string' ? encoder.encode(data) : new Uint8Array(data.svg), 6).finally(() => this.freed(size));
+      });
+      this.inFlight = turn;
+      this.compressed.set(key, part);
+    }
+  }
+
+  /** SVG bytes given to the deflater and not compressed yet; the next SVG's turn, and its wait for room (compressSvgs). */
+  private sending = 0;
+  private inFlight: Promise<void> = Promise.resolve();
+  private waiter: { size: number; resolve: () => void } | undefined;
+
+  private fits(size: number): boolean {
+    return this.sending === 0 || this.sending + size <= IN_FLIGHT_BYTES;
+  }
+
+  private waitForRoom(size: number): Promise<void> {
+    if (this.fits(size)) return Promise.resolve();
+    return new Promise((resolve) => { this.waiter = { size, resolve }; });
+  }
+
+  private freed(size: number): void {
+    this.sending -= size;
+    const w = this.waiter;
+    if (w && this.fits(w.size)) {
+      this.waiter = undefined;
+      w.resolve();
     }
   }
 

@@ -269,9 +269,10 @@ export class PackageAssembler {
 
   /**
    * The package docx wrote for the next batch (its parts, `compilePackage`); `last` for the batch whose final section
-   * properties are the body's.
+   * properties are the body's; `runFontsAdded` when its document.xml went through `addRunFonts` already (on the thread
+   * that wrote it).
    */
-  add(files: PackageParts, last: boolean): void {
+  add(files: PackageParts, last: boolean, runFontsAdded = false): void {
     if (this.done) throw new Error('PackageAssembler: the last batch was added already');
     const first = this.batches++ === 0;
     const xml = textOf(files.get('word/document.xml'));
@@ -360,9 +361,9 @@ export class PackageAssembler {
     // threads start again from 1): a batch's ids are its own, numbered on from those before it.
     this.bookmarkIds.clear();
     this.drawingIds.clear();
-    this.document.append(this.finishStory(rename(body), false));
+    this.document.append(this.finishStory(rename(body), false, runFontsAdded));
     if (last) {
-      this.document.append(`${this.finishStory(rename(sectPr), false)}</w:body></w:document>`);
+      this.document.append(`${this.finishStory(rename(sectPr), false, runFontsAdded)}</w:body></w:document>`);
       this.done = true;
     }
   }
@@ -375,11 +376,11 @@ export class PackageAssembler {
   }
 
   /** Bookmark and drawing ids in document order over the stories, and every run's fonts. */
-  private finishStory(xml: string, newStory: boolean): string {
+  private finishStory(xml: string, newStory: boolean, runFontsAdded = false): string {
     if (newStory) this.drawingIds.clear(); // each drawing's id is its own
     xml = renumber(xml, /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, this.bookmarkIds, this.nextBookmark);
     xml = renumber(xml, /(<wp:docPr\b[^>]*?\bid=")(\d+)"/g, this.drawingIds, this.nextDrawing);
-    return addRunFonts(xml, this.opts.profile);
+    return runFontsAdded ? xml : addRunFonts(xml, this.opts.profile);
   }
 
   /** How long the document is so far (UTF-8 bytes, from the start of word/document.xml). */
