@@ -2,7 +2,7 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag, diagnostic } from '../diagnostics/message.js';
 import { diagnosticFromPair } from '../diagnostics/diagnostic.js';
-import { RULE_META } from '../diagnostics/rules.js';
+import { RULE_META, type RuleId } from '../diagnostics/rules.js';
 import { readReferenced } from '../load/repository.js';
 import type { Stage } from '../domain/types.js';
 import type { Repository } from '../load/repository.js';
@@ -59,21 +59,29 @@ export function checkRepository(repo: Repository, loadDiagnostics: Diagnostic[],
   const unchecked = powers.filter((p) => !p.checked);
   for (const rule of RULES) {
     if (lint.get(rule.id) === 'off') continue;
-    const ctx: CheckContext = {
+    rule.check(ruleContext(rule.id, diags, opts, {
       repo, config, stage, date: config?.compendium.date,
       laws, powers: rule.perPower ? unchecked : powers, rules,
       lawsById, powersById, rulesById, broken, citations,
-      ...(opts.library ? { library: opts.library } : {}), ...(opts.libraryUnavailable ? { libraryUnavailable: true } : {}),
-      report: reporter(rule.id, diags),
-      reportPair(source, range, m, severity) {
-        const file = typeof source === 'string' ? source : source.path;
-        diags.push(diagnosticFromPair(file, typeof range === 'function' ? range() : range, rule.id, severity ?? RULE_META[rule.id].severity, m));
-      },
-    };
-    rule.check(ctx);
+    }));
   }
   // powerbook.yaml's `lint:` applies to every id, whatever found it (diagnostics/severity.ts).
   return applySeverities(diags, lint).sort(compareDiagnostics);
+}
+
+type RuleData = Omit<CheckContext, 'report' | 'reportPair' | 'library' | 'libraryUnavailable'>;
+
+/** A rule's context: the repository's data, the law library when opened, and its report functions into `diags`. */
+function ruleContext<Id extends RuleId>(id: Id, diags: Diagnostic[], opts: CheckOptions, data: RuleData): CheckContext<Id> {
+  return {
+    ...data,
+    ...(opts.library ? { library: opts.library } : {}), ...(opts.libraryUnavailable ? { libraryUnavailable: true } : {}),
+    report: reporter(id, diags),
+    reportPair(source, range, m, severity) {
+      const file = typeof source === 'string' ? source : source.path;
+      diags.push(diagnosticFromPair(file, typeof range === 'function' ? range() : range, id, severity ?? RULE_META[id as RuleId].severity, m));
+    },
+  };
 }
 
 /** The rules that check a power's citations: its laws and articles, against laws/ and the law library. */
@@ -103,17 +111,10 @@ export function checkCitationsOf(repo: Repository, powers: Repository['powers'],
   const { settings: lint } = parseLint(config?.lint as Record<string, unknown> | undefined);
   for (const rule of RULES) {
     if (!isCitationRule(rule.id) || lint.get(rule.id) === 'off') continue;
-    const ctx: CheckContext = {
+    rule.check(ruleContext(rule.id, diags, opts, {
       repo, config, stage: opts.stage ?? 'draft', date: config?.compendium.date,
       laws, powers: checked, rules: [], lawsById, powersById: index(valid), rulesById: new Map(), broken, citations,
-      ...(opts.library ? { library: opts.library } : {}), ...(opts.libraryUnavailable ? { libraryUnavailable: true } : {}),
-      report: reporter(rule.id, diags),
-      reportPair(source, range, m, severity) {
-        const file = typeof source === 'string' ? source : source.path;
-        diags.push(diagnosticFromPair(file, typeof range === 'function' ? range() : range, rule.id, severity ?? RULE_META[rule.id].severity, m));
-      },
-    };
-    rule.check(ctx);
+    }));
   }
   return applySeverities(diags, lint).sort(compareDiagnostics);
 }
