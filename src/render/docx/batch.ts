@@ -103,6 +103,9 @@ export function batchDocument(ctx: RenderContext, spec: BatchSpec, start: BatchS
     // Word updates the fields (the 目录 from the heading styles, with its own pagination) as it opens the file,
     // after asking; LibreOffice shows the numbers written (README: what holds where).
     features: { updateFields: true },
+    // A line ended by a line break is not stretched to the margin (Word expands its spaces, LibreOffice its
+    // characters, by default): the breaks put before a code (document/unbroken.ts) leave lines short.
+    compatibility: { doNotExpandShiftReturn: true },
     sections,
     ...(numbers ? { pageNumbers: numbers } : {}),
   });

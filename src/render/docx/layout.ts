@@ -69,7 +69,7 @@ const sha256 = (data: string | Uint8Array): string => createHash('sha256').updat
 const require = createRequire(import.meta.url);
 let codeHash: string | undefined;
 
-/** A hash of this backend's own modules (its styles and how it renders each block decide the pages). */
+/** A hash of this backend's own modules (its styles and how it renders each block decide the pages), and document/unbroken's. */
 function backendCode(): string {
   if (codeHash) return codeHash;
   const dir = dirname(fileURLToPath(import.meta.url));
@@ -77,6 +77,9 @@ function backendCode(): string {
   for (const name of readdirSync(dir).filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith('.d.ts')).sort()) {
     h.update(name).update(readFileSync(join(dir, name)));
   }
+  // And the line breaks the backend plans with document/unbroken (they move lines as its own code does).
+  const own = fileURLToPath(import.meta.url);
+  h.update(readFileSync(join(dir, '../../document', `unbroken${own.slice(own.lastIndexOf('.'))}`)));
   codeHash = h.digest('hex');
   return codeHash;
 }
