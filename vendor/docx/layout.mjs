@@ -46147,7 +46147,7 @@ var measuredCells = (measurer) => {
 	if (known === void 0) cellStackHeights.set(measurer, known = /* @__PURE__ */ new WeakMap());
 	return known;
 };
-var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: givenPlaces = /* @__PURE__ */ new Map(), earlierPlaces = /* @__PURE__ */ new Map(), pageCount: givenPageCount, sectionPageCounts: givenSectionPageCounts = [], measurer = DEFAULT_MEASURER, guess = false } = {}) => {
+var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: givenPlaces = /* @__PURE__ */ new Map(), earlierPlaces = /* @__PURE__ */ new Map(), pageCount: givenPageCount, sectionPageCounts: givenSectionPageCounts = [], measurer = DEFAULT_MEASURER, guess = false, reads } = {}) => {
 	var _content$blocks$0$sec, _content$blocks$, _laidOutLines$get;
 	const { sections, defaultTabStop, evenAndOddHeaders, addsParagraphSpacing, footnotes, footnoteSeparator, footnoteContinuationSeparator, endnotes, endnoteContinuationSeparator, breakRules, hyphenation, footnoteNumbers, footnotesOnEachPage = /* @__PURE__ */ new Map(), endnoteNumbers, compatibilityMode, suppressesTopSpacing, feLayout } = content;
 	const endnoteEnds = endnotes.map((_, index) => {
@@ -46192,11 +46192,13 @@ var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: give
 	* passes agree
 	*/
 	const placeOf = (name, format) => {
+		if (reads !== void 0) reads.numbers = true;
 		const earlier = earlierPlaces.get(name);
 		if (!givenPlaces.has(name) && earlier !== void 0 && writesNumber(format)) written(earlier.pageNumber, "", format);
 		return givenPlaces.get(name);
 	};
 	const referenceText = ({ bookmark, format, relative, inNote }) => {
+		if (reads !== void 0) reads.numbers = true;
 		var _homes$get;
 		if (relative === void 0 && inNote === void 0 && !writesNumber(format)) {
 			var _pageNumbers$get;
@@ -46214,6 +46216,7 @@ var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: give
 	* (stops2/word-stops-notes2.ts NT19a, NT19b). Blank when the pass before didn't place it
 	*/
 	const onPageNumber = (note) => {
+		if (reads !== void 0) reads.numbers = true;
 		const place = givenPlaces.get(note);
 		const { start, format } = footnotesOnEachPage.get(note);
 		if (place === void 0) return "";
@@ -46227,6 +46230,7 @@ var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: give
 	};
 	/** The text of the result of a field that depends on the pages, from the numbers given and the places of the pass before */
 	const resultText = (item) => {
+		if (reads !== void 0) reads.numbers = true;
 		switch (item.type) {
 			case "pageReference": return referenceText(item);
 			case "pageCount": {
@@ -50030,7 +50034,9 @@ var firstMoved = (pagination, before) => {
 var layOutPasses = (content, measurer = DEFAULT_MEASURER, guess = false) => {
 	const measuring = content.fonts === void 0 ? measurer : createFontFileMeasurer(content.fonts, measurer);
 	const layOut = (before, pass, first, earlierPlaces) => {
+		const reads = { numbers: false };
 		const pagination = paginate(content, {
+			reads,
 			measurer: measuring,
 			pageNumbers: before === null || before === void 0 ? void 0 : before.bookmarks,
 			places: before === null || before === void 0 ? void 0 : before.places,
@@ -50040,6 +50046,9 @@ var layOutPasses = (content, measurer = DEFAULT_MEASURER, guess = false) => {
 			guess
 		});
 		if (before !== void 0 && sameNumbers(pagination, before)) return _objectSpread2(_objectSpread2({}, pagination), {}, { settled: true });
+		// A pass that read none of the numbers of the pass before (no field showing a page's number or a count of pages,
+		// no note numbered on each page) lays the pages out as the next pass would: they are settled.
+		if (before === void 0 && !reads.numbers) return _objectSpread2(_objectSpread2({}, pagination), {}, { settled: true });
 		if (pass >= PASSES && guess) {
 			const moved = firstMoved(pagination, before);
 			const pages = pagination.pages.map((page, index) => {
