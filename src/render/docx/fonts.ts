@@ -332,6 +332,17 @@ function readAsciiAdvances(data: Uint8Array): Float64Array | null {
  * Latin letters) is not measured: breaking lines for it as well put a character alone on a line where they disagreed.
  */
 export function roleMetrics(profile: LayoutProfile, role: RunRole): { metrics: Metric[]; agree: [Metric, Metric] } {
+  // The same functions for a role each time (document/unbroken.ts remembers the lines laid out with them).
+  let byRole = metricsByProfile.get(profile);
+  if (byRole === undefined) metricsByProfile.set(profile, (byRole = new Map()));
+  let known = byRole.get(role);
+  if (known === undefined) byRole.set(role, (known = measuredRole(profile, role)));
+  return known;
+}
+
+const metricsByProfile = new WeakMap<LayoutProfile, Map<RunRole, { metrics: Metric[]; agree: [Metric, Metric] }>>();
+
+function measuredRole(profile: LayoutProfile, role: RunRole): { metrics: Metric[]; agree: [Metric, Metric] } {
   const advances = asciiAdvances(runFonts(profile, role).ascii);
   const layout: Metric = (ch) => {
     const c = ch.codePointAt(0)!;
