@@ -6,8 +6,8 @@
 // The repository is generated under bench/.data/ once (reused after) and warmed with one build, which draws the
 // flowcharts not in the cache yet (Chromium: minutes for the few hundred distinct drawings the generator makes). Then,
 // each the median of BENCH_DOCX_RUNS (default 3), alternating:
-//   - layout cache emptied (flowcharts cached): every run of pages laid out again, as after a change of fonts or of
-//     this code, or in a fresh clone that keeps the drawings; the figure the aim is about;
+//   - layout cache emptied (flowcharts cached, and their SVGs compressed for the zip, .powerbook/cache/docx-svg): every
+//     run of pages laid out again, as after a change of fonts or of this code; the figure the aim is about;
 //   - layout cache warm (a rebuild, nothing changed): the pages of every run from <repo>/.powerbook/cache/layout;
 //   - the same two in one thread (POWERBOOK_NO_WORKERS=1), for what the worker threads add and save.
 // The warm-up is the first build of a fresh repository (flowcharts and layout cold) when it drew the flowcharts.
@@ -73,7 +73,8 @@ export async function run({
       const drew = !existsSync(path.join(dir, '.powerbook/cache/flowcharts'));
       rmSync(cacheDir, { recursive: true, force: true });
       const warmup = build(dir, out); // draws the flowcharts that are not cached yet, fills the layout cache
-      const sets = { fresh: [], cached: [], freshOne: [], cachedOne: [] };
+      const svgDir = path.join(dir, '.powerbook/cache/docx-svg');
+      const sets = { fresh: [], cached: [], freshOne: [], cachedOne: [], freshSvg: [] };
       for (let i = 0; i < runs; i++) {
         sets.cached.push(build(dir, out));
         rmSync(cacheDir, { recursive: true, force: true });
@@ -82,6 +83,10 @@ export async function run({
         rmSync(cacheDir, { recursive: true, force: true });
         sets.freshOne.push(build(dir, out, { POWERBOOK_NO_WORKERS: '1' }));
       }
+      // Once: what compressing the SVGs adds to a build with the layout cache emptied (drawings changed, or a first build).
+      rmSync(cacheDir, { recursive: true, force: true });
+      rmSync(svgDir, { recursive: true, force: true });
+      sets.freshSvg.push(build(dir, out));
       results.set(powers, { warmup: drew ? pick([warmup]) : undefined, ...Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, pick(v)])) });
     }
   } finally {
@@ -94,6 +99,7 @@ export async function run({
     const atAim = powers === 1000;
     if (atAim) lines.push(`  aim: under ${AIM.seconds} s and under ${AIM.mb} MB`);
     lines.push(line('layout cache emptied (flowcharts cached)  ', r.fresh, atAim));
+    if (r.freshSvg) lines.push(line('  and the compressed SVGs emptied too     ', r.freshSvg, false));
     lines.push(line('layout cache warm (a rebuild)             ', r.cached, atAim));
     lines.push(line('in one thread, layout cache emptied       ', r.freshOne, false));
     lines.push(line('in one thread, layout cache warm          ', r.cachedOne, false));

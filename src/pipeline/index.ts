@@ -242,7 +242,9 @@ export const BACKENDS: Record<BuildFormat, Backend> = {
     // The pages of each run of pages are kept (.powerbook/cache/layout), so a rebuild lays out only what changed.
     const layoutCacheDir = ctx.cache === false ? undefined : path.join(ctx.repo.root, '.powerbook', 'cache', 'layout');
     // The zip as pieces, written to the file one after the other (no buffer of the whole file).
-    const { pieces, report } = await renderDocxPieces(model, { profile: GB9704, ...(layoutCacheDir ? { layoutCacheDir } : {}) });
+    // And the flowcharts' SVGs compressed for the zip (.powerbook/cache/docx-svg), by their hash.
+    const svgCacheDir = ctx.cache === false ? undefined : path.join(ctx.repo.root, '.powerbook', 'cache', 'docx-svg');
+    const { pieces, report } = await renderDocxPieces(model, { profile: GB9704, ...(layoutCacheDir ? { layoutCacheDir } : {}), ...(svgCacheDir ? { svgCacheDir } : {}) });
     const file = `${ctx.base}.docx`;
     const missing = report.missingFonts;
     return {

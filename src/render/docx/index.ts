@@ -47,6 +47,11 @@ export interface RenderDocxOptions {
    */
   layoutCacheDir?: string;
   /**
+   * A directory to keep the flowcharts' SVGs in as they go into the zip, compressed (media.ts), by the hash of their
+   * bytes: a build whose drawings have not changed compresses none. The build passes `<repo>/.powerbook/cache/docx-svg`.
+   */
+  svgCacheDir?: string;
+  /**
    * How the TOC's page numbers are laid out: run by run (`runs`, the default: each part, power and rule starts on a
    * new page, so each is laid out alone, and cached with `layoutCacheDir`), or the whole document at once
    * (`document`: the same numbers, for checking; its cost grows faster than the document).
@@ -89,6 +94,7 @@ interface BatchWritten {
 
 interface Built {
   assembler: PackageAssembler;
+  media: MediaStore;
   /** Compressing the pictures meanwhile (closed once the package is finished). */
   deflater?: Deflater;
   entries: readonly TocEntry[];
@@ -151,7 +157,7 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
     footnoteIds: new Set(model.footnotes.map((f) => f.id)),
     tocPageNumbers: estimate !== 'off',
     tocEntries,
-    media: new MediaStore(),
+    media: new MediaStore(false, opts.svgCacheDir),
     state: { figures: 0 },
   };
   const plan = planSections(ctx, model);
@@ -244,6 +250,7 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
   const est = result?.();
   return {
     assembler,
+    media: ctx.media,
     ...(deflater ? { deflater } : {}),
     entries: tocEntries,
     ...(est ? { estimate: est } : {}),
@@ -295,6 +302,7 @@ async function render(model: DocumentModel, opts: RenderDocxOptions): Promise<{ 
   let pieces: Uint8Array[];
   try {
     pieces = await built.assembler.finishPieces();
+    built.media.pruneSvgCache();
   } finally {
     await built.deflater?.close();
   }
