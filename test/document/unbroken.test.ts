@@ -8,7 +8,7 @@ import type { Table } from '../../src/document/model.js';
 import { charWidthEm, columnMinimums, fitColumns, plannedBreaks, unbrokenSpans, withAutospace, type Metric } from '../../src/document/unbroken.js';
 
 const spans = (t: string) => unbrokenSpans(t).map((s) => t.slice(s.start, s.end));
-const cut = (t: string, breaks: number[]) => { let out = '', at = 0; for (const b of breaks) { out += `${t.slice(at, b)}|`; at = b; } return out + t.slice(at); };
+const cut = (t: string, breaks: readonly number[]) => { let out = '', at = 0; for (const b of breaks) { out += `${t.slice(at, b)}|`; at = b; } return out + t.slice(at); };
 
 describe('codes and numbers', () => {
   it('are codes, dates, numbers with separators and numbers with their units, not plain words', () => {
