@@ -91,7 +91,12 @@ export interface TableCell {
   rowSpan?: number;
   align?: 'left' | 'center' | 'right';
 }
-export interface TableRow { cells: TableCell[]; header?: boolean }
+export interface TableRow {
+  cells: TableCell[];
+  header?: boolean;
+  /** A row that heads the rows after it (the catalogue's 一、行政许可（1项）): never the last row on a page. */
+  group?: boolean;
+}
 export interface Table {
   type: 'table';
   /** Relative column widths (any unit; backends normalise). */

@@ -66,7 +66,7 @@ export function catalogue(powers: Loaded<Power>[], laws: LegalBasisTexts, powerA
   const rows: TableRow[] = [header];
   let n = 0;
   groups.forEach(([cat, ps], gi) => {
-    rows.push({ cells: [{ children: [t(`${numberToChinese(gi + 1)}、${cat}（${ps.length}项）`, { bold: true })], colSpan: heads.length }] });
+    rows.push({ group: true, cells: [{ children: [t(`${numberToChinese(gi + 1)}、${cat}（${ps.length}项）`, { bold: true })], colSpan: heads.length }] });
     for (const p of ps) {
       n++;
       rows.push({

@@ -30,8 +30,11 @@ describe('page setup (GB/T 9704)', () => {
     // cover, front, body 1, body 2 split after its landscape table (landscape: the part title and heading that lead up
     // to the table go with it; then portrait)
     expect(sections).toHaveLength(5);
+    // The bottom margin ends the text block after its last whole grid line (geometry.ts): 35.3 mm on a portrait page
+    // (22 lines of 579 twips), 35.2 mm on a landscape one (13 of 601).
     for (const s of sections) {
-      expect(s).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+      const bottom = s.includes('w:orient="landscape"') ? 11906 - 2098 - 13 * 601 : 16838 - 2098 - 22 * 579;
+      expect(s).toMatch(new RegExp(`<w:pgMar w:top="2098" w:right="1474" w:bottom="${bottom}" w:left="1587"`));
     }
     const sizes = sections.map((s) => /<w:pgSz [^>]*>/.exec(s)![0]);
     expect(sizes.filter((s) => s.includes('w:w="11906" w:h="16838" w:orient="portrait"'))).toHaveLength(4);
@@ -44,8 +47,8 @@ describe('page setup (GB/T 9704)', () => {
       const pitch = s.includes('w:orient="landscape"') ? Math.floor(7824 / 13) : 579;
       expect(s).toContain(`<w:docGrid w:type="linesAndChars" w:linePitch="${pitch}" w:charSpace="-842"/>`);
     }
-    // 22 lines of 579 twips fit the 12756-twip text block; lines are exact grid lines.
-    expect(22 * 579).toBeLessThanOrEqual(16838 - 2098 - 1984);
+    // 22 lines of 579 twips fill the text block (225 mm less 0.3 mm); lines are exact grid lines.
+    expect(22 * 579).toBe(16838 - 2098 - 2002);
     expect(styles).toMatch(/<w:pPrDefault><w:pPr>.*<w:spacing w:before="0" w:after="0" w:line="579" w:lineRule="exact"\/>/);
   });
 

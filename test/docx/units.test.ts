@@ -25,8 +25,10 @@ describe('geometry', () => {
   const g = geometryOf(GB9704);
 
   it('is A4 with the GB/T 9704 margins in twips', () => {
-    expect(g.portrait).toMatchObject({ pageWidth: 11906, pageHeight: 16838, textWidth: 8845, textHeight: 12756 });
-    expect(g.portrait.margin).toMatchObject({ top: 2098, bottom: 1984, left: 1587, right: 1474 });
+    // The text block ends after its last whole grid line: 22 × 579 twips, 0.3 mm short of 225 mm (geometry.ts).
+    expect(g.portrait).toMatchObject({ pageWidth: 11906, pageHeight: 16838, textWidth: 8845, textHeight: 22 * 579 });
+    expect(g.portrait.margin).toMatchObject({ top: 2098, bottom: 16838 - 2098 - 22 * 579, left: 1587, right: 1474 });
+    expect(g.landscape.textHeight).toBe(13 * 601);
     expect(g.landscape).toMatchObject({ pageWidth: 16838, pageHeight: 11906, textWidth: 13777 });
   });
 

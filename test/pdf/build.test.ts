@@ -14,6 +14,7 @@ import { GB9704 } from '../../src/domain/profile.js';
 import { VERSION } from '../../src/util/version.js';
 import { checkBookmarks, checkPageNumbers, checkTocLinks, checkTocNumbers } from './checks.js';
 import { bboxPages, bookmarks, footer, inkLines, layoutPages, pdffonts, pdfinfo, squeeze, type BboxPage } from './helpers.js';
+import { brokenTokens, FLOWCHART_CAPTION, inDrawing, nearlyEmpty, readPages, strandedAtFoot, textLines } from '../helpers/pages.js';
 
 const EXAMPLE = 'examples/zhuzhou-commerce';
 const NAME = '株洲市商务局规范权力运行制度汇编';
@@ -135,6 +136,34 @@ describe('powerbook build --format pdf on the example', () => {
     const tocPages = pages.slice(0, first).filter((p) => p.includes('目') && /\d+\s*$/m.test(p));
     expect(tocPages.length).toBeGreaterThan(0);
     checkPageNumbers(boxes);
+  });
+
+  it('numbers a landscape page where the portrait reader expects it: in its left margin, turned (GB/T 9704 §10.3)', () => {
+    const turned = boxes.map((b) => footer(b)).filter((f) => f?.turned);
+    // the catalogue's and the law index's pages, odd and even; where each stands: checkPageNumbers above
+    expect(turned.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(turned.map((f) => f!.n % 2)).size).toBe(2);
+    checkPageNumbers(boxes);
+  });
+
+  it('never leaves a heading, a table\'s caption or a group row at the foot of a page, nor a near-empty page before a table row, and keeps codes and numbers whole', async () => {
+    const laidOut = readPages(pdf);
+    const headings = (await bookmarks(readFileSync(pdf))).map(squeeze);
+    expect(headings.length).toBeGreaterThan(50);
+    expect(strandedAtFoot(laidOut, headings, /(基本信息|办理环节及廉政风险防控表|办理环节表|取消、暂停事项)$/)).toEqual([]);
+    // A flowchart's caption is never alone at the top of a page, away from its drawing.
+    const orphans = laidOut.map((p, i) => ({ i, first: textLines(p)[0] })).filter((p) => p.first && FLOWCHART_CAPTION.test(p.first.text) && !headings.includes(p.first.text));
+    expect(orphans.map((p) => `page ${p.i + 1}`)).toEqual([]);
+    // No near-empty page left by a table row pushed to the next page (rows taller than two thirds of a page break).
+    const firstBody = boxes.findIndex((b) => footer(b));
+    const beginsUnit = (i: number) => {
+      const lines = textLines(laidOut[i]!).map((l) => l.text);
+      return headings.some((h) => h.startsWith(lines[0]!)) || lines.some((l) => FLOWCHART_CAPTION.test(l));
+    };
+    expect(nearlyEmpty(laidOut, beginsUnit, firstBody)).toEqual([]);
+    // The text the compendium lays out (a flowchart's labels are Mermaid's: left to the flowchart's own checks).
+    expect(brokenTokens(laidOut, inDrawing(laidOut))).toEqual([]);
+    expect(laidOut.flatMap((p) => textLines(p)).some((l) => /[A-Z]{2}-\d{3}/.test(l.text))).toBe(true);
   });
 
   it('prints the 目录 with the real page numbers, each entry a link to its page', async () => {

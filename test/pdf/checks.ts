@@ -19,9 +19,18 @@ export function checkPageNumbers(boxes: BboxPage[]): void {
   const oneChar = GB9704.sizePt.pageNumber;
   boxes.slice(first).forEach((b, i) => {
     const f = numbered[first + i]!;
-    const right = b.width - M.right * PT_PER_MM;
-    const off = f.n % 2 === 1 ? right - oneChar - f.xMax : f.xMin - M.left * PT_PER_MM - oneChar;
-    expect(Math.abs(off), `page ${f.n} (${f.n % 2 === 1 ? 'odd: right' : 'even: left'})`).toBeLessThan(TOLERANCE);
+    if (f.turned) {
+      // A landscape page: in the left margin, its middle 7 mm from the text block, turned to read down the page (its
+      // box taller than wide), one character from the block's bottom corner (odd) or its top corner (even).
+      expect(Math.abs((f.xMin + f.xMax) / 2 - (M.left - GB9704.pageNumberOffsetMm) * PT_PER_MM), `page ${f.n}: 7 mm left of the text block`).toBeLessThan(TOLERANCE / 2);
+      expect(f.yMax - f.yMin, `page ${f.n}: turned`).toBeGreaterThan(2 * (f.xMax - f.xMin));
+      const off = f.n % 2 === 1 ? b.height - M.bottom * PT_PER_MM - oneChar - f.yMax : f.yMin - M.top * PT_PER_MM - oneChar;
+      expect(Math.abs(off), `page ${f.n} (${f.n % 2 === 1 ? 'odd: foot of the sheet as bound' : 'even: its head'})`).toBeLessThan(TOLERANCE);
+    } else {
+      const right = b.width - M.right * PT_PER_MM;
+      const off = f.n % 2 === 1 ? right - oneChar - f.xMax : f.xMin - M.left * PT_PER_MM - oneChar;
+      expect(Math.abs(off), `page ${f.n} (${f.n % 2 === 1 ? 'odd: right' : 'even: left'})`).toBeLessThan(TOLERANCE);
+    }
     // GB/T 9704 by the number, Chromium by the sheet: odd numbers on right-hand (odd, 1-based) sheets.
     expect((first + i) % 2, `page ${f.n} on sheet ${first + i + 1}`).toBe(f.n % 2 === 1 ? 0 : 1);
   });

@@ -18,6 +18,45 @@ export function layoutPages(pdf: string): string[] {
   return pages;
 }
 
+/** `pdftotext -raw` (the text in the order it is drawn), one string per page. */
+export function rawPages(pdf: string): string[] {
+  const pages = run('pdftotext', ['-raw', pdf, '-']).split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages;
+}
+
+/**
+ * Where two prints' pages differ: a line of one (its words on one baseline, joined without spaces, from its first
+ * word's left to its last word's right) that the other has not, or has more than `tolerance` points away. Lines,
+ * not words: pdftotext cuts a line into words by the gaps it sees between glyphs, which depend on the fonts' objects
+ * (a print's Type 3 fonts). Empty: the same text in the same places.
+ */
+export function placementDifferences(a: readonly BboxPage[], b: readonly BboxPage[], tolerance = 0.25): string[] {
+  const out: string[] = [];
+  if (a.length !== b.length) out.push(`${a.length} pages against ${b.length}`);
+  const lines = (p: BboxPage) => {
+    const rows = new Map<number, Word[]>();
+    for (const w of p.words) {
+      const key = [...rows.keys()].find((y) => Math.abs(y - w.yMin) <= tolerance) ?? w.yMin;
+      rows.set(key, [...(rows.get(key) ?? []), w]);
+    }
+    return [...rows.values()].map((ws) => ws.sort((x, y) => x.xMin - y.xMin)).map((ws) => ({
+      text: ws.map((w) => w.text).join(''), y: ws[0]!.yMin, x0: ws[0]!.xMin, x1: ws.at(-1)!.xMax,
+    })).sort((x, y) => x.y - y.y || x.x0 - y.x0);
+  };
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const [la, lb] = [lines(a[i]!), lines(b[i]!)];
+    if (la.length !== lb.length) { out.push(`page ${i + 1}: ${la.length} lines against ${lb.length}`); continue; }
+    la.forEach((l, k) => {
+      const m = lb[k]!;
+      if (l.text !== m.text || Math.max(Math.abs(l.y - m.y), Math.abs(l.x0 - m.x0), Math.abs(l.x1 - m.x1)) > tolerance) {
+        out.push(`page ${i + 1}: "${l.text}" at ${l.x0.toFixed(1)},${l.y.toFixed(1)} against "${m.text}" at ${m.x0.toFixed(1)},${m.y.toFixed(1)}`);
+      }
+    });
+  }
+  return out;
+}
+
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 /** `pdftotext -bbox`: every word with its box, in points from the page's top left corner. */
@@ -33,14 +72,25 @@ export function bboxPages(pdf: string, first?: number, last?: number): BboxPage[
   return pages;
 }
 
-/** The page number "— N —" below the text block (bottom margin in points), with the box from the first dash to the last. */
-export function footer(page: BboxPage, bottomMarginPt = 35 * 72 / 25.4): { n: number; xMin: number; xMax: number } | undefined {
-  const low = page.words.filter((w) => w.yMin > page.height - bottomMarginPt).sort((a, b) => a.xMin - b.xMin);
+/**
+ * The page number "— N —" below the text block (bottom margin in points), with the box from the first dash to the
+ * last; on a landscape page, turned in the left margin (`turned`, the box then runs down the page: yMin to yMax).
+ */
+export function footer(page: BboxPage, bottomMarginPt = 35 * 72 / 25.4): { n: number; xMin: number; xMax: number; yMin: number; yMax: number; turned: boolean } | undefined {
+  const landscape = page.width > page.height;
+  const low = landscape
+    ? page.words.filter((w) => w.xMax < 28 * 72 / 25.4).sort((a, b) => a.yMin - b.yMin)
+    : page.words.filter((w) => w.yMin > page.height - bottomMarginPt).sort((a, b) => a.xMin - b.xMin);
   const text = low.map((w) => w.text).join(' ');
   const m = /—\s*(\d+)\s*—/.exec(text);
   if (!m) return undefined;
   const dashes = low.filter((w) => w.text.includes('—'));
-  return { n: Number(m[1]), xMin: dashes[0]!.xMin, xMax: dashes.at(-1)!.xMax };
+  const all = [dashes[0]!, dashes.at(-1)!];
+  return {
+    n: Number(m[1]), turned: landscape,
+    xMin: Math.min(...all.map((w) => w.xMin)), xMax: Math.max(...all.map((w) => w.xMax)),
+    yMin: Math.min(...all.map((w) => w.yMin)), yMax: Math.max(...all.map((w) => w.yMax)),
+  };
 }
 
 /**

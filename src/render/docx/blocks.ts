@@ -20,7 +20,7 @@ function renderBlock(ctx: RenderContext, block: Exclude<Block, { type: 'pageBrea
     case 'paragraph':
       return [renderParagraph(ctx, block, scope, breakBefore, keepNext)];
     case 'list':
-      return renderList(ctx, block, scope, breakBefore, 0, renderBlocks);
+      return renderList(ctx, block, scope, breakBefore, 0, renderBlocks, keepNext);
     case 'quote':
       return renderBlocks(ctx, block.children, { ...scope, role: 'quote' }, breakBefore);
     case 'table':
@@ -32,7 +32,10 @@ function renderBlock(ctx: RenderContext, block: Exclude<Block, { type: 'pageBrea
   }
 }
 
-/** A paragraph a note (a rule's review record) follows keeps with it: the note is never alone at the top of a page. */
+/**
+ * A paragraph or a list (its last item) a note (a rule's review record) follows keeps with it: the note is never alone
+ * at the top of a page.
+ */
 const keepsWithNote = (blocks: readonly Block[], i: number): boolean => {
   const next = blocks[i + 1];
   return next?.type === 'paragraph' && next.style === 'note';

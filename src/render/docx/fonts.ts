@@ -7,6 +7,7 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { FontRole, LayoutProfile } from '../../domain/profile.js';
+import { charWidthEm, withAutospace, type Metric } from '../../document/unbroken.js';
 
 /** A role of text in the DOCX: the profile's roles, plus quotes (楷体) and inline code. */
 export type RunRole = FontRole | 'quote' | 'code';
@@ -182,30 +183,51 @@ export function documentFontNames(profile: LayoutProfile): string[] {
 /** Fonts whose widths docx's layout knows without a file (Office's, and those made as wide). */
 const KNOWN_WITHOUT_FILE = new Set(['times new roman', 'courier new', 'arial', 'calibri', 'cambria']);
 
-/** Loads the font files for the names the document uses, regular and bold. */
-export function loadEstimatorFonts(profile: LayoutProfile, given: Partial<Record<string, string>> = {}): FontFilesResult {
-  const files: Record<string, string> = { ...DEFAULT_FONT_FILES };
-  for (const [name, path] of Object.entries(given)) if (path) files[name] = path;
-  const fonts: EstimatorFont[] = [];
+/** The font files for the names the document uses, without reading them: a bold file, or none (made bold from the regular). */
+export interface FontFileSet {
+  files: Array<{ name: string; regular: string; bold?: string }>;
+  /** Names (of the document's fonts) that have no file. */
+  missing: string[];
+  /** A key identifying the set of files (their paths). */
+  key: string;
+}
+
+export function fontFileSet(profile: LayoutProfile, given: Partial<Record<string, string>> = {}): FontFileSet {
+  const paths: Record<string, string> = { ...DEFAULT_FONT_FILES };
+  for (const [name, path] of Object.entries(given)) if (path) paths[name] = path;
+  const files: FontFileSet['files'] = [];
   const missing: string[] = [];
   const keyParts: string[] = [];
   for (const name of documentFontNames(profile)) {
-    const regular = files[name];
+    const regular = paths[name];
     if (!regular || !existsSync(regular)) {
       if (!KNOWN_WITHOUT_FILE.has(name.toLowerCase())) missing.push(name);
       continue;
     }
-    fonts.push({ name, data: readCached(regular) });
-    const bold = files[`${name} Bold`];
+    const bold = paths[`${name} Bold`];
     if (bold && existsSync(bold)) {
-      fonts.push({ name, data: readCached(bold) });
+      files.push({ name, regular, bold });
       keyParts.push(`${name}=${regular}|${bold}`);
     } else {
-      fonts.push({ name, data: asBold(regular) });
+      files.push({ name, regular });
       keyParts.push(`${name}=${regular}|*`);
     }
   }
-  return { fonts, missing, key: keyParts.join(';') };
+  return { files, missing, key: keyParts.join(';') };
+}
+
+/**
+ * Loads the font files for the names the document uses, regular and bold (some 75 MB: read only when pages are laid
+ * out, not for a build whose layout is all in the cache).
+ */
+export function loadEstimatorFonts(profile: LayoutProfile, given: Partial<Record<string, string>> = {}): FontFilesResult {
+  const set = fontFileSet(profile, given);
+  const fonts: EstimatorFont[] = [];
+  for (const { name, regular, bold } of set.files) {
+    fonts.push({ name, data: readCached(regular) });
+    fonts.push({ name, data: bold ? readCached(bold) : asBold(regular) });
+  }
+  return { fonts, missing: set.missing, key: set.key };
 }
 
 /** What the font table says of a font Word may not have: another name to look for, its character set, family, pitch. */
@@ -237,4 +259,95 @@ export function fontTableXml(profile: LayoutProfile, root: string): string {
     return `<w:font w:name="${xmlAttr(name)}">${f.altName ? `<w:altName w:val="${xmlAttr(f.altName)}"/>` : ''}<w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`;
   });
   return `${root.replace(/\/>$/, '>')}${fonts.join('')}</w:fonts>`;
+}
+
+const advancesCache = new Map<string, Float64Array | null>();
+
+/**
+ * The advance widths (in ems) of the printable ASCII characters (U+0020–U+007E, by code − 0x20) in the file that
+ * stands for a font name in this machine's layout (DEFAULT_FONT_FILES: what LibreOffice gets for the name through
+ * fontconfig, and what docx's layout measures with), from its cmap (format 4) and hmtx; `undefined` without one.
+ * Read by hand from the tables rather than by a font library: four tables, and the directory code above.
+ */
+export function asciiAdvances(name: string): Float64Array | undefined {
+  const known = advancesCache.get(name);
+  if (known !== undefined) return known ?? undefined;
+  let out: Float64Array | null = null;
+  const file = DEFAULT_FONT_FILES[name];
+  try {
+    if (file && existsSync(file)) out = readAsciiAdvances(readCached(file));
+  } catch {
+    out = null; // an unreadable file: the callers fall back to their own widths
+  }
+  advancesCache.set(name, out);
+  return out ?? undefined;
+}
+
+function readAsciiAdvances(data: Uint8Array): Float64Array | null {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const dir = faceOffsets(view)[0]!;
+  const head = tableOffset(view, dir, 'head');
+  const hhea = tableOffset(view, dir, 'hhea');
+  const hmtx = tableOffset(view, dir, 'hmtx');
+  const cmap = tableOffset(view, dir, 'cmap');
+  if (head === undefined || hhea === undefined || hmtx === undefined || cmap === undefined) return null;
+  const unitsPerEm = view.getUint16(head + 18);
+  const metrics = view.getUint16(hhea + 34);
+  // The Unicode BMP subtable (platform 3 encoding 1, or platform 0), format 4.
+  let sub: number | undefined;
+  for (let i = 0, n = view.getUint16(cmap + 2); i < n; i++) {
+    const rec = cmap + 4 + i * 8;
+    const platform = view.getUint16(rec), encoding = view.getUint16(rec + 2);
+    const at = cmap + view.getUint32(rec + 4);
+    if (view.getUint16(at) === 4 && ((platform === 3 && encoding === 1) || platform === 0)) { sub = at; break; }
+  }
+  if (sub === undefined) return null;
+  const segs = view.getUint16(sub + 6) / 2;
+  const ends = sub + 14, starts = ends + segs * 2 + 2, deltas = starts + segs * 2, ranges = deltas + segs * 2;
+  const glyphOf = (c: number): number => {
+    for (let s = 0; s < segs; s++) {
+      if (view.getUint16(ends + s * 2) < c) continue;
+      const start = view.getUint16(starts + s * 2);
+      if (start > c) return 0;
+      const delta = view.getInt16(deltas + s * 2), range = view.getUint16(ranges + s * 2);
+      if (range === 0) return (c + delta) & 0xffff;
+      const g = view.getUint16(ranges + s * 2 + range + (c - start) * 2);
+      return g === 0 ? 0 : (g + delta) & 0xffff;
+    }
+    return 0;
+  };
+  const out = new Float64Array(0x7f - 0x20);
+  for (let c = 0x20; c < 0x7f; c++) {
+    const g = glyphOf(c);
+    out[c - 0x20] = view.getUint16(hmtx + Math.min(g, metrics - 1) * 4) / unitsPerEm;
+  }
+  return out;
+}
+
+/**
+ * How the text of a role is measured, for laying lines out ahead (document/unbroken.ts): as docx's page layout
+ * measures it (this machine's font file for the role's Latin font, no space between scripts, as Word with
+ * w:autoSpaceDE off), and as LibreOffice does (the same fonts with its space between ideographs and Latin letters or
+ * digits), whose lines must agree: LibreOffice's are made both's. Word with the official GB2312 fonts (half-width
+ * Latin letters) is not measured: breaking lines for it as well put a character alone on a line where they disagreed.
+ */
+export function roleMetrics(profile: LayoutProfile, role: RunRole): { metrics: Metric[]; agree: [Metric, Metric] } {
+  // The same functions for a role each time (document/unbroken.ts remembers the lines laid out with them).
+  let byRole = metricsByProfile.get(profile);
+  if (byRole === undefined) metricsByProfile.set(profile, (byRole = new Map()));
+  let known = byRole.get(role);
+  if (known === undefined) byRole.set(role, (known = measuredRole(profile, role)));
+  return known;
+}
+
+const metricsByProfile = new WeakMap<LayoutProfile, Map<RunRole, { metrics: Metric[]; agree: [Metric, Metric] }>>();
+
+function measuredRole(profile: LayoutProfile, role: RunRole): { metrics: Metric[]; agree: [Metric, Metric] } {
+  const advances = asciiAdvances(runFonts(profile, role).ascii);
+  const layout: Metric = (ch) => {
+    const c = ch.codePointAt(0)!;
+    return advances && c >= 0x20 && c < 0x7f ? advances[c - 0x20]! : charWidthEm(ch);
+  };
+  const libreOffice = withAutospace(layout);
+  return { metrics: [layout, libreOffice], agree: [layout, libreOffice] };
 }

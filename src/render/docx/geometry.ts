@@ -80,6 +80,16 @@ export function geometryOf(profile: LayoutProfile): Geometry {
   };
   // The grid in whole twips: the line pitch rounded down so that `grid.lines` lines fit the text block as written.
   const linePitch = Math.floor(portrait.textHeight / profile.grid.lines);
+  // LibreOffice lays a page with a document grid out on whole grid lines: its text block ends after the last whole
+  // line (22 × 579 twips, 0.9 pt short of the 225 mm), where Word's and docx's layout end at the margin, so a table
+  // row that just fits in one did not in the other. The bottom margin is made to end the text block there (a third of
+  // a millimetre more), on portrait pages and, with its own pitch, on landscape ones (`gridPitch`).
+  portrait.margin = { ...margin, bottom: height - margin.top - linePitch * profile.grid.lines };
+  portrait.textHeight = height - margin.top - portrait.margin.bottom;
+  const landscapeLines = Math.max(1, Math.floor(landscape.textHeight / linePitch));
+  const landscapePitch = Math.floor(landscape.textHeight / landscapeLines);
+  landscape.margin = { ...margin, bottom: width - margin.top - landscapePitch * landscapeLines };
+  landscape.textHeight = width - margin.top - landscape.margin.bottom;
   const pitchPt = portrait.textWidth / TWIPS_PER_PT / profile.grid.chars;
   const charSpace = Math.floor((pitchPt - profile.sizePt.body) * 4096);
   // Condensed to the grid's pitch, and 0.15 pt more: LibreOffice rounds glyph advances and letter spacing so that
@@ -101,5 +111,5 @@ export const pageOf = (g: Geometry, orientation: 'portrait' | 'landscape'): Page
 export function gridPitch(g: Geometry, orientation: 'portrait' | 'landscape'): number {
   if (orientation === 'portrait') return g.linePitch;
   const height = g.landscape.textHeight;
-  return Math.floor(height / Math.max(1, Math.floor(height / g.linePitch)));
+  return Math.round(height / Math.max(1, Math.round(height / g.linePitch)));
 }

@@ -32,6 +32,7 @@ export function renderList(
   pageBreakBefore: boolean,
   depth: number,
   renderBlocks: RenderBlocks,
+  keepNext = false,
 ): FileChild[] {
   const out: FileChild[] = [];
   const itemScope: BlockScope = { ...scope, indentChars: scope.indentChars + (depth > 0 ? 2 : 0), firstInSection: false };
@@ -43,12 +44,16 @@ export function renderList(
       first?.type === 'paragraph'
         ? { ...first, children: [{ type: 'text', text: label }, ...first.children] }
         : { type: 'paragraph', children: [{ type: 'text', text: label }] };
-    out.push(renderParagraph(ctx, labelled, itemScope, breakHere));
     const remaining = first?.type === 'paragraph' ? rest : item;
-    for (const block of remaining) {
-      if (block.type === 'list') out.push(...renderList(ctx, block, itemScope, false, depth + 1, renderBlocks));
+    // The list's last line keeps with what follows when asked (a rule's review note).
+    const last = keepNext && i === list.items.length - 1;
+    out.push(renderParagraph(ctx, labelled, itemScope, breakHere, last && remaining.length === 0));
+    remaining.forEach((block, k) => {
+      const keep = last && k === remaining.length - 1;
+      if (block.type === 'list') out.push(...renderList(ctx, block, itemScope, false, depth + 1, renderBlocks, keep));
+      else if (block.type === 'paragraph') out.push(renderParagraph(ctx, block, itemScope, false, keep));
       else out.push(...renderBlocks(ctx, [block], itemScope));
-    }
+    });
   });
   return out;
 }

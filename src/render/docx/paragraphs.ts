@@ -7,6 +7,9 @@ import type { BlockScope, RenderContext } from './context.js';
 import type { RunRole } from './fonts.js';
 import { renderInlines } from './inlines.js';
 import { StyleId } from './styles.js';
+import { pageOf } from './geometry.js';
+import { withBreaksForTokens } from '../../document/unbroken.js';
+import { roleMetrics } from './fonts.js';
 
 type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
 
@@ -46,6 +49,18 @@ export function renderParagraph(ctx: RenderContext, p: ModelParagraph, scope: Bl
     ...(indent ? { indent } : {}),
     ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
     ...(keepNext ? { keepNext: true } : {}),
-    children: renderInlines(ctx, p.children, { role }),
+    children: renderInlines(ctx, body ? keepTokensWhole(ctx, p.children, scope, role, (left ?? (inQuote ? nestedIndent(ctx, 2) : 0)) + (inQuote ? nestedIndent(ctx, 2) : 0), noIndent ? 0 : nestedIndent(ctx, 2)) : p.children, { role }),
   });
+}
+
+/**
+ * Body text with a line break before a code or number that Word or LibreOffice would break across lines
+ * (document/unbroken.ts), measured at the body size with the document's character spacing, in the text width less the
+ * paragraph's indents (`left`: both sides' of a quote).
+ */
+function keepTokensWhole(ctx: RenderContext, children: ModelParagraph['children'], scope: BlockScope, role: RunRole, left: number, firstLine: number): ModelParagraph['children'] {
+  const em = ctx.profile.sizePt.body * 20;
+  const width = pageOf(ctx.geometry, scope.orientation).textWidth - left;
+  const m = roleMetrics(ctx.profile, role);
+  return withBreaksForTokens(children, width / em, ctx.geometry.charSpacing / em, (width - firstLine) / em, m.metrics, m.agree);
 }

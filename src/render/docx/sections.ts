@@ -9,8 +9,10 @@
  */
 import {
   DocumentGridType,
+  LineRuleType,
   NumberFormat,
   PageOrientation,
+  Paragraph,
   SectionType,
   type FileChild,
   type ISectionOptions,
@@ -171,7 +173,14 @@ export function planSections(ctx: RenderContext, model: DocumentModel): DocxSect
 /** The blocks of a run as DOCX paragraphs and tables. */
 export function renderRun(ctx: RenderContext, run: LayoutRun): FileChild[] {
   if (run.kind === 'cover' && run.blocks.every((b) => b.type === 'paragraph')) return renderCover(ctx, run.blocks);
-  return renderBlocks(ctx, run.blocks, { orientation: run.orientation, role: 'body', indentChars: 0, firstInSection: run.firstInSection });
+  const children = renderBlocks(ctx, run.blocks, { orientation: run.orientation, role: 'body', indentChars: 0, firstInSection: run.firstInSection });
+  // A section that ends in a table, another after it, ends with a paragraph a point high (which takes the section's
+  // properties), not the empty line docx would close it with: Word puts a line there, on a page of its own when the
+  // table fills the last one, where LibreOffice puts none, and the 目录's numbers (docx's layout) followed Word.
+  if (run.closesSection && children.length > 0 && !(children[children.length - 1] instanceof Paragraph)) {
+    children.push(new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [] }));
+  }
+  return children;
 }
 
 /**

@@ -223,7 +223,9 @@ export function buildStyles(profile: LayoutProfile, g: Geometry): IStylesOptions
     para(StyleId.coverDept, 'PB Cover Department', 'heading1', sizePt.body, { alignment: AlignmentType.CENTER }),
     para(StyleId.coverDate, 'PB Cover Date', 'body', sizePt.body, { alignment: AlignmentType.CENTER }),
     // A caption takes one grid line, so the text after it stays on the grid.
-    para(StyleId.caption, 'caption', 'heading1', note, { alignment: AlignmentType.CENTER, spacing: line }),
+    // A caption's lines stay together (a long power's flowchart caption takes two): never "…处罚权力" at the foot of
+    // the drawing's page and "运行流程图（1/4）" at the top of the next.
+    para(StyleId.caption, 'caption', 'heading1', note, { alignment: AlignmentType.CENTER, spacing: line, keepLines: true }),
     para(StyleId.note, 'PB Note', 'body', note, {
       keepLines: true,
       indent: { firstLine: Math.round(2 * note * 20) },

@@ -18,11 +18,13 @@ import {
   type FileChild,
 } from '#docx';
 import type { Table as ModelTable, TableCell as ModelCell } from '../../document/model.js';
+import { columnMinimums, fitColumns, withBreaksForTokens } from '../../document/unbroken.js';
 import type { BlockScope, RenderContext } from './context.js';
 import { pageOf, ptToTwips } from './geometry.js';
 import { renderInlines, runOptions } from './inlines.js';
 import { ALIGNMENT } from './paragraphs.js';
 import { StyleId } from './styles.js';
+import { roleMetrics } from './fonts.js';
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 const CELL_MARGIN = { top: 0, bottom: 0, left: 85, right: 85 } as const;
@@ -34,32 +36,14 @@ export function columnCount(t: ModelTable): number {
 }
 
 /** Column widths in twips, in the model's proportions, adding up to the text width. */
-export function columnWidths(t: ModelTable, textWidth: number, minimum: readonly number[] = []): number[] {
+export function columnWidths(t: ModelTable, textWidth: number): number[] {
   const n = columnCount(t);
   const given = t.widths && t.widths.length === n && t.widths.every((w) => Number.isFinite(w) && w > 0) ? t.widths : undefined;
   const weights = given ?? Array.from({ length: n }, () => 1);
   const total = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((w / total) * textWidth));
   widths[n - 1]! += textWidth - widths.reduce((a, b) => a + b, 0);
-  return widenTo(widths, minimum);
-}
-
-/**
- * The widths with each column widened to its minimum where it is narrower, the room taken from the columns that have
- * more than theirs, in proportion to what they have to spare; as they were when the minimums don't fit together.
- */
-export function widenTo(widths: readonly number[], minimum: readonly number[]): number[] {
-  const min = widths.map((_, i) => Math.max(0, Math.ceil(minimum[i] ?? 0)));
-  const short = widths.reduce((n, w, i) => n + Math.max(0, min[i]! - w), 0);
-  if (short === 0) return [...widths];
-  const spare = widths.map((w, i) => Math.max(0, w - min[i]!));
-  const totalSpare = spare.reduce((a, b) => a + b, 0);
-  if (totalSpare < short) return [...widths];
-  const out = widths.map((w, i) => (w < min[i]! ? min[i]! : w - Math.floor((spare[i]! * short) / totalSpare)));
-  // What rounding left over goes to the widest column.
-  const widest = out.indexOf(Math.max(...out));
-  out[widest]! += widths.reduce((a, b) => a + b, 0) - out.reduce((a, b) => a + b, 0);
-  return out;
+  return widths;
 }
 
 /**
@@ -68,16 +52,28 @@ export function widenTo(widths: readonly number[], minimum: readonly number[]): 
  * (whole characters) or mixed with Latin letters and digits (half ones) then stops a quarter of a character short of
  * the edge, so that Word, LibreOffice and docx's page layout break it at the same place, whatever they round or take
  * the borders from. The total is then at most a character short of the text width (the table is centred).
+ *
+ * `minimum` (ems, document/unbroken.ts) is what each column must hold on a line; a column is never snapped below it,
+ * the characters it needs taken from the widest columns that have some to spare.
  */
-export function snapToCharacters(widths: readonly number[], em: number): number[] {
+export function snapToCharacters(widths: readonly number[], em: number, minimum: readonly number[] = []): number[] {
   const margins = CELL_MARGIN.left + CELL_MARGIN.right;
   const quarter = Math.round(em / 4);
   const total = widths.reduce((a, b) => a + b, 0);
-  const chars = widths.map((w) => Math.floor((w - margins - quarter) / em));
-  if (chars.some((n) => n < 1)) return [...widths];
+  const need = widths.map((_, i) => Math.max(1, Math.ceil((minimum[i] ?? 0) - 0.25 - 1e-9)));
+  const chars = widths.map((w, i) => Math.max(need[i]!, Math.floor((w - margins - quarter) / em)));
+  if (widths.some((w) => Math.floor((w - margins - quarter) / em) < 1)) return [...widths];
   const width = (n: number) => n * em + quarter + margins;
   let left = total - chars.reduce((sum, n) => sum + width(n), 0);
   const order = widths.map((w, i) => [w, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, i]) => i);
+  // Over the total (a column raised to its minimum): a character less for the widest columns that can spare one.
+  while (left < 0) {
+    const k = order.find((i) => chars[i]! > need[i]!);
+    if (k === undefined) return [...widths];
+    chars[k]! -= 1;
+    left += em;
+    order.push(...order.splice(order.indexOf(k), 1));
+  }
   for (let k = 0; left >= em; k = (k + 1) % order.length) {
     chars[order[k]!]! += 1;
     left -= em;
@@ -107,40 +103,23 @@ export function rowLines(row: ModelTable['rows'][number], widths: readonly numbe
   return tallest;
 }
 
-/** A run of characters no line may be broken in: Latin letters, digits and the signs codes and numbers are made of. */
-const UNBROKEN = /[0-9A-Za-z][0-9A-Za-z.,:/%+\-_‐-―]*[0-9A-Za-z%]|[0-9A-Za-z]/g;
-
 /**
- * The narrowest each column may be (twips): its longest code or number (XK-001, 0731-28680615, 2025-11-06) on one
- * line, at the table's size (half an em a character, as the fonts' Latin letters and digits are at most), within the
- * cell's margins. Cells spanning several columns don't count.
+ * A cell's paragraph. `widthEm`: the room for its text, in ems of the table's size; where Word or LibreOffice would
+ * break a code or a number with its unit across lines (a long 时限 in a narrow column), the text is broken before it
+ * (document/unbroken.ts).
  */
-export function minimumWidths(t: ModelTable, sizePt: number): number[] {
-  const min = Array.from({ length: columnCount(t) }, () => 0);
-  for (const row of t.rows) {
-    let col = 0;
-    for (const cell of row.cells) {
-      const span = Math.max(1, cell.colSpan ?? 1);
-      if (span === 1 && col < min.length) {
-        let longest = 0;
-        for (const inline of cell.children) {
-          if (inline.type !== 'text' && inline.type !== 'ref') continue;
-          for (const m of inline.text.matchAll(UNBROKEN)) longest = Math.max(longest, m[0].length);
-        }
-        if (longest > 0) min[col] = Math.max(min[col]!, Math.ceil(longest * sizePt * 0.5 * 20) + CELL_MARGIN.left + CELL_MARGIN.right + 20);
-      }
-      col += span;
-    }
-  }
-  return min;
-}
-
-function cellParagraph(ctx: RenderContext, t: ModelTable, cell: ModelCell, header: boolean): Paragraph {
+function cellParagraph(ctx: RenderContext, t: ModelTable, cell: ModelCell, header: boolean, widthEm: number, keepNext = false): Paragraph {
   const sizePt = t.fontSize === 'normal' ? ctx.profile.sizePt.body : undefined;
   const format = { role: header ? ('heading1' as const) : ('table' as const), ...(sizePt ? { sizePt } : {}) };
-  const children = renderInlines(ctx, cell.children, format);
+  // Every run is condensed by the document's character spacing (its defaults: the body grid's).
+  const spacingEm = ctx.geometry.charSpacing / 20 / (sizePt ?? ctx.profile.sizePt.table);
+  const m = roleMetrics(ctx.profile, format.role);
+  const children = renderInlines(ctx, withBreaksForTokens(cell.children, widthEm, spacingEm, widthEm, m.metrics, m.agree), format);
   return new Paragraph({
     style: header ? StyleId.tableHeader : StyleId.tableText,
+    // A group's heading row keeps with the row after it (Word and LibreOffice keep a row whose paragraphs all keep
+    // with the next with the next row).
+    ...(keepNext ? { keepNext: true } : {}),
     ...(cell.align ? { alignment: ALIGNMENT[cell.align] } : header ? { alignment: AlignmentType.CENTER } : {}),
     // An empty cell still gets a run, so its paragraph mark has the table's fonts.
     children: children.length > 0 ? children : [new TextRun(runOptions(ctx, format, { text: '' }))],
@@ -155,16 +134,24 @@ export function renderTable(ctx: RenderContext, given: ModelTable, scope: BlockS
   }
   const textWidth = pageOf(ctx.geometry, scope.orientation).textWidth;
   const sizePt = t.fontSize === 'normal' ? ctx.profile.sizePt.body : ctx.profile.sizePt.table;
-  const widths = snapToCharacters(columnWidths(t, textWidth, minimumWidths(t, sizePt)), ptToTwips(sizePt));
+  // Each column as wide as its codes and numbers, and where the room allows its short lines holding one
+  // (document/unbroken.ts): Word and LibreOffice break after a hyphen and before an ideograph, and a run cannot be
+  // marked unbreakable without changing its characters.
+  const toTwips = (em: number) => (em > 0 ? Math.ceil(em * sizePt * 20) + CELL_MARGIN.left + CELL_MARGIN.right + 20 : 0);
+  const fitted = fitColumns(columnWidths(t, textWidth), columnMinimums(t, columnCount(t)), toTwips);
+  const widths = snapToCharacters(fitted.widths.map(Math.floor), ptToTwips(sizePt), fitted.minimum);
   const tableWidth = widths.reduce((a, b) => a + b, 0);
   const n = widths.length;
   // Rows covered by a rowSpan from above take fewer cells of their own (as in HTML); docx adds the merged cells.
   const covered: number[] = Array.from({ length: n }, () => 0);
-  // A row shorter than a quarter of the page is kept whole (pushed to the next page it leaves little room behind, and
-  // it never ends a table with a line or two on a page of their own); a taller one may break across pages.
+  // A row up to two thirds of a page tall is kept whole: pushed to the next page, it leaves the page before at least a
+  // third full (never a near-empty one), and it never ends a table with a line or two on a page of their own. A taller
+  // one may break across pages. (LibreOffice does not always break a row where Word and docx's layout do — a row of
+  // the example's step tables that they broke after ten of its nineteen lines went whole to the next page — so rows
+  // break only where they must for the pages to hold; the print PDF never breaks one.)
   const em = ptToTwips(sizePt);
   const tableLine = ptToTwips(Math.round(sizePt * 1.5));
-  const keepWhole = Math.floor(pageOf(ctx.geometry, scope.orientation).textHeight / 4 / tableLine);
+  const keepWhole = Math.floor((pageOf(ctx.geometry, scope.orientation).textHeight * 2) / 3 / tableLine);
   const rows = t.rows.map((row, r) => {
     const header = r < t.headerRows || row.header === true;
     let col = 0;
@@ -176,7 +163,7 @@ export function renderTable(ctx: RenderContext, given: ModelTable, scope: BlockS
       for (let k = col; k < col + span && k < n; k++) covered[k] = rowSpan;
       col += span;
       return new TableCell({
-        children: [cellParagraph(ctx, t, cell, header)],
+        children: [cellParagraph(ctx, t, cell, header, (width - CELL_MARGIN.left - CELL_MARGIN.right) / em, row.group === true)],
         width: { size: width, type: WidthType.DXA },
         verticalAlign: VerticalAlignTable.CENTER,
         ...(span > 1 ? { columnSpan: span } : {}),

@@ -25,6 +25,8 @@ import { fieldChar, InstructionText } from './fields.js';
 import type { RunRole } from './fonts.js';
 import { pageOf } from './geometry.js';
 import { headingText } from './headings.js';
+import { withBreaksForTokens } from '../../document/unbroken.js';
+import { roleMetrics } from './fonts.js';
 import { runOptions } from './inlines.js';
 import { StyleId, tocStyleId } from './styles.js';
 import type { BookmarkNames } from './bookmarks.js';
@@ -71,8 +73,13 @@ export function renderToc(ctx: RenderContext, toc: TocBlock, entries: readonly T
   const paragraphs = entries.map((entry, i) => {
     const role = entryRole(entry.level);
     const format = { role };
+    // A line break before a code that Word or LibreOffice would break across lines (document/unbroken.ts).
+    const em = ctx.profile.sizePt.body * 20;
+    const room = (textWidth - (entry.level - 1) * ctx.geometry.charWidth) / em;
+    const m = roleMetrics(ctx.profile, role);
+    const lines = withBreaksForTokens([{ type: 'text', text: entry.text }], room, ctx.geometry.charSpacing / em, room, m.metrics, m.agree);
     const linked: ParagraphChild[] = [
-      new TextRun(runOptions(ctx, format, { text: entry.text })),
+      ...lines.map((x) => (x.type === 'break' ? new TextRun({ ...runOptions(ctx, format), break: 1 }) : new TextRun(runOptions(ctx, format, { text: x.type === 'text' ? x.text : '' })))),
       ...(ctx.tocPageNumbers
         ? [
             new TextRun(runOptions(ctx, format, { children: [new Tab()] })),

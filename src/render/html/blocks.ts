@@ -7,6 +7,7 @@ import type { Block, Figure, Heading, Inline, Table } from '../../document/model
 import { plainText } from '../../document/walk.js';
 import { esc, safeHref } from './escape.js';
 import { numberSeparator } from '../../document/text.js';
+import { unbrokenSpans } from '../../document/unbroken.js';
 
 export interface HtmlOptions {
   /** Link target for an anchor (the site maps anchors to other pages); default `#anchor`. */
@@ -28,15 +29,38 @@ export interface HtmlOptions {
   noInlineStyles?: boolean;
   /** Header cells get scope="col"; in a key–value table (no header rows) each row's first cell is <th scope="row">. */
   headerScopes?: boolean;
+  /** A table's column widths as printed (relative), instead of the model's (the print PDF: pdf/css.ts). */
+  columnWidths?(t: Table): number[] | undefined;
+  /**
+   * A table's caption as a paragraph before it (class `caption table-caption`) rather than its <caption>: Chromium's
+   * print keeps a paragraph with what follows it (break-after: avoid), but not a <caption>, which it leaves at the
+   * foot of a page when the table's first row goes over (the print PDF).
+   */
+  captionsAbove?: boolean;
+  /** A class for each of a table's rows (the print PDF: a row that may break across pages). */
+  rowClasses?(t: Table): (string | undefined)[];
 }
 
 const hrefOf = (o: HtmlOptions, anchor: string) => o.href?.(anchor) ?? `#${anchor}`;
+
+/** Text, escaped, with each code and number that must stay on one line (document/unbroken.ts) in a `nobr` span. */
+export function textHtml(text: string): string {
+  const spans = unbrokenSpans(text);
+  if (!spans.length) return esc(text);
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += `${esc(text.slice(at, s.start))}<span class="nobr">${esc(text.slice(s.start, s.end))}</span>`;
+    at = s.end;
+  }
+  return out + esc(text.slice(at));
+}
 
 export function inlinesHtml(xs: readonly Inline[], o: HtmlOptions): string {
   return xs.map((x) => {
     switch (x.type) {
       case 'text': {
-        let h = esc(x.text);
+        let h = x.code ? esc(x.text) : textHtml(x.text);
         if (x.code) h = `<code>${h}</code>`;
         if (x.bold) h = `<strong>${h}</strong>`;
         if (x.italic) h = `<em>${h}</em>`;
@@ -45,7 +69,7 @@ export function inlinesHtml(xs: readonly Inline[], o: HtmlOptions): string {
         if (x.superscript) h = `<sup>${h}</sup>`;
         return h;
       }
-      case 'ref': return x.anchor ? `<a class="ref ref-${x.kind}" href="${esc(hrefOf(o, x.anchor))}">${esc(x.text)}</a>` : `<span class="ref ref-${x.kind}">${esc(x.text)}</span>`;
+      case 'ref': return x.anchor ? `<a class="ref ref-${x.kind}" href="${esc(hrefOf(o, x.anchor))}">${textHtml(x.text)}</a>` : `<span class="ref ref-${x.kind}">${textHtml(x.text)}</span>`;
       case 'link': return `<a href="${safeHref(x.url)}" rel="noopener noreferrer">${inlinesHtml(x.children, o)}</a>`;
       case 'footnoteRef': return `<sup class="fnref"><a href="#fn-${x.id}" id="fnref-${x.id}">${x.id}</a></sup>`;
       case 'break': return '<br>';
@@ -66,10 +90,13 @@ function headingHtml(h: Heading, o: HtmlOptions): string {
 
 function tableHtml(t: Table, o: HtmlOptions): string {
   const keep = (cells: Table['rows'][number]['cells']) => (o.hideRisks ? cells.filter((c) => !c.risk) : cells);
-  const widths = t.widths && !o.hideRisks ? t.widths : undefined;
+  const widths = o.hideRisks ? undefined : o.columnWidths?.(t) ?? t.widths;
   const total = widths?.reduce((a, b) => a + b, 0) ?? 0;
   const cols = widths ? `<colgroup>${widths.map((w) => (o.noInlineStyles ? `<col class="w-${Math.round((w / total) * 100)}">` : `<col style="width:${((w / total) * 100).toFixed(2)}%">`)).join('')}</colgroup>` : '';
-  const row = (r: Table['rows'][number], tag: 'th' | 'td') => `<tr>${keep(r.cells).map((c, i) => {
+  const extra = o.rowClasses?.(t) ?? [];
+  const row = (r: Table['rows'][number], tag: 'th' | 'td', k: number) => {
+    const classes = [r.group ? 'group' : '', extra[k] ?? ''].filter(Boolean).join(' ');
+    return `<tr${classes ? ` class="${classes}"` : ''}>${keep(r.cells).map((c, i) => {
     const rowHead = tag === 'td' && o.headerScopes && t.headerRows === 0 && i === 0 && r.cells.length > 1;
     const cellTag = rowHead ? 'th' : tag;
     const scope = o.headerScopes && cellTag === 'th' ? ` scope="${rowHead ? 'row' : 'col'}"` : '';
@@ -78,13 +105,15 @@ function tableHtml(t: Table, o: HtmlOptions): string {
       o.noInlineStyles ? (classes ? ` class="${classes}"` : '') : [c.align ? ` style="text-align:${c.align}"` : '', c.risk ? ' class="risk"' : ''].join('')].join('');
     return `<${cellTag}${attrs}>${inlinesHtml(c.children, o)}</${cellTag}>`;
   }).join('')}</tr>`;
-  const head = t.rows.slice(0, t.headerRows).map((r) => row(r, 'th')).join('');
-  const body = t.rows.slice(t.headerRows).map((r) => row(r, 'td')).join('');
+  };
+  const head = t.rows.slice(0, t.headerRows).map((r, k) => row(r, 'th', k)).join('');
+  const body = t.rows.slice(t.headerRows).map((r, k) => row(r, 'td', t.headerRows + k)).join('');
   const cls = ['tbl', t.fontSize === 'small' ? 'small' : '', t.landscape ? 'wide' : '', t.headerRows === 0 ? 'info' : ''].filter(Boolean).join(' ');
   const hidden = o.hideRisks && t.rows.some((r) => r.cells.some((c) => c.risk));
   const captionText = hidden && t.captionWithoutRisks ? t.captionWithoutRisks : t.caption;
-  const caption = captionText ? `<caption>${esc(captionText)}</caption>` : '';
-  return `<table class="${cls}">${caption}${cols}${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
+  const caption = captionText && !o.captionsAbove ? `<caption>${textHtml(captionText)}</caption>` : '';
+  const above = captionText && o.captionsAbove ? `<p class="caption table-caption">${textHtml(captionText)}</p>` : '';
+  return `${above}<table class="${cls}">${caption}${cols}${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
 }
 
 export function figureSrc(f: Figure): string | undefined {
@@ -96,13 +125,13 @@ export function figureSrc(f: Figure): string | undefined {
 function figureHtml(f: Figure, o: HtmlOptions): string {
   const src = o.imageSrc?.(f) ?? figureSrc(f);
   const img = src ? `<img src="${src}" alt="${esc(f.alt)}" width="${Math.round(f.width)}" height="${Math.round(f.height)}">` : `<p>${esc(f.alt)}</p>`;
-  return `<figure id="${esc(f.anchor)}">${img}${f.caption ? `<figcaption>${esc(f.caption)}</figcaption>` : ''}</figure>`;
+  return `<figure id="${esc(f.anchor)}">${img}${f.caption ? `<figcaption>${textHtml(f.caption)}</figcaption>` : ''}</figure>`;
 }
 
 function tocHtml(title: string, o: HtmlOptions): string {
   const items = (o.tocEntries ?? []).map((h) => {
     const page = o.tocPages?.get(h.anchor);
-    return `<li class="toc-${h.level}"><a href="${esc(hrefOf(o, h.anchor))}"><span class="toc-text">${esc(headingText(h))}</span><span class="toc-page">${page ? esc(page) : ''}</span></a></li>`;
+    return `<li class="toc-${h.level}"><a href="${esc(hrefOf(o, h.anchor))}"><span class="toc-text">${textHtml(headingText(h))}</span><span class="toc-page">${page ? esc(page) : ''}</span></a></li>`;
   }).join('');
   return `<nav class="toc" aria-label="目录"><h1 class="toc-title">${esc(title)}</h1><ol>${items}</ol></nav>`;
 }

@@ -12,6 +12,8 @@
  *   negative letter-spacing, so that 28 glyphs of 16 pt (plus spacing) fill a line, justified.
  */
 import { pageGeometry, type LayoutProfile } from '../../domain/profile.js';
+import type { Table } from '../../document/model.js';
+import { columnMinimums, fitColumns, rowLines } from '../../document/unbroken.js';
 import type { FontPlan } from './fonts.js';
 
 const PX_PER_MM = 96 / 25.4;
@@ -47,24 +49,92 @@ export function bodyGrid(profile: LayoutProfile): Grid {
  * below the text block (GB/T 9704: 一字线上距版心下边缘 7 mm), one character in from the edge of the text block, at the
  * right on right-hand sheets and at the left on left-hand ones.
  *
+ * A landscape page (`wide`) is bound turned a quarter to the left, its head at the binding edge of a right-hand sheet
+ * and at the outer edge of a left-hand one (GB/T 9704 §10.3), so its number stands where the portrait reader expects
+ * it, at the foot of the sheet as bound: in the page's left margin, turned to read down the page (vertical writing),
+ * its middle 7 mm from the text block, one character from the block's bottom corner on a right-hand sheet and from its
+ * top corner on a left-hand one — as the DOCX puts it (render/docx/footers.ts).
+ *
  * A chunk of the document printed on its own (index.ts) starts at body page `first`: its first page then counts
  * `first` instead of 1. Chromium takes the first sheet of every print for a right-hand one; when that page's number
  * is even (`swap`), the sides are swapped, so that odd numbers stay at the right once the chunks are merged.
  */
 export function pageNumberCss(profile: LayoutProfile, fonts: FontPlan, first = 1, swap = false): string {
   const { sizePt } = profile;
+  const text = `content: "\\2014  " counter(page) " \\2014";
+    font-family: ${fonts.families.pageNumber}; font-size: ${sizePt.pageNumber}pt; line-height: 1; letter-spacing: 0;`;
   const pageNumber = (side: 'left' | 'right') => `@bottom-${side} {
-    content: "\\2014  " counter(page) " \\2014";
-    font-family: ${fonts.families.pageNumber}; font-size: ${sizePt.pageNumber}pt; line-height: 1; letter-spacing: 0;
+    ${text}
     vertical-align: top; text-align: ${side};
     padding-top: calc(${profile.pageNumberOffsetMm}mm - 0.5em); padding-${side}: ${sizePt.pageNumber}pt;
   }`;
+  // Turned: the margin box is as wide as the left margin, and its one vertical line centred across it (Chromium takes
+  // vertical-align along the block axis, the page's width, in vertical writing), so the padding at its left puts the
+  // line's middle 7 mm from the text block; 0.16 em more puts the glyphs' middle there (turned, a glyph stands on its
+  // baseline, 0.2 em of descent on one side and 0.8 em of ascent on the other).
+  const turned = (side: 'left' | 'right') => {
+    const [box, align, pad] = side === 'right' ? ['left-bottom', 'end', 'bottom'] : ['left-top', 'start', 'top'];
+    return `@${box} {
+    ${text}
+    writing-mode: vertical-rl; text-align: ${align}; vertical-align: middle;
+    padding-left: calc(${profile.marginMm.left - 2 * profile.pageNumberOffsetMm}mm + 0.32em); padding-right: 0; padding-${pad}: ${sizePt.pageNumber}pt;
+  }`;
+  };
   const [right, left] = swap ? ['left', 'right'] as const : ['right', 'left'] as const;
-  const numbered = (name: string) => `@page ${name}:right { ${pageNumber(right)} }
-@page ${name}:left { ${pageNumber(left)} }`;
-  return `${first !== 1 ? `@page :first { counter-increment: page ${first}; }\n` : ''}${numbered('body')}
-${numbered('wide')}
+  return `${first !== 1 ? `@page :first { counter-increment: page ${first}; }\n` : ''}@page body:right { ${pageNumber(right)} }
+@page body:left { ${pageNumber(left)} }
+@page wide:right { ${turned(right)} }
+@page wide:left { ${turned(left)} }
 `;
+}
+
+/** A cell's padding (each side) and rule, in mm and pt, as printCss sets them. */
+const CELL_PADDING_MM = 1.2;
+const RULE_PT = 0.5;
+
+/**
+ * The widths a table is printed with (relative, as <col> percentages): the model's proportions of the text width
+ * (landscape for a wide table), each column at least as wide as its codes and numbers, and where the room allows its
+ * short lines holding one, at the table's size (document/unbroken.ts). `undefined`: the model's widths as they are.
+ */
+export function tableColumnWidths(profile: LayoutProfile): (t: Table) => number[] | undefined {
+  const { portrait, landscape } = pageGeometry(profile);
+  return (t) => {
+    const n = t.widths?.length ?? 0;
+    if (!n || t.widths!.some((w) => !(w > 0))) return undefined;
+    const width = (t.landscape ? landscape : portrait).textWidthMm * PX_PER_MM;
+    const fontPx = (t.fontSize === 'normal' ? profile.sizePt.body : profile.sizePt.table) * PX_PER_PT;
+    const total = t.widths!.reduce((a, b) => a + b, 0);
+    const scaled = t.widths!.map((w) => (w / total) * width);
+    // A column holds its content, its padding and (border-collapse) half of each rule, and a pixel to spare.
+    const toPx = (em: number) => (em > 0 ? em * fontPx + 2 * CELL_PADDING_MM * PX_PER_MM + RULE_PT * PX_PER_PT + 1 : 0);
+    return fitColumns(scaled, columnMinimums(t, n), toPx).widths;
+  };
+}
+
+/** What of a page a table row may take and still be kept whole (as the DOCX keeps it: render/docx/tables.ts). */
+const KEEP_WHOLE = 2 / 3;
+
+/**
+ * The classes of a table's rows in print: `pb-tall` for a row taller than two thirds of a page (estimated from its
+ * text in the printed column widths), which may break across pages — pushed whole to the next page, it would leave
+ * the page before near-empty; the others are never broken (`tr { break-inside: avoid }`).
+ */
+export function tableRowClasses(profile: LayoutProfile): (t: Table) => (string | undefined)[] {
+  const { portrait, landscape } = pageGeometry(profile);
+  const widthsOf = tableColumnWidths(profile);
+  return (t) => {
+    const page = t.landscape ? landscape : portrait;
+    const fontPx = (t.fontSize === 'normal' ? profile.sizePt.body : profile.sizePt.table) * PX_PER_PT;
+    const textWidthPx = page.textWidthMm * PX_PER_MM;
+    const given = widthsOf(t) ?? t.widths;
+    const n = Math.max(1, ...t.rows.map((r) => r.cells.reduce((k, c) => k + Math.max(1, c.colSpan ?? 1), 0)));
+    const rel = given && given.length === n ? given : Array.from({ length: n }, () => 1);
+    const total = rel.reduce((a, b) => a + b, 0);
+    const ems = rel.map((w) => ((w / total) * textWidthPx - 2 * CELL_PADDING_MM * PX_PER_MM) / fontPx);
+    const room = (page.textHeightMm * PX_PER_MM * KEEP_WHOLE) / (1.5 * fontPx);
+    return t.rows.map((r) => (rowLines(r, ems) > room ? 'pb-tall' : undefined));
+  };
 }
 
 /** The print CSS; with `pageNumbers: false` without the page numbers (a chunk sets them apart: pageNumberCss). */
@@ -104,12 +174,14 @@ p, li, h1, h2, h3, h4, h5, h6, figcaption { letter-spacing: ${px(g.letterSpacing
 p { margin: 0; text-align: justify; text-indent: ${twoChars}; orphans: 2; widows: 2; }
 p.noindent, li > p, td p, th p { text-indent: 0; }
 /* A line that introduces a table or a drawing stays on its page; a rule's review note is never alone at the top of one. */
-p:has(+ table), p:has(+ figure), p:has(+ p.note) { break-after: avoid; }
+p:has(+ table), p:has(+ figure), p:has(+ p.note), ol:has(+ p.note), ul:has(+ p.note) { break-after: avoid; }
 p.note { break-inside: avoid; }
 p.align-center { text-align: center; text-indent: 0; }
 p.align-right { text-align: right; text-indent: 0; }
 p.align-left { text-align: left; }
 a { color: inherit; text-decoration: none; }
+/* A code, a date, a number with its unit (document/unbroken.ts): never broken across lines. */
+.nobr { white-space: nowrap; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.875em; letter-spacing: 0; }
 sup { line-height: 0; }
 
@@ -121,7 +193,7 @@ h1, h2, h3, h4, h5, h6 { margin: 0; font-size: ${sizePt.heading}pt; font-weight:
 /* A new page where the compendium starts one (html.ts: the first of consecutive headings when one of them is a part,
    a power, a rule; so a heading is never left alone at the foot of a page, nor a part title alone on a page). */
 .break-before { break-before: page; }
-.h-part, .h-title, p.title, p.subtitle, caption, figcaption { text-wrap: balance; }
+.h-part, .h-title, p.title, p.subtitle, p.table-caption, caption, figcaption { text-wrap: balance; }
 .h-chapter { font-family: ${f.heading1}; }
 .h-section { font-family: ${f.heading2}; }
 .h-item { font-family: ${f.body}; font-weight: bold; }
@@ -165,10 +237,17 @@ table { width: 100%; border-collapse: collapse; margin: ${px(g.linePx / 4)} 0 ${
 table:has(> colgroup) { table-layout: fixed; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border: 0.5pt solid #000; padding: 0.6mm 1.2mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+tr.pb-tall { break-inside: auto; }
+/* A table's caption and header never end a page without a row of the table, nor a group's heading row (一、行政许可)
+   without the first row of its group. */
+tbody > tr:first-child, tr.group + tr { break-before: avoid; }
+th, td { border: ${RULE_PT}pt solid #000; padding: 0.6mm ${CELL_PADDING_MM}mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { font-family: ${f.heading1}; font-weight: normal; text-align: center; vertical-align: middle; }
 table.info td:first-child { text-align: center; vertical-align: middle; font-family: ${f.heading1}; }
 caption { caption-side: top; padding-bottom: 1mm; }
+/* A table's caption is a paragraph before it (html.ts), kept with the table's first rows (p:has(+ table)). */
+p.table-caption { margin-top: ${px(g.linePx / 4)}; padding-bottom: 1mm; }
+p.table-caption + table { margin-top: 0; }
 /* A wide table stands alone on landscape pages (same margins: binding and page numbers stay where they are). */
 .pb-wide table { margin-top: 0; }
 

@@ -4,7 +4,7 @@
  * (cover, front, body); a wide table stands on landscape pages of its own. Invisible links to each section, heading
  * and link target make Chromium write a named destination for each, so the printed PDF tells where each landed.
  */
-import type { Block, DocumentModel, Figure, Heading, Section } from '../../document/model.js';
+import type { Block, DocumentModel, Figure, Heading, Section, Table } from '../../document/model.js';
 import { onLandscapePages, startsPage } from '../../document/breaks.js';
 import { collect } from '../../document/walk.js';
 import { blocksHtml, footnotesHtml, type HtmlOptions } from '../html/blocks.js';
@@ -73,6 +73,10 @@ export interface ChunkHtmlOptions {
   tocPages: Map<string, string>;
   /** A figure's image URL (files beside the page); default a data URI. */
   imageSrc?(f: Figure): string | undefined;
+  /** A table's column widths as printed (css.ts tableColumnWidths). */
+  columnWidths?(t: Table): number[] | undefined;
+  /** Classes of a table's rows as printed (css.ts tableRowClasses). */
+  rowClasses?(t: Table): (string | undefined)[];
 }
 
 const ID = /\sid="([^"]+)"/g;
@@ -87,7 +91,7 @@ const HREF = /\shref="#([^"]+)"/g;
  * printed PDF then tells on which sheet, and where on it, each one landed.
  */
 export function chunksHtml(model: DocumentModel, chunks: readonly Chunk[], opts: ChunkHtmlOptions): string[] {
-  const o: HtmlOptions = { tocEntries: tocEntries(model), tocPages: opts.tocPages, imageSrc: opts.imageSrc };
+  const o: HtmlOptions = { tocEntries: tocEntries(model), tocPages: opts.tocPages, imageSrc: opts.imageSrc, columnWidths: opts.columnWidths, rowClasses: opts.rowClasses, captionsAbove: true };
   const lastBody = model.sections.map((s) => s.kind).lastIndexOf('body');
   const paged = model.sections.map((s) => pagedBlocks(s.blocks));
   let tocs = 0;

@@ -31,7 +31,7 @@ import type { DocumentModel, Figure } from '../../document/model.js';
 import { chromiumPath, launchChromium, type LaunchedBrowser } from '../../browser/chromium.js';
 import type { FontRole, LayoutProfile } from '../../domain/profile.js';
 import { planChunks } from './chunks.js';
-import { pageNumberCss, printCss } from './css.js';
+import { pageNumberCss, printCss, tableColumnWidths, tableRowClasses } from './css.js';
 import { planFonts, probeFonts, type FontUse } from './fonts.js';
 import { chunksHtml, tocEntries } from './html.js';
 import { mergeChunks, readChunk, type ChunkPdf } from './merge.js';
@@ -137,7 +137,7 @@ export async function renderPdf(model: DocumentModel, opts: PdfOptions): Promise
     const placeholder = '000';
     const html = chunksHtml(model, chunks, {
       css: printCss(profile, plan, { pageNumbers: false }), numbersCss: () => pageNumberCss(profile, plan),
-      tocPages: new Map(entries.map((h) => [h.anchor, placeholder])), imageSrc,
+      tocPages: new Map(entries.map((h) => [h.anchor, placeholder])), imageSrc, columnWidths: tableColumnWidths(profile), rowClasses: tableRowClasses(profile),
     });
     html.forEach((h, c) => {
       const file = path.join(dir, `chunk-${c}.html`);
@@ -219,6 +219,15 @@ export async function renderPdf(model: DocumentModel, opts: PdfOptions): Promise
       s.pages = printed;
       prints.real++;
       phases.print += Date.now() - t;
+      // A body chunk printed for real lets its renderer go (a chunk of 1,400 pages holds several hundred MB there);
+      // should the plan want it printed again, it is loaded again. The front matter stays for probing the fonts.
+      if (chunks[task.chunk]!.body) {
+        const context = s.context;
+        s.context = undefined;
+        s.page = undefined;
+        s.loaded = undefined;
+        await context?.close().catch(() => undefined);
+      }
     };
     // Up to `slots` tasks at once, each chunk in one task at a time (schedule.ts chooses).
     await new Promise<void>((resolve, reject) => {

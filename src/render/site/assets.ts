@@ -60,6 +60,7 @@ th, td { border: 1px solid var(--rule); padding: 0.35rem 0.5rem; vertical-align:
 thead th { background: var(--head); }
 th[scope="row"] { background: var(--head); white-space: nowrap; font-weight: bold; }
 td.risk, th.risk { background: var(--risk); }
+.nobr { white-space: nowrap; }
 .content { overflow-x: auto; }
 ${WIDTHS}
 figure { margin: 1.5rem 0; text-align: center; }
