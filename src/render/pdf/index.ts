@@ -219,6 +219,15 @@ export async function renderPdf(model: DocumentModel, opts: PdfOptions): Promise
       s.pages = printed;
       prints.real++;
       phases.print += Date.now() - t;
+      // A body chunk printed for real lets its renderer go (a chunk of 1,400 pages holds several hundred MB there);
+      // should the plan want it printed again, it is loaded again. The front matter stays for probing the fonts.
+      if (chunks[task.chunk]!.body) {
+        const context = s.context;
+        s.context = undefined;
+        s.page = undefined;
+        s.loaded = undefined;
+        await context?.close().catch(() => undefined);
+      }
     };
     // Up to `slots` tasks at once, each chunk in one task at a time (schedule.ts chooses).
     await new Promise<void>((resolve, reject) => {
