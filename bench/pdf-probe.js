@@ -26,7 +26,7 @@ const selfCpu = () => {
 // CPU: each process's user + system time (cheap, /proc/<pid>/stat) every 200 ms, the largest seen per process; memory:
 // the tree's PSS (smaps_rollup, which costs the kernel a walk of each process's pages: 5-10 ms per 100 MB mapped) once
 // a second.
-let peak = 0, ticks = 0, samplerMs = 0;
+let peak = 0, ticks = 0, samplerMs = 0, peakParts = {};
 const cpu = new Map();
 const sample = () => {
   const t0 = process.hrtime.bigint();
@@ -45,9 +45,18 @@ const sample = () => {
   tree.delete(process.pid);
   for (const p of tree) cpu.set(p, Math.max(cpu.get(p) ?? 0, times.get(p) ?? 0));
   if (ticks++ % 5 === 0) {
-    let pss = Number(/^Pss:\s+(\d+)/m.exec(readFileSync('/proc/self/smaps_rollup', 'utf8'))?.[1] ?? 0);
-    for (const p of tree) { try { pss += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0); } catch { /* gone */ } }
-    peak = Math.max(peak, pss);
+    const self = Number(/^Pss:\s+(\d+)/m.exec(readFileSync('/proc/self/smaps_rollup', 'utf8'))?.[1] ?? 0);
+    let pss = self;
+    const parts = { node: self };
+    for (const p of tree) {
+      try {
+        const kb = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+        const type = /--type=([\w-]+)/.exec(readFileSync(`/proc/${p}/cmdline`, 'utf8'))?.[1] ?? 'browser';
+        pss += kb;
+        parts[type] = (parts[type] ?? 0) + kb;
+      } catch { /* gone */ }
+    }
+    if (pss > peak) { peak = pss; peakParts = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, Math.round(v / 1024)])); }
   }
   samplerMs += Number(process.hrtime.bigint() - t0) / 1e6;
 };
@@ -68,4 +77,4 @@ const ms = Date.now() - t;
 clearInterval(timer);
 const c1 = selfCpu();
 console.log(JSON.stringify({ variant, ms, pages: report.pages, bytes: pdf.length, chunks: report.chunks, prints: report.prints, passes: report.tocPasses, exact: report.tocExact, phases: report.phases,
-  cpu: { nodeWithSampler: Math.round(c1.self - c0.self), chromium: [...cpu.values()].reduce((a, b) => a + b, 0) }, samplerMs: Math.round(samplerMs), peakPssMb: Math.round(peak / 1024) }));
+  cpu: { nodeWithSampler: Math.round(c1.self - c0.self), chromium: [...cpu.values()].reduce((a, b) => a + b, 0) }, samplerMs: Math.round(samplerMs), peakPssMb: Math.round(peak / 1024), peakParts }));
