@@ -208,12 +208,36 @@ export interface LineRoom {
  * - `agree`: two metrics whose lines must be the same, a page layout's (docx's, which numbers the 目录) and a
  *   consumer's (LibreOffice's, which adds its space between ideographs and Latin letters, so its lines are never
  *   shorter): codes and numbers are kept whole in the consumer's lines (`metrics` is not used then), and where,
- *   between two of our own breaks, the two would break the lines at different places, the consumer's breaks are made
- *   ours, so that both have the same lines.
+ *   between two of our own breaks, the two would lay the text out on a different number of lines, the consumer's
+ *   breaks are made ours, so that both have the same lines. Where the counts agree, nothing is added: a paragraph's
+ *   height, all that moves a page break, is the same in both.
  *
  * Returns the offsets (UTF-16) to break at, in order.
  */
-export function plannedBreaks(text: string, room: LineRoom, metrics: readonly Metric[] = [charWidthEm, HALF_WIDTH], agree?: readonly [Metric, Metric]): number[] {
+export function plannedBreaks(text: string, room: LineRoom, metrics: readonly Metric[] = DEFAULT_METRICS, agree?: readonly [Metric, Metric]): readonly number[] {
+  // The same text in the same room is laid out alike: remembered by its metrics (a renderer passes the same arrays for
+  // a role: fonts.ts roleMetrics), as table cells repeat (a time limit, an actor) and each run is rendered twice, for
+  // its layout and for the file.
+  let byAgree = remembered.get(metrics);
+  if (byAgree === undefined) remembered.set(metrics, (byAgree = new WeakMap()));
+  let known = byAgree.get(agree ?? NO_AGREE);
+  if (known === undefined) byAgree.set(agree ?? NO_AGREE, (known = new Map()));
+  const key = `${room.widthEm}|${room.firstEm ?? room.widthEm}|${room.spacingEm ?? 0}|${text}`;
+  let breaks = known.get(key);
+  if (breaks === undefined) {
+    if (known.size >= REMEMBERED) known.clear();
+    known.set(key, (breaks = Object.freeze(layOutBreaks(text, room, metrics, agree))));
+  }
+  return breaks;
+}
+
+const DEFAULT_METRICS: readonly Metric[] = [charWidthEm, HALF_WIDTH];
+const NO_AGREE: readonly [Metric, Metric] = [charWidthEm, charWidthEm];
+/** At most this many texts remembered for a pair of metrics (a cell's text is short; a paragraph's a few hundred characters). */
+const REMEMBERED = 50_000;
+const remembered = new WeakMap<readonly Metric[], WeakMap<readonly [Metric, Metric], Map<string, readonly number[]>>>();
+
+function layOutBreaks(text: string, room: LineRoom, metrics: readonly Metric[], agree: readonly [Metric, Metric] | undefined): number[] {
   const spans = unbrokenSpans(text);
   if (!spans.length && !(agree && /[0-9A-Za-z]/.test(text))) return [];
   const { widthEm, firstEm = widthEm, spacingEm = 0 } = room;
@@ -297,7 +321,10 @@ export function plannedBreaks(text: string, room: LineRoom, metrics: readonly Me
       const w = k === 0 ? firstEm : widthEm;
       const mine = layout(agree[0], from, w, until).starts;
       const theirs = layout(agree[1], from, w, until).starts;
-      if (mine.length !== theirs.length || mine.some((b, j) => b !== theirs[j])) more.push(...theirs);
+      // Only a different number of lines moves a page break (a paragraph's height is its lines): where both have as
+      // many, the text is left to break where each engine breaks it, with no line break of ours that Word's Find,
+      // a copy or pandoc would see between two characters of a word.
+      if (mine.length !== theirs.length) more.push(...theirs);
       from = until;
     });
     breaks.push(...more);
@@ -307,7 +334,7 @@ export function plannedBreaks(text: string, room: LineRoom, metrics: readonly Me
 }
 
 /** plannedBreaks for codes and numbers alone. */
-export function breaksForTokens(text: string, widthEm: number, firstEm = widthEm, spacingEm = 0, metrics: readonly Metric[] = [charWidthEm, HALF_WIDTH]): number[] {
+export function breaksForTokens(text: string, widthEm: number, firstEm = widthEm, spacingEm = 0, metrics: readonly Metric[] = DEFAULT_METRICS): readonly number[] {
   return plannedBreaks(text, { widthEm, firstEm, spacingEm }, metrics);
 }
 

@@ -1,6 +1,7 @@
 /** A file of the repository, decoded, with a way to turn offsets and YAML paths into line:column. */
 import type { Document, Node as YamlNode, Pair } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
+import { indexYaml, type PosNode, type PosPair } from './positions.js';
 import type { Position } from '../diagnostics/diagnostic.js';
 
 export type PathKey = string | number;
@@ -12,6 +13,8 @@ export class SourceFile {
   private textLoader: (() => string) | undefined;
   private lineStartsCache: number[] | undefined;
   private docCache: Document.Parsed | undefined;
+  /** Positions from js-yaml's parse (load/positions.ts); null: not covered; undefined: not yet asked for. */
+  private positionsCache: PosNode | null | undefined;
 
   constructor(
     /** Relative to the repository root, forward slashes. */
@@ -39,6 +42,18 @@ export class SourceFile {
     return this.docCache;
   }
   set doc(d: Document.Parsed) { this.docCache = d; }
+
+  /**
+   * Positions from js-yaml's parse of the file (load/positions.ts), when it has the shapes they cover: then nodeAt and
+   * rangeAt answer from them, and the file is not parsed with `yaml`. Computed on first use (only files with something
+   * to report need them), by js-yaml again: a fifth of a `yaml` parse, and a clean file costs nothing. (Recording the
+   * events during the load's own parse instead cost a clean repository of 10,000 powers 14 % more CPU and 80 MB more
+   * memory, for 0.1 s saved on 1,000 files with findings.)
+   */
+  get positions(): PosNode | undefined {
+    if (this.positionsCache === undefined) this.positionsCache = this.docCache ? null : indexYaml(this.text.slice(this.yamlOffset, this.yamlEnd)) ?? null;
+    return this.positionsCache ?? undefined;
+  }
 
   private get lineStarts(): number[] {
     if (!this.lineStartsCache) {
@@ -75,8 +90,33 @@ export class SourceFile {
     return this.text.slice(s, e).replace(/\r?\n$/, '');
   }
 
-  /** The YAML node at `path`, or the nearest existing ancestor. */
-  nodeAt(path: readonly PathKey[]): { node: YamlNode | null; pair: Pair | null; depth: number } {
+  /** The YAML node at `path`, or the nearest existing ancestor (its range as `yaml`'s node.range). */
+  nodeAt(path: readonly PathKey[]): { node: { range?: readonly number[] | null } | null; pair: unknown; depth: number } {
+    return this.positions ? this.posAt(this.positions, path) : this.yamlNodeAt(path);
+  }
+
+  private posAt(root: PosNode, path: readonly PathKey[]): { node: PosNode; pair: PosPair | null; depth: number } {
+    let node = root;
+    let pair: PosPair | null = null;
+    let depth = 0;
+    for (const key of path) {
+      if (node.kind === 'map') {
+        const p = node.pairs!.find((it) => it.key === String(key));
+        if (!p) break;
+        pair = p;
+        node = p.value;
+      } else if (node.kind === 'seq' && (typeof key === 'number' || /^\d+$/.test(String(key)))) {
+        const item = node.items![Number(key)];
+        if (item === undefined) break;
+        pair = null;
+        node = item;
+      } else break;
+      depth++;
+    }
+    return { node, pair, depth };
+  }
+
+  private yamlNodeAt(path: readonly PathKey[]): { node: YamlNode | null; pair: Pair | null; depth: number } {
     let node: unknown = this.doc.contents ?? null;
     let pair: Pair | null = null;
     let depth = 0;
@@ -102,7 +142,14 @@ export class SourceFile {
    * Range of the value at `path` (or its key when `key` is set). Missing paths fall back to the nearest ancestor's key.
    */
   rangeAt(path: readonly PathKey[], opts: { key?: boolean } = {}): { start: Position; end: Position } {
-    const { node, pair, depth } = this.nodeAt(path);
+    if (this.positions) {
+      // As below, from js-yaml's positions: every key there is a scalar.
+      const { node, pair, depth } = this.posAt(this.positions, path);
+      const exact = depth === path.length;
+      const target = pair && (opts.key || !exact || node.kind !== 'scalar') ? pair.keyNode : node;
+      return { start: this.position(this.yamlOffset + target.range[0]), end: this.position(this.yamlOffset + target.range[1]) };
+    }
+    const { node, pair, depth } = this.yamlNodeAt(path);
     const exact = depth === path.length;
     let target: YamlNode | null = node;
     const { isMap, isScalar, isSeq } = yamlLib();

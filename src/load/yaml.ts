@@ -124,7 +124,8 @@ export function tooDeep(src: string): number | null {
  * Parses the YAML part of `file` (from `file.yamlOffset` to `file.yamlEnd`). The common case, a well-formed file without
  * anchors, takes the fast path (js-yaml, YAML 1.2 core schema, about five times faster); anything else goes through
  * `yaml`, whose Document keeps source positions and reports each problem where it is. Positions of a fast-path file are
- * computed later, only if a check has something to report (SourceFile.doc is lazy).
+ * computed later, only if a check has something to report: by js-yaml again, with its listener (SourceFile.positions,
+ * load/positions.ts), or where that does not cover the file's shape, by `yaml` (SourceFile.doc).
  */
 export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
   const src = file.text.slice(file.yamlOffset, file.yamlEnd);

@@ -212,8 +212,8 @@ export async function compile(repo: Repository, opts: CompileOptions = {}): Prom
 export const BUILD_FORMATS = ['docx', 'html', 'pdf'] as const;
 export type BuildFormat = (typeof BUILD_FORMATS)[number];
 
-/** A file a backend produced, relative to the output directory. */
-export interface OutputFile { path: string; data: Uint8Array | string }
+/** A file a backend produced, relative to the output directory: its bytes, text, or pieces written one after the other. */
+export interface OutputFile { path: string; data: Uint8Array | string | readonly Uint8Array[] }
 
 export interface RenderContext {
   repo: Repository;
@@ -238,14 +238,17 @@ const TOC_ZH: Record<string, string> = { estimated: '已排好', guessed: '已�
 /** Each format's backend, loaded when used: `validate` never pays for loading the DOCX, PDF and Chromium code. */
 export const BACKENDS: Record<BuildFormat, Backend> = {
   async docx(model, ctx) {
-    const { renderDocxWithReport } = await import('../render/docx/index.js');
+    const { renderDocxPieces } = await import('../render/docx/index.js');
     // The pages of each run of pages are kept (.powerbook/cache/layout), so a rebuild lays out only what changed.
     const layoutCacheDir = ctx.cache === false ? undefined : path.join(ctx.repo.root, '.powerbook', 'cache', 'layout');
-    const { buffer, report } = await renderDocxWithReport(model, { profile: GB9704, ...(layoutCacheDir ? { layoutCacheDir } : {}) });
+    // The zip as pieces, written to the file one after the other (no buffer of the whole file).
+    // And the flowcharts' SVGs compressed for the zip (.powerbook/cache/docx-svg), by their hash.
+    const svgCacheDir = ctx.cache === false ? undefined : path.join(ctx.repo.root, '.powerbook', 'cache', 'docx-svg');
+    const { pieces, report } = await renderDocxPieces(model, { profile: GB9704, ...(layoutCacheDir ? { layoutCacheDir } : {}), ...(svgCacheDir ? { svgCacheDir } : {}) });
     const file = `${ctx.base}.docx`;
     const missing = report.missingFonts;
     return {
-      files: [{ path: file, data: buffer }],
+      files: [{ path: file, data: pieces }],
       summary: {
         en: [`DOCX  ${file}  (${report.pageCount ?? '?'} pages, TOC page numbers ${report.pageNumbers}${missing.length ? `; no font file to measure: ${missing.join(', ')}` : ''})`],
         zh: [`DOCX  ${file}（约 ${report.pageCount ?? '?'} 页，目录页码：${TOC_ZH[report.pageNumbers]}${missing.length ? `；缺少字体文件：${missing.join('、')}` : ''}）`],

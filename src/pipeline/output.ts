@@ -5,11 +5,13 @@
  * that fails or is interrupted while writing leaves the previous outputs as they were, and a temporary folder that
  * the next build removes.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from './manifest.js';
 
-export interface OutputFile { path: string; data: Uint8Array | string }
+/** A file to write: its bytes, its text, or pieces of bytes written one after the other (a large DOCX: no buffer of it all). */
+export interface OutputFile { path: string; data: Uint8Array | string | readonly Uint8Array[] }
 export interface Listed { path: string; sha256: string; bytes: number }
 
 const STAGING = /^\.powerbook-out-(\d+)-/;
@@ -50,6 +52,27 @@ function replace(from: string, to: string, isDir: boolean): void {
   rmSync(old, { recursive: true, force: true });
 }
 
+/** Writes a file's data, and says its SHA-256 and size. */
+function writeData(file: string, data: OutputFile['data']): { sha256: string; bytes: number } {
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    writeFileSync(file, data);
+    return { sha256: sha256(data), bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength };
+  }
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const fd = openSync(file, 'w');
+  try {
+    for (const piece of data) {
+      for (let at = 0; at < piece.length;) at += writeSync(fd, piece, at, piece.length - at);
+      hash.update(piece);
+      bytes += piece.length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
 /**
  * Writes `groups` (each a folder written whole, or loose files) and then `last(listed)` (the manifest) into `outDir`.
  * Returns what was written, in order, with SHA-256 and size.
@@ -65,14 +88,13 @@ export function writeStaged(outDir: string, groups: { dir?: string; files: Outpu
       for (const f of g.files) {
         const abs = inside(stage, f.path);
         mkdirSync(path.dirname(abs), { recursive: true });
-        writeFileSync(abs, f.data);
-        listed.push({ path: f.path, sha256: sha256(f.data), bytes: typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength });
+        listed.push({ path: f.path, ...writeData(abs, f.data) });
       }
       if (g.dir) moves.push({ rel: g.dir, isDir: true });
       else moves.push(...g.files.map((f) => ({ rel: f.path, isDir: false })));
     }
     const final = last?.(listed);
-    if (final) writeFileSync(inside(stage, final.path), final.data);
+    if (final) writeData(inside(stage, final.path), final.data);
     // Everything is written: now into place, the manifest last.
     for (const m of moves) replace(inside(stage, m.rel), inside(outDir, m.rel), m.isDir);
     if (final) replace(inside(stage, final.path), inside(outDir, final.path), false);

@@ -8,7 +8,7 @@ import type { Table } from '../../src/document/model.js';
 import { charWidthEm, columnMinimums, fitColumns, plannedBreaks, unbrokenSpans, withAutospace, type Metric } from '../../src/document/unbroken.js';
 
 const spans = (t: string) => unbrokenSpans(t).map((s) => t.slice(s.start, s.end));
-const cut = (t: string, breaks: number[]) => { let out = '', at = 0; for (const b of breaks) { out += `${t.slice(at, b)}|`; at = b; } return out + t.slice(at); };
+const cut = (t: string, breaks: readonly number[]) => { let out = '', at = 0; for (const b of breaks) { out += `${t.slice(at, b)}|`; at = b; } return out + t.slice(at); };
 
 describe('codes and numbers', () => {
   it('are codes, dates, numbers with separators and numbers with their units, not plain words', () => {
@@ -58,5 +58,23 @@ describe('line breaks of our own', () => {
     const room = { widthEm: 11.2 };
     expect(plannedBreaks(text, room, [own])).toEqual([]);
     expect(cut(text, plannedBreaks(text, room, [own], [own, lo]))).toBe('甲乙XK丙丁ABCD戊|己');
+  });
+
+  it('add no line break where LibreOffice breaks elsewhere on as many lines (a word of the text is never cut by us)', () => {
+    const own: Metric = charWidthEm;
+    const lo = withAutospace(own);
+    // Two lines in both, the first ending at 戊 in ours and at 丁 in LibreOffice's: the heights agree, nothing to force.
+    const text = '甲乙XK丙丁ABCD戊己庚辛';
+    const room = { widthEm: 11.2 };
+    const starts = (m: Metric) => {
+      const at: number[] = [];
+      let used = 0;
+      for (const [i, c] of [...text].entries()) { const w = m(c, [...text][i - 1], [...text][i + 1]); if (used + w > room.widthEm + 1e-6) { at.push(i); used = 0; } used += w; }
+      return at;
+    };
+    expect(starts(own).length).toBe(1);
+    expect(starts(lo).length).toBe(1);
+    expect(starts(own)[0]).not.toBe(starts(lo)[0]);
+    expect(plannedBreaks(text, room, [own], [own, lo])).toEqual([]);
   });
 });

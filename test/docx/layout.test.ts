@@ -3,7 +3,7 @@
  * (index.ts, package.ts PackageAssembler): the same numbers as the whole document's layout, the same document.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -72,6 +72,45 @@ describe('layout cache', () => {
     expect(sha(again.buffer)).toBe(sha(first.buffer));
     expect(JSON.parse(await readFile(join(cacheDir, file!), 'utf8'))).toMatchObject({ version: 1 });
   }, 60_000);
+});
+
+describe('compressed SVG cache', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'powerbook-svg-cache-'));
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps each flowchart SVG compressed, gives the same bytes from it, ignores a file not of the SVG and drops unused ones', async () => {
+    const svgCacheDir = join(dir, 'docx-svg');
+    const plain = await renderDocxWithReport(sampleModel(), { profile: GB9704 });
+    const first = await renderDocxWithReport(sampleModel(), { profile: GB9704, svgCacheDir });
+    expect(sha(first.buffer)).toBe(sha(plain.buffer));
+    const files = await readdir(svgCacheDir);
+    expect(files).toHaveLength(1);
+    const [file] = files;
+    expect(file).toMatch(/^[0-9a-f]{64}\.l6\.fflate-[0-9.]+\.bin$/);
+    const kept = await readFile(join(svgCacheDir, file!));
+    // Its size and CRC-32, then the DEFLATE stream the zip holds for word/media/*.svg.
+    const svg = unzipSync(plain.buffer)['word/media/image1.svg']!;
+    expect(kept.readUInt32LE(0)).toBe(svg.length);
+
+    // Read back: the same package. A file whose size or CRC-32 is not the SVG's is not used (and is written anew).
+    await writeFile(join(svgCacheDir, file!), Buffer.concat([Buffer.from([1, 0, 0, 0, 2, 0, 0, 0]), kept.subarray(8)]));
+    await writeFile(join(svgCacheDir, `${'0'.repeat(64)}.l6.fflate-0.8.3.bin`), kept);
+    const again = await renderDocxWithReport(sampleModel(), { profile: GB9704, svgCacheDir });
+    expect(sha(again.buffer)).toBe(sha(plain.buffer));
+    expect(await readdir(svgCacheDir)).toEqual([file]);
+    expect((await readFile(join(svgCacheDir, file!))).equals(kept)).toBe(true);
+    // Read, not written again.
+    const written = (await stat(join(svgCacheDir, file!))).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    const third = await renderDocxWithReport(sampleModel(), { profile: GB9704, svgCacheDir });
+    expect(sha(third.buffer)).toBe(sha(plain.buffer));
+    expect((await stat(join(svgCacheDir, file!))).mtimeMs).toBe(written);
+  }, 120_000);
 });
 
 /**

@@ -1,6 +1,7 @@
 /**
- * The DOCX page layout on worker threads (render/docx/layout-pool.ts), run by the compiled CLI: the same DOCX, byte
- * for byte, as laid out in one thread, and the layout cache a build leaves gives the same DOCX again.
+ * The DOCX page layout and writing on worker threads (render/docx/layout-pool.ts, batch.ts), run by the compiled CLI:
+ * the same DOCX, byte for byte, as laid out and written in one thread, and the layout cache a build leaves gives the
+ * same DOCX again.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -33,6 +34,21 @@ describe('DOCX page layout on worker threads', () => {
     rmSync(cache, { recursive: true, force: true });
     const single = build(repo, { POWERBOOK_NO_WORKERS: '1' });
     expect(threaded.docx.equals(single.docx)).toBe(true);
+    expect(cached.docx.equals(single.docx)).toBe(true);
+  });
+
+  it('writes the batches of the document on worker threads as it writes them in one thread', () => {
+    const repo = tempDir('pb-docx-writers-');
+    copyExample('examples/zhuzhou-commerce', repo);
+    // Small batches (some 30 of them), so that the workers write many, with pictures, footers and landscape sections.
+    const batches = { POWERBOOK_DOCX_BATCH: '300' };
+    const single = build(repo, { ...batches, POWERBOOK_NO_WORKERS: '1' });
+    rmSync(path.join(repo, '.powerbook/cache/layout'), { recursive: true, force: true });
+    const threaded = build(repo, { ...batches, POWERBOOK_WRITE_POOL_MIN: '1', POWERBOOK_LAYOUT_POOL_MIN: '1' });
+    expect(threaded.stderr).toMatch(/目录页码：已排好/);
+    expect(threaded.docx.equals(single.docx)).toBe(true);
+    // Written with the layout cached (the workers only write): the same again.
+    const cached = build(repo, { ...batches, POWERBOOK_WRITE_POOL_MIN: '1' });
     expect(cached.docx.equals(single.docx)).toBe(true);
   });
 });

@@ -177,11 +177,10 @@ describe('flowcharts as printed', () => {
     }
   });
 
-  // Off: LibreOffice lays a full-height flowchart page over the end of the table before it (the power's 基本信息) instead
-  // of starting a new page, and the second line of a long caption goes over to the next page. That is the keeping of
-  // blocks together (issue 14's "captions stay with their flowcharts", another branch's page-break work), not the
-  // drawing: the same pictures and captions share their page in the PDF above.
-  it.skip('LibreOffice\'s PDF of the DOCX: every caption whole on its picture\'s page', () => {
+  // LibreOffice once laid a full-height flowchart page over the end of the table before it and cut a long caption in
+  // two across a page break; the page form (captions' lines kept together, rows kept whole up to two thirds of a page)
+  // keeps each caption whole on its picture's page in LibreOffice's own pagination too.
+  it('LibreOffice\'s PDF of the DOCX: every caption whole on its picture\'s page', () => {
     const split = figures.filter((f) => captionStart(loPages, f.caption)?.whole !== true).map((f) => f.caption);
     expect(split).toEqual([]);
   });

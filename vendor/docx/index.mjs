@@ -150,6 +150,17 @@ var EMPTY_OBJECT = Object.seal({});
 * // When serialized: <w:myElement w:val="Hello"/>
 * ```
 */
+/**
+* How many parts of fields (`w:fldChar`, `w:instrText`, `w:fldSimple`) and tables of contents have been formatted so
+* far: a body none of which were formatted in has no field to fill in, and its walks to find them are left out
+*/
+var FIELD_PARTS = /* @__PURE__ */ new Set([
+	"w:fldChar",
+	"w:instrText",
+	"w:fldSimple"
+]);
+var formattedFieldParts = 0;
+var formattedTablesOfContents = 0;
 var XmlComponent = class extends BaseXmlComponent {
 	/**
 	* Creates a new XmlComponent.
@@ -196,6 +207,7 @@ var XmlComponent = class extends BaseXmlComponent {
 	*/
 	prepForXml(context) {
 		var _children$;
+		if (FIELD_PARTS.has(this.rootKey)) formattedFieldParts++;
 		context.stack.push(this);
 		const children = [];
 		const root = this.root;
@@ -8236,7 +8248,8 @@ var endsSection = (tree, paragraph) => {
 * that of the sections whose pages it is on, when they all have the same. A section without a header or footer of a kind
 * has the one of the section before, as Word lays them out.
 */
-var partPageCountsOf = (tree, body, sectionPageCounts) => {
+var partPageCountsOf = (tree, body, sectionPageCounts = []) => {
+	if (sectionPageCounts.length === 0) return /* @__PURE__ */ new Map();
 	const countsOfParts = sectionPropertiesIn(tree, [body]).reduce((all, properties) => {
 		var _tree$contentOf6, _all;
 		const references = ((_tree$contentOf6 = tree.contentOf(properties)) !== null && _tree$contentOf6 !== void 0 ? _tree$contentOf6 : []).flatMap((child) => {
@@ -8426,6 +8439,7 @@ var writtenTables = /* @__PURE__ */ new WeakMap();
 * with from the headings once the body it is in is written. That is undefined when it was given its content.
 */
 var recordTableOfContents = (table, fillWith) => {
+	formattedTablesOfContents++;
 	writtenTables.set(table, fillWith);
 };
 /**
@@ -8979,9 +8993,9 @@ var fillSequenceNumbers = (body, context) => {
 * of contents are written clean, whether or not their numbers were worked out. The estimate is kept for the document's
 * headers and footers.
 */
-var fillPageNumbers = (body, context, estimator) => {
+var fillPageNumbers = (body, context, estimator, fields = true) => {
 	const estimate = estimator(body, context);
-	const partPageCounts = fillBodyFields(FORMATTED, body, estimate, { blank: false });
+	const partPageCounts = fields ? fillBodyFields(FORMATTED, body, estimate, { blank: false }) : partPageCountsOf(FORMATTED, body, estimate.sectionPageCounts);
 	if (context.file) estimates.set(context.file, {
 		estimate,
 		partPageCounts
@@ -15123,16 +15137,20 @@ var Body = class extends XmlComponent {
 		}
 		for (const [paragraph, section] of this.sectionParagraphs) paragraph.addSectionProperties(section);
 		let xml;
+		const fieldsBefore = formattedFieldParts;
+		const tablesBefore = formattedTablesOfContents;
 		try {
 			xml = super.prepForXml(context);
 		} finally {
 			for (const [paragraph, section] of this.sectionParagraphs) paragraph.removeSectionProperties(section);
 		}
 		const listNumbers = (_this$pageNumbers = this.pageNumbers) === null || _this$pageNumbers === void 0 ? void 0 : _this$pageNumbers.listNumbers;
-		fillTablesOfContents(xml, context, this.headingBookmarkIds, listNumbers && ((body) => listNumbers(body, context)));
+		const tables = formattedTablesOfContents > tablesBefore;
+		if (tables) fillTablesOfContents(xml, context, this.headingBookmarkIds, listNumbers && ((body) => listNumbers(body, context)));
 		if (this.pageNumbers) {
-			fillSequenceNumbers(xml, context);
-			fillPageNumbers(xml, context, this.pageNumbers);
+			const fields = tables || formattedFieldParts > fieldsBefore;
+			if (fields) fillSequenceNumbers(xml, context);
+			fillPageNumbers(xml, context, this.pageNumbers, fields);
 		}
 		return xml;
 	}

@@ -43537,6 +43537,83 @@ var withDeletedBorders = (kept, all, deleted) => {
 * (`word-tracked-tables.docx` MK14a to MK14h). It applies the parts of a table style for the first and last rows and the
 * bands by each row's place among all the rows, the deleted ones too (MK14j to MK14l).
 */
+/**
+* Elements of a table cell whose reading depends on nothing but the cell, its table's style and the document's styles:
+* paragraphs of formatted runs of text and breaks. Cells of nothing else with the same content read the same, so a
+* document's cells are read once for each content (a table cell's label, a time limit, an empty cell) and share what is
+* read, which also shares the lines laid out for its paragraphs
+*/
+var SHARED_CELL_ELEMENTS = /* @__PURE__ */ new Set([
+	"w:tcPr",
+	"w:tcW",
+	"w:vAlign",
+	"w:gridSpan",
+	"w:shd",
+	"w:p",
+	"w:pPr",
+	"w:pStyle",
+	"w:jc",
+	"w:spacing",
+	"w:ind",
+	"w:keepNext",
+	"w:keepLines",
+	"w:snapToGrid",
+	"w:r",
+	"w:rPr",
+	"w:rStyle",
+	"w:rFonts",
+	"w:b",
+	"w:bCs",
+	"w:i",
+	"w:iCs",
+	"w:sz",
+	"w:szCs",
+	"w:color",
+	"w:kern",
+	"w:t",
+	"w:br",
+	"w:tab"
+]);
+var onlySharedElements = (value) => {
+	if (Array.isArray(value)) return value.every(onlySharedElements);
+	if (value === null || typeof value !== "object") return true;
+	for (const key of Object.keys(value)) if (key !== "_attr" && (!SHARED_CELL_ELEMENTS.has(key) || !onlySharedElements(value[key]))) return false;
+	return true;
+};
+var readerIds = /* @__PURE__ */ new WeakMap();
+var readerSignatures = /* @__PURE__ */ new WeakMap();
+var lastReaderId = 0;
+/** What a reader reads with: its settings, and which of the document's objects (styles, counters, notes …) it holds */
+var readerSignature = (reader) => {
+	let signature = readerSignatures.get(reader);
+	if (signature !== void 0) return signature;
+	signature = Object.keys(reader).sort().map((key) => {
+		const value = reader[key];
+		if (value === null || typeof value !== "object" && typeof value !== "function") return `${key}=${typeof value}:${String(value)}`;
+		let id = readerIds.get(value);
+		if (id === void 0) readerIds.set(value, id = ++lastReaderId);
+		return `${key}#${id}`;
+	}).join(",");
+	readerSignatures.set(reader, signature);
+	return signature;
+};
+var sharedCells = /* @__PURE__ */ new WeakMap();
+/**
+* The blocks of a table cell (`readBlocks`), shared with the cells before it of the document read the same: of the same
+* elements, read alike, in a table of the same style (`tableStyle`, undefined when its style formats some cells apart),
+* none of them in a list or in a field
+*/
+var readCellBlocks = (cellChildren, reader, tableStyle, tableFormats) => {
+	var _reader$fields;
+	const shareable = tableStyle !== void 0 && ((_reader$fields = reader.fields) === null || _reader$fields === void 0 ? void 0 : _reader$fields.length) === 0 && onlySharedElements(cellChildren) && !cellChildren.some((child) => nameOf$1(child) === "w:p" && isNumbered(child, reader.styles));
+	if (!shareable) return readBlocks(cellChildren, reader, tableFormats);
+	let known = sharedCells.get(reader.styles);
+	if (known === void 0) sharedCells.set(reader.styles, known = /* @__PURE__ */ new Map());
+	const key = `${readerSignature(reader)}|${tableStyle}|${JSON.stringify(cellChildren)}`;
+	let blocks = known.get(key);
+	if (blocks === void 0) known.set(key, blocks = readBlocks(cellChildren, reader, tableFormats));
+	return blocks;
+};
 var readTable = (element, reader) => {
 	var _twips2, _reader$grid, _readTableLook, _kept$0$spacing, _kept$, _ref17, _ref18, _ref19, _ref20, _ref21, _ref22, _ref23, _ref24, _ref25, _ref26, _ref27, _ref28, _ref29, _ref30, _withoutGuess$unsuppo, _read$find2, _givenWidth$share, _blocks$find, _read$0$cells, _read$, _roomOf, _roomOf2;
 	const children = contentOf$3(element).filter(isObject);
@@ -43702,7 +43779,7 @@ var readTable = (element, reader) => {
 			const width = widths.every(({ twips: inTwips }) => inTwips > 0) ? widths.reduce((total, { twips: inTwips }) => total + inTwips, 0) : gridWidth(column, column + span);
 			const direction = valueOf(cellProperties, "w:textDirection");
 			const sizing = sized && !deleted && hasAnyOf(cellChildren, REMOVALS) ? readBlocks(cellChildren, sizingReaderOf(rowReader), formatted.formats) : void 0;
-			const cellBlocks = readBlocks(cellChildren, rowReader, formatted.formats);
+			const cellBlocks = readCellBlocks(cellChildren, rowReader, formatted === UNFORMATTED && !deleted ? `${style}` : void 0, formatted.formats);
 			const vertical = direction !== void 0 && VERTICAL.has(direction);
 			return _objectSpread2(_objectSpread2({
 				column: column + span,
@@ -46053,7 +46130,24 @@ var relativeText = (target, at, sameStory) => {
 /**
 * Lays out a document's pages, and finds the page each bookmark starts on.
 */
-var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: givenPlaces = /* @__PURE__ */ new Map(), earlierPlaces = /* @__PURE__ */ new Map(), pageCount: givenPageCount, sectionPageCounts: givenSectionPageCounts = [], measurer = DEFAULT_MEASURER, guess = false } = {}) => {
+/**
+* What a table's rows and a cell's text measure, by measurer, kept from one pass to the next: the tables and cells are
+* those of the content read once (`measuredTables`: each table's row heights; `measuredCells`: the height of a cell's
+* blocks, which cells read alike share, by width)
+*/
+var tableHeights = /* @__PURE__ */ new WeakMap();
+var measuredTables = (measurer) => {
+	let known = tableHeights.get(measurer);
+	if (known === void 0) tableHeights.set(measurer, known = /* @__PURE__ */ new WeakMap());
+	return known;
+};
+var cellStackHeights = /* @__PURE__ */ new WeakMap();
+var measuredCells = (measurer) => {
+	let known = cellStackHeights.get(measurer);
+	if (known === void 0) cellStackHeights.set(measurer, known = /* @__PURE__ */ new WeakMap());
+	return known;
+};
+var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: givenPlaces = /* @__PURE__ */ new Map(), earlierPlaces = /* @__PURE__ */ new Map(), pageCount: givenPageCount, sectionPageCounts: givenSectionPageCounts = [], measurer = DEFAULT_MEASURER, guess = false, reads } = {}) => {
 	var _content$blocks$0$sec, _content$blocks$, _laidOutLines$get;
 	const { sections, defaultTabStop, evenAndOddHeaders, addsParagraphSpacing, footnotes, footnoteSeparator, footnoteContinuationSeparator, endnotes, endnoteContinuationSeparator, breakRules, hyphenation, footnoteNumbers, footnotesOnEachPage = /* @__PURE__ */ new Map(), endnoteNumbers, compatibilityMode, suppressesTopSpacing, feLayout } = content;
 	const endnoteEnds = endnotes.map((_, index) => {
@@ -46098,11 +46192,13 @@ var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: give
 	* passes agree
 	*/
 	const placeOf = (name, format) => {
+		if (reads !== void 0) reads.numbers = true;
 		const earlier = earlierPlaces.get(name);
 		if (!givenPlaces.has(name) && earlier !== void 0 && writesNumber(format)) written(earlier.pageNumber, "", format);
 		return givenPlaces.get(name);
 	};
 	const referenceText = ({ bookmark, format, relative, inNote }) => {
+		if (reads !== void 0) reads.numbers = true;
 		var _homes$get;
 		if (relative === void 0 && inNote === void 0 && !writesNumber(format)) {
 			var _pageNumbers$get;
@@ -46120,6 +46216,7 @@ var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: give
 	* (stops2/word-stops-notes2.ts NT19a, NT19b). Blank when the pass before didn't place it
 	*/
 	const onPageNumber = (note) => {
+		if (reads !== void 0) reads.numbers = true;
 		const place = givenPlaces.get(note);
 		const { start, format } = footnotesOnEachPage.get(note);
 		if (place === void 0) return "";
@@ -46133,6 +46230,7 @@ var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: give
 	};
 	/** The text of the result of a field that depends on the pages, from the numbers given and the places of the pass before */
 	const resultText = (item) => {
+		if (reads !== void 0) reads.numbers = true;
 		switch (item.type) {
 			case "pageReference": return referenceText(item);
 			case "pageCount": {
@@ -46434,8 +46532,19 @@ var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: give
 	* as tall as a line of its last paragraph's mark, as a cell ends with a paragraph. One with no paragraph at all, as a
 	* cell of only a bookmark, needs no room, as a cell of nothing across the page
 	*/
+	const cellHeights = measuredCells(measurer);
 	const contentHeight = (cell) => {
-		if (!cell.vertical) return stackHeight(blocksWithRoom(cell), textWidthOf(cell), true);
+		if (!cell.vertical) {
+			const { blocks: stack } = cell;
+			if (guess) return stackHeight(blocksWithRoom(cell), textWidthOf(cell), true);
+			let known = cellHeights.get(stack);
+			if (known === void 0) cellHeights.set(stack, known = stack.some(placeDependent) ? null : /* @__PURE__ */ new Map());
+			if (known === null) return stackHeight(blocksWithRoom(cell), textWidthOf(cell), true);
+			const key = `${cell.width}|${cell.hideMark === true}|${cell.fitText === true}`;
+			let height = known.get(key);
+			if (height === void 0) known.set(key, height = stackHeight(blocksWithRoom(cell), textWidthOf(cell), true));
+			return height;
+		}
 		const last = cell.blocks.findLast((block) => block.type === "paragraph");
 		if (last === void 0) return 0;
 		const line = verticalLineOf(last.markFont, measuring.measureLineHeight);
@@ -46447,7 +46556,15 @@ var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: give
 	* The cells merged down several rows of a table: the row each starts in, its last row, the cell, and the height its
 	* text needs
 	*/
-	const mergesOf = ({ rows }) => rows.flatMap(({ cells }, first) => cells.filter(({ verticalMerge, vertical }) => verticalMerge === "restart" && !vertical).map((cell) => {
+	const mergesMemo = /* @__PURE__ */ new WeakMap();
+	/** Whether a table's row heights can depend on where it is placed: a field that shows a page's number, or a text box, in a cell */
+	const placeDependent = (block) => block.type === "paragraph" ? block.items.some((item) => isPageField(item) || item.type === "textBox") : block.rows.some(({ cells }) => cells.some((cell) => cell.blocks.some(placeDependent)));
+	const mergesOf = (table) => {
+		let merges = mergesMemo.get(table);
+		if (merges === void 0) mergesMemo.set(table, merges = mergesOfTable(table));
+		return merges;
+	};
+	const mergesOfTable = ({ rows }) => rows.flatMap(({ cells }, first) => cells.filter(({ verticalMerge, vertical }) => verticalMerge === "restart" && !vertical).map((cell) => {
 		const span = rows.slice(first + 1).findIndex((row) => {
 			var _row$cells$find;
 			return ((_row$cells$find = row.cells.find((other) => other.column === cell.column)) === null || _row$cells$find === void 0 ? void 0 : _row$cells$find.verticalMerge) !== "continue";
@@ -46463,7 +46580,19 @@ var paginate = (content, { pageNumbers = /* @__PURE__ */ new Map(), places: give
 	* The height of each row of a table: its tallest cell's text, with the largest of its cells' margins, or the row's own
 	* height, and its borders. Cells merged down several rows make the last of them taller when their text needs more room.
 	*/
+	/**
+	* The heights of a table's rows, worked out once for each table and its merges (with all of them, or none), in every
+	* pass, when nothing in them depends on where it is placed. Not when guessing, which notes each guess where it is made
+	*/
+	const heightsMemo = measuredTables(measurer);
 	const rowHeights = (table, merges = mergesOf(table)) => {
+		const which = merges === mergesOf(table) ? "merged" : merges.length === 0 ? "own" : void 0;
+		if (guess || which === void 0 || placeDependent(table)) return rowHeightsOf(table, merges);
+		let known = heightsMemo.get(table);
+		if (known === void 0) heightsMemo.set(table, known = {});
+		return known[which] ?? (known[which] = rowHeightsOf(table, merges));
+	};
+	const rowHeightsOf = (table, merges) => {
 		const { rows } = table;
 		const heights = rows.map(({ cells, height, borderTop, borderBottom, edgeTop = 0, edgeBottom = 0 }) => {
 			const own = cells.filter(({ verticalMerge }) => verticalMerge === void 0);
@@ -49905,7 +50034,9 @@ var firstMoved = (pagination, before) => {
 var layOutPasses = (content, measurer = DEFAULT_MEASURER, guess = false) => {
 	const measuring = content.fonts === void 0 ? measurer : createFontFileMeasurer(content.fonts, measurer);
 	const layOut = (before, pass, first, earlierPlaces) => {
+		const reads = { numbers: false };
 		const pagination = paginate(content, {
+			reads,
 			measurer: measuring,
 			pageNumbers: before === null || before === void 0 ? void 0 : before.bookmarks,
 			places: before === null || before === void 0 ? void 0 : before.places,
@@ -49915,6 +50046,9 @@ var layOutPasses = (content, measurer = DEFAULT_MEASURER, guess = false) => {
 			guess
 		});
 		if (before !== void 0 && sameNumbers(pagination, before)) return _objectSpread2(_objectSpread2({}, pagination), {}, { settled: true });
+		// A pass that read none of the numbers of the pass before (no field showing a page's number or a count of pages,
+		// no note numbered on each page) lays the pages out as the next pass would: they are settled.
+		if (before === void 0 && !reads.numbers) return _objectSpread2(_objectSpread2({}, pagination), {}, { settled: true });
 		if (pass >= PASSES && guess) {
 			const moved = firstMoved(pagination, before);
 			const pages = pagination.pages.map((page, index) => {

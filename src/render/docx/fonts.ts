@@ -183,30 +183,51 @@ export function documentFontNames(profile: LayoutProfile): string[] {
 /** Fonts whose widths docx's layout knows without a file (Office's, and those made as wide). */
 const KNOWN_WITHOUT_FILE = new Set(['times new roman', 'courier new', 'arial', 'calibri', 'cambria']);
 
-/** Loads the font files for the names the document uses, regular and bold. */
-export function loadEstimatorFonts(profile: LayoutProfile, given: Partial<Record<string, string>> = {}): FontFilesResult {
-  const files: Record<string, string> = { ...DEFAULT_FONT_FILES };
-  for (const [name, path] of Object.entries(given)) if (path) files[name] = path;
-  const fonts: EstimatorFont[] = [];
+/** The font files for the names the document uses, without reading them: a bold file, or none (made bold from the regular). */
+export interface FontFileSet {
+  files: Array<{ name: string; regular: string; bold?: string }>;
+  /** Names (of the document's fonts) that have no file. */
+  missing: string[];
+  /** A key identifying the set of files (their paths). */
+  key: string;
+}
+
+export function fontFileSet(profile: LayoutProfile, given: Partial<Record<string, string>> = {}): FontFileSet {
+  const paths: Record<string, string> = { ...DEFAULT_FONT_FILES };
+  for (const [name, path] of Object.entries(given)) if (path) paths[name] = path;
+  const files: FontFileSet['files'] = [];
   const missing: string[] = [];
   const keyParts: string[] = [];
   for (const name of documentFontNames(profile)) {
-    const regular = files[name];
+    const regular = paths[name];
     if (!regular || !existsSync(regular)) {
       if (!KNOWN_WITHOUT_FILE.has(name.toLowerCase())) missing.push(name);
       continue;
     }
-    fonts.push({ name, data: readCached(regular) });
-    const bold = files[`${name} Bold`];
+    const bold = paths[`${name} Bold`];
     if (bold && existsSync(bold)) {
-      fonts.push({ name, data: readCached(bold) });
+      files.push({ name, regular, bold });
       keyParts.push(`${name}=${regular}|${bold}`);
     } else {
-      fonts.push({ name, data: asBold(regular) });
+      files.push({ name, regular });
       keyParts.push(`${name}=${regular}|*`);
     }
   }
-  return { fonts, missing, key: keyParts.join(';') };
+  return { files, missing, key: keyParts.join(';') };
+}
+
+/**
+ * Loads the font files for the names the document uses, regular and bold (some 75 MB: read only when pages are laid
+ * out, not for a build whose layout is all in the cache).
+ */
+export function loadEstimatorFonts(profile: LayoutProfile, given: Partial<Record<string, string>> = {}): FontFilesResult {
+  const set = fontFileSet(profile, given);
+  const fonts: EstimatorFont[] = [];
+  for (const { name, regular, bold } of set.files) {
+    fonts.push({ name, data: readCached(regular) });
+    fonts.push({ name, data: bold ? readCached(bold) : asBold(regular) });
+  }
+  return { fonts, missing: set.missing, key: set.key };
 }
 
 /** What the font table says of a font Word may not have: another name to look for, its character set, family, pitch. */
@@ -311,6 +332,17 @@ function readAsciiAdvances(data: Uint8Array): Float64Array | null {
  * Latin letters) is not measured: breaking lines for it as well put a character alone on a line where they disagreed.
  */
 export function roleMetrics(profile: LayoutProfile, role: RunRole): { metrics: Metric[]; agree: [Metric, Metric] } {
+  // The same functions for a role each time (document/unbroken.ts remembers the lines laid out with them).
+  let byRole = metricsByProfile.get(profile);
+  if (byRole === undefined) metricsByProfile.set(profile, (byRole = new Map()));
+  let known = byRole.get(role);
+  if (known === undefined) byRole.set(role, (known = measuredRole(profile, role)));
+  return known;
+}
+
+const metricsByProfile = new WeakMap<LayoutProfile, Map<RunRole, { metrics: Metric[]; agree: [Metric, Metric] }>>();
+
+function measuredRole(profile: LayoutProfile, role: RunRole): { metrics: Metric[]; agree: [Metric, Metric] } {
   const advances = asciiAdvances(runFonts(profile, role).ascii);
   const layout: Metric = (ch) => {
     const c = ch.codePointAt(0)!;

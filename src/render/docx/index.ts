@@ -12,24 +12,24 @@
  *   are written while the pages are laid out (layout.ts, on worker threads meanwhile), with stand-ins for the TOC's
  *   page numbers that take the numbers once they are known (numbers.ts); the heaps are collected sooner (heap.ts).
  */
-import { Document, type EstimatedPageNumbers, type ISectionOptions, type PageNumberEstimator } from '#docx';
+import type { Document, EstimatedPageNumbers, PageNumberEstimator } from '#docx';
 import type { Block, DocumentModel, TocBlock } from '../../document/model.js';
 import { collect, walkBlocks } from '../../document/walk.js';
 import type { LayoutProfile } from '../../domain/profile.js';
 import { bookmarkNamesOf } from './bookmarks.js';
 import type { RenderContext } from './context.js';
 import { capturingEstimator } from './estimate.js';
-import { loadEstimatorFonts } from './fonts.js';
+import { fontFileSet } from './fonts.js';
 import { geometryOf } from './geometry.js';
-import { buildFootnotes } from './footnotes.js';
+import { batchDocument, batchSpecs, batchStarts, encodeBatch } from './batch.js';
 import { fixedEstimator, layOutRuns } from './layout.js';
-import { PageNumberStandIns } from './numbers.js';
+import type { PoolTask } from './layout-pool.js';
+import { PageNumberStandIns, type StandInCounts } from './numbers.js';
 import { MediaStore } from './media.js';
-import { compilePackage, PackageAssembler } from './package.js';
+import { compilePackage, PackageAssembler, type PartData } from './package.js';
 import { Deflater } from './zip.js';
 import { collectSooner } from './heap.js';
-import { documentProperties } from './properties.js';
-import { planSections, renderRun, sectionFooters, type DocxSection, type LayoutRun } from './sections.js';
+import { planSections, type DocxSection, type LayoutRun } from './sections.js';
 import { buildStyles } from './styles.js';
 import { tocEntriesOf, type TocEntry } from './toc.js';
 
@@ -46,6 +46,11 @@ export interface RenderDocxOptions {
    * changed. The build passes `<repo>/.powerbook/cache/layout`.
    */
   layoutCacheDir?: string;
+  /**
+   * A directory to keep the flowcharts' SVGs in as they go into the zip, compressed (media.ts), by the hash of their
+   * bytes: a build whose drawings have not changed compresses none. The build passes `<repo>/.powerbook/cache/docx-svg`.
+   */
+  svgCacheDir?: string;
   /**
    * How the TOC's page numbers are laid out: run by run (`runs`, the default: each part, power and rule starts on a
    * new page, so each is laid out alone, and cached with `layoutCacheDir`), or the whole document at once
@@ -79,8 +84,17 @@ export interface DocxRenderReport {
   millis: { layoutAndPack: number; finish: number; total: number };
 }
 
+/** A batch written (here or on a worker): its package's parts, and what docx asked the page numbers' stand-ins for. */
+interface BatchWritten {
+  parts: Map<string, PartData>;
+  standIns: StandInCounts;
+  /** Whether its document.xml has every run's fonts already (package.ts `addRunFonts`, done on the worker). */
+  runFontsAdded?: boolean;
+}
+
 interface Built {
   assembler: PackageAssembler;
+  media: MediaStore;
   /** Compressing the pictures meanwhile (closed once the package is finished). */
   deflater?: Deflater;
   entries: readonly TocEntry[];
@@ -143,7 +157,7 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
     footnoteIds: new Set(model.footnotes.map((f) => f.id)),
     tocPageNumbers: estimate !== 'off',
     tocEntries,
-    media: new MediaStore(),
+    media: new MediaStore(false, opts.svgCacheDir),
     state: { figures: 0 },
   };
   const plan = planSections(ctx, model);
@@ -154,7 +168,7 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
   let result: (() => EstimatedPageNumbers | undefined) | undefined;
   let mode: DocxRenderReport['pageNumbers'] = 'off';
   let layoutRuns: DocxRenderReport['layoutRuns'];
-  const missingFonts = laidOut ? loadEstimatorFonts(profile, opts.fontFiles).missing : [];
+  const missingFonts = laidOut ? fontFileSet(profile, opts.fontFiles).missing : [];
   if (laidOut && whole) {
     const estimator = capturingEstimator(profile, opts.fontFiles, estimate === 'guess');
     pageNumbers = estimator.estimator;
@@ -167,51 +181,43 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
   const created = new Date(model.meta.created);
   const newAssembler = () => new PackageAssembler({ profile, created: Number.isFinite(created.getTime()) ? created : new Date(0), media: ctx.media });
   let assembler = newAssembler();
-  const batches = batchesOf(plan, whole ? Infinity : Math.max(1, opts.batch ?? BATCH), tocEntries.length);
-  /** The batch as a docx Document: its runs rendered (in document order: bookmarks and figures are numbered as they come). */
-  const documentOf = (i: number, numbers: PageNumberEstimator | undefined): Document => {
-    const batch = batches[i]!;
-    const last = i === batches.length - 1;
-    const sections: ISectionOptions[] = batch.map(({ section, runs }) => {
-      // Only the part that ends a section keeps its properties (the others' are dropped when the batches are joined).
-      const closes = runs[runs.length - 1] === section.runs[section.runs.length - 1];
-      const footers = closes ? sectionFooters(ctx, section.footers, section.orientation) : undefined;
-      return { properties: section.properties, ...(footers ? { footers } : {}), children: runs.flatMap((run) => renderRun(ctx, run)) };
-    });
-    const tail = batch[batch.length - 1]!;
-    // A section that ends the batch but not the document is closed as docx closes one another follows.
-    if (!last && tail.runs[tail.runs.length - 1] === tail.section.runs[tail.section.runs.length - 1]) sections.push({ properties: {}, children: [] });
-    return new Document({
-      ...documentProperties(model.meta),
-      styles,
-      ...(i === 0 ? { footnotes: buildFootnotes(ctx, model.footnotes) } : {}),
-      evenAndOddHeaderAndFooters: true,
-      // Word updates the fields (the 目录 from the heading styles, with its own pagination) as it opens the file,
-      // after asking; LibreOffice shows the numbers written (README: what holds where).
-      features: { updateFields: true },
-      // A line ended by a line break is not stretched to the margin (Word expands its spaces, LibreOffice its
-      // characters, by default): the breaks put before a code (document/unbroken.ts) leave lines short.
-      compatibility: { doNotExpandShiftReturn: true },
-      sections,
-      ...(numbers ? { pageNumbers: numbers } : {}),
-    });
-  };
+  const specs = batchSpecs(batchesOf(plan, whole ? Infinity : Math.max(1, opts.batch ?? (Number(process.env.POWERBOOK_DOCX_BATCH) || BATCH)), tocEntries.length));
+  const starts = batchStarts(specs);
+  /** The batch as a docx Document: its runs rendered from where the batch starts (batch.ts). */
+  const documentOf = (i: number, numbers: PageNumberEstimator | undefined): Document =>
+    batchDocument(ctx, specs[i]!, starts[i]!, { meta: model.meta, styles, ...(i === 0 ? { footnotes: model.footnotes } : {}) }, numbers);
 
   let deflater: Deflater | undefined;
   if (laidOut && !whole) {
     // The batches are written while the pages are laid out (here, while the worker threads lay out runs; then this
     // thread lays out runs too), with stand-ins for the page numbers the TOC shows, which take the numbers once they
     // are known (numbers.ts).
-    const standIns = new PageNumberStandIns();
+    const names = ctx.bookmarks.entries().map(([, name]) => name);
+    const standIns = new PageNumberStandIns(names);
     let withStandIns = 0; // how far the document has stand-ins
-    const meanwhile = async (): Promise<void> => {
-      for (let i = 0; i < batches.length; i++) {
-        const before = standIns.asked;
-        assembler.add(compilePackage(documentOf(i, standIns.estimator)), i === batches.length - 1);
-        if (standIns.asked > before) withStandIns = assembler.documentLength;
-        await new Promise((r) => setImmediate(r)); // let the layout's workers have their next runs
+    // Each batch written here or on a worker (batch.ts), and joined in order as soon as the ones before it are.
+    const written = new Map<number, BatchWritten>();
+    let joined = 0;
+    const join = (i: number, w: BatchWritten) => {
+      written.set(i, w);
+      for (let next = written.get(joined); next; next = written.get(joined)) {
+        written.delete(joined);
+        standIns.absorb(next.standIns);
+        assembler.add(next.parts, joined === specs.length - 1, next.runFontsAdded === true);
+        if (next.standIns.asked > 0) withStandIns = assembler.documentLength;
+        joined++;
       }
     };
+    const writes = specs.map((spec, i): PoolTask<BatchWritten> => ({
+      message: () => ({ kind: 'batch', data: encodeBatch(spec, starts[i]!, ctx.media) }),
+      local: () => {
+        const own = new PageNumberStandIns(names);
+        return { parts: compilePackage(documentOf(i, own.estimator)), standIns: own.counts() };
+      },
+      done: (w) => join(i, w),
+      // The first batch has the footnotes (and, for all the batches after it, every bookmark name's stand-in).
+      ...(i === 0 ? { here: true } : {}),
+    }));
     // The SVGs compress slowly: on another thread, from when a thread of the layout is spare (every picture is known
     // then: the batches are written first).
     const spare = () => {
@@ -220,7 +226,9 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
     };
     let layout: Awaited<ReturnType<typeof layOutRuns>>;
     try {
-      layout = await layOutRuns(ctx, plan.flatMap((s) => s.runs), model.footnotes, { styles, fontFiles: opts.fontFiles, cacheDir: opts.layoutCacheDir, meanwhile, spare });
+      layout = await layOutRuns(ctx, plan.flatMap((s) => s.runs), model.footnotes, {
+        styles, fontFiles: opts.fontFiles, cacheDir: opts.layoutCacheDir, writes: writes as Array<PoolTask<unknown>>, writer: { meta: model.meta }, spare,
+      });
     } catch (e) {
       await (deflater as Deflater | undefined)?.close();
       throw e;
@@ -234,14 +242,15 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
       assembler = newAssembler();
       ctx.bookmarks.setPlaced(new Set());
       ctx.state.figures = 0;
-      for (let i = 0; i < batches.length; i++) assembler.add(compilePackage(documentOf(i, fixedEstimator(layout.estimate))), i === batches.length - 1);
+      for (let i = 0; i < specs.length; i++) assembler.add(compilePackage(documentOf(i, fixedEstimator(layout.estimate))), i === specs.length - 1);
     }
   } else {
-    for (let i = 0; i < batches.length; i++) assembler.add(compilePackage(documentOf(i, pageNumbers)), i === batches.length - 1);
+    for (let i = 0; i < specs.length; i++) assembler.add(compilePackage(documentOf(i, pageNumbers)), i === specs.length - 1);
   }
   const est = result?.();
   return {
     assembler,
+    media: ctx.media,
     ...(deflater ? { deflater } : {}),
     entries: tocEntries,
     ...(est ? { estimate: est } : {}),
@@ -255,6 +264,16 @@ const complete = (b: Built): boolean => b.estimate !== undefined && b.entries.ev
 
 /** Renders the compendium as a DOCX, with a report of how the TOC's page numbers were worked out. */
 export async function renderDocxWithReport(model: DocumentModel, opts: RenderDocxOptions): Promise<{ buffer: Buffer; report: DocxRenderReport }> {
+  const { pieces, report } = await renderDocxPieces(model, opts);
+  return { buffer: Buffer.concat(pieces, pieces.reduce((n, p) => n + p.length, 0)), report };
+}
+
+/**
+ * Renders the compendium as a DOCX whose bytes are the pieces one after the other (the zip's headers and its entries'
+ * data, zip.ts): a build writes them to the file as they are, without a buffer of the whole file (about 120 MB for
+ * 1,000 powers, which most of all would be the flowchart pictures a second time).
+ */
+export async function renderDocxPieces(model: DocumentModel, opts: RenderDocxOptions): Promise<{ pieces: Uint8Array[]; report: DocxRenderReport }> {
   // A large document: its heaps are collected sooner while it is rendered (heap.ts).
   const large = opts.layout !== 'document' && model.sections.reduce((n, s) => n + weight(s.blocks, 0), 0) >= 2 * BATCH;
   const release = large ? collectSooner() : undefined;
@@ -265,7 +284,7 @@ export async function renderDocxWithReport(model: DocumentModel, opts: RenderDoc
   }
 }
 
-async function render(model: DocumentModel, opts: RenderDocxOptions): Promise<{ buffer: Buffer; report: DocxRenderReport }> {
+async function render(model: DocumentModel, opts: RenderDocxOptions): Promise<{ pieces: Uint8Array[]; report: DocxRenderReport }> {
   const t0 = performance.now();
   const wanted = opts.tocPageNumbers !== false;
   let built = await build(model, opts, wanted ? 'strict' : 'off');
@@ -280,9 +299,10 @@ async function render(model: DocumentModel, opts: RenderDocxOptions): Promise<{ 
     }
   }
   const t1 = performance.now();
-  let buffer: Buffer;
+  let pieces: Uint8Array[];
   try {
-    buffer = await built.assembler.finish();
+    pieces = await built.assembler.finishPieces();
+    built.media.pruneSvgCache();
   } finally {
     await built.deflater?.close();
   }
@@ -300,7 +320,7 @@ async function render(model: DocumentModel, opts: RenderDocxOptions): Promise<{ 
     ...(built.layoutRuns ? { layoutRuns: built.layoutRuns } : {}),
     millis: { layoutAndPack: t1 - t0, finish: t2 - t1, total: t2 - t0 },
   };
-  return { buffer, report };
+  return { pieces, report };
 }
 
 /** Renders the compendium as a DOCX. */

@@ -1,17 +1,21 @@
 /**
- * Laying the runs of a large document out on worker threads (layout-worker.ts): each group of runs is laid out alone
- * (layout.ts), so the groups can go to several threads at once, each with a young generation large enough for the
- * layout's many short-lived objects. Each worker rebuilds the rendering context from what it is sent (the profile,
- * the bookmark names, the TOC's entries, the fonts' files) and gets the runs without their pictures' bytes, which
- * don't move a line. The results are the same as laying them out here; run from the TypeScript sources (as under the
- * tests), or with one core, everything is laid out in-process.
+ * Laying out and writing a large document on worker threads (layout-worker.ts) as well as this one:
+ * - each group of runs is laid out alone (layout.ts), so the groups can go to several threads at once, each with a
+ *   young generation large enough for the layout's many short-lived objects; a group crosses without its pictures'
+ *   bytes, which don't move a line;
+ * - each batch of the document is written alone (batch.ts: docx writes it as a package of its own, which this thread
+ *   joins to the others in order), its pictures crossing as their keys.
+ * Each worker rebuilds the rendering context from what it is sent (the profile, the bookmark names, the TOC's entries,
+ * the fonts' files, the document's properties). The results are the same as here; run from the TypeScript sources (as
+ * under the tests), or with one core, everything is done in-process.
  */
 import { Worker } from 'node:worker_threads';
 import { threadsFor } from '../../util/threads.js';
+import type { DocumentMeta } from '../../document/model.js';
 import type { LayoutProfile } from '../../domain/profile.js';
 import type { RenderContext } from './context.js';
-import { sharedFontFiles, type SharedFontFiles } from './fonts.js';
-import type { LayoutItem, LayoutOptions, RunPages } from './layout-types.js';
+import { loadEstimatorFonts, sharedFontFiles, type SharedFontFiles } from './fonts.js';
+import type { LayoutItem, LayoutOptions } from './layout-types.js';
 import type { TocEntry } from './toc.js';
 
 /**
@@ -19,8 +23,18 @@ import type { TocEntry } from './toc.js';
  * (POWERBOOK_LAYOUT_POOL_MIN sets it, for the tests to lay a small document out on workers.)
  */
 export const POOL_MIN_GROUPS = Number(process.env.POWERBOOK_LAYOUT_POOL_MIN) || 40;
+/**
+ * Fewer batches than this, with no groups to lay out, are written in-process (a worker costs a few tenths of a second to
+ * start). POWERBOOK_WRITE_POOL_MIN sets it, for the tests.
+ */
+export const POOL_MIN_BATCHES = Number(process.env.POWERBOOK_WRITE_POOL_MIN) || 3;
 /** The young generation of each worker (MB): the layout allocates a lot that dies young. */
 const YOUNG_MB = 32;
+
+/** What a worker writes batches with (batch.ts): the document's properties and the bookmark names in order. */
+export interface WriterData {
+  meta: DocumentMeta;
+}
 
 export interface LayoutWorkerData {
   profile: LayoutProfile;
@@ -31,6 +45,7 @@ export interface LayoutWorkerData {
   tocEntries: TocEntry[];
   /** The font files as this thread read them, in shared memory. */
   fonts: SharedFontFiles;
+  writer?: WriterData;
 }
 
 /** A group as it crosses to a worker: JSON, with pictures reduced to whether they are there. */
@@ -44,25 +59,41 @@ export function decodeGroup(text: string): LayoutItem[] {
   return raw.map((p) => ({ ...p, anchors: new Map(p.anchors) }));
 }
 
-/**
- * Groups a worker holds at a time: the next ones wait in its queue while it lays out one (the main thread answers
- * late, and later still while it does other work).
- */
+/** Tasks a worker holds at a time: the next waits in its queue while it works on one (the main thread answers late). */
 const DEPTH = 2;
-const DEPTH_WHILE_BUSY = 6;
 
 /**
- * Worker threads that lay out groups of runs, one fewer than the cores: the main thread lays out groups too, between
- * handing them out (each worker holds its own copy of the fonts: a few hundred MB).
+ * Work for the pool: a task done on a worker (`message` is what it is sent; its answer goes to `done`), or here
+ * (`local`, whose result goes to `done`). Tasks are taken in order, by whichever thread is free.
+ */
+export interface PoolTask<R> {
+  message(): WorkerMessage;
+  local(): Promise<R> | R;
+  done(result: R): void;
+  /** Done here only (the main thread), as the first batch with the footnotes. */
+  here?: boolean;
+}
+
+/** What a worker is sent: a group of runs to lay out (`encodeGroup`), or a batch to write (batch.ts `encodeBatch`). */
+export type WorkerMessage = { kind: 'group'; data: string } | { kind: 'batch'; data: string };
+
+/**
+ * Worker threads that lay out groups of runs and write batches, one fewer than the cores: the main thread takes tasks
+ * too (each worker holds its own copy of the fonts' tables: a few hundred MB).
  */
 export class LayoutPool {
   private constructor(private readonly workers: Worker[]) {}
 
-  /** A pool for this context, or undefined when the layout should stay in-process. */
-  static start(ctx: RenderContext, opts: LayoutOptions): LayoutPool | undefined {
+  /**
+   * A pool for this context, or undefined when the work should stay in-process. `layout`: whether it will lay pages
+   * out (the fonts are read first, into memory the workers share); `writer`: what batches are written with.
+   */
+  static start(ctx: RenderContext, opts: LayoutOptions, use: { layout: boolean; writer?: WriterData }): LayoutPool | undefined {
     const script = new URL('./layout-worker.js', import.meta.url);
     const threads = threadsFor(script);
     if (threads < 2) return undefined;
+    // Read here first, into shared memory, so that the workers take these bytes rather than each reading its own.
+    if (use.layout) loadEstimatorFonts(ctx.profile, opts.fontFiles);
     const data: LayoutWorkerData = {
       profile: ctx.profile,
       ...(opts.fontFiles ? { fontFiles: opts.fontFiles } : {}),
@@ -71,48 +102,58 @@ export class LayoutPool {
       tocPageNumbers: ctx.tocPageNumbers,
       tocEntries: [...ctx.tocEntries],
       fonts: sharedFontFiles(),
+      ...(use.writer ? { writer: use.writer } : {}),
     };
     return new LayoutPool(Array.from({ length: threads - 1 }, () => new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } })));
   }
 
   /**
-   * Lays every group out, on the workers and with `local` (the main thread), whoever is free taking the next group;
-   * `done` gets each group's results.
+   * Runs every task, on the workers and here, whoever is free taking the next one (a task marked `here` waits for this
+   * thread). `spare` is called once, when a thread first finds nothing left to take.
    */
-  async layOutAll(
-    groups: readonly (readonly LayoutItem[])[],
-    local: (g: readonly LayoutItem[]) => Promise<RunPages[]>,
-    done: (g: readonly LayoutItem[], r: RunPages[]) => void,
-    meanwhile?: () => Promise<void>,
-    spare?: () => void,
-  ): Promise<void> {
+  async runAll(tasks: ReadonlyArray<PoolTask<unknown>>, spare?: () => void): Promise<void> {
     let next = 0;
+    const taken = new Set<number>();
     let spared = false;
     const idle = () => {
       if (!spared) spare?.();
       spared = true;
     };
-    let busy = meanwhile !== undefined;
-    const take = () => (next < groups.length ? groups[next++] : undefined);
+    /** The next task not taken yet (for a worker: one that may be done there). */
+    const take = (remote: boolean): PoolTask<unknown> | undefined => {
+      while (next < tasks.length && taken.has(next)) next++;
+      for (let i = next; i < tasks.length; i++) {
+        if (taken.has(i) || (remote && tasks[i]!.here)) continue;
+        taken.add(i);
+        return tasks[i];
+      }
+      return undefined;
+    };
     const remote = (worker: Worker) => new Promise<void>((resolve, reject) => {
-      const sent: Array<readonly LayoutItem[]> = [];
+      const sent: Array<PoolTask<unknown>> = [];
       const send = () => {
-        while (sent.length < (busy ? DEPTH_WHILE_BUSY : DEPTH)) {
-          const g = take();
-          if (!g) break;
-          sent.push(g);
-          worker.postMessage(encodeGroup(g)); // encoded only now: all of them at once would be a copy of the document
+        while (sent.length < DEPTH) {
+          const task = take(true);
+          if (!task) break;
+          sent.push(task);
+          worker.postMessage(task.message()); // encoded only now: all of them at once would be a copy of the document
         }
         if (sent.length === 0) { idle(); cleanup(); resolve(); }
       };
-      const onMessage = (m: { results?: RunPages[]; error?: string }) => {
-        const g = sent.shift()!;
-        if (!m.results) { cleanup(); reject(new Error(`DOCX page layout (worker): ${m.error}`)); return; }
-        done(g, m.results);
+      const onMessage = (m: { result?: unknown; error?: string }) => {
+        const task = sent.shift()!;
+        if (m.error !== undefined) { cleanup(); reject(new Error(`DOCX (worker): ${m.error}`)); return; }
+        try {
+          task.done(m.result);
+        } catch (e) {
+          cleanup();
+          reject(e);
+          return;
+        }
         send();
       };
       const onError = (e: unknown) => { cleanup(); reject(e); };
-      const onExit = (code: number) => { cleanup(); reject(new Error(`DOCX page layout worker stopped (${code})`)); };
+      const onExit = (code: number) => { cleanup(); reject(new Error(`DOCX worker stopped (${code})`)); };
       const cleanup = () => { worker.off('message', onMessage); worker.off('error', onError); worker.off('exit', onExit); };
       worker.on('message', onMessage);
       worker.on('error', onError);
@@ -120,14 +161,11 @@ export class LayoutPool {
       send();
     });
     const here = async () => {
-      if (meanwhile) {
-        await meanwhile();
-        busy = false;
+      for (let task = take(false); task; task = take(false)) {
+        task.done(await task.local());
+        await new Promise((r) => setImmediate(r)); // let the workers' results in, and hand them their next tasks
       }
-      for (let g = take(); g; g = take()) {
-        done(g, await local(g));
-        await new Promise((r) => setImmediate(r)); // let the workers' results in, and hand them their next groups
-      }
+      idle();
     };
     await Promise.all([...this.workers.map(remote), here()]);
   }

@@ -19,7 +19,7 @@
  * one). The tests (test/docx/layout.test.ts) check that the numbers are those of the whole document's layout.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,10 +29,10 @@ import { walkBlocks } from '../../document/walk.js';
 import { DEFAULT_PNG } from '../../flowchart/config.js';
 import type { RenderContext } from './context.js';
 import { capturingEstimator, layOutOnly } from './estimate.js';
-import { loadEstimatorFonts } from './fonts.js';
+import { fontFileSet } from './fonts.js';
 import { buildFootnotes } from './footnotes.js';
 import { MediaStore } from './media.js';
-import { LayoutPool, POOL_MIN_GROUPS } from './layout-pool.js';
+import { encodeGroup, LayoutPool, POOL_MIN_BATCHES, POOL_MIN_GROUPS, type PoolTask, type WriterData } from './layout-pool.js';
 import type { LayoutItem, LayoutOptions, RunPages } from './layout-types.js';
 export type { LayoutItem, LayoutOptions, RunPages } from './layout-types.js';
 import { renderRun, runSection, type LayoutRun } from './sections.js';
@@ -87,21 +87,30 @@ function backendCode(): string {
 let docxVersion: string | undefined;
 function docxPackageVersion(): string {
   if (docxVersion) return docxVersion;
-  // The docx that runs is vendor/docx (package.json "imports": #docx), whose package.json names its version.
-  const pkg = join(dirname(require.resolve('#docx')), 'package.json');
-  docxVersion = (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+  // The docx that runs is vendor/docx (package.json "imports": #docx), whose package.json names its version; its
+  // files are patched (patches/), so their bytes say which layout it is.
+  const dir = dirname(require.resolve('#docx'));
+  const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
+  const h = createHash('sha256');
+  for (const name of ['index.mjs', 'layout.mjs']) h.update(readFileSync(join(dir, name)));
+  docxVersion = `${version}:${h.digest('hex').slice(0, 16)}`;
   return docxVersion;
 }
 
-const fontHashes = new WeakMap<Uint8Array, string>();
+/**
+ * The settings the layout of every run depends on: this code and docx's, the profile, and the font files, known by
+ * their path, size and time of change (not read: a build whose runs are all in the cache reads no font).
+ */
 function settingsKey(ctx: RenderContext, fontFiles: LayoutOptions['fontFiles']): string {
-  const { fonts } = loadEstimatorFonts(ctx.profile, fontFiles);
-  const fontKeys = fonts.map((f) => {
-    const data = f.data instanceof Uint8Array ? f.data : new Uint8Array(f.data);
-    let h = fontHashes.get(data);
-    if (!h) fontHashes.set(data, (h = sha256(data)));
-    return `${f.name ?? ''}:${h}`;
-  });
+  const stamp = (file: string): string => {
+    try {
+      const s = statSync(file);
+      return `${file}:${s.size}:${s.mtimeMs}`;
+    } catch {
+      return `${file}:?`;
+    }
+  };
+  const fontKeys = fontFileSet(ctx.profile, fontFiles).files.map(({ name, regular, bold }) => `${name}:${stamp(regular)}|${bold ? stamp(bold) : '*'}`);
   return sha256(JSON.stringify({ v: LAYOUT_CACHE_VERSION, docx: docxPackageVersion(), code: backendCode(), profile: ctx.profile, png: DEFAULT_PNG, fonts: fontKeys }));
 }
 
@@ -254,15 +263,16 @@ export async function layOutItems(ctx: RenderContext, opts: LayoutOptions, group
 }
 
 /**
- * Lays the document's runs out (or takes them from the cache) and works out the page of every bookmark. `meanwhile` is
- * other work for this thread, done first while the worker threads lay out runs (then this thread lays out runs too);
- * `spare` is called once a thread has no more runs to lay out (a worker that waits for this one, or this one alone).
+ * Lays the document's runs out (or takes them from the cache) and works out the page of every bookmark. `writes` is
+ * other work, done first (the document's batches: index.ts), by the worker threads and this one, before they lay out
+ * runs (the pool is started for them too when there are enough, with `writer`); `spare` is called once a thread has
+ * nothing more to take.
  */
 export async function layOutRuns(
   ctx: RenderContext,
   runs: readonly LayoutRun[],
   footnoteDefs: readonly FootnoteDef[],
-  opts: LayoutOptions & { meanwhile?: () => Promise<void>; spare?: () => void },
+  opts: LayoutOptions & { writes?: ReadonlyArray<PoolTask<unknown>>; writer?: WriterData; spare?: () => void },
 ): Promise<RunLayoutResult> {
   const settings = settingsKey(ctx, opts.fontFiles);
   const cacheFile = opts.cacheDir ? join(opts.cacheDir, `layout-${settings.slice(0, 32)}.json`) : undefined;
@@ -339,7 +349,9 @@ export async function layOutRuns(
     else group.push(p);
   }
   flush();
-  const pool = groups.length >= POOL_MIN_GROUPS ? LayoutPool.start(ctx, opts) : undefined;
+  const writes = opts.writes ?? [];
+  const layout = groups.length >= POOL_MIN_GROUPS;
+  const pool = layout || writes.length >= POOL_MIN_BATCHES ? LayoutPool.start(ctx, opts, { layout, ...(opts.writer ? { writer: opts.writer } : {}) }) : undefined;
   let grouping = true;
   const local = async (g: readonly LayoutItem[]) => {
     const { results, grouped } = await layOutItems(ctx, opts, g, grouping);
@@ -349,11 +361,17 @@ export async function layOutRuns(
   const done = (g: readonly LayoutItem[], results: RunPages[]) => {
     (g as PreparedRun[]).forEach((p, i) => { p.result = used[p.key] = results[i]!; laidOut.add(p); });
   };
+  // With pages to lay out, the workers lay out and this thread writes the batches (then lays out too): the threads are
+  // busy either way, and a batch written on a worker costs more (the worker's own docx code warming up, the batch sent
+  // there and its parts back). With none, the workers write batches too.
+  const tasks: Array<PoolTask<unknown>> = [
+    ...(layout ? writes.map((w) => ({ ...w, here: true })) : writes),
+    ...groups.map((g): PoolTask<RunPages[]> => ({ message: () => ({ kind: 'group', data: encodeGroup(g) }), local: () => local(g), done: (r) => done(g, r) })) as Array<PoolTask<unknown>>,
+  ];
   try {
-    if (pool) await pool.layOutAll(groups, local, done, opts.meanwhile, opts.spare);
+    if (pool) await pool.runAll(tasks, opts.spare);
     else {
-      await opts.meanwhile?.();
-      for (const g of groups) done(g, await local(g));
+      for (const task of tasks) task.done(await task.local());
     }
     opts.spare?.();
   } finally {

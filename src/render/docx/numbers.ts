@@ -15,8 +15,15 @@ const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const TOKEN = /\uE000(\d+)\uE001/g;
 
+/** What docx asked stand-ins for while writing a batch (on whichever thread: see `absorb`). */
+export interface StandInCounts {
+  asked: number;
+  fields: number;
+  other: boolean;
+}
+
 export class PageNumberStandIns {
-  private readonly bookmarks: string[] = [];
+  private readonly bookmarks: string[];
   private readonly tokens = new Map<string, string>();
   /** How many stand-ins docx asked for (each is written once). */
   asked = 0;
@@ -24,6 +31,27 @@ export class PageNumberStandIns {
   private fields = 0;
   /** Whether docx asked for something other than a bookmark's page. */
   private other = false;
+
+  /**
+   * @param names - The document's bookmark names in a fixed order (bookmarks.ts `entries`): a bookmark's stand-in is
+   * its place in it, so the stand-ins of batches written on other threads (batch.ts) are the same.
+   */
+  constructor(names: readonly string[] = []) {
+    this.bookmarks = [...names];
+    names.forEach((name, index) => this.tokens.set(name, `${OPEN}${index}${CLOSE}`));
+  }
+
+  /** What docx asked for so far. */
+  counts(): StandInCounts {
+    return { asked: this.asked, fields: this.fields, other: this.other };
+  }
+
+  /** Adds what docx asked another thread's stand-ins for while writing a batch of this document. */
+  absorb(c: StandInCounts): void {
+    this.asked += c.asked;
+    this.fields += c.fields;
+    this.other ||= c.other;
+  }
 
   /** What docx gets instead of the page numbers: a token for each bookmark's page. */
   readonly estimator: PageNumberEstimator = () => {

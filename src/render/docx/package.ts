@@ -193,6 +193,13 @@ class Utf8Builder {
     this.buffer = bigger;
   }
 
+  /** Lets the text go (nothing may be appended or read after). */
+  release(): void {
+    this.buffer = new ResizableBuffer(0, { maxByteLength: 0 });
+    this.length = 0;
+    this.max = 0;
+  }
+
   /** The text so far (a view of the buffer: nothing more may be appended while it is used). */
   bytes(): Uint8Array {
     return new Uint8Array(this.buffer, 0, this.length);
@@ -262,9 +269,10 @@ export class PackageAssembler {
 
   /**
    * The package docx wrote for the next batch (its parts, `compilePackage`); `last` for the batch whose final section
-   * properties are the body's.
+   * properties are the body's; `runFontsAdded` when its document.xml went through `addRunFonts` already (on the thread
+   * that wrote it).
    */
-  add(files: PackageParts, last: boolean): void {
+  add(files: PackageParts, last: boolean, runFontsAdded = false): void {
     if (this.done) throw new Error('PackageAssembler: the last batch was added already');
     const first = this.batches++ === 0;
     const xml = textOf(files.get('word/document.xml'));
@@ -349,9 +357,13 @@ export class PackageAssembler {
       const fresh = ids.get(id);
       return fresh ? `r:${attr}="${fresh}"` : m;
     });
-    this.document.append(this.finishStory(rename(body), false));
+    // docx numbers bookmarks and drawings from counters of the thread that wrote the batch (batches written on other
+    // threads start again from 1): a batch's ids are its own, numbered on from those before it.
+    this.bookmarkIds.clear();
+    this.drawingIds.clear();
+    this.document.append(this.finishStory(rename(body), false, runFontsAdded));
     if (last) {
-      this.document.append(`${this.finishStory(rename(sectPr), false)}</w:body></w:document>`);
+      this.document.append(`${this.finishStory(rename(sectPr), false, runFontsAdded)}</w:body></w:document>`);
       this.done = true;
     }
   }
@@ -364,11 +376,11 @@ export class PackageAssembler {
   }
 
   /** Bookmark and drawing ids in document order over the stories, and every run's fonts. */
-  private finishStory(xml: string, newStory: boolean): string {
+  private finishStory(xml: string, newStory: boolean, runFontsAdded = false): string {
     if (newStory) this.drawingIds.clear(); // each drawing's id is its own
     xml = renumber(xml, /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, this.bookmarkIds, this.nextBookmark);
     xml = renumber(xml, /(<wp:docPr\b[^>]*?\bid=")(\d+)"/g, this.drawingIds, this.nextDrawing);
-    return addRunFonts(xml, this.opts.profile);
+    return runFontsAdded ? xml : addRunFonts(xml, this.opts.profile);
   }
 
   /** How long the document is so far (UTF-8 bytes, from the start of word/document.xml). */
@@ -386,6 +398,12 @@ export class PackageAssembler {
 
   /** The finished package. */
   async finish(): Promise<Buffer> {
+    const pieces = await this.finishPieces();
+    return Buffer.concat(pieces, pieces.reduce((n, p) => n + p.length, 0));
+  }
+
+  /** The finished package as pieces of the zip to write one after the other (zip.ts `finishPieces`). */
+  async finishPieces(): Promise<Uint8Array[]> {
     if (!this.done) throw new Error('PackageAssembler: no last batch');
     const { created, media } = this.opts;
     const texts = new Map<string, string>();
@@ -432,11 +450,16 @@ export class PackageAssembler {
         continue;
       }
       const written = bytesOf(data());
+      if (name === 'word/document.xml') {
+        zip.add(name, written, level, mtime);
+        this.document.release(); // compressed: its text is no longer needed
+        continue;
+      }
       const compressed = name.startsWith('word/media/') && level === 6 ? media?.compressedPart(written) : undefined;
       if (compressed) zip.addPart(name, await compressed, mtime);
       else zip.add(name, (name.startsWith('word/media/') && media?.resolve(written)) || written, level, mtime);
     }
-    return zip.finish();
+    return zip.finishPieces();
   }
 }
 

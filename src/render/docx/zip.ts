@@ -124,39 +124,48 @@ export class ZipWriter {
 
   /** The zip. */
   finish(): Buffer {
-    let local = 0;
-    let central = 0;
-    for (const e of this.entries) {
-      local += 30 + e.name.length + e.data.length;
-      central += 46 + e.name.length;
-    }
-    const out = Buffer.alloc(local + central + 22);
-    let at = 0;
+    const pieces = this.finishPieces();
+    return Buffer.concat(pieces, pieces.reduce((n, p) => n + p.length, 0));
+  }
+
+  /**
+   * The zip as pieces to be written one after the other: each entry's local header, its data (the bytes it was given
+   * or compressed to, not copied), then the central directory. Writing them to a file needs no buffer of the whole zip.
+   */
+  finishPieces(): Uint8Array[] {
+    const pieces: Uint8Array[] = [];
     const offsets: number[] = [];
+    let at = 0;
     for (const e of this.entries) {
       offsets.push(at);
-      out.writeUInt32LE(0x04034b50, at);
-      out.writeUInt16LE(20, at + 4);
-      writeFields(out, at + 6, e);
-      out.set(e.name, at + 30);
-      out.set(e.data, at + 30 + e.name.length);
-      at += 30 + e.name.length + e.data.length;
+      const header = Buffer.alloc(30 + e.name.length);
+      header.writeUInt32LE(0x04034b50, 0);
+      header.writeUInt16LE(20, 4);
+      writeFields(header, 6, e);
+      header.set(e.name, 30);
+      pieces.push(header, e.data);
+      at += header.length + e.data.length;
     }
+    const local = at;
+    const central = this.entries.reduce((n, e) => n + 46 + e.name.length, 0);
+    const tail = Buffer.alloc(central + 22);
+    let c = 0;
     for (const [i, e] of this.entries.entries()) {
-      out.writeUInt32LE(0x02014b50, at);
-      out.writeUInt16LE(20, at + 4);
-      out.writeUInt16LE(20, at + 6);
-      writeFields(out, at + 8, e);
-      out.writeUInt32LE(offsets[i]!, at + 42);
-      out.set(e.name, at + 46);
-      at += 46 + e.name.length;
+      tail.writeUInt32LE(0x02014b50, c);
+      tail.writeUInt16LE(20, c + 4);
+      tail.writeUInt16LE(20, c + 6);
+      writeFields(tail, c + 8, e);
+      tail.writeUInt32LE(offsets[i]!, c + 42);
+      tail.set(e.name, c + 46);
+      c += 46 + e.name.length;
     }
-    out.writeUInt32LE(0x06054b50, at);
-    out.writeUInt16LE(this.entries.length, at + 8);
-    out.writeUInt16LE(this.entries.length, at + 10);
-    out.writeUInt32LE(central, at + 12);
-    out.writeUInt32LE(local, at + 16);
+    tail.writeUInt32LE(0x06054b50, c);
+    tail.writeUInt16LE(this.entries.length, c + 8);
+    tail.writeUInt16LE(this.entries.length, c + 10);
+    tail.writeUInt32LE(central, c + 12);
+    tail.writeUInt32LE(local, c + 16);
+    pieces.push(tail);
     this.entries.length = 0;
-    return out;
+    return pieces.filter((p) => p.length > 0);
   }
 }

@@ -125,7 +125,7 @@ export async function renderPdf(model: DocumentModel, opts: PdfOptions): Promise
       let src = images.get(f);
       if (src) return src;
       // A drawing's stadium nodes as rounded rectangles, not rough.js's Bézier polygons (flowchart/stadium.ts): the
-      // same picture in a quarter of the data, and half of Chromium's work on a compendium of flowcharts.
+      // same picture in a quarter of the data, and a sixth less of Chromium's work on a compendium of flowcharts.
       const data = f.svg !== undefined ? Buffer.from(plainStadiums(typeof f.svg === 'string' ? f.svg : utf8.decode(f.svg)), 'utf8') : f.png ? Buffer.from(f.png) : undefined;
       if (!data) return undefined;
       src = `fig-${createHash('sha256').update(data).digest('hex').slice(0, 24)}.${f.svg !== undefined ? 'svg' : 'png'}`;
