@@ -8,7 +8,8 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Lang } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics } from '../diagnostics/format/index.js';
-import { columnLetter, importList, SheetNotFoundError, WORDINGS, type Field, type ImportOutcome, type RowRange, type WrittenPower } from '../pipeline/import.js';
+import { terminalSafe } from '../diagnostics/message.js';
+import { columnLetter, importList, ImportWriteError, SheetNotFoundError, WORDINGS, type Field, type ImportOutcome, type RowRange, type WrittenPower } from '../pipeline/import.js';
 import { LawLibrarySettingError } from '../pipeline/library.js';
 import { RULE_META, type RuleId } from '../diagnostics/rules.js';
 import { VERSION } from '../util/version.js';
@@ -23,6 +24,15 @@ export interface ImportCommandOptions {
   format?: string;
   color?: boolean;
 }
+
+const WRITE_WHY: Record<string, { zh: string; en: string }> = {
+  EACCES: { zh: '没有写权限', en: 'no permission' },
+  EPERM: { zh: '没有写权限', en: 'no permission' },
+  EROFS: { zh: '只读的文件系统', en: 'a read-only file system' },
+  ENOSPC: { zh: '磁盘已满', en: 'the disk is full' },
+  ENOTDIR: { zh: '路径中有同名的文件，不是文件夹', en: 'a file of that name is in the way, not a folder' },
+  EEXIST: { zh: '路径中有同名的文件，不是文件夹', en: 'a file of that name is in the way, not a folder' },
+};
 
 function rel(io: Io, abs: string): string {
   const r = path.relative(io.cwd, abs);
@@ -58,6 +68,10 @@ export async function importCommand(io: Io, lang: Lang, file: string, opts: Impo
       throw new UsageError(`工作簿中没有工作表“${e.sheet}”；有：${e.names.map((n) => `“${n}”`).join('、')}`, `The workbook has no sheet "${e.sheet}"; it has: ${e.names.map((n) => `"${n}"`).join(', ')}`);
     }
     if (e instanceof LawLibrarySettingError) throw new UsageError(e.zh, e.en);
+    if (e instanceof ImportWriteError) {
+      const why = WRITE_WHY[e.code] ?? { zh: e.detail, en: e.detail };
+      throw new UsageError(`无法写入 ${rel(io, e.dir)}（${why.zh}）：一个文件也没有写入`, `Cannot write ${rel(io, e.dir)} (${why.en}): no file was written`);
+    }
     throw e;
   }
   if (format === 'json') {
@@ -66,36 +80,38 @@ export async function importCommand(io: Io, lang: Lang, file: string, opts: Impo
   }
   const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR);
   const out: string[] = [];
+  // Names, titles and headers come from the sheet: a pasted ESC or U+202E must not act on the terminal.
+  const say = (...lines: string[]) => out.push(...lines.map(terminalSafe));
   const sheet = outcome.sheet;
   if (sheet) {
     for (const s of sheet.sheets) {
-      out.push(t(`读取 ${s.file.replace(/#.*$/, '')}${s.csv ? `（CSV，${encodingName(sheet.encoding, en)}）` : `，工作表“${s.name}”`}`,
+      say(t(`读取 ${s.file.replace(/#.*$/, '')}${s.csv ? `（CSV，${encodingName(sheet.encoding, en)}）` : `，工作表“${s.name}”`}`,
         `Reading ${s.file.replace(/#.*$/, '')}${s.csv ? ` (CSV, ${encodingName(sheet.encoding, en)})` : `, sheet "${s.name}"`}`));
-      if (!s.header) { out.push(t('  没有找到表头，未导入', '  no header found: not imported')); continue; }
+      if (!s.header) { say(t('  没有找到表头，未导入', '  no header found: not imported')); continue; }
       const h = s.header;
-      for (const title of s.titles) out.push(t(`  标题：${title}`, `  title: ${title}`));
+      for (const title of s.titles) say(t(`  标题：${title}`, `  title: ${title}`));
       const rows = h.height === 2 ? `${h.row}–${h.row + 1}` : `${h.row}`;
-      out.push(t(`  表头：第 ${rows} 行${s.mapped ? '（按 --map）' : ''}；数据：${s.data ? `第 ${s.data.first}–${s.data.last} 行` : '无'}`,
+      say(t(`  表头：第 ${rows} 行${s.mapped ? '（按 --map）' : ''}；数据：${s.data ? `第 ${s.data.first}–${s.data.last} 行` : '无'}`,
         `  header: row ${rows}${s.mapped ? ' (from --map)' : ''}; data: ${s.data ? `rows ${s.data.first}–${s.data.last}` : 'none'}`));
-      out.push(t('  各列对应：', '  columns:'));
+      say(t('  各列对应：', '  columns:'));
       const width = Math.max(...[...h.columns.values()].map((m) => displayWidth(m.header)), 4);
       for (const m of [...h.columns.values()].sort((x, y) => x.col - y.col)) {
         const head = `${columnLetter(m.col).padEnd(3)}${pad(m.header.replace(/\s+/g, ''), width)}`;
-        out.push(`    ${head} → ${fieldName(m.field, en)}${m.exact ? '' : t('（按列名中的“' + matchedWording(m.field, m.header) + '”）', ` (by "${matchedWording(m.field, m.header)}" in the header)`)}`);
+        say(`    ${head} → ${fieldName(m.field, en)}${m.exact ? '' : t('（按列名中的“' + matchedWording(m.field, m.header) + '”）', ` (by "${matchedWording(m.field, m.header)}" in the header)`)}`);
       }
       for (const i of h.ignored) {
-        out.push(t(`    ${columnLetter(i.col).padEnd(3)}${pad(i.header.replace(/\s+/g, ''), width)}   未导入${i.reason === 'duplicate' ? `（${fieldName(i.field!, false)}已由另一列给出）` : '（不认识的列名）'}`,
+        say(t(`    ${columnLetter(i.col).padEnd(3)}${pad(i.header.replace(/\s+/g, ''), width)}   未导入${i.reason === 'duplicate' ? `（${fieldName(i.field!, false)}已由另一列给出）` : '（不认识的列名）'}`,
           `    ${columnLetter(i.col).padEnd(3)}${pad(i.header.replace(/\s+/g, ''), width)}   not imported${i.reason === 'duplicate' ? ` (${fieldName(i.field!, true)} comes from another column)` : ' (unknown header)'}`));
       }
-      if (s.csv && h.columns.has('category')) out.push(t('  CSV 没有合并单元格：权力类别为空的行沿用上一行的类别', '  A CSV has no merged cells: a row with no category takes the one above'));
+      if (s.csv && h.columns.has('category')) say(t('  CSV 没有合并单元格：权力类别为空的行沿用上一行的类别', '  A CSV has no merged cells: a row with no category takes the one above'));
     }
-    if (sheet.sheets.length) out.push(t('  列不对时，用 --map map.yaml 指定（见 README）', '  When a column is wrong, give --map map.yaml (see README)'), '');
+    if (sheet.sheets.length) say(t('  列不对时，用 --map map.yaml 指定（见 README）', '  When a column is wrong, give --map map.yaml (see README)'), '');
   }
   if (outcome.diagnostics.length) {
     out.push(formatDiagnostics('stylish', outcome.diagnostics, { lang, color, sources: new Map(), base: '.', toolVersion: VERSION }).trimEnd());
     out.push('');
   }
-  if (sheet && (sheet.powers.length || sheet.skipped.length)) out.push(...rowReport(outcome, en), '');
+  if (sheet && (sheet.powers.length || sheet.skipped.length)) out.push(...rowReport(outcome, en).map(terminalSafe), '');
   if (outcome.powers.some((p) => p.status !== 'kept')) {
     if (!outcome.repository) {
       out.push(t(`${rel(io, into)} 中没有 powerbook.yaml，不是制度库：已写入 powers/，没有检查。先运行 powerbook init，再运行 powerbook validate。`,
@@ -196,7 +212,7 @@ function rowReport(o: ImportOutcome, en: boolean): string[] {
   const lines: Line[] = [];
   const missingNote = (p: WrittenPower) => (p.missing.length ? (en ? ` (lacks ${p.missing.length})` : `（缺 ${p.missing.length} 项，见上）`) : '');
   for (const p of o.powers) {
-    const s = STATUS[p.status];
+    const s = p.notFile ? { zh: '同名的文件夹挡住了，未写入', en: 'a folder of that name is in the way: not written' } : STATUS[p.status];
     const also = p.also?.length ? (en ? ` (with ${p.also.map((r) => rowsLabel(r, true, true)).join(', ')})` : `（含${p.also.map((r) => rowsLabel(r, true, false)).join('、')}）`) : '';
     lines.push({ rows: p.rows, text: `${p.id.padEnd(12)} ${p.name}  ${en ? s.en : s.zh}${p.status === 'kept' ? '' : ` ${p.target}`}${also}${p.status === 'kept' ? '' : missingNote(p)}` });
   }

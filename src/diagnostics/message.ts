@@ -38,11 +38,17 @@ export type MessageArgs<Id extends RuleId, K extends string> = [EntryNames<Entry
  */
 export const MAX_PARAM = 300;
 
+/** Control and bidirectional-override characters as U+FFFD (one for one), for text from a file printed to a terminal. */
+export function terminalSafe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+}
+
 function value(v: ParamValue, lang: 'zh' | 'en'): string {
   if (v === undefined) return '';
   const s = Array.isArray(v) ? v.join(PHRASES.listSeparator[lang]) : typeof v === 'object' && v !== null ? (v as Localised)[lang] : String(v);
   // Control and bidirectional-override characters quoted from a file would act on the terminal: shown as U+FFFD.
-  const safe = s.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+  const safe = terminalSafe(s);
   return safe.length > MAX_PARAM ? `${safe.slice(0, MAX_PARAM - 1)}…` : safe;
 }
 

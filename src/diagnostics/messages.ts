@@ -702,7 +702,9 @@ export const MESSAGES = {
       hintZh: '检查是否选错了文件；Excel 工作簿请用 .xlsx 扩展名', hintEn: 'Check the file; an Excel workbook should be named .xlsx',
     },
     csv: { zh: 'CSV 文件格式有误：{detail}', en: 'The CSV file is malformed: {detail}', hintZh: '检查引号是否成对；或在 Excel 中打开后另存为 .xlsx', hintEn: 'Check that quotes are paired, or save it as .xlsx from Excel' },
+    csvQuote: { zh: 'CSV 文件第 {line} 行这里的引号没有配对：从这里到文件末尾都会被读成一格', en: 'The quotation mark here (line {line}) is never closed: the rest of the file would be read as one cell', hintZh: '在这一格的末尾补上 "，或把格内的 " 写成 ""；也可以在 Excel 中打开后另存为 .xlsx', hintEn: 'Close the cell with ", or write a " inside it as ""; or open it in Excel and save it as .xlsx' },
     noSheets: { zh: '工作簿中没有工作表', en: 'The workbook has no worksheet', hintZh: '检查是否选错了文件', hintEn: 'Check that this is the right file' },
+    noData: { zh: '工作表“{sheet}”的表头（到第 {row} 行）下面没有一行事项，没有导入任何职权', en: 'The sheet "{sheet}" has no row of powers under its header (ending on row {row}): nothing imported', hintZh: '检查是否选错了文件或工作表（--sheet），或清单是否只复制了表头', hintEn: 'Check the file and the sheet (--sheet), or whether only the header was copied' },
     emptySheet: { zh: '工作表“{sheet}”是空的', en: 'The sheet "{sheet}" is empty', hintZh: '检查是否选错了文件或工作表（--sheet）', hintEn: 'Check the file and the sheet (--sheet)' },
   },
   'sheet-no-header': {
@@ -751,6 +753,10 @@ export const MESSAGES = {
   },
   'sheet-cell': {
     formulaNoResult: { zh: '{column} 列是公式（{formula}），文件中没有它的计算结果，按空白处理', en: 'Column {column} holds a formula ({formula}) saved without its result: read as empty', hintZh: '在 Excel 或 WPS 中打开并保存一次（保存时会算出结果），再导入', hintEn: 'Open and save the file in Excel or WPS (which computes it), then import again' },
+    controlChar: {
+      zh: '{column} 列有看不见的控制字符（{code}，如响铃、终端转义或倒转文字方向的 U+202E），已删去', en: 'Column {column} holds invisible control characters ({code}: a bell, a terminal escape, or U+202E that reverses text): removed',
+      hintZh: '核对这一格的文字（多为从其他程序粘贴带入）；导入的文件中已没有这些字符', hintEn: 'Check the cell (usually pasted from another program); the imported file has none of them',
+    },
     errorValue: { zh: '{column} 列是错误值 {value}，按空白处理', en: 'Column {column} holds the error value {value}: read as empty', hintZh: '改正这一格的公式或内容', hintEn: 'Fix the cell' },
     digitsLost: {
       zh: '{column} 列的事项编码以数字保存（{value}），Excel 只保留 15 位有效数字，编码的末几位已经丢失：不用作编码，按权力类别另行编号',
@@ -789,6 +795,10 @@ export const MESSAGES = {
       zh: '“{name}”的权力类别“{value}”（{column} 列）不是格式中的类别，没有写入 category', en: 'The category "{value}" of "{name}" (column {column}) is not one of the format\'s: category left out',
       hintZh: '在导入的文件中写上 category：行政许可、行政处罚……其他行政权力之一', hintEn: 'Set category to one of the format\'s categories in the imported file',
     },
+    reservedCode: {
+      zh: '{column} 列的事项编码“{code}”是 Windows 保留的设备名（CON、PRN、AUX、NUL、COM1、LPT1 等），作为文件名在 Windows 上无法创建和打开，按权力类别另行编号', en: 'The code "{code}" in column {column} is a device name Windows reserves (CON, PRN, AUX, NUL, COM1, LPT1 ...): as a file name it cannot be made or opened on Windows; an id is made from the category',
+      hintZh: '核对事项编码；需要保留原编码时，改正表中的编码后重新导入', hintEn: 'Check the code; to keep it, correct it in the sheet and import again',
+    },
     badCode: {
       zh: '{column} 列的事项编码“{code}”不能作为文件名（只能有字母、数字、点、下划线和连字符），按权力类别另行编号', en: 'The code "{code}" in column {column} cannot be a file name (letters, digits, . _ - only): an id is made from the category',
       hintZh: '核对事项编码；需要保留原编码时，改正表中的编码后重新导入', hintEn: 'Check the code; to keep it, correct it in the sheet and import again',
@@ -804,7 +814,17 @@ export const MESSAGES = {
       hintZh: '表中没有的内容不会代为填写：导入后在 powers/{id}.yaml 中补上', hintEn: 'What the sheet lacks is not filled in: add it to powers/{id}.yaml',
     },
   },
+  'sheet-hidden': {
+    skipped: {
+      zh: '工作表“{sheet}”是隐藏的，没有导入（公布的清单中看不到它）', en: 'The sheet "{sheet}" is hidden and was not imported (readers of the list do not see it)',
+      hintZh: '确实要导入它时，用 --sheet {sheet} 单独导入', hintEn: 'To import it all the same, give --sheet {sheet}',
+    },
+  },
   'sheet-exists': {
+    notFile: {
+      zh: '{file} 已存在，但不是文件（是文件夹或其他），没有写入表中第 {row} 行的“{name}”', en: '{file} exists but is not a file (a folder or other): "{name}" (row {row}) not written',
+      hintZh: '把这个文件夹移走或改名后重新导入', hintEn: 'Move or rename that folder, then import again',
+    },
     differs: {
       zh: '{file} 已存在，内容与表中第 {row} 行的“{name}”不同，没有覆盖', en: '{file} exists with other content than "{name}" (row {row}): not overwritten',
       hintZh: '核对后用 --force 覆盖（会丢失该文件中手工补充的内容），或先把原文件改名', hintEn: 'Check it, then --force overwrites (losing what was added by hand), or rename the file first',

@@ -96,6 +96,7 @@ export const RULE_META = {
   'sheet-row': { severity: 'error', zh: "import：电子表格的一行无法导入（没有事项名称、无法确定事项编码、编码重复、单元格过长）", en: "import: a row cannot be imported (no name, no id can be given, a duplicate id, a cell too long)" },
   'sheet-cell': { severity: 'warning', zh: "import：单元格的内容没有读出或只读出一部分（依据、流程、时限、收费、类别、编码、公式）", en: "import: a cell was not read, or only in part (legal bases, procedure, time limit, fees, category, code, formula)" },
   'sheet-missing': { severity: 'info', zh: "import：导入的职权缺少格式或以后阶段要求的内容（不代为填写，写明从哪个阶段起必填）", en: "import: an imported power lacks what the format or a later stage requires (not filled in; the stage is named)" },
+  'sheet-hidden': { severity: 'info', zh: "import：工作簿中隐藏的工作表没有导入（用 --sheet 指定才导入）", en: "import: a hidden worksheet of the workbook was not imported (--sheet imports it)" },
   'sheet-exists': { severity: 'warning', zh: "import：职权文件已存在且内容不同，没有覆盖（--force 覆盖）", en: "import: a power file exists with other content and was not overwritten (--force overwrites)" },
 } as const satisfies Record<string, RuleMeta>;
 

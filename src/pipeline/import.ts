@@ -13,7 +13,7 @@ import { checkCitationsOf } from '../check/index.js';
 import { CONFIG_FILE } from '../load/repository.js';
 import { readSource } from '../load/repository.js';
 import { importPowerList, readColumnMap, type ImportedPower, type SheetImport } from '../sheet/index.js';
-import { writeFileAtomic } from '../util/write.js';
+import { writeFilesAtomic } from '../util/write.js';
 import { validate } from './index.js';
 
 export { columnLetter, SheetNotFoundError, WORDINGS, type Field, type RowRange } from '../sheet/index.js';
@@ -35,12 +35,19 @@ export interface ImportOptions {
   cwd?: string;
 }
 
+/** powers/ cannot be written (not a folder, no permission, the disk full): nothing of the list was written. */
+export class ImportWriteError extends Error {
+  constructor(readonly dir: string, readonly code: string, readonly detail: string) { super(`cannot write ${dir}: ${detail}`); }
+}
+
 export type WriteStatus = 'written' | 'unchanged' | 'overwritten' | 'kept';
 
 export interface WrittenPower extends ImportedPower {
   /** powers/ID.yaml, relative to the repository. */
   target: string;
   status: WriteStatus;
+  /** Kept because a folder (or other non-file) stands where the file would go; --force does not replace it. */
+  notFile?: true;
 }
 
 export interface ImportOutcome {
@@ -77,20 +84,40 @@ export async function importList(opts: ImportOptions): Promise<ImportOutcome> {
   });
   diagnostics.push(...sheet.diagnostics);
   const powers: WrittenPower[] = [];
+  const writes: { file: string; data: string }[] = [];
+  const powersDir = path.join(opts.into, 'powers');
+  const dirStat = statSync(powersDir, { throwIfNoEntry: false });
+  if (dirStat && !dirStat.isDirectory() && sheet.powers.length) throw new ImportWriteError(powersDir, 'ENOTDIR', 'not a directory');
   for (const p of sheet.powers) {
     const target = `powers/${p.id}.yaml`;
     const abs = path.join(opts.into, 'powers', `${p.id}.yaml`);
     let status: WriteStatus = 'written';
-    const existing = existsSync(abs) && statSync(abs).isFile() ? readFileSync(abs, 'utf8') : undefined;
+    const st = statSync(abs, { throwIfNoEntry: false });
+    if (st && !st.isFile()) {
+      // A folder (or a pipe, a socket) in the file's place: never replaced, with or without --force.
+      status = 'kept';
+      diagnostics.push(diag(p.file, { start: { line: p.rows.first, column: 1 } }, 'sheet-exists', 'notFile', { file: target, row: p.rows.first, name: p.name }));
+      powers.push({ ...p, target, status, notFile: true });
+      continue;
+    }
+    const existing = st ? readFileSync(abs, 'utf8') : undefined;
     if (existing === p.yaml) status = 'unchanged';
     else if (existing !== undefined && !opts.force) {
       status = 'kept';
       diagnostics.push(diag(p.file, { start: { line: p.rows.first, column: 1 } }, 'sheet-exists', 'differs', { file: target, row: p.rows.first, name: p.name }));
     } else {
       if (existing !== undefined) status = 'overwritten';
-      writeFileAtomic(abs, p.yaml);
+      writes.push({ file: abs, data: p.yaml });
     }
     powers.push({ ...p, target, status });
+  }
+  // All the files or none: a list half written into powers/ would be taken for the whole list.
+  try {
+    writeFilesAtomic(writes);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const detail = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    throw new ImportWriteError(path.join(opts.into, 'powers'), code, detail);
   }
   const failed = diagnostics.some((d) => d.severity === 'error' && d.rule.startsWith('sheet-')) || powers.some((p) => p.status === 'kept');
   const outcome: ImportOutcome = { sheet, diagnostics: diagnostics.sort(compareDiagnostics), powers, repository, exitCode: failed ? 1 : 0 };

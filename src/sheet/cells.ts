@@ -5,7 +5,7 @@
  */
 
 /** What was odd about a cell's value (the importer turns it into a warning at the cell). */
-export type CellNote = 'formula-no-result' | 'error-value' | 'digits-lost';
+export type CellNote = 'formula-no-result' | 'error-value' | 'digits-lost' | 'control-char';
 
 export interface CellText { text: string; note?: CellNote; detail?: string }
 
@@ -39,13 +39,13 @@ function numberText(n: number, numFmt: string | undefined): CellText {
 /** Text of an exceljs cell value (`cell.value`), its number format for numbers. */
 export function cellText(value: unknown, numFmt?: string): CellText {
   if (value === null || value === undefined) return { text: '' };
-  if (typeof value === 'string') return { text: clean(value) };
+  if (typeof value === 'string') return textOf(value);
   if (typeof value === 'number') return numberText(value, numFmt);
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) return { text: dateText(value) };
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return { text: clean((v.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('')) };
+    if (Array.isArray(v.richText)) return textOf((v.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join(''));
     if ('error' in v) return { text: '', note: 'error-value', detail: String(v.error) };
     if ('formula' in v || 'sharedFormula' in v) {
       if (v.result === undefined || v.result === null) return { text: '', note: 'formula-no-result', detail: String(v.formula ?? v.sharedFormula) };
@@ -55,6 +55,26 @@ export function cellText(value: unknown, numFmt?: string): CellText {
     if ('text' in v) return cellText(v.text, numFmt);
   }
   return { text: '' };
+}
+
+/**
+ * Control characters (BEL, ESC … pasted from other programs; in an .xlsx as Excel's escapes _x0007_) and the
+ * bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069: they reverse what an editor, a terminal or Word
+ * shows, "Trojan Source"): no power list means them. Dropped from the text, and said (the first one's code).
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|_x00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F])_|_x007[fF]_|_x202[a-eA-E]_|_x206[6-9]_/g;
+
+function controlCode(m: string): string {
+  const hex = m.startsWith('_x') ? m.slice(2, 6) : m.charCodeAt(0).toString(16);
+  return `U+${hex.toUpperCase().padStart(4, '0')}`;
+}
+
+function textOf(raw: string): CellText {
+  let first: string | undefined;
+  const t = raw.replace(CONTROL, (m) => { first ??= controlCode(m); return ''; });
+  const text = clean(t);
+  return first === undefined ? { text } : { text, note: 'control-char', detail: first };
 }
 
 /**

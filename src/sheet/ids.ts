@@ -10,10 +10,20 @@ import { CATEGORY_PREFIX } from '../check/rules/power-id-prefix.js';
 /** The schema's pattern for an id (schemas/power.schema.json). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-/** XK－００１ → XK-001; spaces dropped. Undefined when the result is not an id. */
+/**
+ * Names Windows keeps for devices, with any extension (CON.yaml, NUL.txt.yaml): such a file cannot be made, opened or
+ * checked out on the clerks' Windows machines.
+ */
+const WINDOWS_RESERVED = /^(?:CON|PRN|AUX|NUL|COM[0-9\u00b9\u00b2\u00b3]|LPT[0-9\u00b9\u00b2\u00b3])(?:\.|$)/i;
+
+export function windowsReserved(id: string): boolean {
+  return WINDOWS_RESERVED.test(id);
+}
+
+/** XK－００１ → XK-001; spaces dropped. Undefined when the result is not an id (or a name Windows reserves). */
 export function codeToId(code: string): string | undefined {
   const t = code.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[—–－]/g, '-').replace(/\s+/g, '');
-  return ID_PATTERN.test(t) && t.length <= 64 ? t : undefined;
+  return ID_PATTERN.test(t) && t.length <= 64 && !windowsReserved(t) ? t : undefined;
 }
 
 export function prefixOf(category: PowerCategory): string {

@@ -10,7 +10,7 @@ import { stageDef } from '../check/stages.js';
 import type { Stage } from '../domain/types.js';
 import { columnLetter } from './cells.js';
 import { columnsOf, FIELDS, findHeader, HEADER_SEARCH_ROWS, WORDINGS, type ColumnMatch, type Field, type Header } from './header.js';
-import { codeToId, IdMaker } from './ids.js';
+import { codeToId, IdMaker, windowsReserved } from './ids.js';
 import type { ColumnMap } from './map.js';
 import { MISSING_NAMES, missingOf, placeholderOf, toPower, type Missing, type PowerOut } from './power.js';
 import { readSpreadsheet, type Grid, type ReadProblem } from './read.js';
@@ -87,6 +87,12 @@ export class SheetNotFoundError extends Error {
 
 const START: Range = { start: { line: 1, column: 1 } };
 
+/** read.ts's own reasons, said in both languages (exceljs's messages are passed on as they are). */
+const NOT_WORKBOOK: Record<string, Localised> = {
+  'not a zip': { zh: '不是 .xlsx 文件：.xlsx 是 zip 压缩包，这个文件不是', en: 'not an .xlsx file: an .xlsx is a zip archive, and this file is not one' },
+  'damaged zip': { zh: 'zip 压缩包已损坏或不完整，可能没有下载完', en: 'a damaged or incomplete zip archive, perhaps not fully downloaded' },
+};
+
 function readProblem(file: string, p: ReadProblem): Diagnostic {
   const mb = (n: number) => (n / 1048576).toFixed(1);
   switch (p.kind) {
@@ -94,11 +100,12 @@ function readProblem(file: string, p: ReadProblem): Diagnostic {
     case 'too-large': return diag(file, START, 'sheet-unreadable', 'tooLarge', { size: mb(p.bytes), max: 50 });
     case 'xls': return diag(file, START, 'sheet-unreadable', 'xls');
     case 'html': return diag(file, START, 'sheet-unreadable', 'html');
-    case 'not-workbook': return diag(file, START, 'sheet-unreadable', 'notWorkbook', { detail: p.detail });
+    case 'not-workbook': return diag(file, START, 'sheet-unreadable', 'notWorkbook', { detail: NOT_WORKBOOK[p.detail] ?? p.detail });
     case 'zip-bomb': return diag(file, START, 'sheet-unreadable', 'zipBomb', { size: mb(p.bytes), max: 400 });
     case 'encoding': return diag(file, START, 'sheet-unreadable', 'encoding');
     case 'binary-csv': return diag(file, START, 'sheet-unreadable', 'binaryCsv');
     case 'csv': return diag(file, START, 'sheet-unreadable', 'csv', { detail: p.detail });
+    case 'csv-quote': return diag(file, { start: { line: p.line, column: p.column } }, 'sheet-unreadable', 'csvQuote', { line: p.line });
     case 'no-sheets': return diag(file, START, 'sheet-unreadable', 'noSheets');
   }
 }
@@ -191,6 +198,11 @@ export async function importPowerList(req: ImportRequest): Promise<SheetImport> 
     if (!g) throw new SheetNotFoundError(want, grids.map((x) => x.name));
     grids = [g];
   }
+  if (want === undefined && grids.some((g) => !g.hidden)) {
+    // A hidden sheet is no part of the list as published (drafts, old versions, lookup tables): said, not imported.
+    for (const g of grids) if (g.hidden && !isEmpty(g)) out.diagnostics.push(diag(req.file, START, 'sheet-hidden', 'skipped', { sheet: g.name }));
+    grids = grids.filter((g) => !g.hidden);
+  }
   const nonEmpty = grids.filter((g) => !isEmpty(g));
   if (!nonEmpty.length) {
     out.diagnostics.push(diag(req.file, START, 'sheet-unreadable', 'emptySheet', { sheet: grids.map((g) => g.name) }));
@@ -230,6 +242,10 @@ export async function importPowerList(req: ImportRequest): Promise<SheetImport> 
       if (n.kind === 'unreadable') out.skipped.push({ rows: n.rows, file, reason: 'no-name' });
     }
   }
+  // A header and nothing under it (a template, the header row copied alone): said, never a silent success.
+  if (headed.length && !drafts.length && !out.skipped.length) {
+    for (const { g, file, header } of headed) out.diagnostics.push(diag(file, { start: { line: header.row, column: 1 } }, 'sheet-unreadable', 'noData', { sheet: g.name, row: header.row + header.height - 1 }));
+  }
   assignIds(drafts, out);
   return out;
 }
@@ -242,7 +258,10 @@ function assignIds(drafts: { d: Draft; file: string }[], out: SheetImport): void
     if (!d.code) return;
     const id = codeToId(d.code.text);
     if (id) { codes.set(i, id); taken.add(id.toUpperCase()); }
-    else out.diagnostics.push(diag(file, { start: { line: d.code.row, column: d.code.col } }, 'sheet-cell', 'badCode', { column: columnLetter(d.code.col), code: clip(d.code.text) }));
+    else {
+      const key = windowsReserved(d.code.text.trim()) ? 'reservedCode' : 'badCode';
+      out.diagnostics.push(diag(file, { start: { line: d.code.row, column: d.code.col } }, 'sheet-cell', key, { column: columnLetter(d.code.col), code: clip(d.code.text) }));
+    }
   });
   const merged = mergeAcrossSheets(drafts, codes);
   const maker = new IdMaker(taken);

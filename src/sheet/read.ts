@@ -35,6 +35,8 @@ export interface Grid {
   problems: CellProblem[];
   /** Read from a CSV file (no merged cells: a merged cell's value stands in its first row only). */
   csv: boolean;
+  /** A worksheet hidden in Excel (Format → Hide, or "very hidden" by a macro): not shown to whoever reads the list. */
+  hidden?: boolean;
 }
 
 export type ReadProblem =
@@ -47,6 +49,7 @@ export type ReadProblem =
   | { kind: 'encoding' }
   | { kind: 'binary-csv' }
   | { kind: 'csv'; detail: string }
+  | { kind: 'csv-quote'; line: number; column: number }
   | { kind: 'no-sheets' };
 
 export interface ReadResult { grids: Grid[]; problem?: ReadProblem; format: 'xlsx' | 'csv'; encoding?: 'utf-8' | 'gb18030' | 'utf-16' }
@@ -138,7 +141,7 @@ function gridOf(ws: ExcelJS.Worksheet, csv: boolean): Grid {
     const [mr, mc] = master.split(',').map(Number) as [number, number];
     text[r - 1]![c - 1] = text[mr - 1]?.[mc - 1] ?? '';
   }
-  return { name: ws.name, rows, cols, text, merged, problems, csv };
+  return { name: ws.name, rows, cols, text, merged, problems, csv, ...(ws.state && ws.state !== 'visible' ? { hidden: true } : {}) };
 }
 
 /** The delimiter of a CSV text: the one of comma, tab and semicolon found most in its first lines outside quotes. */
@@ -173,6 +176,23 @@ async function readCsv(bytes: Uint8Array, ext: string): Promise<ReadResult> {
     } as Parameters<typeof wb.csv.read>[1]);
     return { grids: [gridOf(ws, true)], format: 'csv', encoding };
   } catch (e) {
+    const open = unclosedQuote(text);
+    if (open) return { grids: [], format: 'csv', encoding, problem: { kind: 'csv-quote', ...open } };
     return { grids: [], format: 'csv', encoding, problem: { kind: 'csv', detail: e instanceof Error ? e.message.split('\n')[0]! : String(e) } };
   }
+}
+
+/** Where a quoted field opens that no quotation mark closes (line and column, 1-based), or undefined. */
+export function unclosedQuote(text: string): { line: number; column: number } | undefined {
+  let quoted = false, line = 1, col = 0, at: { line: number; column: number } | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') { line++; col = 0; continue; }
+    col++;
+    if (ch !== '"') continue;
+    if (quoted && text[i + 1] === '"') { i++; col++; continue; } // "" inside quotes
+    quoted = !quoted;
+    if (quoted) at = { line, column: col };
+  }
+  return quoted ? at : undefined;
 }

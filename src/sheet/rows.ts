@@ -66,7 +66,7 @@ export interface RowNote {
 
 export interface RowsResult { drafts: Draft[]; notes: RowNote[] }
 
-interface Ctx { file: string; diags: Diagnostic[]; grid: Grid; header: Header; map?: ColumnMap }
+interface Ctx { file: string; diags: Diagnostic[]; grid: Grid; header: Header; map?: ColumnMap; problemsByRow?: Map<number, Grid['problems']> }
 
 function at(row: number, col: number): Range {
   return { start: { line: row, column: col } };
@@ -82,6 +82,9 @@ function headingCategory(text: string): PowerCategory | undefined {
 
 export function readRows(ctx: Ctx): RowsResult {
   const { grid, header } = ctx;
+  // The cells' problems by row (a list of 10,000 rows, each with a pasted control character, is not searched per row).
+  ctx.problemsByRow = new Map();
+  for (const p of grid.problems) { const l = ctx.problemsByRow.get(p.row); if (l) l.push(p); else ctx.problemsByRow.set(p.row, [p]); }
   const colOf = (f: Field) => header.columns.get(f)?.col;
   const nameCol = colOf('name')!;
   const drafts: Draft[] = [];
@@ -172,12 +175,13 @@ function readRow(ctx: Ctx, d: Draft, r: number, line: string[], seen: Map<Field,
     }
   }
   if (d.unreadable) return;
-  for (const p of grid.problems) {
-    if (p.row !== r || !mappedCol(header, p.col)) continue;
+  for (const p of ctx.problemsByRow?.get(r) ?? grid.problems.filter((x) => x.row === r)) {
+    if (!mappedCol(header, p.col)) continue;
     const where = at(r, p.col);
     const column = columnLetter(p.col);
     if (p.note === 'formula-no-result') ctx.diags.push(diag(ctx.file, where, 'sheet-cell', 'formulaNoResult', { column, formula: p.detail ?? '' }));
     else if (p.note === 'error-value') ctx.diags.push(diag(ctx.file, where, 'sheet-cell', 'errorValue', { column, value: p.detail ?? '' }));
+    else if (p.note === 'control-char') ctx.diags.push(diag(ctx.file, where, 'sheet-cell', 'controlChar', { column, code: p.detail ?? '' }));
     else if (p.note === 'digits-lost' && header.columns.get('id')?.col === p.col) {
       // The code as Excel kept it is not the code: not written as an id (one is made from the category).
       ctx.diags.push(diag(ctx.file, where, 'sheet-cell', 'digitsLost', { column, value: p.detail ?? '' }));

@@ -1,0 +1,195 @@
+/**
+ * `powerbook import` of lists an attacker or a clerk's Windows machine makes (beyond test/sheet/import.test.ts): control
+ * characters and U+202E pasted into cells (of a workbook and of a CSV), codes that are device names on Windows, a
+ * hidden worksheet, a header with no rows under it, a CSV quote never closed, a folder where a power file would go,
+ * powers/ that is a file. Each case: a diagnostic at its row and column with its rule id, exit 1 (findings) or 2
+ * (usage), no stack trace, nothing written half, nothing acting on the terminal.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import jsYaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { cli, type CliResult, type JsonDiag } from '../helpers/cli.js';
+import { tempDir } from '../helpers/repo.js';
+
+const HEADER = ['序号', '事项编码', '权力类别', '事项名称', '实施主体', '备注'];
+
+/** A rule repository without a law library (the import's own findings are what is tested). */
+function repo(): string {
+  const d = tempDir('pb-hostile-import-');
+  writeFileSync(path.join(d, 'powerbook.yaml'), 'department: { name: 某县商务局 }\ncompendium: { title: 某县商务局规范权力运行制度汇编, date: 2025-11-20 }\n');
+  return d;
+}
+
+async function workbook(file: string, fill: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.created = wb.modified = new Date('2025-06-30T00:00:00Z');
+  fill(wb);
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  return file;
+}
+
+function sane(r: CliResult): void {
+  const out = r.stdout + r.stderr;
+  expect(out).not.toMatch(/\n\s+at .+:\d+:\d+|内部错误|Internal error/);
+  // Nothing from the sheet acts on the terminal: no BEL, ESC, or bidirectional override reaches it.
+  // eslint-disable-next-line no-control-regex
+  expect(out).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/);
+}
+
+interface Report { powers: { id: string; status: string; file: string }[]; diagnostics: JsonDiag[]; exitCode: number }
+
+async function importJson(file: string, dir: string, extra: string[] = []): Promise<{ r: CliResult; report: Report }> {
+  const r = await cli(['import', file, '--into', dir, '--format', 'json', ...extra]);
+  sane(r);
+  return { r, report: JSON.parse(r.stdout) as Report };
+}
+
+const at = (ds: JsonDiag[], rule: string) => ds.filter((d) => d.rule === rule).map((d) => `${d.line}:${d.column}`);
+
+describe('control characters and bidirectional overrides pasted into cells', () => {
+  it('in a workbook (raw and as Excel\'s _x0007_ escape) and in a CSV: removed, said at the cell, never sent to the terminal', async () => {
+    const dir = repo();
+    const tmp = tempDir('pb-hostile-in-');
+    const xlsx = await workbook(path.join(tmp, '清单.xlsx'), (wb) => {
+      const ws = wb.addWorksheet('清单');
+      ws.addRow(HEADER);
+      ws.addRow([1, 'XK-001', '行政许可', '拍卖企业\u202E设立许可', '某县商务局', '备注_x0007_响铃']);
+      ws.addRow([2, 'XK-002', '行政许可', '对外贸易经营者备案登记', '某县_x001B_[31m商务局', null]);
+    });
+    const { r, report } = await importJson(xlsx, dir);
+    expect(r.code).toBe(0);
+    expect(at(report.diagnostics, 'sheet-cell')).toEqual(['2:4', '2:6', '3:5']);
+    expect(report.diagnostics.find((d) => d.rule === 'sheet-cell')!.message).toContain('U+202E');
+    const p1 = readFileSync(path.join(dir, 'powers', 'XK-001.yaml'), 'utf8');
+    expect(p1).toContain('name: 拍卖企业设立许可');
+    expect(p1).toContain('remark: 备注响铃');
+    expect(jsYaml.load(readFileSync(path.join(dir, 'powers', 'XK-002.yaml'), 'utf8'))).toMatchObject({ body: '某县[31m商务局' });
+    for (const f of readdirSync(path.join(dir, 'powers'))) {
+      // eslint-disable-next-line no-control-regex
+      expect(readFileSync(path.join(dir, 'powers', f), 'utf8')).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e]/);
+    }
+    // The text report (names in the row lines, the validation) carries none of them either.
+    const text = await cli(['import', xlsx, '--into', repo()]);
+    sane(text);
+
+    const csv = path.join(tmp, '清单.csv');
+    writeFileSync(csv, `${HEADER.join(',')}\r\n1,XK-001,行政许可,甲\x07\u202E乙,某县商务局,\r\n`);
+    const c = await importJson(csv, repo());
+    expect(c.r.code).toBe(0);
+    expect(at(c.report.diagnostics, 'sheet-cell')).toEqual(['2:4']);
+    // The file validates without control-char: the character is gone from the comment line too.
+    expect(c.report.diagnostics.map((d) => d.rule)).not.toContain('control-char');
+  });
+});
+
+describe('codes that cannot be file names on Windows', () => {
+  it('CON, nul.txt, COM1: not used as ids (sheet-cell at the code), an id made from the category instead', async () => {
+    const dir = repo();
+    const xlsx = await workbook(path.join(tempDir('pb-hostile-in-'), '清单.xlsx'), (wb) => {
+      const ws = wb.addWorksheet('清单');
+      ws.addRow(HEADER);
+      ws.addRow([1, 'CON', '行政许可', '甲', '某县商务局']);
+      ws.addRow([2, 'nul.txt', '行政处罚', '乙', '某县商务局']);
+      ws.addRow([3, 'COM1', '行政检查', '丙', '某县商务局']);
+      ws.addRow([4, 'CONSOLE-1', '行政确认', '丁', '某县商务局']);
+    });
+    const { report } = await importJson(xlsx, dir);
+    expect(at(report.diagnostics, 'sheet-cell')).toEqual(['2:2', '3:2', '4:2']);
+    expect(report.diagnostics.filter((d) => d.rule === 'sheet-cell').every((d) => d.message.includes('Windows 保留的设备名'))).toBe(true);
+    expect(report.powers.map((p) => p.id)).toEqual(['XK-001', 'CF-001', 'JC-001', 'CONSOLE-1']);
+    expect(readdirSync(path.join(dir, 'powers')).sort()).toEqual(['CF-001.yaml', 'CONSOLE-1.yaml', 'JC-001.yaml', 'XK-001.yaml']);
+  });
+});
+
+describe('sheets and rows that are not the list', () => {
+  it('a hidden worksheet is not imported (sheet-hidden, info) unless --sheet names it', async () => {
+    const xlsx = await workbook(path.join(tempDir('pb-hostile-in-'), '清单.xlsx'), (wb) => {
+      const a = wb.addWorksheet('权力清单');
+      a.addRow(HEADER);
+      a.addRow([1, 'XK-001', '行政许可', '甲', '某县商务局']);
+      const h = wb.addWorksheet('旧版草稿');
+      h.state = 'hidden';
+      h.addRow(HEADER);
+      h.addRow([1, 'XK-009', '行政许可', '已删去的事项', '某县商务局']);
+    });
+    const dir = repo();
+    const { r, report } = await importJson(xlsx, dir);
+    expect(r.code).toBe(0);
+    expect(report.powers.map((p) => p.id)).toEqual(['XK-001']);
+    expect(report.diagnostics.find((d) => d.rule === 'sheet-hidden')).toMatchObject({ severity: 'info', line: 1, column: 1 });
+    expect(report.diagnostics.find((d) => d.rule === 'sheet-hidden')!.hint).toContain('--sheet 旧版草稿');
+    const named = await importJson(xlsx, dir, ['--sheet', '旧版草稿']);
+    expect(named.report.powers.map((p) => p.id)).toEqual(['XK-009']);
+  });
+
+  it('a header with no row under it: sheet-unreadable at the header, exit 1, nothing written', async () => {
+    const csv = path.join(tempDir('pb-hostile-in-'), '只有表头.csv');
+    writeFileSync(csv, `\ufeff${HEADER.join(',')}\r\n`);
+    const dir = repo();
+    const { r, report } = await importJson(csv, dir);
+    expect(r.code).toBe(1);
+    expect(at(report.diagnostics, 'sheet-unreadable')).toEqual(['1:1']);
+    expect(existsSync(path.join(dir, 'powers'))).toBe(false);
+  });
+
+  it('a CSV quote never closed: sheet-unreadable at the quote, in Chinese, exit 1, nothing written', async () => {
+    const csv = path.join(tempDir('pb-hostile-in-'), '引号.csv');
+    writeFileSync(csv, `${HEADER.join(',')}\n1,XK-001,行政许可,"甲,某县商务局,\n2,XK-002,行政许可,乙,某县商务局,\n`);
+    const dir = repo();
+    const { r, report } = await importJson(csv, dir);
+    expect(r.code).toBe(1);
+    expect(at(report.diagnostics, 'sheet-unreadable')).toEqual(['2:15']);
+    expect(report.diagnostics[0]!.message).toContain('引号没有配对');
+    expect(report.diagnostics[0]!.message).not.toMatch(/Parse Error/);
+    expect(existsSync(path.join(dir, 'powers'))).toBe(false);
+  });
+
+  it('a file that is no workbook says so in Chinese (no English detail)', async () => {
+    const f = path.join(tempDir('pb-hostile-in-'), '清单.xlsx');
+    writeFileSync(f, 'hello, this is not a workbook');
+    const r = await cli(['import', f, '--into', repo()]);
+    sane(r);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('不是 .xlsx 文件');
+    expect(r.stdout).not.toContain('not a zip');
+  });
+});
+
+describe('where the files would go', () => {
+  async function list(): Promise<string> {
+    return workbook(path.join(tempDir('pb-hostile-in-'), '清单.xlsx'), (wb) => {
+      const ws = wb.addWorksheet('清单');
+      ws.addRow(HEADER);
+      ws.addRow([1, 'XK-001', '行政许可', '甲', '某县商务局']);
+      ws.addRow([2, 'XK-002', '行政许可', '乙', '某县商务局']);
+      ws.addRow([3, 'XK-003', '行政许可', '丙', '某县商务局']);
+    });
+  }
+
+  it('a folder where powers/XK-002.yaml would go: kept (sheet-exists at its row), --force does not replace it, the rest written', async () => {
+    const dir = repo();
+    mkdirSync(path.join(dir, 'powers', 'XK-002.yaml'), { recursive: true });
+    const file = await list();
+    for (const extra of [[], ['--force']]) {
+      const { r, report } = await importJson(file, dir, extra);
+      expect(r.code).toBe(1);
+      expect(at(report.diagnostics, 'sheet-exists')).toEqual(['3:1']);
+      expect(report.powers.map((p) => p.status)).toEqual([extra.length ? 'unchanged' : 'written', 'kept', extra.length ? 'unchanged' : 'written']);
+    }
+    const text = await cli(['import', file, '--into', dir]);
+    sane(text);
+    expect(text.stdout).toContain('同名的文件夹挡住了，未写入');
+  });
+
+  it('powers/ is a file: exit 2, one plain line, no file written', async () => {
+    const dir = repo();
+    writeFileSync(path.join(dir, 'powers'), '');
+    const r = await cli(['import', await list(), '--into', dir]);
+    sane(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^powerbook: 无法写入 .*powers（路径中有同名的文件，不是文件夹）：一个文件也没有写入\n$/);
+    expect(readdirSync(dir).sort()).toEqual(['powerbook.yaml', 'powers']);
+  });
+});
