@@ -14,6 +14,7 @@ import { parseYaml } from '../load/yaml.js';
 import { parseIsoDate } from '../library/dates.js';
 import type { Library } from '../library/index.js';
 import { LAW_LIBRARY_ENV, lawCacheDir, resolveLibraryRoots, type LibraryRoots } from '../pipeline/library.js';
+import { PHRASES } from '../diagnostics/citation-messages.js';
 import { UsageError, type Io } from './io.js';
 
 export interface LawsOptions {
@@ -53,9 +54,14 @@ function checkRoots(r: LibraryRoots & { source?: SourceFile }, explicit: boolean
   for (const root of r.roots) {
     const st = statSync(root.abs, { throwIfNoEntry: false });
     if (st?.isDirectory()) continue;
-    const what = st ? { zh: '不是目录', en: 'is not a directory' } : { zh: '不存在', en: 'does not exist' };
-    let from: { zh: string; en: string };
-    if (explicit) from = { zh: '命令行参数', en: 'the command line' };
+    rootError(r, root, explicit, st ? { zh: '不是目录', en: 'is not a directory' } : { zh: '不存在', en: 'does not exist' });
+  }
+}
+
+/** Exit 2 naming where the setting came from: a root that does not exist, is no directory, or holds no law texts. */
+function rootError(r: LibraryRoots & { source?: SourceFile }, root: LibraryRoots['roots'][number], explicit: boolean, what: { zh: string; en: string }): never {
+  let from: { zh: string; en: string };
+  if (explicit) from = { zh: '命令行参数', en: 'the command line' };
     else if (r.origin === 'flag') from = { zh: '--law-library', en: '--law-library' };
     else if (r.origin === 'env') from = { zh: `环境变量 ${LAW_LIBRARY_ENV}`, en: `the environment variable ${LAW_LIBRARY_ENV}` };
     else {
@@ -64,7 +70,6 @@ function checkRoots(r: LibraryRoots & { source?: SourceFile }, explicit: boolean
       from = { zh: `${where} 的 law_library`, en: `law_library in ${where}` };
     }
     throw new UsageError(`${from.zh} 指定的法规库目录${what.zh}：${root.given}（即 ${root.abs}）`, `The law library given by ${from.en} ${what.en}: ${root.given} (${root.abs})`);
-  }
 }
 
 /** Where the index is cached: the repository's .powerbook/cache/laws, else the user's cache directory. */
@@ -78,9 +83,11 @@ async function open(io: Io, opts: LawsOptions, explicit?: string): Promise<Libra
   const root = path.resolve(io.cwd, opts.dir ?? '.');
   const r = libraryRoots(io, root, opts, explicit);
   checkRoots(r, explicit !== undefined);
-  const { openLibrary, LibraryPathError } = await import('../library/index.js');
+  const { openLibrary, LibraryPathError, holdsNoLaws } = await import('../library/index.js');
   try {
-    return await openLibrary(r.roots.map((x) => x.abs), opts.cache === false ? {} : { cacheDir: cacheDirFor(io, root) });
+    const lib = await openLibrary(r.roots.map((x) => x.abs), opts.cache === false ? {} : { cacheDir: cacheDirFor(io, root) });
+    if (holdsNoLaws(lib)) rootError(r, r.roots[0]!, explicit !== undefined, PHRASES.noLaws);
+    return lib;
   } catch (e) {
     if (e instanceof LibraryPathError) throw new UsageError(e.zh, e.en);
     throw e;

@@ -120,6 +120,7 @@ export const CITATION_MESSAGES = {
 export const PHRASES = {
   notDir: { zh: '不是目录', en: 'is not a directory' },
   missing: { zh: '不存在', en: 'does not exist' },
+  noLaws: { zh: '中没有法律文本（不是 LawRefBook/Laws 的克隆：其中的文件如“经济法/对外贸易法(2016-11-07).md”）', en: 'holds no law texts (it is no clone of LawRefBook/Laws, whose files are like 经济法/对外贸易法(2016-11-07).md)' },
   library: { zh: '法规库中', en: '' },
   registered: { zh: '登记的', en: '' },
   noArticles: { zh: '没有条文', en: 'no articles' },

@@ -47,5 +47,13 @@ export const openLibrary = async (roots: string[], opts: { cacheDir?: string } =
   return new Library(roots.map((r) => path.resolve(r)), states);
 };
 
+/**
+ * Whether the opened folders hold no law text at all: empty, or only Markdown that is no law (notes, a README) — no
+ * file of LawRefBook/Laws's `short title(YYYY-MM-DD).md` with a dated version. Every citation would be "unknown".
+ */
+export function holdsNoLaws(lib: { laws: readonly { versions: readonly { date?: string }[] }[] }): boolean {
+  return !lib.laws.some((l) => l.versions.some((v) => v.date));
+}
+
 // openLibrary meets the agreed signature (and gives the fuller Library).
 void (openLibrary satisfies OpenLibrary);

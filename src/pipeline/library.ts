@@ -83,8 +83,8 @@ export async function loadLibrary(root: string, config: Loaded<Config> | undefin
   const settings = resolveLibraryRoots(root, config?.data && typeof config.data === 'object' ? config.data : undefined, env, flag, cwd);
   if (!settings) return { unavailable: false, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
-  const bad = (r: LibraryRoot, why: 'missing' | 'not-dir') => {
-    const what = why === 'missing' ? PHRASES.missing : PHRASES.notDir;
+  const bad = (r: LibraryRoot, why: 'missing' | 'not-dir' | 'no-laws') => {
+    const what = why === 'missing' ? PHRASES.missing : why === 'not-dir' ? PHRASES.notDir : PHRASES.noLaws;
     if (settings.origin === 'config') {
       const at = config!.source.rangeAt(r.index === undefined ? ['law_library'] : ['law_library', r.index]);
       diagnostics.push(diagnosticFromPair(config!.source.path, at, 'law-library-path', RULE_META['law-library-path'].severity,
@@ -100,10 +100,15 @@ export async function loadLibrary(root: string, config: Loaded<Config> | undefin
   }
   if (!ok.length) return { roots: settings, unavailable: true, diagnostics };
   // Loaded only when a library is set: validating without one never pays for the parser.
-  const { openLibrary, LibraryPathError } = await import('../library/index.js');
+  const { openLibrary, LibraryPathError, holdsNoLaws } = await import('../library/index.js');
   const open: OpenLibrary = openLibrary;
   try {
     const library = await open(ok.map((r) => r.abs), { cacheDir: lawCacheDir(root) });
+    // An empty folder, or one of notes: said at the setting, not as every citation "not in the library".
+    if (holdsNoLaws(library)) {
+      for (const r of ok) bad(r, 'no-laws');
+      return { roots: settings, unavailable: true, diagnostics };
+    }
     return { library, roots: settings, unavailable: false, diagnostics };
   } catch (e) {
     // The directory went away between the check and the opening.

@@ -71,6 +71,31 @@ describe('where the library comes from', () => {
     expect(none.stderr).toContain('没有指定法规库');
   });
 
+  it('a file, an empty folder, a folder of notes that are no law texts: exit 2 naming the setting, for every command; validate says it at law_library', async () => {
+    const base = tempDir('pb-laws-none-');
+    writeFileSync(path.join(base, 'a-file.md'), '# 甲条例\n\n第一条 甲。\n');
+    mkdirSync(path.join(base, 'empty'));
+    mkdirSync(path.join(base, 'notes'));
+    writeFileSync(path.join(base, 'notes', '笔记.md'), '# 我的笔记\n\n第一条 这不是法律。\n');
+    writeFileSync(path.join(base, 'notes', 'README.md'), 'hello\n');
+    const file = await cli(['laws', 'check-library', path.join(base, 'a-file.md')], { cwd: repo, env: cacheEnv() });
+    expect([file.code, file.stdout]).toEqual([2, '']);
+    expect(file.stderr).toContain('不是目录');
+    for (const dir of ['empty', 'notes']) {
+      for (const args of [['check-library', path.join(base, dir)], ['list', '--law-library', path.join(base, dir)], ['show', '甲条例', '--law-library', path.join(base, dir)], ['search', '甲', '--law-library', path.join(base, dir)]]) {
+        const r = await cli(['laws', ...args], { cwd: repo, env: cacheEnv() });
+        expect([r.code, r.stdout], `${dir}: ${args.join(' ')}`).toEqual([2, '']);
+        expect(r.stderr).toMatch(/^powerbook: .*指定的法规库目录中没有法律文本（不是 LawRefBook\/Laws 的克隆/);
+      }
+    }
+    const cfgRepo = tempDir('pb-laws-cfg-');
+    writeFileSync(path.join(cfgRepo, 'powerbook.yaml'), `department: { name: 测试局 }\ncompendium: { title: 测试局制度汇编, date: 2025-11-20 }\nlaw_library: ${JSON.stringify(path.join(base, 'empty'))}\n`);
+    const v = await cli(['validate', cfgRepo, '--format', 'json'], { cwd: repo });
+    const d = (JSON.parse(v.stdout) as { file: string; line: number; column: number; rule: string; message: string }[]).find((x) => x.rule === 'law-library-path');
+    expect(d).toMatchObject({ file: path.join(cfgRepo, 'powerbook.yaml'), line: 3, column: 14 });
+    expect(d!.message).toContain('中没有法律文本');
+  });
+
   it("powerbook.yaml's law_library, relative to the repository, with the index cached under it", async () => {
     const cfgRepo = tempDir('pb-laws-cfg-');
     writeFileSync(path.join(cfgRepo, 'powerbook.yaml'), `department: 测试局\nlaw_library: ${path.relative(cfgRepo, lib)}\n`);
