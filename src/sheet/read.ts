@@ -171,7 +171,8 @@ async function readCsv(bytes: Uint8Array, ext: string): Promise<ReadResult> {
   try {
     // Every field as the text it is: exceljs's default reading turns "000117" into 117 and "2024-01-02" into a date.
     const ws = await wb.csv.read(Readable.from([text]), {
-      sheetName: 'csv', map: (v: unknown) => (v === '' ? null : v),
+      // The apostrophe a CSV export puts before a text a spreadsheet would take for a formula ('=…, '+…) is no part of it.
+      sheetName: 'csv', map: (v: unknown) => (v === '' ? null : typeof v === 'string' && /^'[\s\u00a0\u3000]*[=+\-@]/.test(v) ? v.slice(1) : v),
       parserOptions: { delimiter, ignoreEmpty: false, trim: false },
     } as Parameters<typeof wb.csv.read>[1]);
     return { grids: [gridOf(ws, true)], format: 'csv', encoding };

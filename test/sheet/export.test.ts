@@ -361,4 +361,31 @@ describe('export: hostile text', () => {
     const rows = await readCsv(readFileSync(path.join(out, 'h.csv'), 'utf8').slice(1));
     expect(rows[2]![11]!.startsWith(`'=HYPERLINK(“http://example.invalid”)很长的备注`)).toBe(true);
   }, 60_000);
+  it('names that start a formula after a space or a tab, or with @ + -: no formula in LibreOffice Calc even with "trim spaces" and "evaluate formulas"; import drops the apostrophe again', async () => {
+    requireCalc();
+    const d = path.join(work, 'formulas');
+    copyExample('examples/zhuzhou-commerce', d);
+    const names: Record<string, string> = {
+      // Each a formula Calc would compute (a name with text after the formula would be no formula, and prove nothing).
+      'XK-001': ' =1+1', 'CF-001': '\t=2+2', 'CF-002': '@SUM(1,2)', 'CF-003': '+3+3', 'CF-004': '-4+4', 'CF-005': '\u3000=5+5',
+    };
+    for (const [id, name] of Object.entries(names)) edit(d, `powers/${id}.yaml`, (t) => t.replace(/^name: .*$/m, `name: ${JSON.stringify(name)}`));
+    const csvFile = path.join(work, 'formulas-out', 'f.csv');
+    const r = await cli(['export', 'csv', d, '--out', csvFile], { env: EPOCH });
+    expect(r.code, r.stderr).toBe(0);
+    // Field 11 "trim spaces" and field 13 "evaluate formulas" on: the import most ready to take a text for a formula.
+    const back = await convertWithLibreOffice(csvFile, path.join(work, 'formulas-lo'), 'xlsx', { infilter: 'Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,true,-1,true', timeoutMs: 180_000 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(back);
+    const formulas: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => { if (c.type === ExcelJS.ValueType.Formula) formulas.push(`${c.address} ${String(c.formula)}`); })));
+    expect(formulas).toEqual([]);
+    const cells = (await readCsv(readFileSync(csvFile, 'utf8').slice(1))).flat();
+    for (const name of Object.values(names)) expect(cells).toContain(`'${name}`);
+    // The list comes back with the names as entered, without the apostrophe.
+    const into = tempDir('pb-formulas-import-');
+    const imp = await cli(['import', csvFile, '--into', into, '--format', 'json']);
+    const imported = (JSON.parse(imp.stdout) as { powers: { id: string; name: string }[] }).powers;
+    for (const [id, name] of Object.entries(names)) expect(imported.find((p) => p.id === id)?.name).toBe(name.trim());
+  }, 240_000);
 });

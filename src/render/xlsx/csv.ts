@@ -9,16 +9,23 @@
  * - The title row first (padded to the table's width), then the header row, as in the workbook: the list as published.
  * - A field is quoted when it holds a comma, a quotation mark, a line break or leading/trailing spaces; quotation marks
  *   are doubled.
- * - A text starting with = + - or @ would be read by Excel as a formula (CSV injection): it is written with a leading
- *   apostrophe, as Excel itself shows such a text. The workbook needs none (its cells are typed).
+ * - A text starting with = + - or @ (also after spaces or a tab) would be read by Excel or LibreOffice as a formula
+ *   (CSV injection): it is written with a leading apostrophe, as Excel itself shows such a text (`powerbook import`
+ *   drops it again). The workbook needs none (its cells are typed).
  */
 import type { PublishedList } from '../../document/lists.js';
 import { cellText } from './text.js';
 
 export const CSV_BOM = '\ufeff';
 
+/**
+ * What a spreadsheet may take for a formula: = + - @ first, also after white space (a program that trims the fields
+ * it reads, as LibreOffice's "trim spaces" import option does, sees the = first). OWASP's list, and a little more.
+ */
+const FORMULA_START = /^[\s\u00a0\u3000]*[=+\-@]|^\t/;
+
 function field(s: string): string {
-  const t = /^[=+\-@\t]/.test(s) ? `'${s}` : s;
+  const t = FORMULA_START.test(s) ? `'${s}` : s;
   return /[",\n\r]|^\s|\s$/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
