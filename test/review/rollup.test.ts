@@ -173,7 +173,11 @@ describe('powerbook rollup', () => {
       await new Promise<void>((r) => closed.close(() => r()));
       const refused = await cli(['rollup', `http://127.0.0.1:${port}/a/`, '--out', tempDir()]);
       expect(refused.code).toBe(2);
-      expect(refused.stderr).toBe(`powerbook: 无法读取 http://127.0.0.1:${port}/a/powerbook-status.json：ECONNREFUSED。请检查网址和网络，或把 CI 产物下载到本地后用文件夹汇总\n`);
+      expect(refused.stderr).toBe(`powerbook: 无法读取 http://127.0.0.1:${port}/a/powerbook-status.json：服务器拒绝连接（地址或端口不对，或服务没有运行）。请检查网址和网络，或把 CI 产物下载到本地后用文件夹汇总\n`);
+      const refusedEn = await cli(['rollup', `http://127.0.0.1:${port}/a/`, '--out', tempDir(), '--lang', 'en']);
+      expect(refusedEn.stderr).toContain(': ECONNREFUSED. Check the address');
+      const badPort = await cli(['rollup', 'http://127.0.0.1:1/a/', '--out', tempDir()]);
+      expect([badPort.code, badPort.stderr]).toEqual([2, 'powerbook: 无法读取 http://127.0.0.1:1/a/powerbook-status.json：网址中的端口无效。请检查网址和网络，或把 CI 产物下载到本地后用文件夹汇总\n']);
       const missing = await cli(['rollup', `${base}/nowhere/`, '--out', tempDir()]);
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain('服务器返回 404');
@@ -183,6 +187,12 @@ describe('powerbook rollup', () => {
       const folder = await cli(['rollup', tempDir(), '--out', tempDir()]);
       expect(folder.code).toBe(2);
       expect(folder.stderr).toContain('既没有 powerbook-status.json');
+      const file = path.join(tempDir(), 'status.txt');
+      writeFileSync(file, '{}');
+      const notFolder = await cli(['rollup', file, '--out', tempDir()]);
+      expect([notFolder.code, notFolder.stderr]).toEqual([2, `powerbook: 不是文件夹：${file}（请给出 CI 产物所在的文件夹、制度库或放着各部门文件夹的文件夹）\n`]);
+      const none = await cli(['rollup', path.join(tempDir(), 'gone'), '--out', tempDir()]);
+      expect(none.stderr).toContain('文件夹不存在');
     });
   });
 });

@@ -77,13 +77,31 @@ async function readDir(dir: string, shown: string, at: string | undefined): Prom
   return out;
 }
 
+/** Node's reasons a request failed, in words (the English ones stay as Node gives them). */
+const FETCH_WHY: Record<string, string> = {
+  ECONNREFUSED: '服务器拒绝连接（地址或端口不对，或服务没有运行）',
+  ENOTFOUND: '找不到这个网址的服务器（检查域名）',
+  EAI_AGAIN: '域名解析失败（检查网络）',
+  ECONNRESET: '连接被中断',
+  ETIMEDOUT: '连接超时',
+  EHOSTUNREACH: '无法到达服务器',
+  ENETUNREACH: '网络不通',
+  'bad port': '网址中的端口无效',
+  CERT_HAS_EXPIRED: '服务器的证书已过期',
+  DEPTH_ZERO_SELF_SIGNED_CERT: '服务器的证书是自签名的，不受信任',
+  SELF_SIGNED_CERT_IN_CHAIN: '服务器的证书链中有自签名证书，不受信任',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: '无法验证服务器的证书',
+  ERR_TLS_CERT_ALTNAME_INVALID: '服务器的证书与域名不符',
+};
+
 async function fetchText(url: string, optional: boolean): Promise<string | undefined> {
   let res: Response;
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(30_000), redirect: 'follow', headers: { accept: 'application/json' } });
   } catch (e) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    const why = (e as Error).name === 'TimeoutError' ? '30 秒内没有响应' : cause?.code ?? cause?.message ?? (e as Error).message;
+    const code = cause?.code ?? cause?.message ?? (e as Error).message;
+    const why = (e as Error).name === 'TimeoutError' ? '30 秒内没有响应' : FETCH_WHY[code] ?? code;
     const whyEn = (e as Error).name === 'TimeoutError' ? 'no answer within 30 s' : cause?.code ?? cause?.message ?? (e as Error).message;
     throw new ReviewError(`无法读取 ${url}：${why}。请检查网址和网络，或把 CI 产物下载到本地后用文件夹汇总`, `Could not read ${url}: ${whyEn}. Check the address and the network, or download the CI artifacts and give their folder`);
   }
@@ -111,7 +129,13 @@ export async function readDepartments(sources: string[], cwd: string, at?: strin
     if (/^https?:\/\//i.test(s)) { out.push(await readUrl(s)); continue; }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) throw new ReviewError(`只能读取 http(s) 网址或本地文件夹：${s}`, `Only http(s) URLs and local folders can be read: ${s}`);
     const abs = path.resolve(cwd, s);
-    if (!isDir(abs)) throw new ReviewError(`文件夹不存在：${s}`, `No such folder: ${s}`);
+    if (!isDir(abs)) {
+      if (existsSync(abs)) {
+        throw new ReviewError(`不是文件夹：${s}（请给出 CI 产物所在的文件夹、制度库或放着各部门文件夹的文件夹）`,
+          `Not a folder: ${s} (give the folder of the CI artifacts, a rule repository, or a folder of department folders)`);
+      }
+      throw new ReviewError(`文件夹不存在：${s}`, `No such folder: ${s}`);
+    }
     out.push(...await readDir(abs, s, at));
   }
   return out;
