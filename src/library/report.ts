@@ -63,7 +63,8 @@ export function formatCheck(r: CheckReport, lang: Lang): string {
   const reasons = new Map<string, number>();
   for (const k of r.skipped) reasons.set(k.reason, (reasons.get(k.reason) ?? 0) + 1);
   const reasonText = [...reasons].map(([k, n]) => `${lang === 'en' ? (SKIP_REASONS[k as SkipReason]?.en ?? k) : (SKIP_REASONS[k as SkipReason]?.zh ?? k)} ${n}`).join(t('；', '; '));
-  out.push(t(`文件 ${r.files} 个：收录 ${r.indexed}，不是法律文本而跳过 ${r.skipped.length}（${reasonText}）`, `${r.files} files: ${r.indexed} indexed, ${r.skipped.length} skipped as no law text (${reasonText})`));
+  const why = (zh: boolean) => (reasonText ? (zh ? `（${reasonText}）` : ` (${reasonText})`) : '');
+  out.push(t(`文件 ${r.files} 个：收录 ${r.indexed}，不是法律文本而跳过 ${r.skipped.length}${why(true)}`, `${r.files} files: ${r.indexed} indexed, ${r.skipped.length} skipped as no law text${why(false)}`));
   out.push(t('按目录：', 'By folder:'));
   const w = Math.max(...r.byFolder.map((f) => width(lang === 'en' ? (FOLDER_EN[f.folder] ?? f.folder) : f.folder)));
   for (const f of r.byFolder) {

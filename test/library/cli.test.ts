@@ -88,6 +88,12 @@ describe('where the library comes from', () => {
         expect(r.stderr).toMatch(/^powerbook: .*指定的法规库目录中没有法律文本（不是 LawRefBook\/Laws 的克隆/);
       }
     }
+    // One law and nothing skipped: no empty brackets after the count.
+    mkdirSync(path.join(base, 'one', '行政法规'), { recursive: true });
+    writeFileSync(path.join(base, 'one', '行政法规', '甲条例(2010-01-01).md'), FILES['行政法规/甲条例(2010-01-01).md']!.join('\n'));
+    const one = await cli(['laws', 'check-library', path.join(base, 'one')], { cwd: repo, env: cacheEnv() });
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('文件 1 个：收录 1，不是法律文本而跳过 0\n');
     const cfgRepo = tempDir('pb-laws-cfg-');
     writeFileSync(path.join(cfgRepo, 'powerbook.yaml'), `department: { name: 测试局 }\ncompendium: { title: 测试局制度汇编, date: 2025-11-20 }\nlaw_library: ${JSON.stringify(path.join(base, 'empty'))}\n`);
     const v = await cli(['validate', cfgRepo, '--format', 'json'], { cwd: repo });
