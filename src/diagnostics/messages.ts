@@ -692,6 +692,10 @@ export const MESSAGES = {
       hintZh: '文件可能已损坏或不是 Excel 文件：在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入；CSV 文件的扩展名应为 .csv',
       hintEn: 'The file may be damaged or not an Excel file: open it in Excel or WPS and save it as .xlsx; a CSV file should be named .csv',
     },
+    mergeTooLarge: {
+      zh: '工作簿中合并的单元格过多：区域 {ref} 合并了 {cells} 个单元格（合计上限 {max} 个），不像一份权力清单，不予读取', en: 'The workbook merges too many cells: the range {ref} alone merges {cells} (at most {max} in all); not a power list, not read',
+      hintZh: '在 Excel 或 WPS 中选中这个区域，取消“合并单元格”（只合并表中真正需要合并的格），保存后再导入', hintEn: 'Select that range in Excel or WPS, undo "Merge cells", save and import again',
+    },
     zipBomb: { zh: '工作簿解压后有 {size} MB，超过 {max} MB，不予读取', en: 'The workbook unpacks to {size} MB, over {max} MB: not read', hintZh: '检查文件来源；权力清单解压后不过几 MB', hintEn: 'Check where the file came from: a power list unpacks to a few MB' },
     encoding: {
       zh: 'CSV 文件的编码无法识别（不是 UTF-8、GBK/GB18030 或 UTF-16）', en: 'The CSV file\'s encoding is not UTF-8, GBK/GB18030 or UTF-16',
@@ -702,6 +706,8 @@ export const MESSAGES = {
       hintZh: '检查是否选错了文件；Excel 工作簿请用 .xlsx 扩展名', hintEn: 'Check the file; an Excel workbook should be named .xlsx',
     },
     csv: { zh: 'CSV 文件格式有误：{detail}', en: 'The CSV file is malformed: {detail}', hintZh: '检查引号是否成对；或在 Excel 中打开后另存为 .xlsx', hintEn: 'Check that quotes are paired, or save it as .xlsx from Excel' },
+    tooManyRows: { zh: 'CSV 文件有 {rows} 行（上限 {max} 行），不像一份权力清单，不予读取', en: 'The CSV file has {rows} records (at most {max}): not a power list, not read', hintZh: '检查是否选错了文件；清单之后的大量空行请在 Excel 中删除后再保存', hintEn: 'Check that this is the right file; delete the empty rows after the list in Excel and save again' },
+    tooManyColumns: { zh: 'CSV 文件第 {line} 行有 {fields} 列，超过 Excel 的 16384 列，不予读取', en: 'Line {line} of the CSV file has {fields} fields, more than Excel\'s 16384 columns: not read', hintZh: '检查这一行的分隔符（是否多了大量逗号），或在 Excel 中打开后另存为 .xlsx', hintEn: 'Check the separators on that line, or open it in Excel and save it as .xlsx' },
     csvQuote: { zh: 'CSV 文件第 {line} 行这里的引号没有配对：从这里到文件末尾都会被读成一格', en: 'The quotation mark here (line {line}) is never closed: the rest of the file would be read as one cell', hintZh: '在这一格的末尾补上 "，或把格内的 " 写成 ""；也可以在 Excel 中打开后另存为 .xlsx', hintEn: 'Close the cell with ", or write a " inside it as ""; or open it in Excel and save it as .xlsx' },
     noSheets: { zh: '工作簿中没有工作表', en: 'The workbook has no worksheet', hintZh: '检查是否选错了文件', hintEn: 'Check that this is the right file' },
     noData: { zh: '工作表“{sheet}”的表头（到第 {row} 行）下面没有一行事项，没有导入任何职权', en: 'The sheet "{sheet}" has no row of powers under its header (ending on row {row}): nothing imported', hintZh: '检查是否选错了文件或工作表（--sheet），或清单是否只复制了表头', hintEn: 'Check the file and the sheet (--sheet), or whether only the header was copied' },

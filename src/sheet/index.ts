@@ -13,7 +13,7 @@ import { columnsOf, FIELDS, findHeader, HEADER_SEARCH_ROWS, WORDINGS, type Colum
 import { codeToId, IdMaker, windowsReserved } from './ids.js';
 import type { ColumnMap } from './map.js';
 import { MISSING_NAMES, missingOf, placeholderOf, toPower, type Missing, type PowerOut } from './power.js';
-import { readSpreadsheet, type Grid, type ReadProblem } from './read.js';
+import { MAX_MERGED_CELLS, readSpreadsheet, type Grid, type ReadProblem } from './read.js';
 import { clip, readRows, type Draft, type RowNote, type RowRange } from './rows.js';
 import { powerYaml } from './yaml.js';
 
@@ -102,9 +102,12 @@ function readProblem(file: string, p: ReadProblem): Diagnostic {
     case 'html': return diag(file, START, 'sheet-unreadable', 'html');
     case 'not-workbook': return diag(file, START, 'sheet-unreadable', 'notWorkbook', { detail: NOT_WORKBOOK[p.detail] ?? p.detail });
     case 'zip-bomb': return diag(file, START, 'sheet-unreadable', 'zipBomb', { size: mb(p.bytes), max: 400 });
+    case 'merge-too-large': return diag(file, START, 'sheet-unreadable', 'mergeTooLarge', { ref: p.ref, cells: p.cells.toLocaleString('en-US'), max: MAX_MERGED_CELLS.toLocaleString('en-US') });
     case 'encoding': return diag(file, START, 'sheet-unreadable', 'encoding');
     case 'binary-csv': return diag(file, START, 'sheet-unreadable', 'binaryCsv');
     case 'csv': return diag(file, START, 'sheet-unreadable', 'csv', { detail: p.detail });
+    case 'too-many-rows': return diag(file, START, 'sheet-unreadable', 'tooManyRows', { rows: p.rows.toLocaleString('en-US'), max: p.max.toLocaleString('en-US') });
+    case 'too-many-columns': return diag(file, { start: { line: p.line, column: 1 } }, 'sheet-unreadable', 'tooManyColumns', { line: p.line, fields: p.fields.toLocaleString('en-US') });
     case 'csv-quote': return diag(file, { start: { line: p.line, column: p.column } }, 'sheet-unreadable', 'csvQuote', { line: p.line });
     case 'no-sheets': return diag(file, START, 'sheet-unreadable', 'noSheets');
   }

@@ -21,6 +21,12 @@ const Workbook = createRequire(import.meta.url)('exceljs/lib/doc/workbook.js') a
 export const MAX_SHEET_FILE_BYTES = 50 * 1024 * 1024;
 /** The unpacked size of an .xlsx's parts (a zip bomb is refused before it is unpacked). */
 export const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
+/**
+ * The cells the merged ranges of a workbook may cover in all. exceljs makes an object for every cell of a merged
+ * range: one range C2:ZZ200000 (140 million cells, a few bytes in the file) took 4 GB and was killed, 1.9 million
+ * cells 0.9 GB and 7 s. A list of a thousand powers merges a few thousand cells.
+ */
+export const MAX_MERGED_CELLS = 500_000;
 
 export interface CellProblem { row: number; col: number; note: CellNote; detail?: string }
 
@@ -46,10 +52,13 @@ export type ReadProblem =
   | { kind: 'html' }
   | { kind: 'not-workbook'; detail: string }
   | { kind: 'zip-bomb'; bytes: number }
+  | { kind: 'merge-too-large'; ref: string; cells: number }
   | { kind: 'encoding' }
   | { kind: 'binary-csv' }
   | { kind: 'csv'; detail: string }
   | { kind: 'csv-quote'; line: number; column: number }
+  | { kind: 'too-many-rows'; rows: number; max: number }
+  | { kind: 'too-many-columns'; line: number; fields: number }
   | { kind: 'no-sheets' };
 
 export interface ReadResult { grids: Grid[]; problem?: ReadProblem; format: 'xlsx' | 'csv'; encoding?: 'utf-8' | 'gb18030' | 'utf-16' }
@@ -96,6 +105,8 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
   const size = unpackedSize(bytes);
   if (size === null) return { grids: [], format: 'xlsx', problem: { kind: 'not-workbook', detail: 'damaged zip' } };
   if (size > MAX_UNPACKED_BYTES) return { grids: [], format: 'xlsx', problem: { kind: 'zip-bomb', bytes: size } };
+  const huge = hugeMerge(bytes);
+  if (huge) return { grids: [], format: 'xlsx', problem: { kind: 'merge-too-large', ...huge } };
   const wb = new Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
@@ -111,35 +122,83 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
   }
 }
 
+/** "C2" → [row, column]. */
+function cellRef(ref: string): [number, number] | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (!m) return null;
+  let c = 0;
+  for (const ch of m[1]!.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]), c];
+}
+
+/** The first merged range that brings the workbook's merged cells over MAX_MERGED_CELLS, read from the sheets' XML. */
+function hugeMerge(bytes: Uint8Array): { ref: string; cells: number } | undefined {
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes, { filter: (f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) });
+  } catch {
+    return undefined; // exceljs says what is wrong with it
+  }
+  let total = 0;
+  const decoder = new TextDecoder();
+  for (const data of Object.values(parts)) {
+    const xml = decoder.decode(data);
+    const at = xml.lastIndexOf('<mergeCells');
+    if (at < 0) continue;
+    for (const m of xml.slice(at).matchAll(/<mergeCell\s[^>]*?ref="([^"]+)"/g)) {
+      const [a, b] = m[1]!.split(':');
+      const p = cellRef(a ?? ''), q = cellRef(b ?? a ?? '');
+      if (!p || !q) continue;
+      const cells = (Math.abs(q[0] - p[0]) + 1) * (Math.abs(q[1] - p[1]) + 1);
+      total += cells;
+      if (total > MAX_MERGED_CELLS) return { ref: m[1]!, cells };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The sheet's cells as text, from the cells the file holds only: a sheet whose used range reaches XFD1048576 (one
+ * cell typed there, a row formatted to the bottom) is as small as what it holds — never rows × columns of strings
+ * (a 6 KB workbook once took 4 GB and was killed). Each row is as long as its last cell with text; `rows` and
+ * `cols` are the last row and column with text.
+ */
 function gridOf(ws: ExcelJS.Worksheet, csv: boolean): Grid {
-  const rows = ws.rowCount, cols = ws.columnCount;
-  const text: string[][] = [];
+  const lines = new Map<number, string[]>();
   const merged = new Map<string, string>();
   const problems: CellProblem[] = [];
-  for (let r = 1; r <= rows; r++) {
-    const row = ws.getRow(r);
-    const line: string[] = new Array<string>(cols).fill('');
-    if (row.hasValues || row.cellCount) {
-      for (let c = 1; c <= cols; c++) {
-        const cell = row.getCell(c);
-        if (cell.isMerged) {
-          const m = cell.master;
-          merged.set(`${r},${c}`, `${m.row},${m.col}`);
-          if (m !== cell) { line[c - 1] = ''; continue; } // filled from the master below
-        }
-        const t = cellText(cell.value, cell.numFmt);
-        line[c - 1] = t.text;
-        if (t.note) problems.push({ row: r, col: c, note: t.note, ...(t.detail !== undefined ? { detail: t.detail } : {}) });
+  let rows = 0, cols = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const line: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.isMerged) {
+        const m = cell.master;
+        merged.set(`${r},${c}`, `${m.row},${m.col}`);
+        if (m !== cell) return; // filled from the master below
       }
-    }
-    text.push(line);
-  }
+      const t = cellText(cell.value, cell.numFmt);
+      if (t.text) { line[c - 1] = t.text; if (c > cols) cols = c; }
+      if (t.note) problems.push({ row: r, col: c, note: t.note, ...(t.detail !== undefined ? { detail: t.detail } : {}) });
+    });
+    if (line.length) { lines.set(r, line); if (r > rows) rows = r; }
+  });
   // A merged range's value applies to every cell of it (a category merged down ten rows is the category of each).
   for (const [at, master] of merged) {
     if (at === master) continue;
-    const [r, c] = at.split(',').map(Number) as [number, number];
     const [mr, mc] = master.split(',').map(Number) as [number, number];
-    text[r - 1]![c - 1] = text[mr - 1]?.[mc - 1] ?? '';
+    const v = lines.get(mr)?.[mc - 1];
+    if (!v) continue;
+    const [r, c] = at.split(',').map(Number) as [number, number];
+    let line = lines.get(r);
+    if (!line) lines.set(r, (line = []));
+    line[c - 1] = v;
+    if (r > rows) rows = r;
+    if (c > cols) cols = c;
+  }
+  const text: string[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const line = lines.get(r);
+    text.push(line ? Array.from(line, (v) => v ?? '') : []);
   }
   return { name: ws.name, rows, cols, text, merged, problems, csv, ...(ws.state && ws.state !== 'visible' ? { hidden: true } : {}) };
 }
@@ -157,6 +216,41 @@ export function sniffDelimiter(text: string): ',' | '\t' | ';' {
   return counts['\t'] > counts[','] && counts['\t'] >= counts[';'] ? '\t' : counts[';'] > counts[','] ? ';' : ',';
 }
 
+/** Records a CSV may have: a county's list has hundreds, a province's a few thousand. exceljs holds each as a row. */
+export const MAX_CSV_RECORDS = 100_000;
+/** Excel's columns (exceljs refuses a field past XFD). */
+const MAX_COLUMNS = 16384;
+
+/**
+ * The text without the empty records at its end (",,,," or nothing: what Excel saves for rows once used), scanned
+ * from the end (a regular expression anchored at the end tries every start: quadratic on millions of line breaks).
+ */
+function withoutTrailingBlankRecords(text: string): string {
+  let i = text.length;
+  while (i > 0 && ',;\t \r\n'.includes(text[i - 1]!)) i--;
+  const nl = text.indexOf('\n', i);
+  return nl < 0 ? text : text.slice(0, nl + 1);
+}
+
+/** The records of a CSV text and the first one with more fields than a sheet has columns (its line), in one pass. */
+function csvShape(text: string, delimiter: string): { records: number; wide?: { line: number; fields: number } } {
+  let quoted = false, records = 1, fields = 1, line = 1, start = 1;
+  let wide: { line: number; fields: number } | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === '\n') {
+      line++;
+      if (!quoted) {
+        if (fields > MAX_COLUMNS && !wide) wide = { line: start, fields };
+        records++; fields = 1; start = line;
+      }
+    } else if (ch === delimiter && !quoted) fields++;
+  }
+  if (fields > MAX_COLUMNS && !wide) wide = { line: start, fields };
+  return { records, ...(wide ? { wide } : {}) };
+}
+
 async function readCsv(bytes: Uint8Array, ext: string): Promise<ReadResult> {
   const decoded = decode(bytes, { maxBytes: MAX_SHEET_FILE_BYTES });
   if (decoded.text === null) {
@@ -164,10 +258,13 @@ async function readCsv(bytes: Uint8Array, ext: string): Promise<ReadResult> {
     return { grids: [], format: 'csv', problem };
   }
   const encoding = decoded.problem?.kind === 'gb18030' ? 'gb18030' : decoded.problem?.kind === 'utf16' ? 'utf-16' : 'utf-8';
-  const text = decoded.text;
-  if (!text.trim()) return { grids: [], format: 'csv', encoding, problem: { kind: 'empty-file' } };
-  const wb = new Workbook();
+  if (!decoded.text.trim()) return { grids: [], format: 'csv', encoding, problem: { kind: 'empty-file' } };
+  const text = withoutTrailingBlankRecords(decoded.text);
   const delimiter = /^\.tsv$/i.test(ext) ? '\t' : sniffDelimiter(text);
+  const shape = csvShape(text, delimiter);
+  if (shape.records > MAX_CSV_RECORDS) return { grids: [], format: 'csv', encoding, problem: { kind: 'too-many-rows', rows: shape.records, max: MAX_CSV_RECORDS } };
+  if (shape.wide) return { grids: [], format: 'csv', encoding, problem: { kind: 'too-many-columns', line: shape.wide.line, fields: shape.wide.fields } };
+  const wb = new Workbook();
   try {
     // Every field as the text it is: exceljs's default reading turns "000117" into 117 and "2024-01-02" into a date.
     const ws = await wb.csv.read(Readable.from([text]), {

@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { cli, type CliResult, type JsonDiag } from '../helpers/cli.js';
@@ -155,6 +156,66 @@ describe('sheets and rows that are not the list', () => {
     expect(r.stdout).toContain('不是 .xlsx 文件');
     expect(r.stdout).not.toContain('not a zip');
   });
+});
+
+describe('a sheet that is large by its extent, not by its bytes', () => {
+  it('a cell typed at XFD1048576 and a whole row formatted to the bottom: read from the cells there are, at once', async () => {
+    const xlsx = await workbook(path.join(tempDir('pb-hostile-in-'), '清单.xlsx'), (wb) => {
+      const ws = wb.addWorksheet('清单');
+      ws.addRow(HEADER);
+      ws.addRow([1, 'XK-001', '行政许可', '甲', '某县商务局']);
+      ws.getCell('XFD1048576').value = '表格最远处的一格';
+      ws.getCell('A1048575').style = { font: { bold: true } };
+    });
+    const dir = repo();
+    const { r, report } = await importJson(xlsx, dir);
+    expect(r.code).toBe(0);
+    expect(report.powers.map((p) => p.id)).toEqual(['XK-001']);
+  }, 60_000);
+
+  it('a merged range of 140 million cells (a few bytes in the file): sheet-unreadable naming the range, never out of memory', async () => {
+    const tmp = tempDir('pb-hostile-in-');
+    const plain = await workbook(path.join(tmp, 'plain.xlsx'), (wb) => {
+      const ws = wb.addWorksheet('清单');
+      ws.addRow(HEADER);
+      ws.addRow([1, 'XK-001', '行政许可', '甲', '某县商务局']);
+    });
+    const parts = unzipSync(readFileSync(plain));
+    const sheet = Object.keys(parts).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+    parts[sheet] = strToU8(strFromU8(parts[sheet]!).replace(/<mergeCells[\s\S]*?<\/mergeCells>/, '').replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="C2:ZZ200000"/></mergeCells>'));
+    const bomb = path.join(tmp, '合并.xlsx');
+    writeFileSync(bomb, zipSync(parts));
+    const dir = repo();
+    const { r, report } = await importJson(bomb, dir);
+    expect(r.code).toBe(1);
+    expect(report.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([['sheet-unreadable', 1, 1]]);
+    expect(report.diagnostics[0]!.message).toContain('区域 C2:ZZ200000 合并了 139,999,300 个单元格');
+    expect(existsSync(path.join(dir, 'powers'))).toBe(false);
+  }, 60_000);
+});
+
+describe('a CSV large by its shape', () => {
+  it('millions of empty lines after the list are dropped; in the middle, or a line of millions of commas: sheet-unreadable, in Chinese, at once', async () => {
+    const tmp = tempDir('pb-hostile-in-');
+    const head = `${HEADER.join(',')}\n1,XK-001,行政许可,甲,某县商务局,\n`;
+    const trailing = path.join(tmp, '尾部空行.csv');
+    writeFileSync(trailing, head + ',,,,,\n'.repeat(1_000_000));
+    const t = await importJson(trailing, repo());
+    expect(t.r.code).toBe(0);
+    expect(t.report.powers.map((p) => p.id)).toEqual(['XK-001']);
+    const middle = path.join(tmp, '中间空行.csv');
+    writeFileSync(middle, `${head}${'\n'.repeat(1_000_000)}2,XK-002,行政许可,乙,某县商务局,\n`);
+    const m = await importJson(middle, repo());
+    expect(m.r.code).toBe(1);
+    expect(m.report.diagnostics.map((d) => `${d.rule} ${d.line}:${d.column}`)).toEqual(['sheet-unreadable 1:1']);
+    expect(m.report.diagnostics[0]!.message).toContain('上限 100,000 行');
+    const wide = path.join(tmp, '逗号.csv');
+    writeFileSync(wide, `${head}2,XK-002,行政许可,乙${','.repeat(1_000_000)}\n`);
+    const w = await importJson(wide, repo());
+    expect(w.r.code).toBe(1);
+    expect(w.report.diagnostics.map((d) => `${d.rule} ${d.line}:${d.column}`)).toEqual(['sheet-unreadable 3:1']);
+    expect(w.report.diagnostics[0]!.message).toBe('CSV 文件第 3 行有 1,000,004 列，超过 Excel 的 16384 列，不予读取');
+  }, 60_000);
 });
 
 describe('where the files would go', () => {
