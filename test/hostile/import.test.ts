@@ -85,6 +85,21 @@ describe('control characters and bidirectional overrides pasted into cells', () 
   });
 });
 
+describe('a sheet name that would act on the terminal', () => {
+  it('U+202E in a worksheet\'s name: the file line of the report shows U+FFFD', async () => {
+    const xlsx = await workbook(path.join(tempDir('pb-hostile-in-'), '清单.xlsx'), (wb) => {
+      for (const name of ['正常', 'evil\u202Egnp.exe']) {
+        const ws = wb.addWorksheet(name);
+        ws.addRow(HEADER);
+        ws.addRow([1, `XK-00${name.length}`, '行政许可', `甲${name.length}`, '某县商务局']);
+      }
+    });
+    const r = await cli(['import', xlsx, '--into', repo()]);
+    sane(r);
+    expect(r.stdout).toContain('清单.xlsx#evil\ufffdgnp.exe\n');
+  });
+});
+
 describe('codes that cannot be file names on Windows', () => {
   it('CON, nul.txt, COM1: not used as ids (sheet-cell at the code), an id made from the category instead', async () => {
     const dir = repo();

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import pc from 'picocolors';
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
+import { terminalSafe } from '../message.js';
 import { joinPath, pick, type FormatOptions } from './options.js';
 
 type CodeFrame = typeof import('@babel/code-frame');
@@ -24,7 +25,8 @@ export function formatStylish(diags: Diagnostic[], opts: FormatOptions): string 
     if (d.file !== file) {
       if (file !== undefined) out.push('');
       file = d.file;
-      out.push(c.underline(joinPath(opts.base, d.file)));
+      // A file or sheet name can hold a control or bidirectional-override character too (a sheet named "evil\u202Egnp.exe").
+      out.push(c.underline(terminalSafe(joinPath(opts.base, d.file))));
     }
     const { message, hint } = pick(d, opts.lang);
     const sev = d.severity === 'error' ? c.red : d.severity === 'warning' ? c.yellow : c.blue;
