@@ -5,7 +5,7 @@
  * Results are the same either way.
  */
 import { drainShared } from '../util/queue.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { threadsFor } from '../util/threads.js';
@@ -44,14 +44,32 @@ export interface WorkerChunk { indexes: number[]; results: Packed[]; done?: bool
 
 type Parse = (file: string, text: string) => ParsedFile;
 
+/**
+ * The largest library file read: the longest texts of LawRefBook/Laws (the procuratorate's criminal procedure rules)
+ * are about 300 KB. A file of tens of megabytes (one of 60 MB took 19 s and 2.7 GB) is no law text.
+ */
+export const MAX_LAW_FILE_BYTES = 5 * 1024 * 1024;
+
 export function parseJob(parse: Parse, job: Job): Packed {
   let text: string;
+  const skip = (kind: string, zh: string, en: string): Packed => ({ file: job.file, sha1: '', skipped: 'no-text', defects: [{ at: { file: job.file, line: 1 }, kind, zh, en }] });
   try {
-    text = readFileSync(path.join(job.root, job.file), 'utf8');
+    const abs = path.join(job.root, job.file);
+    const size = statSync(abs).size;
+    if (size > MAX_LAW_FILE_BYTES) {
+      const mb = (size / 1048576).toFixed(1);
+      return skip('too-large', `文件有 ${mb} MB，超过 5 MB，不像一部法律法规的文本，没有读取`, `${mb} MB, over 5 MB: no law text, not read`);
+    }
+    text = readFileSync(abs, 'utf8');
   } catch (e) {
     // Unreadable (permissions, gone since listing): reported, never stopping the rest.
     const msg = e instanceof Error ? e.message : String(e);
     return { file: job.file, sha1: '', skipped: 'no-text', defects: [{ at: { file: job.file, line: 1 }, kind: 'unreadable', zh: `无法读取：${msg}`, en: `cannot be read: ${msg}` }] };
+  }
+  // A NUL, or bytes that are no UTF-8 (each read as U+FFFD): an image, an archive, a GBK file saved as .md.
+  const bad = text.includes('\u0000') ? 1 : (text.match(/\ufffd/g)?.length ?? 0);
+  if (bad && (text.includes('\u0000') || bad > 16)) {
+    return skip('binary', '不是 UTF-8 文本（二进制内容或其他编码），没有读取', 'not UTF-8 text (binary, or another encoding): not read');
   }
   try {
     return pack(parse(job.file, text));

@@ -2,7 +2,8 @@
  * `powerbook laws …` run in-process on a small library: where the library comes from (and a path that does not exist
  * naming where it came from, exit 2), check-library's counts and defects, show, list, search, text and JSON, zh and en.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
@@ -94,6 +95,21 @@ describe('where the library comes from', () => {
     const one = await cli(['laws', 'check-library', path.join(base, 'one')], { cwd: repo, env: cacheEnv() });
     expect(one.code).toBe(0);
     expect(one.stdout).toContain('文件 1 个：收录 1，不是法律文本而跳过 0\n');
+    // Beside it: a text of 6 MB, an image named like a law, a pipe, a looping and a broken symlink — said, not read, no hang.
+    const dir = path.join(base, 'one', '行政法规');
+    writeFileSync(path.join(dir, '巨大条例(2020-01-01).md'), `# 巨大条例\n\n第一条 ${'字'.repeat(2_200_000)}\n`);
+    writeFileSync(path.join(dir, '图片(2020-01-01).md'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256)));
+    execFileSync('mkfifo', [path.join(dir, '管道(2020-01-01).md')]);
+    symlinkSync('..', path.join(dir, 'loop'));
+    symlinkSync('/nonexistent', path.join(dir, '断链(2020-01-01).md'));
+    const odd = await cli(['laws', 'check-library', path.join(base, 'one'), '--format', 'json', '--no-cache'], { cwd: repo, env: cacheEnv() });
+    expect(odd.code).toBe(0);
+    const report = JSON.parse(odd.stdout) as { indexed: number; defects: { file: string; line: number; kind: string; zh: string }[] };
+    expect(report.indexed).toBe(1);
+    expect(report.defects.map((d) => [d.file, d.line, d.kind])).toEqual([
+      ['行政法规/图片(2020-01-01).md', 1, 'binary'],
+      ['行政法规/巨大条例(2020-01-01).md', 1, 'too-large'],
+    ]);
     const cfgRepo = tempDir('pb-laws-cfg-');
     writeFileSync(path.join(cfgRepo, 'powerbook.yaml'), `department: { name: 测试局 }\ncompendium: { title: 测试局制度汇编, date: 2025-11-20 }\nlaw_library: ${JSON.stringify(path.join(base, 'empty'))}\n`);
     const v = await cli(['validate', cfgRepo, '--format', 'json'], { cwd: repo });
