@@ -15,7 +15,20 @@ import { cellText, type CellNote } from './cells.js';
  * exceljs's Workbook alone (xlsx and csv reading): the package's entry also loads its streaming reader and writer,
  * unzipper and its dependencies, half of its load time (about 0.1 s of CPU), which nothing here uses.
  */
-const Workbook = createRequire(import.meta.url)('exceljs/lib/doc/workbook.js') as typeof ExcelJS.Workbook;
+const require = createRequire(import.meta.url);
+const Workbook = require('exceljs/lib/doc/workbook.js') as typeof ExcelJS.Workbook;
+
+/**
+ * Excel's built-in number formats 27–36 and 50–58 are the East Asian dates and times (zh-CN: 31 is yyyy"年"m"月"d"日",
+ * 57 yyyy"年"m"月", 28 m"月"d"日"): what a date typed on a Chinese Windows is saved with. exceljs knows them by
+ * culture only and gives such a cell its serial number (45000 for 2023-03-15). Their zh-CN codes are filled in, so
+ * that these cells are read as the dates they show. Its table of ids by code (for writing) is built first and does
+ * not change: `powerbook export` writes the same bytes.
+ */
+require('exceljs/lib/xlsx/xform/style/numfmt-xform.js');
+for (const f of Object.values(require('exceljs/lib/xlsx/defaultnumformats.js') as Record<string, { f?: string; 'zh-cn'?: string }>)) {
+  if (f.f === undefined && f['zh-cn'] !== undefined) f.f = f['zh-cn'];
+}
 
 /** A list of a few hundred powers is well under a megabyte; anything this large is not a power list. */
 export const MAX_SHEET_FILE_BYTES = 50 * 1024 * 1024;

@@ -209,6 +209,35 @@ describe('a sheet that is large by its extent, not by its bytes', () => {
   }, 60_000);
 });
 
+describe('dates as a Chinese Excel saves them', () => {
+  it('a date cell in the built-in formats 31, 57, 58 (yyyy年m月d日 …) is its date, not the serial number 45000', async () => {
+    const tmp = tempDir('pb-hostile-in-');
+    const plain = await workbook(path.join(tmp, 'plain.xlsx'), (wb) => {
+      const ws = wb.addWorksheet('清单');
+      ws.addRow([...HEADER.slice(0, 4), '状态', '状态日期', '暂停或取消的理由']);
+      for (const [i, id] of ['XK-001', 'XK-002', 'XK-003'].entries()) {
+        ws.addRow([i + 1, id, '行政许可', `事项${i + 1}`, '取消', new Date(Date.UTC(2023, 2, 15)), '职能调整']);
+        ws.getCell(i + 2, 6).numFmt = ['yyyy-mm-dd', 'yyyy/m/d', 'm/d/yyyy;@'][i]!;
+      }
+    });
+    // Each custom format (ids 164 …) replaced by a built-in East Asian one, as Excel on Chinese Windows saves them.
+    const parts = unzipSync(readFileSync(plain));
+    let n = 0;
+    const builtIn = [31, 57, 58];
+    parts['xl/styles.xml'] = strToU8(strFromU8(parts['xl/styles.xml']!).replace(/(<cellXfs[\s\S]*?<\/cellXfs>)/, (xfs) => xfs.replace(/numFmtId="(16\d)"/g, () => `numFmtId="${builtIn[n++]}"`)));
+    expect(n).toBe(3);
+    const chinese = path.join(tmp, '中文日期.xlsx');
+    writeFileSync(chinese, zipSync(parts));
+    const dir = repo();
+    const { r, report } = await importJson(chinese, dir);
+    expect(r.code).toBe(0);
+    expect(report.diagnostics.filter((d) => d.rule === 'sheet-cell')).toEqual([]);
+    for (const id of ['XK-001', 'XK-002', 'XK-003']) {
+      expect(jsYaml.load(readFileSync(path.join(dir, 'powers', `${id}.yaml`), 'utf8'))).toMatchObject({ status: '取消', status_date: '2023-03-15' });
+    }
+  });
+});
+
 describe('a CSV large by its shape', () => {
   it('millions of empty lines after the list are dropped; in the middle, or a line of millions of commas: sheet-unreadable, in Chinese, at once', async () => {
     const tmp = tempDir('pb-hostile-in-');
