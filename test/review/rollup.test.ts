@@ -143,6 +143,34 @@ describe('powerbook rollup', () => {
     expect((JSON.parse(readFileSync(path.join(both, 'rollup.json'), 'utf8')) as RollupReport).departments.map((d) => d.department)).toEqual(['甲县商务局', '乙县市场监督管理局']);
   });
 
+  it('a status or validate file edited by hand or damaged: exit 2 naming the file and the field, never NaN in the outputs nor an internal error', async () => {
+    const good = JSON.parse(readFileSync(path.join(artifacts, 'a', 'powerbook-status.json'), 'utf8')) as Record<string, any>;
+    const cases: [string, (s: Record<string, any>) => void, string][] = [
+      ['risks', (s) => { s.risks.中 = 'many'; }, 'risks.中 应为非负整数'],
+      ['a huge negative count', (s) => { s.risks.高 = -1e308; }, 'risks.高 应为非负整数'],
+      ['next', (s) => { s.next = '../../etc'; }, 'next 应为阶段名'],
+      ['laws.repealed missing', (s) => { delete s.laws.repealed; }, 'laws.repealed 应为列表'],
+      ['stages', (s) => { s.stages = 'all done'; }, 'stages 应为列表'],
+      ['a stage date', (s) => { s.stages[0].due = '明天'; }, 'stages[0].due 应为日期 YYYY-MM-DD'],
+    ];
+    for (const [name, spoil, words] of cases) {
+      const dir = tempDir('pb-spoilt-');
+      const s = structuredClone(good);
+      spoil(s);
+      writeFileSync(path.join(dir, 'powerbook-status.json'), JSON.stringify(s));
+      const r = await cli(['rollup', dir, '--out', tempDir()]);
+      expect([r.code, r.stdout], name).toEqual([2, '']);
+      expect(r.stderr, name).toContain(`powerbook-status.json 不是完整的 powerbook status JSON 输出：${words}`);
+      expect(r.stderr.split('\n')).toHaveLength(2);
+    }
+    const dir = tempDir('pb-spoilt-');
+    writeFileSync(path.join(dir, 'powerbook-status.json'), JSON.stringify(good));
+    writeFileSync(path.join(dir, 'powerbook-validate.json'), JSON.stringify([{ rule: 'schema', severity: 'fatal', file: 'x', line: 'one', column: 1, message: 'm' }]));
+    const v = await cli(['rollup', dir, '--out', tempDir()]);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toContain('不是 powerbook validate 的 JSON 输出');
+  });
+
   describe('over http', () => {
     let server: Server;
     let base: string;

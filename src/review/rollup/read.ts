@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE } from '../../load/repository.js';
 import { validate } from '../../pipeline/index.js';
+import { STAGE_IDS } from '../../check/stages.js';
 import { ReviewError } from '../git.js';
 import { repositoryStatus, STATUS_KIND, STATUS_VERSION, type StatusReport } from '../status.js';
 
@@ -31,11 +32,83 @@ function checkStatus(data: unknown, where: string): StatusReport {
   if (s.version !== STATUS_VERSION) {
     throw new ReviewError(`${where} 的格式版本为 ${String(s.version)}，本版本 powerbook 读取版本 ${STATUS_VERSION}：请用相同版本的 powerbook 生成`, `${where} has format version ${String(s.version)}; this powerbook reads version ${STATUS_VERSION}`);
   }
+  const bad = statusShapeError(s as Record<string, unknown>);
+  if (bad) {
+    throw new ReviewError(`${where} 不是完整的 powerbook status JSON 输出：${bad.path} ${bad.zh}（应由 powerbook status --format json 生成，不要手工修改）`,
+      `${where} is not a whole powerbook status JSON output: ${bad.path} ${bad.en} (made by powerbook status --format json, not edited by hand)`);
+  }
   return s as StatusReport;
 }
 
+type Check = (v: unknown) => boolean;
+const str: Check = (v) => typeof v === 'string';
+const count: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const date: Check = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+const stageKey: Check = (v) => typeof v === 'string' && (STAGE_IDS as readonly string[]).includes(v);
+const opt = (c: Check): Check => (v) => v === undefined || c(v);
+const nullable = (c: Check): Check => (v) => v === null || c(v);
+const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The fields the roll-up reads, each of the type status writes: a file from another department's CI (edited by hand,
+ * from another tool, damaged) is said at its field, never shown as NaN or "many", never an internal error.
+ */
+function statusShapeError(s: Record<string, unknown>): { path: string; zh: string; en: string } | undefined {
+  const want: { path: string; zh: string; en: string }[] = [];
+  const at = (path: string, v: unknown, c: Check, zh: string, en: string) => { if (!c(v)) want.push({ path, zh, en }); };
+  const TEXT = ['应为文字', 'must be text'] as const, COUNT = ['应为非负整数', 'must be a whole number, 0 or more'] as const;
+  const DATE = ['应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD'] as const, STAGE = ['应为阶段名（draft、review、deliberation、submit、publish）', 'must be a stage (draft, review, deliberation, submit, publish)'] as const;
+  const LIST = ['应为列表', 'must be a list'] as const, OBJ = ['应为对象', 'must be an object'] as const;
+  at('department', s.department, opt(str), ...TEXT);
+  at('title', s.title, opt(str), ...TEXT);
+  at('compendiumDate', s.compendiumDate, opt(date), ...DATE);
+  at('at', s.at, date, ...DATE);
+  at('repository', s.repository, (v) => v === null || v === undefined || (obj(v) && str(v.commit)), '应为 null 或 {commit, dirty}', 'must be null or {commit, dirty}');
+  at('reached', s.reached, nullable(stageKey), ...STAGE);
+  at('next', s.next, nullable(stageKey), ...STAGE);
+  if (!Array.isArray(s.stages)) at('stages', s.stages, () => false, ...LIST);
+  else {
+    s.stages.forEach((x: unknown, i) => {
+      const p = `stages[${i}]`;
+      if (!obj(x)) { at(p, x, () => false, ...OBJ); return; }
+      at(`${p}.key`, x.key, stageKey, ...STAGE);
+      at(`${p}.label`, x.label, (v) => obj(v) && str(v.zh) && str(v.en), '应为 {zh, en}', 'must be {zh, en}');
+      at(`${p}.state`, x.state, (v) => ['done', 'due', 'overdue', 'open'].includes(v as string), '应为 done、due、overdue 或 open', 'must be done, due, overdue or open');
+      at(`${p}.errors`, x.errors, count, ...COUNT);
+      at(`${p}.due`, x.due, opt(date), ...DATE);
+    });
+  }
+  const laws = s.laws, powers = s.powers, rules = s.rules, risks = s.risks;
+  if (!obj(laws)) at('laws', laws, () => false, ...OBJ);
+  else {
+    for (const k of ['repealed', 'changed'] as const) {
+      const l = laws[k];
+      if (!Array.isArray(l)) { at(`laws.${k}`, l, () => false, ...LIST); continue; }
+      l.forEach((x: unknown, i) => {
+        const p = `laws.${k}[${i}]`;
+        if (!obj(x)) { at(p, x, () => false, ...OBJ); return; }
+        at(`${p}.title`, x.title, str, ...TEXT);
+        at(`${p}.date`, x.date, opt(date), ...DATE);
+        at(`${p}.by`, x.by, opt(str), ...TEXT);
+        at(`${p}.powers`, x.powers, (v) => Array.isArray(v) && v.every(str), '应为文字的列表', 'must be a list of texts');
+      });
+    }
+  }
+  at('powers.total', obj(powers) ? powers.total : undefined, count, ...COUNT);
+  at('rules.total', obj(rules) ? rules.total : undefined, count, ...COUNT);
+  at('rules.byReview.deliberated', obj(rules) && obj(rules.byReview) ? rules.byReview.deliberated : undefined, count, ...COUNT);
+  for (const k of ['高', '中', '低']) at(`risks.${k}`, obj(risks) ? risks[k] : undefined, count, ...COUNT);
+  return want[0];
+}
+
 function checkValidate(data: unknown, where: string): ValidateEntry[] {
-  if (!Array.isArray(data) || data.some((d) => !d || typeof d !== 'object' || typeof (d as ValidateEntry).rule !== 'string')) {
+  const entry = (d: unknown) => {
+    if (!d || typeof d !== 'object') return false;
+    const e = d as Record<string, unknown>;
+    return typeof e.rule === 'string' && typeof e.file === 'string' && typeof e.message === 'string' && ['error', 'warning', 'info'].includes(e.severity as string) &&
+      Number.isSafeInteger(e.line) && Number.isSafeInteger(e.column);
+  };
+  if (!Array.isArray(data) || !data.every(entry)) {
     throw new ReviewError(`${where} 不是 powerbook validate 的 JSON 输出（应由 powerbook validate --format json 生成）`, `${where} is not the JSON output of powerbook validate --format json`);
   }
   return data as ValidateEntry[];
