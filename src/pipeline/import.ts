@@ -10,6 +10,7 @@ import path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/message.js';
 import { checkCitationsOf } from '../check/index.js';
+import { decode } from '../load/decode.js';
 import { CONFIG_FILE } from '../load/repository.js';
 import { readSource } from '../load/repository.js';
 import { importPowerList, readColumnMap, type ImportedPower, type SheetImport } from '../sheet/index.js';
@@ -33,6 +34,12 @@ export interface ImportOptions {
   lawLibrary?: string[];
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+}
+
+/** Whether a file's bytes are `text` but for line ends, a byte order mark or the encoding (GBK, UTF-16). */
+function sameText(bytes: Uint8Array, text: string): boolean {
+  const d = decode(bytes).text;
+  return d !== null && d.replace(/\r\n/g, '\n') === text;
 }
 
 /** powers/ cannot be written (not a folder, no permission, the disk full): nothing of the list was written. */
@@ -101,7 +108,8 @@ export async function importList(opts: ImportOptions): Promise<ImportOutcome> {
       continue;
     }
     const existing = st ? readFileSync(abs, 'utf8') : undefined;
-    if (existing === p.yaml) status = 'unchanged';
+    // The same text saved again by Notepad or WPS on Windows (CRLF, a byte order mark, GBK) is no hand edit: unchanged, left as it is.
+    if (existing === p.yaml || (st && sameText(readFileSync(abs), p.yaml))) status = 'unchanged';
     else if (existing !== undefined && !opts.force) {
       status = 'kept';
       diagnostics.push(diag(p.file, { start: { line: p.rows.first, column: 1 } }, 'sheet-exists', 'differs', { file: target, row: p.rows.first, name: p.name }));

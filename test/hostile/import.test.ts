@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import iconv from 'iconv-lite';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { cli, type CliResult, type JsonDiag } from '../helpers/cli.js';
@@ -286,6 +287,21 @@ describe('where the files would go', () => {
     const text = await cli(['import', file, '--into', dir]);
     sane(text);
     expect(text.stdout).toContain('同名的文件夹挡住了，未写入');
+  });
+
+  it('files saved again on Windows (CRLF and a BOM, GBK) are unchanged, not "kept": left as they are, exit 0; a real edit is kept', async () => {
+    const dir = repo();
+    const file = await list();
+    expect((await importJson(file, dir)).r.code).toBe(0);
+    const at = (id: string) => path.join(dir, 'powers', `${id}.yaml`);
+    writeFileSync(at('XK-001'), `\ufeff${readFileSync(at('XK-001'), 'utf8').replace(/\n/g, '\r\n')}`);
+    writeFileSync(at('XK-002'), iconv.encode(readFileSync(at('XK-002'), 'utf8'), 'gbk'));
+    writeFileSync(at('XK-003'), readFileSync(at('XK-003'), 'utf8').replace('body: 某县商务局', 'body: 某县商务局（手工改过）'));
+    const before = ['XK-001', 'XK-002', 'XK-003'].map((id) => readFileSync(at(id)));
+    const { r, report } = await importJson(file, dir);
+    expect(report.powers.map((p) => [p.id, p.status])).toEqual([['XK-001', 'unchanged'], ['XK-002', 'unchanged'], ['XK-003', 'kept']]);
+    expect(r.code).toBe(1);
+    expect(['XK-001', 'XK-002', 'XK-003'].map((id) => readFileSync(at(id)))).toEqual(before);
   });
 
   it('powers/ is a file: exit 2, one plain line, no file written', async () => {
