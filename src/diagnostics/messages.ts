@@ -692,6 +692,10 @@ export const MESSAGES = {
       hintZh: '文件可能已损坏或不是 Excel 文件：在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入；CSV 文件的扩展名应为 .csv',
       hintEn: 'The file may be damaged or not an Excel file: open it in Excel or WPS and save it as .xlsx; a CSV file should be named .csv',
     },
+    otherFormat: {
+      zh: '这个文件是{what}，不是 Excel 工作簿（.xlsx）', en: 'This file is {what}, not an Excel workbook (.xlsx)',
+      hintZh: '在 Excel 或 WPS 中打开清单，“另存为”时选“Excel 工作簿（*.xlsx）”，再导入；如果选错了文件，换成清单的 .xlsx 或 .csv', hintEn: 'Open the list in Excel or WPS and "Save as" an Excel workbook (*.xlsx), then import it; or give the list\'s .xlsx or .csv',
+    },
     mergeTooLarge: {
       zh: '工作簿中合并的单元格过多：区域 {ref} 合并了 {cells} 个单元格（合计上限 {max} 个），不像一份权力清单，不予读取', en: 'The workbook merges too many cells: the range {ref} alone merges {cells} (at most {max} in all); not a power list, not read',
       hintZh: '在 Excel 或 WPS 中选中这个区域，取消“合并单元格”（只合并表中真正需要合并的格），保存后再导入', hintEn: 'Select that range in Excel or WPS, undo "Merge cells", save and import again',

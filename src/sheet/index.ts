@@ -93,6 +93,14 @@ const NOT_WORKBOOK: Record<string, Localised> = {
   'damaged zip': { zh: 'zip 压缩包已损坏或不完整，可能没有下载完', en: 'a damaged or incomplete zip archive, perhaps not fully downloaded' },
 };
 
+const OTHER_FORMAT: Record<string, Localised> = {
+  xlsb: { zh: 'Excel 二进制工作簿（.xlsb）', en: 'an Excel binary workbook (.xlsb)' },
+  ods: { zh: 'OpenDocument 表格（.ods，LibreOffice 或 WPS 保存）', en: 'an OpenDocument spreadsheet (.ods, from LibreOffice or WPS)' },
+  docx: { zh: 'Word 文档（.docx）', en: 'a Word document (.docx)' },
+  pptx: { zh: 'PowerPoint 演示文稿（.pptx）', en: 'a PowerPoint presentation (.pptx)' },
+  zip: { zh: '一个 zip 压缩包，但不是 Excel 工作簿', en: 'a zip archive, but no Excel workbook' },
+};
+
 function readProblem(file: string, p: ReadProblem): Diagnostic {
   const mb = (n: number) => (n / 1048576).toFixed(1);
   switch (p.kind) {
@@ -102,6 +110,7 @@ function readProblem(file: string, p: ReadProblem): Diagnostic {
     case 'html': return diag(file, START, 'sheet-unreadable', 'html');
     case 'not-workbook': return diag(file, START, 'sheet-unreadable', 'notWorkbook', { detail: NOT_WORKBOOK[p.detail] ?? p.detail });
     case 'zip-bomb': return diag(file, START, 'sheet-unreadable', 'zipBomb', { size: mb(p.bytes), max: 400 });
+    case 'other-format': return diag(file, START, 'sheet-unreadable', 'otherFormat', { what: OTHER_FORMAT[p.format] });
     case 'merge-too-large': return diag(file, START, 'sheet-unreadable', 'mergeTooLarge', { ref: p.ref, cells: p.cells.toLocaleString('en-US'), max: MAX_MERGED_CELLS.toLocaleString('en-US') });
     case 'encoding': return diag(file, START, 'sheet-unreadable', 'encoding');
     case 'binary-csv': return diag(file, START, 'sheet-unreadable', 'binaryCsv');

@@ -66,6 +66,7 @@ export type ReadProblem =
   | { kind: 'not-workbook'; detail: string }
   | { kind: 'zip-bomb'; bytes: number }
   | { kind: 'merge-too-large'; ref: string; cells: number }
+  | { kind: 'other-format'; format: OtherFormat }
   | { kind: 'encoding' }
   | { kind: 'binary-csv' }
   | { kind: 'csv'; detail: string }
@@ -73,6 +74,9 @@ export type ReadProblem =
   | { kind: 'too-many-rows'; rows: number; max: number }
   | { kind: 'too-many-columns'; line: number; fields: number }
   | { kind: 'no-sheets' };
+
+/** Zip files that are no .xlsx. */
+export type OtherFormat = 'xlsb' | 'ods' | 'docx' | 'pptx' | 'zip';
 
 export interface ReadResult { grids: Grid[]; problem?: ReadProblem; format: 'xlsx' | 'csv'; encoding?: 'utf-8' | 'gb18030' | 'utf-16' }
 
@@ -104,20 +108,34 @@ export async function readSpreadsheet(bytes: Uint8Array, ext: string): Promise<R
 }
 
 /** The unpacked size the zip's directory declares, read without unpacking anything (null: not a readable zip). */
-function unpackedSize(bytes: Uint8Array): number | null {
-  let total = 0;
+function unpackedSize(bytes: Uint8Array): { size: number; names: Set<string> } | null {
+  let size = 0;
+  const names = new Set<string>();
   try {
-    unzipSync(bytes, { filter: (f) => { total += f.originalSize; return false; } });
+    unzipSync(bytes, { filter: (f) => { size += f.originalSize; names.add(f.name); return false; } });
   } catch {
     return null;
   }
-  return total;
+  return { size, names };
+}
+
+/** What a zip that is no .xlsx is, by its parts: a binary workbook, an OpenDocument sheet, a Word or PowerPoint file. */
+function otherZip(names: Set<string>): OtherFormat | undefined {
+  if (names.has('xl/workbook.xml')) return undefined;
+  if (names.has('xl/workbook.bin')) return 'xlsb';
+  if (names.has('content.xml') && names.has('mimetype')) return 'ods';
+  if (names.has('word/document.xml')) return 'docx';
+  if (names.has('ppt/presentation.xml')) return 'pptx';
+  return 'zip';
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
-  const size = unpackedSize(bytes);
-  if (size === null) return { grids: [], format: 'xlsx', problem: { kind: 'not-workbook', detail: 'damaged zip' } };
+  const unzipped = unpackedSize(bytes);
+  if (unzipped === null) return { grids: [], format: 'xlsx', problem: { kind: 'not-workbook', detail: 'damaged zip' } };
+  const size = unzipped.size;
   if (size > MAX_UNPACKED_BYTES) return { grids: [], format: 'xlsx', problem: { kind: 'zip-bomb', bytes: size } };
+  const other = otherZip(unzipped.names);
+  if (other) return { grids: [], format: 'xlsx', problem: { kind: 'other-format', format: other } };
   const huge = hugeMerge(bytes);
   if (huge) return { grids: [], format: 'xlsx', problem: { kind: 'merge-too-large', ...huge } };
   const wb = new Workbook();

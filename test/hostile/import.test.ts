@@ -163,6 +163,25 @@ describe('sheets and rows that are not the list', () => {
     expect(existsSync(path.join(dir, 'powers'))).toBe(false);
   });
 
+  it('a Word document, an .ods, an .xlsb or another zip named .xlsx: says which it is and to save it as .xlsx', async () => {
+    const tmp = tempDir('pb-hostile-in-');
+    const zips: [string, Record<string, string>, string][] = [
+      ['word', { '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }, 'Word 文档（.docx）'],
+      ['ods', { mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' }, 'OpenDocument 表格'],
+      ['xlsb', { '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': 'binary' }, 'Excel 二进制工作簿（.xlsb）'],
+      ['zip', { 'readme.txt': 'hello' }, '一个 zip 压缩包，但不是 Excel 工作簿'],
+    ];
+    for (const [name, parts, words] of zips) {
+      const f = path.join(tmp, `${name}.xlsx`);
+      writeFileSync(f, zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)]))));
+      const r = await cli(['import', f, '--into', repo()]);
+      sane(r);
+      expect(r.code, name).toBe(1);
+      expect(r.stdout, name).toContain(`1:1  错误  这个文件是${words}`);
+      expect(r.stdout, name).toContain('另存为');
+    }
+  });
+
   it('a file that is no workbook says so in Chinese (no English detail)', async () => {
     const f = path.join(tempDir('pb-hostile-in-'), '清单.xlsx');
     writeFileSync(f, 'hello, this is not a workbook');
