@@ -131,7 +131,7 @@ function headerOf(g: Grid, file: string, map: ColumnMap | undefined, diags: Diag
   let header: Header | undefined;
   if (map?.headerRow !== undefined) {
     if (map.headerRow > g.rows) {
-      diags.push(diag(map.file, START, 'sheet-map', 'headerRowOutside', { row: map.headerRow, sheet: g.name, rows: g.rows }));
+      diags.push(diag(map.file, map.headerRowAt ?? START, 'sheet-map', 'headerRowOutside', { row: map.headerRow, sheet: g.name, rows: g.rows }));
       return undefined;
     }
     header = columnsOf(g, map.headerRow, 1);

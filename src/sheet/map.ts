@@ -29,6 +29,8 @@ export interface ColumnMap {
   file: string;
   sheet?: string;
   headerRow?: number;
+  /** Where header_row is written (for a row the sheet does not have). */
+  headerRowAt?: { start: { line: number; column: number } };
   /** A column by number or by header text; null: the field is not imported. */
   columns: Map<Field, { col?: number; header?: string; at: { start: { line: number; column: number } } } | null>;
   values: Partial<Record<ValueField, string>>;
@@ -59,7 +61,7 @@ export function readColumnMap(file: SourceFile, diags: Diagnostic[]): ColumnMap 
     else diags.push(diag(file.path, at(['sheet']), 'sheet-map', 'badSheet'));
   }
   if (d.header_row !== undefined) {
-    if (typeof d.header_row === 'number' && Number.isInteger(d.header_row) && d.header_row >= 1) map.headerRow = d.header_row;
+    if (typeof d.header_row === 'number' && Number.isSafeInteger(d.header_row) && d.header_row >= 1) { map.headerRow = d.header_row; map.headerRowAt = at(['header_row']); }
     else diags.push(diag(file.path, at(['header_row']), 'sheet-map', 'badHeaderRow', { value: String(d.header_row) }));
   }
   if (d.columns !== undefined) {

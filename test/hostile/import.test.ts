@@ -282,6 +282,26 @@ describe('a CSV large by its shape', () => {
   }, 60_000);
 });
 
+describe('a map that points past the sheet', () => {
+  it('header_row past the last row, or too large for a number: sheet-map at header_row in map.yaml', async () => {
+    const tmp = tempDir('pb-hostile-in-');
+    const xlsx = await workbook(path.join(tmp, '清单.xlsx'), (wb) => {
+      const ws = wb.addWorksheet('清单');
+      ws.addRow(HEADER);
+      ws.addRow([1, 'XK-001', '行政许可', '甲', '某县商务局']);
+    });
+    for (const [row, words] of [['50', 'header_row 为 50，但工作表“清单”只有 2 行'], ['99999999999999999999', 'header_row 应为表头所在的行号（正整数）']]) {
+      const map = path.join(tmp, 'map.yaml');
+      writeFileSync(map, `sheet: 清单\nheader_row: ${row}\n`);
+      const { r, report } = await importJson(xlsx, repo(), ['--map', map]);
+      expect(r.code).toBe(1);
+      const d = report.diagnostics.find((x) => x.rule === 'sheet-map')!;
+      expect([d.line, d.column]).toEqual([2, 13]);
+      expect(d.message).toContain(words);
+    }
+  });
+});
+
 describe('where the files would go', () => {
   async function list(): Promise<string> {
     return workbook(path.join(tempDir('pb-hostile-in-'), '清单.xlsx'), (wb) => {
