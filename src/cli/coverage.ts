@@ -8,6 +8,7 @@ import { formatCoverage } from '../check/coverage.js';
 import { citedLaws, coverageOf } from '../pipeline/coverage.js';
 import { CONFIG_FILE } from '../load/repository.js';
 import { existsSync } from 'node:fs';
+import { terminalSafe } from '../diagnostics/message.js';
 import { UsageError, type Io } from './io.js';
 import { resolveRepoDir, validateWithLibrary } from './validate.js';
 
@@ -43,7 +44,7 @@ export async function coverageCommand(io: Io, lang: Lang, opts: CoverageOptions)
     throw new UsageError('没有设置本部门的称谓：在 powerbook.yaml 的 roles: 中列出（如 [商务主管部门]），或用 --role 指定', "No roles: list the department's roles under roles: in powerbook.yaml (e.g. [商务主管部门]) or give --role");
   }
   const report = coverageOf(v);
-  io.stdout(f === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatCoverage(report, lang === 'en'));
+  io.stdout(f === 'json' ? `${JSON.stringify(report, null, 2)}\n` : terminalSafe(formatCoverage(report, lang === 'en')));
   return 0;
 }
 
@@ -61,6 +62,6 @@ export async function citedCommand(io: Io, lang: Lang, opts: CoverageOptions): P
   }
   const powers = new Set(laws.flatMap((l) => l.citedBy.map((c) => c.power)));
   out.push(en ? `${laws.length} law(s) cited by ${powers.size} power(s).` : `共 ${laws.length} 部法律法规，被 ${powers.size} 项职权引用。`);
-  io.stdout(out.join('\n') + '\n');
+  io.stdout(terminalSafe(out.join('\n') + '\n'));
   return 0;
 }

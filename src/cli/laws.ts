@@ -15,6 +15,7 @@ import { parseIsoDate } from '../library/dates.js';
 import type { Library } from '../library/index.js';
 import { LAW_LIBRARY_ENV, lawCacheDir, resolveLibraryRoots, type LibraryRoots } from '../pipeline/library.js';
 import { PHRASES } from '../diagnostics/citation-messages.js';
+import { terminalSafe } from '../diagnostics/message.js';
 import { UsageError, type Io } from './io.js';
 
 export interface LawsOptions {
@@ -112,7 +113,7 @@ export async function checkLibraryCommand(io: Io, lang: Lang, pathArg: string | 
   const lib = await open(io, opts, pathArg);
   const { checkReport, formatCheck } = await import('../library/report.js');
   const report = checkReport(lib);
-  io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatCheck(report, lang));
+  io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : terminalSafe(formatCheck(report, lang)));
   return 0;
 }
 
@@ -122,7 +123,7 @@ export async function showCommand(io: Io, lang: Lang, law: string, article: stri
   const lib = await open(io, opts);
   const { show, formatShow } = await import('../library/report.js');
   const r = show(lib, law, article, at);
-  io.stdout(format === 'json' ? `${JSON.stringify(r, null, 2)}\n` : formatShow(r, lang));
+  io.stdout(format === 'json' ? `${JSON.stringify(r, null, 2)}\n` : terminalSafe(formatShow(r, lang)));
   return r.kind === 'problem' ? 1 : 0;
 }
 
@@ -133,7 +134,7 @@ export async function listCommand(io: Io, lang: Lang, opts: LawsOptions): Promis
   const lib = await open(io, opts);
   const { listReport, formatList } = await import('../library/report.js');
   const entries = listReport(lib, at);
-  io.stdout(format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : formatList(entries, lang, at));
+  io.stdout(format === 'json' ? `${JSON.stringify(entries, null, 2)}\n` : terminalSafe(formatList(entries, lang, at)));
   return 0;
 }
 
@@ -147,6 +148,6 @@ export async function searchCommand(io: Io, lang: Lang, words: string[], opts: L
   const lib = await open(io, opts);
   const { searchReport, formatSearch } = await import('../library/report.js');
   const hits = searchReport(lib, query, { ...(at ? { at } : {}), limit });
-  io.stdout(format === 'json' ? `${JSON.stringify(hits, null, 2)}\n` : formatSearch(hits, query, lang));
+  io.stdout(format === 'json' ? `${JSON.stringify(hits, null, 2)}\n` : terminalSafe(formatSearch(hits, query, lang)));
   return hits.length ? 0 : 1;
 }

@@ -129,6 +129,26 @@ describe('where the library comes from', () => {
   });
 });
 
+describe('a library text with terminal escapes', () => {
+  it('show, search and list print ESC, BEL and U+202E from the text as U+FFFD; JSON keeps the text', async () => {
+    const hostile = tempDir('pb-laws-esc-');
+    mkdirSync(path.join(hostile, '经济法'));
+    writeFileSync(path.join(hostile, '经济法', '某某条例(2010-01-01).md'), ['# 某某条例\u202e', '', '2010年1月1日 国务院令第1号公布', '', '<!-- INFO END -->', '',
+      '第一条 为了\x1b]0;pwned\x07甲\u202e乙，制定本条例。', '', '第二条 本条例自2010年3月1日起施行。', ''].join('\n'));
+    const runs = [['show', '某某条例', '第一条'], ['search', '为了'], ['list'], ['check-library']];
+    for (const args of runs) {
+      const r = await cli(['laws', ...args, '--law-library', hostile, '--no-cache'], { cwd: repo, env: cacheEnv() });
+      expect(r.code, args.join(' ')).toBe(0);
+      // eslint-disable-next-line no-control-regex
+      expect(r.stdout, args.join(' ')).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e]/);
+    }
+    const show = await cli(['laws', 'show', '某某条例', '第一条', '--law-library', hostile, '--no-cache'], { cwd: repo, env: cacheEnv() });
+    expect(show.stdout).toContain('为了\ufffd]0;pwned\ufffd甲\ufffd乙');
+    const json = await cli(['laws', 'show', '某某条例', '第一条', '--law-library', hostile, '--no-cache', '--format', 'json'], { cwd: repo, env: cacheEnv() });
+    expect(JSON.stringify(JSON.parse(json.stdout))).toContain('为了\\u001b]0;pwned\\u0007甲');
+  });
+});
+
 describe('powerbook laws show', () => {
   it('an article with its 款 and 项 as in force on a date, at its file and line', async () => {
     const r = await cli(['laws', 'show', '《甲条例》', '第二条', '--law-library', lib, '--at', '2015-01-01'], { cwd: repo, env: cacheEnv() });
