@@ -6,6 +6,7 @@
 import type { Lang } from '../diagnostics/diagnostic.js';
 import { checkLibrarySetting, LawLibrarySettingError, loadRepositoryLibrary } from '../pipeline/library.js';
 import { diffRevisionsWithLibrary } from '../review/diff.js';
+import { terminalSafe } from '../diagnostics/message.js';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../review/format/index.js';
 import { ReviewError } from '../review/git.js';
 import { changeCount } from '../review/format/words.js';
@@ -13,6 +14,16 @@ import { UsageError, writeReport, type Io } from './io.js';
 import { resolveRepoDir } from './validate.js';
 
 export interface DiffCliOptions { dir?: string; format?: string; output?: string; exitCode?: boolean; maxChars?: string; color?: boolean; lawLibrary?: string[] }
+
+/** A copy of plain data with every string passed through terminalSafe. */
+function safeStrings<T>(v: T): T {
+  if (typeof v === 'string') return terminalSafe(v) as T;
+  if (Array.isArray(v)) return v.map(safeStrings) as T;
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, safeStrings(x)])) as T;
+  }
+  return v;
+}
 
 export async function diffCommand(io: Io, lang: Lang, base: string | undefined, head: string | undefined, opts: DiffCliOptions): Promise<number> {
   const format = (opts.format ?? 'text') as DiffFormat;
@@ -42,7 +53,9 @@ export async function diffCommand(io: Io, lang: Lang, base: string | undefined, 
     throw e;
   }
   const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR);
-  const text = formatDiff(format, d, { lang, color: color && !opts.output, maxChars });
+  // Names and texts come from the repository's files (a YAML "\e]0;…\a" escape holds no raw control character for
+  // validate to find): on a terminal, in a PR comment, they show as U+FFFD; JSON keeps them as they are.
+  const text = formatDiff(format, format === 'json' ? d : safeStrings(d), { lang, color: color && !opts.output, maxChars });
   if (opts.output) writeReport(io, opts.output, text);
   else io.stdout(text);
   // A file that could not be compared may have changed: --exit-code says so.

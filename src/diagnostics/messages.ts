@@ -478,6 +478,10 @@ export const MESSAGES = {
     },
   },
   'control-char': {
+    escaped: {
+      zh: '这里的转义写出了控制字符 {code}（共 {count} 处，如 "\\e"、"\\u202e"）：编辑器里看不见，在终端、汇编和网页中会打乱或倒转文字', en: 'An escape here makes the control character {code} ({count} in the file, e.g. "\\e", "\\u202e"): invisible in an editor, garbling or reversing text in a terminal, the compendium and the site',
+      hintZh: '删去引号中的这些转义，直接写出文字', hintEn: 'Delete these escapes from the quoted text and write the text itself',
+    },
     found: {
       zh: '这里有控制字符 {code}（共 {count} 个）：编辑器里看不见，汇编中会删去', en: 'Control character {code} here ({count} in the file): invisible in an editor, dropped from the compendium',
       hintZh: '删去这些字符（常见于从网页、终端或其他程序复制的文字），必要时重新输入这一段', hintEn: 'Delete them (they come with text copied from web pages, terminals or other programs); retype the passage if need be',

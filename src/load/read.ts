@@ -66,7 +66,8 @@ export function readText(entry: Listed, diags: Diagnostic[]): string | null {
   return text;
 }
 
-const CONTROL = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+// With the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), which reverse the text shown around them.
+const CONTROL = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]/;
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
 /** Reads the text again (for code frames and positions of a file loaded in a worker). */
