@@ -149,6 +149,11 @@ export interface CompileOptions {
    */
   library?: LawLibrary;
   onProgress?(done: number, total: number): void;
+  /**
+   * false: the flowcharts' PNGs are not drawn nor read from the cache (only the DOCX shows them, as the fallback of its
+   * SVGs: a build of the PDF or the site alone does not hold a thousand of them in memory).
+   */
+  png?: boolean;
   /** 修订说明 for the appendix (compendium.revision_base), made by review/notes.ts. */
   revisions?: RevisionNotes;
 }
@@ -165,7 +170,7 @@ export async function compile(repo: Repository, opts: CompileOptions = {}): Prom
   const drawn = powers.filter((p) => inForce(p.data));
   const sources = flowchartSources(drawn, readHandDrawn(repo, drawn, []));
   const results = await renderPagedFlowcharts(sources.map((s) => s.paged), {
-    formats: ['svg', 'png'], executablePath: env.POWERBOOK_CHROMIUM || undefined, cacheDir: opts.cache === false ? undefined : flowchartCacheDir(repo.root),
+    formats: opts.png === false ? ['svg'] : ['svg', 'png'], executablePath: env.POWERBOOK_CHROMIUM || undefined, cacheDir: opts.cache === false ? undefined : flowchartCacheDir(repo.root),
     onProgress: opts.onProgress,
   });
   const figures = new Map<string, FlowchartFigure[]>();
