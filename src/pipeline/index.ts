@@ -170,7 +170,7 @@ export async function compile(repo: Repository, opts: CompileOptions = {}): Prom
   const drawn = powers.filter((p) => inForce(p.data));
   const sources = flowchartSources(drawn, readHandDrawn(repo, drawn, []));
   const results = await renderPagedFlowcharts(sources.map((s) => s.paged), {
-    formats: opts.png === false ? ['svg'] : ['svg', 'png'], executablePath: env.POWERBOOK_CHROMIUM || undefined, cacheDir: opts.cache === false ? undefined : flowchartCacheDir(repo.root),
+    formats: opts.png === false ? ['svg'] : ['svg', 'png'], pngInFile: true, executablePath: env.POWERBOOK_CHROMIUM || undefined, cacheDir: opts.cache === false ? undefined : flowchartCacheDir(repo.root),
     onProgress: opts.onProgress,
   });
   const figures = new Map<string, FlowchartFigure[]>();
@@ -185,7 +185,7 @@ export async function compile(repo: Repository, opts: CompileOptions = {}): Prom
       let figure = drawings.get(r.sources[k]);
       // The SVG as UTF-8 bytes, outside the JS heap (as text, with its Chinese labels, it takes twice the room in it).
       // Plain Uint8Array views, not Buffers: JSON.stringify (the layout's keys) would call a Buffer's toJSON first.
-      if (!figure) drawings.set(r.sources[k], (figure = { svg: page.svg === undefined ? undefined : utf8.encode(page.svg), png: page.png ? new Uint8Array(page.png.buffer, page.png.byteOffset, page.png.byteLength) : undefined, width: page.width, height: page.height }));
+      if (!figure) drawings.set(r.sources[k], (figure = { svg: page.svg === undefined ? undefined : utf8.encode(page.svg), png: page.pngFile ?? (page.png ? new Uint8Array(page.png.buffer, page.png.byteOffset, page.png.byteLength) : undefined), width: page.width, height: page.height }));
       return figure;
     }));
     if (!r.pages.every((p) => legible(p.width, p.height))) {
