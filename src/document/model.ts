@@ -1,8 +1,8 @@
-import type { FileBytes } from '../util/file-bytes.js';
 /**
  * The compendium's document model (制度汇编的文档模型). Built once from the checked repository by
  * src/document/build.ts; every backend (DOCX, PDF, HTML) renders only this and never reads YAML or Markdown.
  */
+import type { FileBytes } from '../util/file-bytes.js';
 
 export interface TextRun {
   type: 'text';

@@ -6,6 +6,7 @@
  *   compile(repo)   flowcharts drawn (cache) → the document model
  *   render(model)   one backend per format (BACKENDS): DOCX, PDF, HTML site
  */
+import type { FileBytes } from '../util/file-bytes.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/message.js';
 import { applySeverities, parseLint, type LintSettings } from '../diagnostics/severity.js';
@@ -217,8 +218,11 @@ export async function compile(repo: Repository, opts: CompileOptions = {}): Prom
 export const BUILD_FORMATS = ['docx', 'html', 'pdf'] as const;
 export type BuildFormat = (typeof BUILD_FORMATS)[number];
 
-/** A file a backend produced, relative to the output directory: its bytes, text, or pieces written one after the other. */
-export interface OutputFile { path: string; data: Uint8Array | string | readonly Uint8Array[] }
+/**
+ * A file a backend produced, relative to the output directory: its bytes, text, or pieces written one after the other
+ * (some left in their files until written: output.ts).
+ */
+export interface OutputFile { path: string; data: Uint8Array | string | ReadonlyArray<Uint8Array | FileBytes> }
 
 export interface RenderContext {
   repo: Repository;

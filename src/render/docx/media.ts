@@ -98,6 +98,13 @@ export class MediaStore {
     return placeholder;
   }
 
+  /** The file that holds the bytes of a media part docx wrote with a stand-in, when they were left in one. */
+  resolveFile(written: Uint8Array): FileBytes | undefined {
+    const key = keyOf(written);
+    const data = key === undefined ? undefined : this.byKey.get(key);
+    return data instanceof FileBytes ? data : undefined;
+  }
+
   /** The real bytes of a media part docx wrote with a stand-in, or undefined when it is not one. */
   resolve(written: Uint8Array): Uint8Array | undefined {
     const key = keyOf(written);
