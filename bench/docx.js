@@ -1,7 +1,7 @@
 // Benchmark (issue 14): `powerbook build --format docx` of a 1,000-power repository (100 laws, 100 rules,
 // bench/generate.js), the compendium DOCX with its 目录's page numbers laid out. Aim: under 15 s and under 800 MB.
-// A fresh process each time: wall time, CPU time (all threads) and peak memory (bin/powerbook.js runs the build in a
-// child with V8 flags: both processes added up, bench/measure.js).
+// A fresh process each time: wall time, CPU time (all threads) and peak memory (of every Node process it starts, added
+// up: bench/measure.js).
 //
 // The repository is generated under bench/.data/ once (reused after) and warmed with one build, which draws the
 // flowcharts not in the cache yet (Chromium: minutes for the few hundred distinct drawings the generator makes). Then,
