@@ -133,8 +133,14 @@ export function writeResults(name, lines) {
   let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\nEach section is written by its benchmark (bench/*.js); the figures are this machine\'s, noisy: compare ratios.\n\n';
   const start = text.indexOf(`${head}\n`);
   if (start >= 0) {
+    // The measured line and the figures' block are replaced; the paragraphs written after them (what changed, against
+    // what, why) are kept: they are edited by hand with the figures.
     const next = text.indexOf('\n## ', start + head.length);
-    text = text.slice(0, start) + section + (next >= 0 ? `\n${text.slice(next + 1)}` : '');
+    const end = next >= 0 ? next + 1 : text.length;
+    const open = text.indexOf('\n```\n', start);
+    const close = open >= 0 && open < end ? text.indexOf('\n```\n', open + 5) : -1;
+    const rest = close >= 0 && close < end ? text.slice(close + 5, end).replace(/^\n+/, '') : '';
+    text = text.slice(0, start) + section + (rest ? `\n${rest}` : '') + (next >= 0 ? `${rest ? '' : '\n'}${text.slice(end)}` : '');
   } else {
     text = text.replace(/\n*$/, '\n\n') + section;
   }

@@ -1,5 +1,5 @@
 // Runs a Node command in a fresh process and returns wall time (ms), peak memory (MB) and CPU time (ms). A command that
-// starts Node processes of its own (`build` runs in a child with V8 flags, bin/powerbook.js) is measured with them:
+// starts Node processes of its own is measured with them:
 // the peak memory and CPU time of each process (rss.cjs reports them) are added up.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -7,6 +7,7 @@ import { diag } from '../diagnostics/message.js';
 import { checkPower } from './power.js';
 import { checkSchema, type SchemaKind } from './schema.js';
 import { checkQuotes } from './quotes.js';
+import { checkHidden } from './hidden.js';
 import type { Power } from '../domain/types.js';
 import { readText } from '../load/read.js';
 import type { Listed } from '../load/files.js';
@@ -77,6 +78,7 @@ export function loadFile(job: FileJob, opts: LoadOptions = {}): { result: FileRe
   result.data = parsed.data;
   result.schemaValid = checkSchema(job.kind, parsed.data, source, diagnostics);
   checkQuotes(job.kind, parsed.data, source, diagnostics);
+  checkHidden(parsed.data, source, diagnostics);
   if (job.kind === 'power' && result.schemaValid) {
     result.checked = checkPower({ data: parsed.data as Power, source, valid: true });
     if (opts.slim) {

@@ -67,7 +67,7 @@ export async function buildCommand(io: Io, lang: Lang, dir: string | undefined, 
   bar.start(repo.powers.length, en ? 'flowcharts' : '流程图');
   let compiled;
   try {
-    compiled = await compile(repo, { cache: opts.cache, env: io.env, lint, library, onProgress: (done, total) => bar.tick(done, total), ...(revisions ? { revisions } : {}) });
+    compiled = await compile(repo, { cache: opts.cache, env: io.env, lint, library, png: formats.includes('docx'), onProgress: (done, total) => bar.tick(done, total), ...(revisions ? { revisions } : {}) });
   } finally { bar.stop(); }
   const { model, failures, warnings, flowcharts } = compiled;
   const ctx = { repo, env: io.env, cache: opts.cache, base: outputName(repo.config.data.compendium.title) };

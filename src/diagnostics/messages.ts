@@ -477,11 +477,19 @@ export const MESSAGES = {
       hintZh: '把内容复制出来，另存为 UTF-8 文本（.yaml 或 .md）', hintEn: 'Copy the content into a UTF-8 text file (.yaml or .md)',
     },
   },
-  'control-char': {
+  'hidden-char': {
     escaped: {
-      zh: '这里的转义写出了控制字符 {code}（共 {count} 处，如 "\\e"、"\\u202e"）：编辑器里看不见，在终端、汇编和网页中会打乱或倒转文字', en: 'An escape here makes the control character {code} ({count} in the file, e.g. "\\e", "\\u202e"): invisible in an editor, garbling or reversing text in a terminal, the compendium and the site',
-      hintZh: '删去引号中的这些转义，直接写出文字', hintEn: 'Delete these escapes from the quoted text and write the text itself',
+      zh: '{path} 的值里有看不见的控制字符 {code}（由 YAML 转义写出，如 "\\x07"、"\\u0001"）：编辑器里看不见，汇编中会删去',
+      en: 'The value of {path} holds the invisible control character {code} (written as a YAML escape such as "\\x07" or "\\u0001"): invisible in an editor, dropped from the compendium',
+      hintZh: '删去这个转义；要换行，用 YAML 的 | 块写多行文字', hintEn: 'Delete the escape; for line breaks write the text as a YAML | block',
     },
+    bidi: {
+      zh: '这里有看不见的文字方向控制字符 {code}{where}：汇编和网站上这段文字会倒序或错位显示，与编辑器里看到的不同',
+      en: 'An invisible direction control character {code} here{whereEn}: the compendium and the site may show this text reordered, unlike the editor',
+      hintZh: '删去这个字符（多见于从网页复制的文字）；编辑器看不见它时，重新输入这一段', hintEn: 'Delete the character (it comes with text copied from web pages); retype the passage if the editor does not show it',
+    },
+  },
+  'control-char': {
     found: {
       zh: '这里有控制字符 {code}（共 {count} 个）：编辑器里看不见，汇编中会删去', en: 'Control character {code} here ({count} in the file): invisible in an editor, dropped from the compendium',
       hintZh: '删去这些字符（常见于从网页、终端或其他程序复制的文字），必要时重新输入这一段', hintEn: 'Delete them (they come with text copied from web pages, terminals or other programs); retype the passage if need be',

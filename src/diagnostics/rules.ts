@@ -76,6 +76,7 @@ export const RULE_META = {
   'alias-limit': { severity: 'error', zh: "YAML 别名展开过多（别名炸弹）", en: "Too many YAML aliases (alias bomb)" },
   'encoding': { severity: 'error', zh: "文件不是 UTF-8 编码", en: "File not in UTF-8" },
   'binary-file': { severity: 'error', zh: "二进制文件", en: "Binary file" },
+  'hidden-char': { severity: 'warning', zh: "值里有看不见的字符：YAML 转义写出的控制字符，或改变文字方向的字符", en: "A value holds an invisible character: a control character written as a YAML escape, or one that changes the direction of text" },
   'control-char': { severity: 'warning', zh: "文件中有控制字符（不可见，汇编中删去）", en: "Control characters in a file (invisible, dropped from the compendium)" },
   'file-unreadable': { severity: 'error', zh: "文件无法读取（文件夹、循环或失效的链接、无权限）", en: "File cannot be read (a folder, a looping or broken link, no permission)" },
   'file-too-large': { severity: 'error', zh: "文件超过 1 MB", en: "File over 1 MB" },

@@ -2,6 +2,7 @@
  * The compendium's document model (制度汇编的文档模型). Built once from the checked repository by
  * src/document/build.ts; every backend (DOCX, PDF, HTML) renders only this and never reads YAML or Markdown.
  */
+import type { FileBytes } from '../util/file-bytes.js';
 
 export interface TextRun {
   type: 'text';
@@ -120,8 +121,8 @@ export interface Figure {
   alt: string;
   /** SVG source (vector) when available. */
   svg?: string | Uint8Array;
-  /** PNG bytes (print resolution) as fallback. */
-  png?: Uint8Array;
+  /** PNG bytes (print resolution) as fallback, or the cache's file that holds them (read when the DOCX's zip is written). */
+  png?: Uint8Array | FileBytes;
   /** Intrinsic size in CSS pixels of the drawing (for aspect ratio). */
   width: number;
   height: number;

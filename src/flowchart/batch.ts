@@ -1,4 +1,5 @@
 /** Rendering many diagrams: the content-addressed cache first, then one shared renderer for what is missing. */
+import type { FileBytes } from '../util/file-bytes.js';
 import { FlowchartCache, flowchartCacheKey, type CacheEntry } from './cache.js';
 import { renderSettings, type FlowchartFormat, type RenderSettings } from './config.js';
 import { FlowchartRenderer, isFailure, type FlowchartResult, type RenderedFlowchart, type RendererOptions } from './renderer.js';
@@ -16,6 +17,11 @@ export interface RenderFlowchartsOptions extends RendererOptions {
   onProgress?(done: number, total: number, id: string): void;
   /** Use this running renderer (it is not closed here) instead of starting one when needed. */
   renderer?: FlowchartRenderer;
+  /**
+   * A PNG found in the cache is given as its file (`FileBytes`), not read into memory: the build's DOCX reads each as
+   * it writes its zip (a PNG drawn now is given as bytes).
+   */
+  pngInFile?: boolean;
 }
 
 /** Reads in flight at once on a warm build: enough to hide latency, few enough not to run out of descriptors. */
@@ -40,7 +46,7 @@ export async function renderFlowcharts(
   for (const item of items) bySource.set(item.source, [...(bySource.get(item.source) ?? []), item]);
   const missing: string[] = [];
   await forEachLimited([...bySource.keys()], READ_PARALLEL, async (source) => {
-    const hit = cache ? await readAll(cache, source, formats, settings) : null;
+    const hit = cache ? await readAll(cache, source, formats, settings, opts.pngInFile === true) : null;
     if (hit) for (const item of bySource.get(source)!) finish(item, hit);
     else missing.push(source);
   });
@@ -60,16 +66,17 @@ export async function renderFlowcharts(
   return ordered(items, results);
 }
 
-async function readAll(cache: FlowchartCache, source: string, formats: FlowchartFormat[], settings: RenderSettings): Promise<RenderedFlowchart | null> {
+async function readAll(cache: FlowchartCache, source: string, formats: FlowchartFormat[], settings: RenderSettings, pngInFile: boolean): Promise<RenderedFlowchart | null> {
   const out: Partial<RenderedFlowchart> = {};
   for (const format of formats) {
-    const entry: CacheEntry | null = await cache.get(flowchartCacheKey(source, format, settings), format);
+    const key = flowchartCacheKey(source, format, settings);
+    const entry: (Omit<CacheEntry, 'data'> & { data?: Buffer; file?: FileBytes }) | null = format === 'png' && pngInFile ? await cache.getFile(key, format) : await cache.get(key, format);
     if (!entry) return null;
     out.width = entry.width;
     out.height = entry.height;
     if (entry.warnings) out.warnings = entry.warnings;
-    if (format === 'svg') out.svg = entry.data.toString('utf8');
-    else Object.assign(out, { png: entry.data, pngWidth: entry.pngWidth, pngHeight: entry.pngHeight });
+    if (format === 'svg') out.svg = entry.data!.toString('utf8');
+    else Object.assign(out, entry.file ? { pngFile: entry.file } : { png: entry.data }, { pngWidth: entry.pngWidth, pngHeight: entry.pngHeight });
   }
   return out as RenderedFlowchart;
 }

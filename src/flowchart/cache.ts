@@ -7,6 +7,7 @@
  * mark, so a crash mid-write leaves at worst an orphan content file, never a sidecar pointing at half a file.
  * On read the hash is checked; a truncated or garbage entry is deleted and reported as a miss (re-rendered).
  */
+import { FileBytes } from '../util/file-bytes.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -55,6 +56,17 @@ export class FlowchartCache {
   constructor(readonly dir: string) {}
 
   /** The entry, or null if absent or corrupt (a corrupt one is deleted). */
+  /**
+   * The entry with its bytes left in the file (`FileBytes`, checked now and again when read): for a PNG, which only the
+   * DOCX's zip reads, at the end of the build.
+   */
+  async getFile(key: string, format: FlowchartFormat): Promise<(Omit<CacheEntry, 'data'> & { file: FileBytes }) | null> {
+    const entry = await this.get(key, format);
+    if (!entry) return null;
+    const { data, ...rest } = entry;
+    return { ...rest, file: new FileBytes(this.path(key, format), sha256(data), data.length) };
+  }
+
   async get(key: string, format: FlowchartFormat): Promise<CacheEntry | null> {
     const file = this.path(key, format);
     let meta: Sidecar;

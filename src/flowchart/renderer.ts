@@ -6,6 +6,7 @@
  * - If Chromium itself goes away (crash, killed), it is restarted once per renderer and the diagram retried.
  * - close() always stops Chromium and removes its temporary profile; callers use try/finally.
  */
+import type { FileBytes } from '../util/file-bytes.js';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { chromiumPath, launchChromium, type LaunchedBrowser } from '../browser/chromium.js';
@@ -28,6 +29,8 @@ export interface RendererOptions {
 export interface RenderedFlowchart {
   svg?: string;
   png?: Buffer;
+  /** The PNG left in the cache's file instead (batch.ts `pngInFile`): `png` is then not given. */
+  pngFile?: FileBytes;
   /** Natural size of the SVG in CSS px. */
   width: number;
   height: number;

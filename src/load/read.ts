@@ -61,13 +61,28 @@ export function readText(entry: Listed, diags: Diagnostic[]): string | null {
     let line = 1, col = 1;
     for (let i = 0; i < cc.index; i++) { if (text.charCodeAt(i) === 10) { line++; col = 1; } else col++; }
     const count = text.match(CONTROL_ALL)!.length;
-    diags.push(diag(entry.rel, { start: { line, column: col } }, 'control-char', 'found', { code: `U+${cc[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, count }));
+    diags.push(diag(entry.rel, { start: { line, column: col } }, 'control-char', 'found', { code: codePoint(cc[0]), count }));
+  }
+  // Characters that set the direction of text (pasted from web pages, or planted): the compendium may show the text
+  // reordered, unlike the editor. Said once a file, at the first, with how many.
+  const bidi = BIDI.exec(text);
+  if (bidi) {
+    let line = 1, col = 1;
+    for (let i = 0; i < bidi.index; i++) { if (text.charCodeAt(i) === 10) { line++; col = 1; } else col++; }
+    const count = text.match(BIDI_ALL)!.length;
+    diags.push(diag(entry.rel, { start: { line, column: col } }, 'hidden-char', 'bidi', { code: codePoint(bidi[0]), where: count > 1 ? `（本文件共 ${count} 个）` : '', whereEn: count > 1 ? ` (${count} in the file)` : '' }));
   }
   return text;
 }
 
-// With the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), which reverse the text shown around them.
-const CONTROL = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]/;
+/** Direction controls: marks (LRM, RLM, ALM), embeddings and overrides, isolates. */
+export const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const BIDI_ALL = new RegExp(BIDI.source, 'g');
+
+/** U+0007 */
+export const codePoint = (c: string): string => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+const CONTROL = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
 /** Reads the text again (for code frames and positions of a file loaded in a worker). */

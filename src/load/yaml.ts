@@ -136,34 +136,6 @@ export function tooDeep(src: string): number | null {
  * load/positions.ts), or where that does not cover the file's shape, by `yaml` (SourceFile.doc).
  */
 export function parseYaml(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
-  const parsed = parseYamlText(file, diags);
-  // A double-quoted escape ("\e]0;…\a", "\u202e") makes a control character no raw byte of the file shows.
-  if (parsed.ok && file.text.includes('\\', file.yamlOffset)) escapedControl(file, parsed.data, diags);
-  return parsed;
-}
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_VALUE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
-
-/** The first string of the data holding a control or bidirectional-override character, said at its value. */
-function escapedControl(file: SourceFile, data: unknown, diags: Diagnostic[]): void {
-  let found: { path: (string | number)[]; ch: string } | undefined;
-  let count = 0;
-  const walk = (v: unknown, path: (string | number)[], depth: number): void => {
-    if (depth > MAX_DEPTH) return;
-    if (typeof v === 'string') {
-      const m = CONTROL_VALUE.exec(v);
-      if (m) { count++; found ??= { path, ch: m[0] }; }
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], depth + 1));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k], depth + 1);
-  };
-  walk(data, [], 0);
-  if (!found) return;
-  const code = `U+${found.ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  diags.push(diag(file.path, file.rangeAt(found.path), 'control-char', 'escaped', { code, count }));
-}
-
-function parseYamlText(file: SourceFile, diags: Diagnostic[]): ParsedYaml {
   const src = file.text.slice(file.yamlOffset, file.yamlEnd);
   // Nesting deep enough to exhaust a parser's stack (or memory) is refused before any parser sees it.
   const deep = tooDeep(src);

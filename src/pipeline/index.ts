@@ -6,6 +6,7 @@
  *   compile(repo)   flowcharts drawn (cache) → the document model
  *   render(model)   one backend per format (BACKENDS): DOCX, PDF, HTML site
  */
+import type { FileBytes } from '../util/file-bytes.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/message.js';
 import { applySeverities, parseLint, type LintSettings } from '../diagnostics/severity.js';
@@ -149,6 +150,11 @@ export interface CompileOptions {
    */
   library?: LawLibrary;
   onProgress?(done: number, total: number): void;
+  /**
+   * false: the flowcharts' PNGs are not drawn nor read from the cache (only the DOCX shows them, as the fallback of its
+   * SVGs: a build of the PDF or the site alone does not hold a thousand of them in memory).
+   */
+  png?: boolean;
   /** 修订说明 for the appendix (compendium.revision_base), made by review/notes.ts. */
   revisions?: RevisionNotes;
 }
@@ -165,7 +171,7 @@ export async function compile(repo: Repository, opts: CompileOptions = {}): Prom
   const drawn = powers.filter((p) => inForce(p.data));
   const sources = flowchartSources(drawn, readHandDrawn(repo, drawn, []));
   const results = await renderPagedFlowcharts(sources.map((s) => s.paged), {
-    formats: ['svg', 'png'], executablePath: env.POWERBOOK_CHROMIUM || undefined, cacheDir: opts.cache === false ? undefined : flowchartCacheDir(repo.root),
+    formats: opts.png === false ? ['svg'] : ['svg', 'png'], pngInFile: true, executablePath: env.POWERBOOK_CHROMIUM || undefined, cacheDir: opts.cache === false ? undefined : flowchartCacheDir(repo.root),
     onProgress: opts.onProgress,
   });
   const figures = new Map<string, FlowchartFigure[]>();
@@ -180,7 +186,7 @@ export async function compile(repo: Repository, opts: CompileOptions = {}): Prom
       let figure = drawings.get(r.sources[k]);
       // The SVG as UTF-8 bytes, outside the JS heap (as text, with its Chinese labels, it takes twice the room in it).
       // Plain Uint8Array views, not Buffers: JSON.stringify (the layout's keys) would call a Buffer's toJSON first.
-      if (!figure) drawings.set(r.sources[k], (figure = { svg: page.svg === undefined ? undefined : utf8.encode(page.svg), png: page.png ? new Uint8Array(page.png.buffer, page.png.byteOffset, page.png.byteLength) : undefined, width: page.width, height: page.height }));
+      if (!figure) drawings.set(r.sources[k], (figure = { svg: page.svg === undefined ? undefined : utf8.encode(page.svg), png: page.pngFile ?? (page.png ? new Uint8Array(page.png.buffer, page.png.byteOffset, page.png.byteLength) : undefined), width: page.width, height: page.height }));
       return figure;
     }));
     if (!r.pages.every((p) => legible(p.width, p.height))) {
@@ -212,8 +218,11 @@ export async function compile(repo: Repository, opts: CompileOptions = {}): Prom
 export const BUILD_FORMATS = ['docx', 'html', 'pdf'] as const;
 export type BuildFormat = (typeof BUILD_FORMATS)[number];
 
-/** A file a backend produced, relative to the output directory: its bytes, text, or pieces written one after the other. */
-export interface OutputFile { path: string; data: Uint8Array | string | readonly Uint8Array[] }
+/**
+ * A file a backend produced, relative to the output directory: its bytes, text, or pieces written one after the other
+ * (some left in their files until written: output.ts).
+ */
+export interface OutputFile { path: string; data: Uint8Array | string | ReadonlyArray<Uint8Array | FileBytes> }
 
 export interface RenderContext {
   repo: Repository;

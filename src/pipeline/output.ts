@@ -9,9 +9,13 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from './manifest.js';
+import { bytesOf, type FileBytes } from '../util/file-bytes.js';
 
-/** A file to write: its bytes, its text, or pieces of bytes written one after the other (a large DOCX: no buffer of it all). */
-export interface OutputFile { path: string; data: Uint8Array | string | readonly Uint8Array[] }
+/**
+ * A file to write: its bytes, its text, or pieces of bytes written one after the other (a large DOCX: no buffer of it
+ * all), some of them left in their files until written (a DOCX's flowchart PNGs in the cache: util/file-bytes.ts).
+ */
+export interface OutputFile { path: string; data: Uint8Array | string | ReadonlyArray<Uint8Array | FileBytes> }
 export interface Listed { path: string; sha256: string; bytes: number }
 
 const STAGING = /^\.powerbook-out-(\d+)-/;
@@ -62,7 +66,8 @@ function writeData(file: string, data: OutputFile['data']): { sha256: string; by
   let bytes = 0;
   const fd = openSync(file, 'w');
   try {
-    for (const piece of data) {
+    for (const given of data) {
+      const piece = bytesOf(given);
       for (let at = 0; at < piece.length;) at += writeSync(fd, piece, at, piece.length - at);
       hash.update(piece);
       bytes += piece.length;

@@ -16,7 +16,12 @@ import { chunksOf } from '../../src/render/docx/sections.js';
 import { finishPackage, PackageAssembler, partsOfZip, zipTime } from '../../src/render/docx/package.js';
 import { MediaStore } from '../../src/render/docx/media.js';
 import { PageNumberStandIns } from '../../src/render/docx/numbers.js';
-import { ZipWriter } from '../../src/render/docx/zip.js';
+import { joinPieces, ZipWriter } from '../../src/render/docx/zip.js';
+import { FileBytes } from '../../src/util/file-bytes.js';
+import { tempDir } from '../helpers/repo.js';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { GB9704 } from '../../src/domain/profile.js';
 import { catalogueTable, heading, landscapeTable, para, sampleModel } from './fixture.js';
 import { parts } from './helpers.js';
@@ -161,6 +166,19 @@ describe('package', () => {
     for (const [name, data, level] of entries) zip.add(name, data, level, mtime);
     const expected = zipSync(Object.fromEntries(entries.map(([name, data, level]) => [name, [data, { level: level as 0 | 6, mtime }]])));
     expect(Buffer.from(zip.finish()).equals(Buffer.from(expected))).toBe(true);
+
+    // The PNG left in its file (a flowchart cache's): the same zip, the file among the pieces, read only when joined.
+    const png = entries[2]![1];
+    const file = path.join(tempDir('pb-zip-file-'), 'image.png');
+    writeFileSync(file, png);
+    const lazy = new ZipWriter();
+    for (const [name, data, level] of entries) {
+      if (name.endsWith('.png')) lazy.addFile(name, new FileBytes(file, createHash('sha256').update(png).digest('hex'), png.length), mtime);
+      else lazy.add(name, data, level, mtime);
+    }
+    const pieces = lazy.finishPieces();
+    expect(pieces.filter((p) => p instanceof FileBytes)).toHaveLength(1);
+    expect(Buffer.from(joinPieces(pieces)).equals(Buffer.from(expected))).toBe(true);
   });
 
   it('puts text in place of the start of the document, longer or shorter', async () => {

@@ -27,7 +27,7 @@ describe('DOCX page layout on worker threads', () => {
     copyExample('examples/zhuzhou-commerce', repo);
     const cache = path.join(repo, '.powerbook/cache/layout');
     rmSync(cache, { recursive: true, force: true });
-    const threaded = build(repo, { POWERBOOK_LAYOUT_POOL_MIN: '1' });
+    const threaded = build(repo, { POWERBOOK_LAYOUT_POOL_MIN: '1', POWERBOOK_DOCX_THREADS: '2' });
     expect(threaded.stderr).toMatch(/目录页码：已排好/);
     expect(existsSync(cache) && readdirSync(cache).some((f) => /^layout-[0-9a-f]+\.json$/.test(f))).toBe(true);
     const cached = build(repo, {});
@@ -44,11 +44,11 @@ describe('DOCX page layout on worker threads', () => {
     const batches = { POWERBOOK_DOCX_BATCH: '300' };
     const single = build(repo, { ...batches, POWERBOOK_NO_WORKERS: '1' });
     rmSync(path.join(repo, '.powerbook/cache/layout'), { recursive: true, force: true });
-    const threaded = build(repo, { ...batches, POWERBOOK_WRITE_POOL_MIN: '1', POWERBOOK_LAYOUT_POOL_MIN: '1' });
+    const threaded = build(repo, { ...batches, POWERBOOK_WRITE_POOL_MIN: '1', POWERBOOK_LAYOUT_POOL_MIN: '1', POWERBOOK_DOCX_THREADS: '2' });
     expect(threaded.stderr).toMatch(/目录页码：已排好/);
     expect(threaded.docx.equals(single.docx)).toBe(true);
     // Written with the layout cached (the workers only write): the same again.
-    const cached = build(repo, { ...batches, POWERBOOK_WRITE_POOL_MIN: '1' });
+    const cached = build(repo, { ...batches, POWERBOOK_WRITE_POOL_MIN: '1', POWERBOOK_DOCX_THREADS: '2' });
     expect(cached.docx.equals(single.docx)).toBe(true);
   });
 });

@@ -50,6 +50,7 @@ export const FILES: Record<string, string | Buffer> = {
   'laws/binary-file.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
   'laws/empty-file.yaml': '\n',
   'laws/control-char.yaml': 'id: control-char\ntitle: 控制\u001b[31m字符\n',
+  'laws/hidden-char.yaml': 'id: hidden-char\ntitle: "转义写出的\\x07控制字符"\n',
   'laws/encoding.yaml': iconv.encode('id: encoding\ntitle: 国标编码的法律\n', 'gb18030'),
   'laws/file-too-large.yaml': `id: file-too-large\n# ${'x'.repeat(1_100_000)}\n`,
   'laws/yaml-too-deep.yaml': `id: yaml-too-deep\narticles: ${'['.repeat(150)}${']'.repeat(150)}\n`,

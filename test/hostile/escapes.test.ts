@@ -1,7 +1,7 @@
 /**
  * Control characters no raw byte of a file shows: a YAML double-quoted escape ("\e]0;…\a" sets a terminal's title,
  * "\u202e" reverses the text after it) and a raw U+202E pasted into a rule. validate says each at its place
- * (`control-char`); `diff` in text and markdown (a PR comment) shows them as U+FFFD; JSON keeps the data.
+ * (`hidden-char`); `diff` in text and markdown (a PR comment) shows them as U+FFFD; JSON keeps the data.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -20,13 +20,14 @@ function example(): string {
 const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd, stdio: 'pipe' });
 
 describe('control characters made by escapes, and bidirectional overrides', () => {
-  it('validate: control-char at the escaped value and at a raw U+202E in a rule', async () => {
+  it('validate: hidden-char at the escaped value and at a raw U+202E in a rule, and no control-char', async () => {
     const d = example();
     edit(d, 'powers/XK-001.yaml', (s) => s.replace(/^name: .*$/m, `name: ${NAME}`));
     edit(d, 'rules/ZD-01.md', (s) => s.replace('第一条 为落实', '第一条 为\u202e落实'));
     const { code, diags } = await validateJson(d);
     expect(code).toBe(0);
-    const cc = diags.filter((x) => x.rule === 'control-char');
+    expect(diags.filter((x) => x.rule === 'control-char')).toEqual([]);
+    const cc = diags.filter((x) => x.rule === 'hidden-char');
     expect(cc.map((x) => [path.relative(d, x.file), x.line, x.column, x.severity])).toEqual([
       ['powers/XK-001.yaml', 3, 7, 'warning'],
       ['rules/ZD-01.md', 23, 6, 'warning'],

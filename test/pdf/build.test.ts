@@ -78,9 +78,15 @@ describe('powerbook build --format pdf on the example', () => {
     expect(fonts.length).toBeGreaterThan(0);
     for (const f of fonts) expect(f.emb, JSON.stringify(f)).toBe('yes');
     // The body, headings, tables, page numbers and the title are named subsets (Fandol, installed as TrueType; the
-    // title's substitute is FandolSong Bold, not the CFF Noto Serif CJK that Chromium writes as Type 3). The cover,
-    // all title and heading text, has no Type 3 font at all. (Bold 仿宋 — Fandol has no bold 仿宋 — is emboldened by
-    // Chromium, which writes such glyphs as Type 3; their text still extracts.)
+    // title's substitute is FandolSong Bold, not the CFF Noto Serif CJK that Chromium writes as Type 3). Bold in 仿宋
+    // (the 责任： labels, the legal bases' titles, the catalogue's group rows: Fandol has no bold 仿宋, and Chromium
+    // writes the glyphs it emboldens as Type 3) is printed in 黑体, and the drawings' ⚠ comes from DejaVu Sans
+    // (TrueType) rather than Noto: no unnamed Type 3 font anywhere.
+    expect(fonts.filter((f) => /Type 3/.test(f.type)), 'Type 3 fonts').toEqual([]);
+    for (const f of fonts) expect(f.name, JSON.stringify(f)).toMatch(/^[A-Z]{6}\+\S+$/);
+    expect(fonts.some((f) => /\+DejaVuSans$/.test(f.name))).toBe(true);
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(text).toContain('⚠'); // the symbols still extract
     const cover = pdffonts(pdf, 1);
     expect(cover.filter((f) => /Type 3/.test(f.type)), 'Type 3 fonts on the cover').toEqual([]);
     expect(cover.map((f) => f.name).join(' ')).toMatch(/\+FandolSong-Bold/);

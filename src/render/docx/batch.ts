@@ -8,6 +8,7 @@
  * - Its pictures cross to a worker as their keys (media.ts), which docx's stand-ins are made from, not as their bytes.
  * - The page numbers it shows are stand-ins (numbers.ts), numbered alike on every thread.
  */
+import { FileBytes } from '../../util/file-bytes.js';
 import { Document, type ISectionOptions, type PageNumberEstimator } from '#docx';
 import type { Block, DocumentMeta, Figure, FootnoteDef } from '../../document/model.js';
 import { walkBlocks } from '../../document/walk.js';
@@ -128,7 +129,7 @@ export function encodeBatch(spec: BatchSpec, start: BatchStart, media: MediaStor
       if (figure.png === undefined) media.binaryKey('png', solidPng(1, 1));
       return { $picture: 'svg', key: media.svgKey(figure.svg!) } satisfies PictureKey;
     }
-    if (key === 'png' && value instanceof Uint8Array) return { $picture: 'png', key: media.binaryKey('png', value) } satisfies PictureKey;
+    if (key === 'png' && (value instanceof Uint8Array || value instanceof FileBytes)) return { $picture: 'png', key: media.binaryKey('png', value) } satisfies PictureKey;
     return value;
   });
 }

@@ -27,7 +27,8 @@ import type { PoolTask } from './layout-pool.js';
 import { PageNumberStandIns, type StandInCounts } from './numbers.js';
 import { MediaStore } from './media.js';
 import { compilePackage, PackageAssembler, type PartData } from './package.js';
-import { Deflater } from './zip.js';
+import { Deflater, joinPieces } from './zip.js';
+import type { FileBytes } from '../../util/file-bytes.js';
 import { collectSooner } from './heap.js';
 import { planSections, type DocxSection, type LayoutRun } from './sections.js';
 import { buildStyles } from './styles.js';
@@ -265,7 +266,7 @@ const complete = (b: Built): boolean => b.estimate !== undefined && b.entries.ev
 /** Renders the compendium as a DOCX, with a report of how the TOC's page numbers were worked out. */
 export async function renderDocxWithReport(model: DocumentModel, opts: RenderDocxOptions): Promise<{ buffer: Buffer; report: DocxRenderReport }> {
   const { pieces, report } = await renderDocxPieces(model, opts);
-  return { buffer: Buffer.concat(pieces, pieces.reduce((n, p) => n + p.length, 0)), report };
+  return { buffer: joinPieces(pieces), report };
 }
 
 /**
@@ -273,7 +274,7 @@ export async function renderDocxWithReport(model: DocumentModel, opts: RenderDoc
  * data, zip.ts): a build writes them to the file as they are, without a buffer of the whole file (about 120 MB for
  * 1,000 powers, which most of all would be the flowchart pictures a second time).
  */
-export async function renderDocxPieces(model: DocumentModel, opts: RenderDocxOptions): Promise<{ pieces: Uint8Array[]; report: DocxRenderReport }> {
+export async function renderDocxPieces(model: DocumentModel, opts: RenderDocxOptions): Promise<{ pieces: Array<Uint8Array | FileBytes>; report: DocxRenderReport }> {
   // A large document: its heaps are collected sooner while it is rendered (heap.ts).
   const large = opts.layout !== 'document' && model.sections.reduce((n, s) => n + weight(s.blocks, 0), 0) >= 2 * BATCH;
   const release = large ? collectSooner() : undefined;
@@ -284,7 +285,7 @@ export async function renderDocxPieces(model: DocumentModel, opts: RenderDocxOpt
   }
 }
 
-async function render(model: DocumentModel, opts: RenderDocxOptions): Promise<{ pieces: Uint8Array[]; report: DocxRenderReport }> {
+async function render(model: DocumentModel, opts: RenderDocxOptions): Promise<{ pieces: Array<Uint8Array | FileBytes>; report: DocxRenderReport }> {
   const t0 = performance.now();
   const wanted = opts.tocPageNumbers !== false;
   let built = await build(model, opts, wanted ? 'strict' : 'off');
@@ -299,7 +300,7 @@ async function render(model: DocumentModel, opts: RenderDocxOptions): Promise<{ 
     }
   }
   const t1 = performance.now();
-  let pieces: Uint8Array[];
+  let pieces: Array<Uint8Array | FileBytes>;
   try {
     pieces = await built.assembler.finishPieces();
     built.media.pruneSvgCache();

@@ -10,6 +10,7 @@
  * under the tests), or with one core, everything is done in-process.
  */
 import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 import { threadsFor } from '../../util/threads.js';
 import type { DocumentMeta } from '../../document/model.js';
 import type { LayoutProfile } from '../../domain/profile.js';
@@ -28,6 +29,20 @@ export const POOL_MIN_GROUPS = Number(process.env.POWERBOOK_LAYOUT_POOL_MIN) || 
  * start). POWERBOOK_WRITE_POOL_MIN sets it, for the tests.
  */
 export const POOL_MIN_BATCHES = Number(process.env.POWERBOOK_WRITE_POOL_MIN) || 3;
+/**
+ * Threads that lay out and write a DOCX, by default: on a machine of fewer than 4 cores, one (this thread). Measured on
+ * 2 cores (1,000 powers, 7,398 pages, layout cold, bench/RESULTS.md docx): a layout worker beside this thread took
+ * about the same wall time (29.2 s against 30.4 s idle, and longer when the machine was busy), for a fifth more CPU
+ * (each thread loads the fonts, compiles docx's code and collects its own heap) and 240 MB more memory (1,026 against
+ * 781 MB). POWERBOOK_DOCX_THREADS sets the number (at most the cores, and 4).
+ */
+function docxThreads(script: URL): number {
+  const most = threadsFor(script);
+  const given = Number(process.env.POWERBOOK_DOCX_THREADS);
+  if (Number.isInteger(given) && given >= 1) return Math.min(given, most);
+  return availableParallelism() >= 4 ? most : 1;
+}
+
 /** The young generation of each worker (MB): the layout allocates a lot that dies young. */
 const YOUNG_MB = 32;
 
@@ -90,7 +105,7 @@ export class LayoutPool {
    */
   static start(ctx: RenderContext, opts: LayoutOptions, use: { layout: boolean; writer?: WriterData }): LayoutPool | undefined {
     const script = new URL('./layout-worker.js', import.meta.url);
-    const threads = threadsFor(script);
+    const threads = docxThreads(script);
     if (threads < 2) return undefined;
     // Read here first, into shared memory, so that the workers take these bytes rather than each reading its own.
     if (use.layout) loadEstimatorFonts(ctx.profile, opts.fontFiles);

@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Deflater, ZipPart } from './zip.js';
+import { FileBytes } from '../../util/file-bytes.js';
 
 /**
  * A compressed SVG kept in the cache is named by the SVG's hash, the level and the version of fflate, whose DEFLATE
@@ -30,9 +31,12 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export class MediaStore {
-  /** A PNG's bytes, or an SVG (text, or its UTF-8 bytes boxed so as not to be taken for a PNG). */
-  private readonly byKey = new Map<string, Uint8Array | string | { svg: Uint8Array }>();
-  private readonly binaryKeys = new WeakMap<Uint8Array, string>();
+  /**
+   * A PNG's bytes (or the cache's file holding them, read as the zip is written), or an SVG (text, or its UTF-8 bytes
+   * boxed so as not to be taken for a PNG).
+   */
+  private readonly byKey = new Map<string, Uint8Array | FileBytes | string | { svg: Uint8Array }>();
+  private readonly binaryKeys = new WeakMap<Uint8Array | FileBytes, string>();
   private readonly svgKeys = new Map<string, string>();
   private readonly svgByteKeys = new WeakMap<Uint8Array, string>();
   private readonly compressed = new Map<string, Promise<ZipPart>>();
@@ -47,10 +51,10 @@ export class MediaStore {
   private readonly svgCacheUsed = new Set<string>();
 
   /** The stand-in for a PNG (or other binary picture), to give docx instead of its bytes. */
-  binary(type: string, data: Uint8Array): Uint8Array {
+  binary(type: string, data: Uint8Array | FileBytes): Uint8Array {
     if (this.layoutOnly) return encoder.encode(`${PREFIX}layout:${type}`);
     let hash = this.binaryKeys.get(data);
-    if (hash === undefined) this.binaryKeys.set(data, (hash = createHash('sha256').update(data).digest('hex')));
+    if (hash === undefined) this.binaryKeys.set(data, (hash = data instanceof FileBytes ? data.sha256 : createHash('sha256').update(data).digest('hex')));
     const key = `${type}:${hash}`;
     if (!this.byKey.has(key)) this.byKey.set(key, data);
     return encoder.encode(PREFIX + key);
@@ -73,7 +77,7 @@ export class MediaStore {
   }
 
   /** The key of a PNG (or other binary picture) for a batch written elsewhere (batch.ts), registered as `binary` does. */
-  binaryKey(type: string, data: Uint8Array): string {
+  binaryKey(type: string, data: Uint8Array | FileBytes): string {
     this.binary(type, data);
     return this.binaryKeys.get(data)!;
   }
@@ -94,11 +98,19 @@ export class MediaStore {
     return placeholder;
   }
 
+  /** The file that holds the bytes of a media part docx wrote with a stand-in, when they were left in one. */
+  resolveFile(written: Uint8Array): FileBytes | undefined {
+    const key = keyOf(written);
+    const data = key === undefined ? undefined : this.byKey.get(key);
+    return data instanceof FileBytes ? data : undefined;
+  }
+
   /** The real bytes of a media part docx wrote with a stand-in, or undefined when it is not one. */
   resolve(written: Uint8Array): Uint8Array | undefined {
     const key = keyOf(written);
     const data = key === undefined ? undefined : this.byKey.get(key);
     if (data === undefined || data instanceof Uint8Array) return data;
+    if (data instanceof FileBytes) return data.read();
     return typeof data === 'string' ? Buffer.from(data, 'utf8') : data.svg;
   }
 
@@ -108,7 +120,7 @@ export class MediaStore {
    */
   compressSvgs(deflater: Deflater): void {
     for (const [key, data] of this.byKey) {
-      if (data instanceof Uint8Array || this.compressed.has(key)) continue;
+      if (data instanceof Uint8Array || data instanceof FileBytes || this.compressed.has(key)) continue;
       const file = this.svgCacheDir === undefined ? undefined : `${key.slice('svg:'.length)}.l6.fflate-${FFLATE_VERSION}.bin`;
       if (file !== undefined) {
         this.svgCacheUsed.add(file);

@@ -23,7 +23,8 @@ import type { LayoutProfile } from '../../domain/profile.js';
 import { fontTableXml, runFonts, type RunRole } from './fonts.js';
 import type { MediaStore } from './media.js';
 import { styleRoles } from './styles.js';
-import { ZipWriter } from './zip.js';
+import { joinPieces, ZipWriter } from './zip.js';
+import type { FileBytes } from '../../util/file-bytes.js';
 
 /** A part of a package as docx compiles it: XML as text, anything else as bytes. */
 export type PartData = string | Uint8Array;
@@ -398,12 +399,11 @@ export class PackageAssembler {
 
   /** The finished package. */
   async finish(): Promise<Buffer> {
-    const pieces = await this.finishPieces();
-    return Buffer.concat(pieces, pieces.reduce((n, p) => n + p.length, 0));
+    return joinPieces(await this.finishPieces());
   }
 
   /** The finished package as pieces of the zip to write one after the other (zip.ts `finishPieces`). */
-  async finishPieces(): Promise<Uint8Array[]> {
+  async finishPieces(): Promise<Array<Uint8Array | FileBytes>> {
     if (!this.done) throw new Error('PackageAssembler: no last batch');
     const { created, media } = this.opts;
     const texts = new Map<string, string>();
@@ -456,7 +456,10 @@ export class PackageAssembler {
         continue;
       }
       const compressed = name.startsWith('word/media/') && level === 6 ? media?.compressedPart(written) : undefined;
+      // A PNG still in the flowchart cache's file goes into the zip from there as the zip is written out.
+      const file = name.startsWith('word/media/') && level === 0 ? media?.resolveFile(written) : undefined;
       if (compressed) zip.addPart(name, await compressed, mtime);
+      else if (file) zip.addFile(name, file, mtime);
       else zip.add(name, (name.startsWith('word/media/') && media?.resolve(written)) || written, level, mtime);
     }
     return zip.finishPieces();

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import { deflateSync } from 'fflate';
 import { threadsFor } from '../../util/threads.js';
+import { bytesOf, FileBytes } from '../../util/file-bytes.js';
 
 /** A part as it goes into the zip: its bytes stored (method 0) or deflated (8), its size and CRC-32. */
 export interface ZipPart {
@@ -23,7 +24,9 @@ export function deflated(data: Uint8Array, level: number): ZipPart {
   return { data: method === 8 ? deflateSync(data, { level: level as 6 }) : data, size: data.length, crc: crc32(data), method };
 }
 
-interface Entry extends ZipPart {
+interface Entry extends Omit<ZipPart, 'data'> {
+  /** Stored bytes may be left in their file (a flowchart's PNG in the cache), read only as the zip is written out. */
+  data: Uint8Array | FileBytes;
   name: Uint8Array;
   /** Whether the name is not plain ASCII (the UTF-8 flag). */
   utf8: boolean;
@@ -102,7 +105,7 @@ function writeFields(out: Buffer, at: number, e: Entry): void {
   out.writeUInt16LE(e.method, at + 2);
   out.writeUInt32LE(e.stamp >>> 0, at + 4);
   out.writeUInt32LE(e.crc >>> 0, at + 8);
-  out.writeUInt32LE(e.data.length, at + 12);
+  out.writeUInt32LE(e.data.byteLength, at + 12);
   out.writeUInt32LE(e.size, at + 16);
   out.writeUInt16LE(e.name.length, at + 20);
 }
@@ -115,8 +118,17 @@ export class ZipWriter {
     this.addPart(name, deflated(data, level), mtime);
   }
 
+  /** Adds a stored entry whose bytes stay in their file until the zip is written out (its CRC-32 is worked out now). */
+  addFile(name: string, file: FileBytes, mtime: Date): void {
+    this.push(name, { data: file, size: file.byteLength, crc: crc32(file.read()), method: 0 }, mtime);
+  }
+
   /** Adds an entry compressed already (`deflated`, `Deflater`). */
   addPart(name: string, part: ZipPart, mtime: Date): void {
+    this.push(name, part, mtime);
+  }
+
+  private push(name: string, part: Omit<Entry, 'name' | 'utf8' | 'stamp'>, mtime: Date): void {
     const encoded = encoder.encode(name);
     if (encoded.length > 65535) throw new Error(`zip: name too long: ${name}`);
     this.entries.push({ ...part, name: encoded, utf8: encoded.length !== name.length, stamp: dosStamp(mtime) });
@@ -124,16 +136,16 @@ export class ZipWriter {
 
   /** The zip. */
   finish(): Buffer {
-    const pieces = this.finishPieces();
-    return Buffer.concat(pieces, pieces.reduce((n, p) => n + p.length, 0));
+    return joinPieces(this.finishPieces());
   }
 
   /**
    * The zip as pieces to be written one after the other: each entry's local header, its data (the bytes it was given
-   * or compressed to, not copied), then the central directory. Writing them to a file needs no buffer of the whole zip.
+   * or compressed to, not copied, or the file that holds them), then the central directory. Writing them to a file
+   * needs no buffer of the whole zip, nor of the pictures left in their files (`bytesOf` reads each in turn).
    */
-  finishPieces(): Uint8Array[] {
-    const pieces: Uint8Array[] = [];
+  finishPieces(): Array<Uint8Array | FileBytes> {
+    const pieces: Array<Uint8Array | FileBytes> = [];
     const offsets: number[] = [];
     let at = 0;
     for (const e of this.entries) {
@@ -144,7 +156,7 @@ export class ZipWriter {
       writeFields(header, 6, e);
       header.set(e.name, 30);
       pieces.push(header, e.data);
-      at += header.length + e.data.length;
+      at += header.length + e.data.byteLength;
     }
     const local = at;
     const central = this.entries.reduce((n, e) => n + 46 + e.name.length, 0);
@@ -166,6 +178,12 @@ export class ZipWriter {
     tail.writeUInt32LE(local, c + 16);
     pieces.push(tail);
     this.entries.length = 0;
-    return pieces.filter((p) => p.length > 0);
+    return pieces.filter((p) => p.byteLength > 0);
   }
+}
+
+/** The pieces as one buffer, the files among them read. */
+export function joinPieces(pieces: ReadonlyArray<Uint8Array | FileBytes>): Buffer {
+  const bytes = pieces.map(bytesOf);
+  return Buffer.concat(bytes, bytes.reduce((n, p) => n + p.length, 0));
 }

@@ -3,6 +3,7 @@
  * content as the DOCX. No repository text reaches the output unescaped; images are <img> data URIs (an SVG in an <img>
  * runs no script and loads nothing).
  */
+import { bytesOf } from '../../util/file-bytes.js';
 import type { Block, Figure, Heading, Inline, Table } from '../../document/model.js';
 import { plainText } from '../../document/walk.js';
 import { esc, safeHref } from './escape.js';
@@ -118,7 +119,7 @@ function tableHtml(t: Table, o: HtmlOptions): string {
 
 export function figureSrc(f: Figure): string | undefined {
   if (f.svg !== undefined) return `data:image/svg+xml;base64,${(typeof f.svg === 'string' ? Buffer.from(f.svg, 'utf8') : Buffer.from(f.svg.buffer, f.svg.byteOffset, f.svg.byteLength)).toString('base64')}`;
-  if (f.png) return `data:image/png;base64,${Buffer.from(f.png).toString('base64')}`;
+  if (f.png) return `data:image/png;base64,${Buffer.from(bytesOf(f.png)).toString('base64')}`;
   return undefined;
 }
 

@@ -11,7 +11,7 @@
  *   22, rounded down to Chromium's layout unit (1/64 px) so that 22 lines fit; the character pitch comes from a small
  *   negative letter-spacing, so that 28 glyphs of 16 pt (plus spacing) fill a line, justified.
  */
-import { pageGeometry, type LayoutProfile } from '../../domain/profile.js';
+import { pageGeometry, type FontRole, type LayoutProfile } from '../../domain/profile.js';
 import type { Table } from '../../document/model.js';
 import { columnMinimums, fitColumns, rowLines } from '../../document/unbroken.js';
 import type { FontPlan } from './fonts.js';
@@ -138,6 +138,19 @@ export function tableRowClasses(profile: LayoutProfile): (t: Table) => (string |
 }
 
 /** The print CSS; with `pageNumbers: false` without the page numbers (a chunk sets them apart: pageNumberCss). */
+/**
+ * Bold text (\`strong\`: the labels 责任：, a legal basis's title, a catalogue's group rows, an author's **…**) in a
+ * role whose font has no bold face (Fandol's 仿宋 and 楷体) is printed in 黑体, as offices set emphasis in such
+ * text, not emboldened by Chromium, whose emboldened glyphs become unnamed Type 3 fonts in the PDF. (The DOCX marks
+ * them bold: Word and WPS embolden the font themselves.) With a bold face (an official font that has one), bold.
+ */
+function emphasis(fonts: FontPlan): string {
+  const f = fonts.families;
+  const rule = (selector: string, role: FontRole) =>
+    fonts.bold.has(role) ? `${selector} { font-weight: bold; }` : `${selector} { font-family: ${f.heading1}; font-weight: normal; }`;
+  return [rule('strong, b', 'body'), rule('table strong, table b', 'table'), rule('blockquote strong, blockquote b', 'heading2')].join('\n');
+}
+
 export function printCss(profile: LayoutProfile, fonts: FontPlan, opts: { pageNumbers?: boolean } = {}): string {
   const { sizePt } = profile;
   const { portrait, landscape, figure } = pageGeometry(profile);
@@ -185,7 +198,7 @@ a { color: inherit; text-decoration: none; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.875em; letter-spacing: 0; }
 sup { line-height: 0; }
 
-/* Headings: 标题 小标宋 二号 centred; 一、 黑体; （一） 楷体; 1. 仿宋 bold; （1） 仿宋. */
+/* Headings: 标题 小标宋 二号 centred; 一、 黑体; （一） 楷体; 1. 仿宋 (bold when the font has a bold face); （1） 仿宋. */
 h1, h2, h3, h4, h5, h6 { margin: 0; font-size: ${sizePt.heading}pt; font-weight: normal; line-height: ${px(g.linePx)}; break-after: avoid; break-inside: avoid; text-align: justify; text-indent: ${twoChars}; }
 /* Line height 1.5: taller than the title font's own ascent + descent (Noto Serif CJK: 1.45 em). In a shorter line box
    Chromium writes such a heading's bookmark title twice ("编制说明编制说明"). */
@@ -196,7 +209,7 @@ h1, h2, h3, h4, h5, h6 { margin: 0; font-size: ${sizePt.heading}pt; font-weight:
 .h-part, .h-title, p.title, p.subtitle, p.table-caption, caption, figcaption { text-wrap: balance; }
 .h-chapter { font-family: ${f.heading1}; }
 .h-section { font-family: ${f.heading2}; }
-.h-item { font-family: ${f.body}; font-weight: bold; }
+.h-item { font-family: ${f.body}; font-weight: ${fonts.bold.has('body') ? 'bold' : 'normal'}; }
 .h-subitem { font-family: ${f.body}; }
 
 p.title { font-family: ${f.title}; font-size: ${sizePt.title}pt; text-align: center; text-indent: 0; letter-spacing: 0; }
@@ -205,6 +218,7 @@ p.caption, figcaption, caption { font-family: ${f.heading1}; font-size: ${note}p
 p.note { font-size: ${note}pt; line-height: ${note * 1.5}pt; text-indent: ${2 * note}pt; letter-spacing: 0; }
 p.signature { text-align: right; text-indent: 0; padding-right: ${px(4 * g.charPx)}; }
 blockquote { margin: 0 ${twoChars}; font-family: ${f.heading2}; }
+${emphasis(fonts)}
 ul, ol { margin: 0; padding-left: ${twoChars}; }
 ol.labelled, ul.labelled { list-style: none; }
 

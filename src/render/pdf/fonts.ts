@@ -62,6 +62,11 @@ export interface FontPlan {
   families: Record<FontRole, string>;
   /** Roles whose official font is installed for real (not an alias to a substitute). */
   genuine: Set<FontRole>;
+  /**
+   * Roles whose font has a bold face. Chromium emboldens a face that has none and writes the emboldened glyphs as
+   * unnamed Type 3 fonts: bold in such a role is printed otherwise (css.ts). Fandol has no bold 仿宋 nor 楷体.
+   */
+  bold: Set<FontRole>;
   files: Partial<Record<FontRole, string>>;
 }
 
@@ -100,6 +105,9 @@ function fcFaces(family: string): Face[] {
  * The regular and bold faces of a family, by style name (not by the weight the font declares). `heavy`: the bold face
  * serves every weight (a substitute for a heavy display face).
  */
+/** Whether a family has a bold face (by style name). */
+const hasBoldFace = (family: string): boolean => fcFaces(family).some((f) => f.psName && /^bold$/i.test(f.style));
+
 function pinnedFaces(family: string, name: string, heavy = false): string {
   const faces = fcFaces(family).filter((f) => f.psName && !/italic|oblique/i.test(f.style));
   const bold = faces.find((f) => /^bold$/i.test(f.style));
@@ -124,8 +132,11 @@ export function planFonts(profile: LayoutProfile, fontFiles: Partial<Record<Font
   const faces: string[] = [];
   const families = {} as Record<FontRole, string>;
   const genuine = new Set<FontRole>();
+  const bold = new Set<FontRole>();
   const files: Partial<Record<FontRole, string>> = {};
   const pinned = new Map<string, string>();
+  const boldOf = new Map<string, boolean>();
+  const boldFace = (family: string) => { let b = boldOf.get(family); if (b === undefined) boldOf.set(family, (b = hasBoldFace(family))); return b; };
   for (const role of FONT_ROLES) {
     const requested = profile.fonts[role];
     const file = fontFiles[role] ?? FONT_ROLES.map((r) => (profile.fonts[r] === requested ? fontFiles[r] : undefined)).find(Boolean);
@@ -139,6 +150,7 @@ export function planFonts(profile: LayoutProfile, fontFiles: Partial<Record<Font
     const m = fcMatch(requested);
     if (m && m.families.some((f) => same(f, requested))) {
       genuine.add(role);
+      if (!file && boldFace(requested)) bold.add(role);
     } else if (m?.families[0] && KNOWN_SUBSTITUTES.has(m.families[0])) {
       // The official name is an alias of a free substitute: pin its regular and bold faces ahead of it. (fontconfig's
       // answer for a name it does not know at all is just its default font: that is not pinned.) A substitute with
@@ -159,11 +171,13 @@ export function planFonts(profile: LayoutProfile, fontFiles: Partial<Record<Font
         if (css) { faces.push(css); pinned.set(key, name); } else name = undefined;
       }
       if (name) list.push(q(name));
+      // A file of the repository is one face: no bold beside it.
+      if (name && !file && (heavy || boldFace(family))) bold.add(role);
     }
     list.push(q(requested), ...FREE_FAMILIES[role].map(q), GENERIC[role]);
     families[role] = [...new Set(list)].join(', ');
   }
-  return { faces: faces.join('\n'), families, genuine, files };
+  return { faces: faces.join('\n'), families, genuine, bold, files };
 }
 
 /** TrueType or CFF outlines, from the file's first bytes (a collection: its first font). */

@@ -30,6 +30,8 @@ import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import type { DocumentModel, Figure } from '../../document/model.js';
 import { chromiumPath, launchChromium, type LaunchedBrowser } from '../../browser/chromium.js';
 import { plainStadiums } from '../../flowchart/stadium.js';
+import { withSymbolFont } from '../../flowchart/symbol-font.js';
+import { bytesOf } from '../../util/file-bytes.js';
 import type { FontRole, LayoutProfile } from '../../domain/profile.js';
 import { planChunks } from './chunks.js';
 import { pageNumberCss, printCss, tableColumnWidths, tableRowClasses } from './css.js';
@@ -126,7 +128,8 @@ export async function renderPdf(model: DocumentModel, opts: PdfOptions): Promise
       if (src) return src;
       // A drawing's stadium nodes as rounded rectangles, not rough.js's Bézier polygons (flowchart/stadium.ts): the
       // same picture in a quarter of the data, and a sixth less of Chromium's work on a compendium of flowcharts.
-      const data = f.svg !== undefined ? Buffer.from(plainStadiums(typeof f.svg === 'string' ? f.svg : utf8.decode(f.svg)), 'utf8') : f.png ? Buffer.from(f.png) : undefined;
+      // Its symbols (⚠) from a TrueType font, which the PDF names (flowchart/symbol-font.ts).
+      const data = f.svg !== undefined ? Buffer.from(withSymbolFont(plainStadiums(typeof f.svg === 'string' ? f.svg : utf8.decode(f.svg))), 'utf8') : f.png ? Buffer.from(bytesOf(f.png)) : undefined;
       if (!data) return undefined;
       src = `fig-${createHash('sha256').update(data).digest('hex').slice(0, 24)}.${f.svg !== undefined ? 'svg' : 'png'}`;
       writeFileSync(path.join(dir, src), data);

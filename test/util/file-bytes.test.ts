@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bytesOf, FileBytes } from '../../src/util/file-bytes.js';
+import { tempDir } from '../helpers/repo.js';
+
+describe('FileBytes', () => {
+  it('reads the bytes it names, and refuses a file changed since', () => {
+    const file = path.join(tempDir('pb-filebytes-'), 'a.png');
+    const data = Buffer.from('\x89PNG fake picture bytes');
+    writeFileSync(file, data);
+    const ref = new FileBytes(file, createHash('sha256').update(data).digest('hex'), data.length);
+    expect(Buffer.compare(ref.read(), data)).toBe(0);
+    expect(Buffer.compare(Buffer.from(bytesOf(ref)), data)).toBe(0);
+    const plain = new Uint8Array([1, 2, 3]);
+    expect(bytesOf(plain)).toBe(plain);
+    writeFileSync(file, Buffer.from('\x89PNG other picture bytes'));
+    expect(() => ref.read()).toThrow(/changed while the build was running/);
+  });
+});
