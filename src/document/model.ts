@@ -32,7 +32,7 @@ export type HeadingRole =
   | 'part'      // 第一部分 …: a part title (二号 小标宋, centred, new page)
   | 'chapter'   // 一、 (黑体)
   | 'section'   // （一） (楷体)
-  | 'item'      // 1. (仿宋 bold)
+  | 'item'      // 1. (仿宋)
   | 'subitem';  // （1） (仿宋)
 
 export interface Heading {

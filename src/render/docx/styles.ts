@@ -6,7 +6,7 @@
  *
  * Headings are styled by what they are (`headingLook`), as GB/T 9704 orders them: a part title (第一部分 …) and a
  * rule's title 二号 小标宋 centred; an area of rules (一、职权法定类制度) 三号 黑体; inside a text 一、 三号 黑体,
- * （一） 三号 楷体, 1. 三号 仿宋 bold, （1） 三号 仿宋. Headings the 目录 lists use a style with an outline level, so a
+ * （一） 三号 楷体, 1. and （1） 三号 仿宋 (not bold: GB/T 9704 asks 仿宋, and the PDF, whose free 仿宋 has no bold face, prints it so). Headings the 目录 lists use a style with an outline level, so a
  * TOC field (`\o "1-5"`: Word takes every style whose definition has an outline level in that range) and the
  * navigation pane pick them up: parts, areas and rule titles styles of their own (PB Part Heading, PB Area Heading,
  * PB Rule Title), the others Word's built-in "heading 1" … "heading 5". Headings the model keeps out of the 目录 use
@@ -92,7 +92,7 @@ export function headingStyle(h: Pick<Heading, 'level' | 'role' | 'unit' | 'toc' 
 const builtInHeadingId = (level: number): string => `Heading${level}`;
 export const tocStyleId = (level: number): string => `TOC${level}`;
 
-/** The font role and weight of a heading's look: 小标宋 for titles, 黑体, 楷体, 仿宋 (bold for 1.). */
+/** The font role and weight of a heading's look: 小标宋 for titles, 黑体, 楷体, 仿宋. */
 export function lookFormat(look: HeadingLook): { role: RunRole; bold?: boolean } {
   switch (look) {
     case 'part':
@@ -104,7 +104,7 @@ export function lookFormat(look: HeadingLook): { role: RunRole; bold?: boolean }
     case 'section':
       return { role: 'heading2' };
     case 'item':
-      return { role: 'body', bold: true };
+      return { role: 'body' };
     case 'subitem':
       return { role: 'body' };
   }

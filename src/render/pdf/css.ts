@@ -198,7 +198,7 @@ a { color: inherit; text-decoration: none; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.875em; letter-spacing: 0; }
 sup { line-height: 0; }
 
-/* Headings: 标题 小标宋 二号 centred; 一、 黑体; （一） 楷体; 1. 仿宋 (bold when the font has a bold face); （1） 仿宋. */
+/* Headings: 标题 小标宋 二号 centred; 一、 黑体; （一） 楷体; 1. and （1） 仿宋 (GB/T 9704 §7.3.3; as the DOCX). */
 h1, h2, h3, h4, h5, h6 { margin: 0; font-size: ${sizePt.heading}pt; font-weight: normal; line-height: ${px(g.linePx)}; break-after: avoid; break-inside: avoid; text-align: justify; text-indent: ${twoChars}; }
 /* Line height 1.5: taller than the title font's own ascent + descent (Noto Serif CJK: 1.45 em). In a shorter line box
    Chromium writes such a heading's bookmark title twice ("编制说明编制说明"). */
@@ -209,7 +209,7 @@ h1, h2, h3, h4, h5, h6 { margin: 0; font-size: ${sizePt.heading}pt; font-weight:
 .h-part, .h-title, p.title, p.subtitle, p.table-caption, caption, figcaption { text-wrap: balance; }
 .h-chapter { font-family: ${f.heading1}; }
 .h-section { font-family: ${f.heading2}; }
-.h-item { font-family: ${f.body}; font-weight: ${fonts.bold.has('body') ? 'bold' : 'normal'}; }
+.h-item { font-family: ${f.body}; }
 .h-subitem { font-family: ${f.body}; }
 
 p.title { font-family: ${f.title}; font-size: ${sizePt.title}pt; text-align: center; text-indent: 0; letter-spacing: 0; }
