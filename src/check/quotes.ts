@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/message.js';
 import type { SourceFile } from '../load/source.js';
 import type { SchemaKind } from './schema.js';
+import { fieldName, forEachString } from './strings.js';
 
 /** Keys whose texts are a law's words, quoted as the law prints them. */
 const PASTED = new Set(['quote']);
@@ -16,23 +17,10 @@ const CHINESE_QUOTE = /[“”]/;
 export function checkQuotes(kind: SchemaKind, data: unknown, source: SourceFile, diags: Diagnostic[]): void {
   // Most files have no Chinese quotation mark at all: one search of the text, no walk.
   if (kind === 'law' || !CHINESE_QUOTE.test(source.text)) return;
-  const path: (string | number)[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') {
-      if (!v.includes('“') && !v.includes('”')) return;
-      const open = v.split('“').length - 1, close = v.split('”').length - 1;
-      if (open === close) return;
-      const field = path.map((k) => (typeof k === 'number' ? `[${k + 1}]` : k)).join('.').replace(/\.\[/g, '[');
-      diags.push(diag(source.path, source.rangeAt([...path]), 'text-unbalanced-quote', 'unbalanced', { field: field || '-', open, close }));
-    } else if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) { path.push(i); walk(v[i]); path.pop(); }
-    } else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      for (const k in o) {
-        if (PASTED.has(k)) continue;
-        path.push(k); walk(o[k]); path.pop();
-      }
-    }
-  };
-  walk(data);
+  forEachString(data, (v, path) => {
+    if (!v.includes('“') && !v.includes('”')) return;
+    const open = v.split('“').length - 1, close = v.split('”').length - 1;
+    if (open === close) return;
+    diags.push(diag(source.path, source.rangeAt([...path]), 'text-unbalanced-quote', 'unbalanced', { field: fieldName(path), open, close }));
+  }, { skip: PASTED });
 }

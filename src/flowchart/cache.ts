@@ -55,19 +55,24 @@ export function flowchartCacheKey(source: string, format: FlowchartFormat, setti
 export class FlowchartCache {
   constructor(readonly dir: string) {}
 
-  /** The entry, or null if absent or corrupt (a corrupt one is deleted). */
   /**
    * The entry with its bytes left in the file (`FileBytes`, checked now and again when read): for a PNG, which only the
    * DOCX's zip reads, at the end of the build.
    */
   async getFile(key: string, format: FlowchartFormat): Promise<(Omit<CacheEntry, 'data'> & { file: FileBytes }) | null> {
-    const entry = await this.get(key, format);
-    if (!entry) return null;
-    const { data, ...rest } = entry;
-    return { ...rest, file: new FileBytes(this.path(key, format), sha256(data), data.length) };
+    const found = await this.read(key, format);
+    if (!found) return null;
+    const { entry: { data, ...rest }, sha256: hash } = found;
+    return { ...rest, file: new FileBytes(this.path(key, format), hash, data.length) };
   }
 
+  /** The entry, or null if absent or corrupt (a corrupt one is deleted). */
   async get(key: string, format: FlowchartFormat): Promise<CacheEntry | null> {
+    return (await this.read(key, format))?.entry ?? null;
+  }
+
+  /** The entry and its bytes' SHA-256 (checked against the sidecar's), or null as `get`. */
+  private async read(key: string, format: FlowchartFormat): Promise<{ entry: CacheEntry; sha256: string } | null> {
     const file = this.path(key, format);
     let meta: Sidecar;
     let data: Buffer;
@@ -83,7 +88,7 @@ export class FlowchartCache {
       await this.delete(key, format);
       return null;
     }
-    return { data, width: meta.width, height: meta.height, pngWidth: meta.pngWidth, pngHeight: meta.pngHeight, warnings: meta.warnings };
+    return { sha256: meta.sha256, entry: { data, width: meta.width, height: meta.height, pngWidth: meta.pngWidth, pngHeight: meta.pngHeight, warnings: meta.warnings } };
   }
 
   async put(key: string, format: FlowchartFormat, entry: CacheEntry): Promise<void> {

@@ -56,23 +56,22 @@ export function readText(entry: Listed, diags: Diagnostic[]): string | null {
   const text = dec.text ?? '';
   // Control characters (a terminal's ESC sequences, BEL, form feeds pasted from other programs): invisible in an
   // editor, dropped from the DOCX, garbling a terminal. Said once a file, at the first.
-  const cc = CONTROL.exec(text);
-  if (cc) {
-    let line = 1, col = 1;
-    for (let i = 0; i < cc.index; i++) { if (text.charCodeAt(i) === 10) { line++; col = 1; } else col++; }
-    const count = text.match(CONTROL_ALL)!.length;
-    diags.push(diag(entry.rel, { start: { line, column: col } }, 'control-char', 'found', { code: codePoint(cc[0]), count }));
-  }
+  const cc = firstOf(text, CONTROL, CONTROL_ALL);
+  if (cc) diags.push(diag(entry.rel, { start: cc.start }, 'control-char', 'found', { code: codePoint(cc.ch), count: cc.count }));
   // Characters that set the direction of text (pasted from web pages, or planted): the compendium may show the text
   // reordered, unlike the editor. Said once a file, at the first, with how many.
-  const bidi = BIDI.exec(text);
-  if (bidi) {
-    let line = 1, col = 1;
-    for (let i = 0; i < bidi.index; i++) { if (text.charCodeAt(i) === 10) { line++; col = 1; } else col++; }
-    const count = text.match(BIDI_ALL)!.length;
-    diags.push(diag(entry.rel, { start: { line, column: col } }, 'hidden-char', 'bidi', { code: codePoint(bidi[0]), where: count > 1 ? `（本文件共 ${count} 个）` : '', whereEn: count > 1 ? ` (${count} in the file)` : '' }));
-  }
+  const bidi = firstOf(text, BIDI, BIDI_ALL);
+  if (bidi) diags.push(diag(entry.rel, { start: bidi.start }, 'hidden-char', 'bidi', { code: codePoint(bidi.ch), where: bidi.count > 1 ? `（本文件共 ${bidi.count} 个）` : '', whereEn: bidi.count > 1 ? ` (${bidi.count} in the file)` : '' }));
   return text;
+}
+
+/** The first character of `text` that `one` matches, where it is (line and column: LF ends a line) and how many `all` finds. */
+function firstOf(text: string, one: RegExp, all: RegExp): { ch: string; start: { line: number; column: number }; count: number } | undefined {
+  const m = one.exec(text);
+  if (!m) return undefined;
+  let line = 1, column = 1;
+  for (let i = 0; i < m.index; i++) { if (text.charCodeAt(i) === 10) { line++; column = 1; } else column++; }
+  return { ch: m[0], start: { line, column }, count: text.match(all)!.length };
 }
 
 /** Direction controls: marks (LRM, RLM, ALM), embeddings and overrides, isolates. */

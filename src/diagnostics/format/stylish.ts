@@ -65,7 +65,7 @@ function clippedFrame(d: Diagnostic, text: string, starts: Map<string, number[]>
   const line = d.start.line;
   if (line < 1 || line > ls.length) return undefined;
   // Control and bidirectional-override characters of the file are shown as U+FFFD (one for one: columns stay right).
-  const lineText = (n: number) => text.slice(ls![n - 1], n < ls!.length ? ls![n] - 1 : text.length).replace(/\r$/, '').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, '\ufffd');
+  const lineText = (n: number) => terminalSafe(text.slice(ls![n - 1], n < ls!.length ? ls![n] - 1 : text.length).replace(/\r$/, ''));
   const first = Math.max(1, line - 1), last = Math.min(ls.length, line + 1);
   // The window: centred on the column, the same for the three lines so that they stay aligned.
   const col = Math.max(1, d.start.column);

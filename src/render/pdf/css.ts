@@ -137,7 +137,6 @@ export function tableRowClasses(profile: LayoutProfile): (t: Table) => (string |
   };
 }
 
-/** The print CSS; with `pageNumbers: false` without the page numbers (a chunk sets them apart: pageNumberCss). */
 /**
  * Bold text (\`strong\`: the labels 责任：, a legal basis's title, a catalogue's group rows, an author's **…**) in a
  * role whose font has no bold face (Fandol's 仿宋 and 楷体) is printed in 黑体, as offices set emphasis in such
@@ -151,6 +150,7 @@ function emphasis(fonts: FontPlan): string {
   return [rule('strong, b', 'body'), rule('table strong, table b', 'table'), rule('blockquote strong, blockquote b', 'heading2')].join('\n');
 }
 
+/** The print CSS; with `pageNumbers: false` without the page numbers (a chunk sets them apart: pageNumberCss). */
 export function printCss(profile: LayoutProfile, fonts: FontPlan, opts: { pageNumbers?: boolean } = {}): string {
   const { sizePt } = profile;
   const { portrait, landscape, figure } = pageGeometry(profile);
