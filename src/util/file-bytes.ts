@@ -7,16 +7,29 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 
 export class FileBytes {
+  /** The bytes' CRC-32, once they have been read and checked against their SHA-256 (`crc32`). */
+  private crc: number | undefined;
+
   constructor(readonly path: string, readonly sha256: string, readonly byteLength: number) {}
 
+  /**
+   * The bytes. Checked against their SHA-256; once their CRC-32 is known (`crc32`, which a zip entry needs anyway),
+   * against that instead: as sure a sign of a file changed under the build, for a tenth of the work.
+   */
   read(): Buffer {
     const data = readFileSync(this.path);
-    if (data.length !== this.byteLength || createHash('sha256').update(data).digest('hex') !== this.sha256) {
-      throw new Error(`${this.path}: changed while the build was running (another build using the same cache?): build again`);
-    }
+    const same = data.length === this.byteLength && (this.crc !== undefined ? crc32(data) === this.crc : createHash('sha256').update(data).digest('hex') === this.sha256);
+    if (!same) throw new Error(`${this.path}: changed while the build was running (another build using the same cache?): build again`);
     return data;
+  }
+
+  /** The bytes' CRC-32 (read and checked against their SHA-256 the first time). */
+  crc32(): number {
+    this.crc ??= crc32(this.read());
+    return this.crc;
   }
 }
 

@@ -17,5 +17,12 @@ describe('FileBytes', () => {
     expect(bytesOf(plain)).toBe(plain);
     writeFileSync(file, Buffer.from('\x89PNG other picture bytes'));
     expect(() => ref.read()).toThrow(/changed while the build was running/);
+    // Once its CRC-32 is known (a zip entry's), a later read is checked against that: a change of the same length too.
+    writeFileSync(file, data);
+    const crc = ref.crc32();
+    expect(Buffer.compare(ref.read(), data)).toBe(0);
+    expect(ref.crc32()).toBe(crc);
+    writeFileSync(file, Buffer.from('\x89PNG fake picture bytez'));
+    expect(() => ref.read()).toThrow(/changed while the build was running/);
   });
 });

@@ -189,6 +189,12 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
     batchDocument(ctx, specs[i]!, starts[i]!, { meta: model.meta, styles, ...(i === 0 ? { footnotes: model.footnotes } : {}) }, numbers);
 
   let deflater: Deflater | undefined;
+  if (specs.length > 1) {
+    // The body is compressed a batch at a time on the deflater's thread as the batches are joined (package.ts
+    // `compressWith`), not all at once on this thread once the last one is.
+    deflater = Deflater.start();
+    assembler.compressWith(deflater);
+  }
   if (laidOut && !whole) {
     // The batches are written while the pages are laid out (here, while the worker threads lay out runs; then this
     // thread lays out runs too), with stand-ins for the page numbers the TOC shows, which take the numbers once they
@@ -246,7 +252,12 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
       for (let i = 0; i < specs.length; i++) assembler.add(compilePackage(documentOf(i, fixedEstimator(layout.estimate))), i === specs.length - 1);
     }
   } else {
-    for (let i = 0; i < specs.length; i++) assembler.add(compilePackage(documentOf(i, pageNumbers)), i === specs.length - 1);
+    try {
+      for (let i = 0; i < specs.length; i++) assembler.add(compilePackage(documentOf(i, pageNumbers)), i === specs.length - 1);
+    } catch (e) {
+      await (deflater as Deflater | undefined)?.close();
+      throw e;
+    }
   }
   const est = result?.();
   return {
