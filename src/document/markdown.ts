@@ -5,11 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Content, Heading as MdHeading, List, PhrasingContent, Root, Table as MdTable } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { numberToChinese } from '../domain/numerals.js';
 import { insideRoot } from '../load/files.js';
+import { parseMarkdown } from '../load/mdast.js';
 import { findXrefs, resolveXref } from '../domain/xref.js';
 import type { Law, Power } from '../domain/types.js';
 import type { Loaded } from '../load/repository.js';
@@ -29,7 +27,6 @@ export interface MarkdownContext {
   lawByTitle?(target: string, article?: string): string | undefined;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm);
 
 /** Official heading numbers by Markdown depth: # 一、 ## （一） ### 1. #### （1）; deeper levels are not numbered. */
 class HeadingNumbers {
@@ -52,10 +49,12 @@ export interface MarkdownOptions {
   dropTitle?: string;
   /** Outline level of the Markdown's `#` headings (they are not listed in the TOC). */
   baseLevel: 2 | 3 | 4;
+  /** `md` parsed already (a rule's body: load/mdast.ts `ruleTree`). */
+  tree?: Root;
 }
 
 export function markdownToBlocks(md: string, ctx: MarkdownContext, opts: MarkdownOptions): Block[] {
-  const tree = processor.parse(md) as Root;
+  const tree = opts.tree ?? parseMarkdown(md);
   const numbers = new HeadingNumbers();
   const defs = new Map<string, number>();
   // Footnote definitions first, so that references get numbers in order of the definitions' first reference.

@@ -8,6 +8,7 @@ import { chineseDate, legalBasisText, timeLimitText } from './text.js';
 import { feesText, NOT_FILLED, powerTimeLimits } from './facts.js';
 import { inForce } from '../domain/power.js';
 import { markdownToBlocks, type MarkdownContext } from './markdown.js';
+import { ruleTree } from '../load/mdast.js';
 import { articleText, bookTitle } from '../domain/law.js';
 import { libraryLevel, type CitedLibraryLaw, type LegalBasisTexts } from './citations.js';
 
@@ -185,7 +186,7 @@ export function ruleBlocks(rules: RuleDoc[], ctx: MarkdownContext, ruleAnchors: 
       out.push({ type: 'heading', level: 3, role: 'title', children: [t(d.title)], anchor: ruleAnchors.get(String(d.id))!, toc: true, outline: true, pageBreakBefore: true, unit: { kind: 'rule', id: String(d.id), category: area } });
       const meta = [d.number, versionText(d.version), d.adopted ? `${chineseDate(d.adopted, true)}通过` : ''].filter(Boolean).join('　');
       if (meta) out.push({ type: 'paragraph', children: [t(meta)], align: 'center', indent: false, style: 'subtitle' });
-      out.push(...markdownToBlocks(r.body, ctx, { file: r.source.path, anchorPrefix: `r_${d.id}`, baseLevel: 4 }));
+      out.push(...markdownToBlocks(r.body, ctx, { file: r.source.path, anchorPrefix: `r_${d.id}`, baseLevel: 4, tree: ruleTree(r) }));
       out.push(para(reviewLine(r), { style: 'note', indent: false }));
     });
   }

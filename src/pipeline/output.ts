@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from './manifest.js';
-import { bytesOf, type FileBytes } from '../util/file-bytes.js';
+import { FileBytes } from '../util/file-bytes.js';
 
 /**
  * A file to write: its bytes, its text, or pieces of bytes written one after the other (a large DOCX: no buffer of it
@@ -67,10 +67,12 @@ function writeData(file: string, data: OutputFile['data']): { sha256: string; by
   const fd = openSync(file, 'w');
   try {
     for (const given of data) {
-      const piece = bytesOf(given);
-      for (let at = 0; at < piece.length;) at += writeSync(fd, piece, at, piece.length - at);
-      hash.update(piece);
-      bytes += piece.length;
+      // A file's bytes (a picture in the flowchart cache) go through a buffer of their own, a piece at a time.
+      for (const piece of given instanceof FileBytes ? given.chunks() : [given]) {
+        for (let at = 0; at < piece.length;) at += writeSync(fd, piece, at, piece.length - at);
+        hash.update(piece);
+        bytes += piece.length;
+      }
     }
   } finally {
     closeSync(fd);

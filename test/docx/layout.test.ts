@@ -33,6 +33,37 @@ describe('run by run', () => {
   }
 });
 
+describe('batches laid out as they are written', () => {
+  for (const [name, model] of [
+    ['a ~50-page compendium', () => bigModel(6)],
+    ['a section ending in a table that fills its page', sectionEndingInFullTable],
+    ['footnotes in several runs', footnotesInRuns],
+  ] as const) {
+    it(`give ${name} the pages of each run that groups of runs give it`, async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'powerbook-batched-'));
+      try {
+        const whole = await renderDocxWithReport(model(), { profile: GB9704, layout: 'document' });
+        const batched = await renderDocxWithReport(model(), { profile: GB9704, batch: 20, layoutCacheDir: join(dir, 'a') });
+        const grouped = await renderDocxWithReport(model(), { profile: GB9704, batch: 20, layoutCacheDir: join(dir, 'b'), layoutWhileWriting: false });
+        expect(grouped.report.layoutRuns!.batched).toBe(0);
+        if (name !== 'footnotes in several runs') expect(batched.report.layoutRuns!.batched).toBeGreaterThan(0);
+        expect(batched.report.toc).toEqual(whole.report.toc);
+        expect(batched.report.pageCount).toBe(whole.report.pageCount);
+        expect(sha(batched.buffer)).toBe(sha(grouped.buffer));
+        // Every run's pages and the page of each anchor in it, as the cache keeps them, are the same.
+        const runsIn = async (d: string) => {
+          const file = (await readdir(d)).find((n) => n.endsWith('.json'))!;
+          const { runs } = JSON.parse(await readFile(join(d, file), 'utf8')) as { runs: Record<string, unknown> };
+          return Object.fromEntries(Object.keys(runs).sort().map((k) => [k, runs[k]]));
+        };
+        expect(await runsIn(join(dir, 'a'))).toEqual(await runsIn(join(dir, 'b')));
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }, 120_000);
+  }
+});
+
 describe('layout cache', () => {
   let dir: string;
   beforeAll(async () => {

@@ -3,6 +3,7 @@
  * the package rewrite and its zip, page numbers written before they are known, and how the TOC's page numbers fall
  * back when they can't be worked out.
  */
+import { inflateRawSync } from 'node:zlib';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { BookmarkNames } from '../../src/render/docx/bookmarks.js';
@@ -16,7 +17,7 @@ import { chunksOf } from '../../src/render/docx/sections.js';
 import { finishPackage, PackageAssembler, partsOfZip, zipTime } from '../../src/render/docx/package.js';
 import { MediaStore } from '../../src/render/docx/media.js';
 import { PageNumberStandIns } from '../../src/render/docx/numbers.js';
-import { joinPieces, ZipWriter } from '../../src/render/docx/zip.js';
+import { Deflater, deflatedSegment, FINAL_BLOCK, joinPieces, ZipWriter } from '../../src/render/docx/zip.js';
 import { FileBytes } from '../../src/util/file-bytes.js';
 import { tempDir } from '../helpers/repo.js';
 import { createHash } from 'node:crypto';
@@ -197,6 +198,53 @@ describe('package', () => {
     untouched.add(partsOfZip(input), true);
     expect(untouched.replaceDocumentStart(untouched.documentLength, () => undefined)).toBe(false);
     expect(new TextDecoder().decode(unzipSync(await untouched.finish())['word/document.xml'])).toContain('第\uE0000\uE001页');
+  });
+
+  it('compresses text in segments that make one DEFLATE stream, as zlib inflates it', () => {
+    const line = (i: number) => `<w:p><w:r><w:t>第${i}条 行政许可事项的办理时限为二十个工作日。</w:t></w:r></w:p>`;
+    const text = new TextEncoder().encode(Array.from({ length: 6000 }, (_, i) => line(i)).join(''));
+    // Sizes where fflate's own sync flush writes a broken stored block (70,000 and 100,000 bytes of this text did), and
+    // a segment of one byte, of nothing, of bytes that do not compress.
+    const noise = Uint8Array.from({ length: 100_000 }, (_, i) => (Math.imul(i, 2654435761) >>> 13) & 255);
+    const cases: Uint8Array[][] = [
+      [text.subarray(0, 70_000)], [text.subarray(0, 100_000), text.subarray(5, 6)], [text.subarray(0, 1), new Uint8Array(0), text],
+      [noise, text.subarray(0, 65_536), noise.subarray(3)],
+    ];
+    for (let size = 1; size < 300_000; size = Math.ceil(size * 1.7) + 13) cases.push([text.subarray(0, size), text.subarray(size, size * 2)]);
+    for (const parts of cases) {
+      const stream = Buffer.concat([...parts.map((p) => deflatedSegment(p, 6)), FINAL_BLOCK]);
+      expect(inflateRawSync(stream).equals(Buffer.concat(parts))).toBe(true);
+    }
+  });
+
+  it('compresses the body a batch at a time as batches are added, the same text as at the end', async () => {
+    const document = (body: string) => `<w:document><w:body>${body}<w:sectPr/></w:body></w:document>`;
+    const batch = (body: string) => partsOfZip(docxOf({ '[Content_Types].xml': '<Types></Types>', 'word/_rels/document.xml.rels': '<Relationships></Relationships>', 'word/document.xml': document(body) }));
+    const bodies = ['<w:p><w:r><w:t>目录 第\uE0000\uE001页</w:t></w:r></w:p>', ...Array.from({ length: 5 }, (_, i) => `<w:p><w:r><w:t>${'第' + i + '批 正文。'.repeat(3000 * (i + 1))}</w:t></w:r></w:p>`)];
+    const written = async (deflater: Deflater | undefined, replace: boolean) => {
+      const assembler = new PackageAssembler({ profile: GB9704, created });
+      if (deflater) assembler.compressWith(deflater);
+      let start = 0;
+      bodies.forEach((b, i) => {
+        assembler.add(batch(b), i === bodies.length - 1);
+        if (i === 0) start = assembler.documentLength;
+      });
+      if (replace) expect(assembler.replaceDocumentStart(start, (t) => t.replace('\uE0000\uE001', '12345'))).toBe(true);
+      const zip = Buffer.from(await assembler.finish());
+      return { text: new TextDecoder().decode(unzipSync(zip)['word/document.xml']), zip };
+    };
+    for (const replace of [false, true]) {
+      const deflater = Deflater.start();
+      try {
+        const plain = await written(undefined, replace);
+        const segmented = await written(deflater, replace);
+        expect(segmented.text).toBe(plain.text);
+        expect(segmented.text).toContain(replace ? '第12345页' : '第\uE0000\uE001页');
+        expect((await written(deflater, replace)).zip.equals(segmented.zip)).toBe(true); // the same bytes again
+      } finally {
+        await deflater.close();
+      }
+    }
   });
 
   it('dates zip entries with the UTC date and time in any time zone, 1980 at the earliest', () => {

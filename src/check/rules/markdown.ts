@@ -4,24 +4,12 @@
  * more past where that text starts): "- 第二项" glued to the end of the first item, its marker printed as text.
  */
 import type { Html, Paragraph, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { defineRule } from '../context.js';
-import type { RuleDoc } from '../../load/repository.js';
-
-const processor = unified().use(remarkParse).use(remarkGfm);
+import { ruleTree as tree } from '../../load/mdast.js';
 /** A list item's marker at the start of a line: "- ", "* ", "+ ", "1. ", "1) ". */
 const MARKER = /^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+\S/;
 /** Findings said for one rule file at most. */
 const MAX_PER_FILE = 20;
-
-const trees = new WeakMap<RuleDoc, Root>();
-function tree(r: RuleDoc): Root {
-  let t = trees.get(r);
-  if (!t) { t = processor.parse(r.body) as Root; trees.set(r, t); }
-  return t;
-}
 
 /** Nodes of `root` of one type, without recursion (a body of 10,000 headings or nested quotes stays flat). */
 function nodesOf<T extends { type: string }>(root: Root, type: T['type']): T[] {

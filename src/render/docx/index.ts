@@ -22,7 +22,7 @@ import { capturingEstimator } from './estimate.js';
 import { fontFileSet } from './fonts.js';
 import { geometryOf } from './geometry.js';
 import { batchDocument, batchSpecs, batchStarts, encodeBatch } from './batch.js';
-import { fixedEstimator, layOutRuns } from './layout.js';
+import { BatchLayouts, fixedEstimator, layOutRuns, type BatchPlan } from './layout.js';
 import type { PoolTask } from './layout-pool.js';
 import { PageNumberStandIns, type StandInCounts } from './numbers.js';
 import { MediaStore } from './media.js';
@@ -59,11 +59,16 @@ export interface RenderDocxOptions {
    */
   layout?: 'runs' | 'document';
   /**
-   * How much of the document docx writes at a time (about a unit per paragraph and per table cell; default 6000):
+   * How much of the document docx writes at a time (about a unit per paragraph and per table cell; default 1500):
    * docx holds what it writes several times over in memory, so a large document is written in batches and joined.
    * The whole document's layout (`layout: 'document'`) writes it in one.
    */
   batch?: number;
+  /**
+   * false: no batch is laid out as it is written (layout.ts `BatchLayouts`); every run is laid out in a document of
+   * its own group. For the tests, which compare the two.
+   */
+  layoutWhileWriting?: boolean;
 }
 
 export interface DocxRenderReport {
@@ -81,7 +86,8 @@ export interface DocxRenderReport {
   missingFonts: string[];
   guesses: Array<{ reason: string; page: number }>;
   /** Runs of pages laid out (`laidOut`) and taken from the layout cache (`cached`), when laid out run by run. */
-  layoutRuns?: { total: number; laidOut: number; cached: number };
+  /** Runs in the document, laid out, taken from the cache, and of those laid out, laid out as their batch was written. */
+  layoutRuns?: { total: number; laidOut: number; cached: number; batched: number };
   millis: { layoutAndPack: number; finish: number; total: number };
 }
 
@@ -106,7 +112,7 @@ interface Built {
 }
 
 /** How much of the document docx writes at a time, by default (see `batch`). */
-const BATCH = 6000;
+const BATCH = 1500;
 
 /** Roughly how much blocks write: a unit for each paragraph and table cell, and for each empty list item. */
 function weight(blocks: readonly Block[], tocEntries: number): number {
@@ -189,6 +195,12 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
     batchDocument(ctx, specs[i]!, starts[i]!, { meta: model.meta, styles, ...(i === 0 ? { footnotes: model.footnotes } : {}) }, numbers);
 
   let deflater: Deflater | undefined;
+  if (specs.length > 1) {
+    // The body is compressed a batch at a time on the deflater's thread as the batches are joined (package.ts
+    // `compressWith`), not all at once on this thread once the last one is.
+    deflater = Deflater.start();
+    assembler.compressWith(deflater);
+  }
   if (laidOut && !whole) {
     // The batches are written while the pages are laid out (here, while the worker threads lay out runs; then this
     // thread lays out runs too), with stand-ins for the page numbers the TOC shows, which take the numbers once they
@@ -209,11 +221,13 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
         joined++;
       }
     };
+    // On one thread, some batches are laid out as they are written (layout.ts BatchLayouts).
+    const batchLayouts = new BatchLayouts(profile, opts.fontFiles);
     const writes = specs.map((spec, i): PoolTask<BatchWritten> => ({
       message: () => ({ kind: 'batch', data: encodeBatch(spec, starts[i]!, ctx.media) }),
       local: () => {
         const own = new PageNumberStandIns(names);
-        return { parts: compilePackage(documentOf(i, own.estimator)), standIns: own.counts() };
+        return { parts: compilePackage(documentOf(i, batchLayouts.estimator(i, own.estimator))), standIns: own.counts() };
       },
       done: (w) => join(i, w),
       // The first batch has the footnotes (and, for all the batches after it, every bookmark name's stand-in).
@@ -227,8 +241,15 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
     };
     let layout: Awaited<ReturnType<typeof layOutRuns>>;
     try {
+      const batches: BatchPlan = {
+        runs: specs.map((spec) => (spec.parts.length === 1 ? spec.parts[0]!.runs : undefined)),
+        firstPage: specs.map((spec) => spec.parts[0]?.properties.page?.pageNumbers?.start ?? 1),
+        closeAfter: specs.map((spec) => spec.closeAfter),
+        layouts: batchLayouts,
+      };
       layout = await layOutRuns(ctx, plan.flatMap((s) => s.runs), model.footnotes, {
         styles, fontFiles: opts.fontFiles, cacheDir: opts.layoutCacheDir, writes: writes as Array<PoolTask<unknown>>, writer: { meta: model.meta }, spare,
+        ...(opts.layoutWhileWriting === false ? {} : { batches }),
       });
     } catch (e) {
       await (deflater as Deflater | undefined)?.close();
@@ -246,7 +267,12 @@ async function build(model: DocumentModel, opts: RenderDocxOptions, estimate: 's
       for (let i = 0; i < specs.length; i++) assembler.add(compilePackage(documentOf(i, fixedEstimator(layout.estimate))), i === specs.length - 1);
     }
   } else {
-    for (let i = 0; i < specs.length; i++) assembler.add(compilePackage(documentOf(i, pageNumbers)), i === specs.length - 1);
+    try {
+      for (let i = 0; i < specs.length; i++) assembler.add(compilePackage(documentOf(i, pageNumbers)), i === specs.length - 1);
+    } catch (e) {
+      await (deflater as Deflater | undefined)?.close();
+      throw e;
+    }
   }
   const est = result?.();
   return {

@@ -8,6 +8,10 @@
  * document at once costs more than linear time and memory; run by run it is linear. Consecutive runs of a section are
  * laid out together, as the document has them (which saves a document each), up to `GROUP` of them.
  *
+ * On one thread most runs are not laid out in documents of their own at all: a batch of the document (index.ts) is
+ * laid out from the body docx formats to write it (`BatchLayouts`), and the runs of a batch get their pages from where
+ * their bookmarks fall in it; what that cannot tell is laid out in groups after.
+ *
  * Each run's pages (and the page of each bookmark in it) can be kept in a cache (`layoutCacheDir`), keyed by a hash of
  * what the run is made of and of everything else its layout depends on, so a rebuild lays out only what changed.
  *
@@ -46,7 +50,7 @@ export interface RunLayoutResult {
   estimate: EstimatedPageNumbers;
   /** `estimated` (laid out as Word does), `guessed` (some run had to be guessed past), `blank` (some run gave up). */
   mode: 'estimated' | 'guessed' | 'blank';
-  runs: { total: number; laidOut: number; cached: number };
+  runs: { total: number; laidOut: number; cached: number; batched: number };
 }
 
 
@@ -228,6 +232,53 @@ function openingAnchor(p: LayoutItem): string | undefined {
 }
 
 
+/**
+ * Batches laid out as they are written, on one thread: docx calls a batch's estimator with the body it has just
+ * formatted to write it, and the layout reads that body as it reads a group's document (layOutGroup). The runs of such
+ * a batch are not rendered and formatted a second time for their layout (about a tenth of a cold build's time). Runs
+ * start pages of their own, so a run's pages in its batch are its pages alone, as in a group. A batch is laid out
+ * this way when it is one part of one section (its page numbers run on from its first page), cites no footnote (a
+ * batch after the first has none in its document), holds no TOC, and at least half of its runs are not in the cache;
+ * whatever of it cannot be told apart (a run whose start carries no bookmark) is laid out in groups after.
+ */
+export class BatchLayouts {
+  /** The batches to lay out as they are written (decided by layOutRuns before they are). */
+  readonly wanted = new Set<number>();
+  /** Each wanted batch's layout, once written (undefined when the layout stopped short). */
+  readonly results = new Map<number, EstimatedPageNumbers | undefined>();
+
+  constructor(private readonly profile: RenderContext['profile'], private readonly fontFiles: LayoutOptions['fontFiles']) {}
+
+  /** The estimator to write batch `i` with: `numbers`, the batch laid out on the way when it is wanted. */
+  estimator(i: number, numbers: PageNumberEstimator): PageNumberEstimator {
+    if (!this.wanted.has(i)) return numbers;
+    const layout = capturingEstimator(this.profile, this.fontFiles, false);
+    return Object.assign(
+      (body: Parameters<PageNumberEstimator>[0], context: Parameters<PageNumberEstimator>[1]) => {
+        try {
+          layout.estimator(body, context);
+          this.results.set(i, layout.result());
+        } catch {
+          this.results.set(i, undefined); // its runs are laid out in groups, as they would have been
+        }
+        return numbers(body, context);
+      },
+      numbers.listNumbers ? { listNumbers: numbers.listNumbers } : {},
+    );
+  }
+}
+
+/** What layOutRuns is told of the batches (index.ts), to lay some out as they are written (`BatchLayouts`). */
+export interface BatchPlan {
+  /** The runs of each batch that is one part of one section, in order; undefined for the others. */
+  runs: ReadonlyArray<readonly LayoutRun[] | undefined>;
+  /** The number the first page of each such batch shows (its section's start, or 1). */
+  firstPage: readonly number[];
+  /** Whether each batch ends with an empty section of its own (batch.ts `closeAfter`). */
+  closeAfter: readonly boolean[];
+  layouts: BatchLayouts;
+}
+
 interface PreparedRun extends LayoutItem {
   key: string;
   toc: boolean;
@@ -272,7 +323,7 @@ export async function layOutRuns(
   ctx: RenderContext,
   runs: readonly LayoutRun[],
   footnoteDefs: readonly FootnoteDef[],
-  opts: LayoutOptions & { writes?: ReadonlyArray<PoolTask<unknown>>; writer?: WriterData; spare?: () => void },
+  opts: LayoutOptions & { writes?: ReadonlyArray<PoolTask<unknown>>; writer?: WriterData; spare?: () => void; batches?: BatchPlan },
 ): Promise<RunLayoutResult> {
   const settings = settingsKey(ctx, opts.fontFiles);
   const cacheFile = opts.cacheDir ? join(opts.cacheDir, `layout-${settings.slice(0, 32)}.json`) : undefined;
@@ -338,17 +389,21 @@ export async function layOutRuns(
 
   // Everything but the TOC: the runs not in the cache, consecutive ones of a section in groups (see layOutGroup),
   // laid out by worker threads when there are many (layout-pool.ts), else here.
-  const groups: PreparedRun[][] = [];
-  let group: PreparedRun[] = [];
-  const flush = () => { if (group.length) groups.push(group); group = []; };
-  for (const p of prepared) {
-    const known = p.toc ? undefined : (cached[p.key] ?? used[p.key]);
-    if (p.toc || known || group.length >= GROUP || p.run.firstInSection || openingAnchor(p) === undefined) flush();
-    if (p.toc) continue;
-    if (known) p.result = used[p.key] = known;
-    else group.push(p);
-  }
-  flush();
+  const groupsOf = (): PreparedRun[][] => {
+    const groups: PreparedRun[][] = [];
+    let group: PreparedRun[] = [];
+    const flush = () => { if (group.length) groups.push(group); group = []; };
+    for (const p of prepared) {
+      const known = p.toc ? undefined : (p.result ?? cached[p.key] ?? used[p.key]);
+      if (p.toc || known || group.length >= GROUP || p.run.firstInSection || openingAnchor(p) === undefined) flush();
+      if (p.toc) continue;
+      if (known) p.result = used[p.key] = known;
+      else group.push(p);
+    }
+    flush();
+    return groups;
+  };
+  let groups = groupsOf();
   const writes = opts.writes ?? [];
   const layout = groups.length >= POOL_MIN_GROUPS;
   const pool = layout || writes.length >= POOL_MIN_BATCHES ? LayoutPool.start(ctx, opts, { layout, ...(opts.writer ? { writer: opts.writer } : {}) }) : undefined;
@@ -361,6 +416,38 @@ export async function layOutRuns(
   const done = (g: readonly LayoutItem[], results: RunPages[]) => {
     (g as PreparedRun[]).forEach((p, i) => { p.result = used[p.key] = results[i]!; laidOut.add(p); });
   };
+  /**
+   * The pages of a batch's runs from the batch's layout (BatchLayouts): each run from the page its opening bookmark is
+   * on (the first from the batch's first page) to the next run's start, or the batch's end (before the empty section
+   * that closes the batch's, if it has one). A run whose start or anchors are not found is left to the groups.
+   */
+  let batched = 0;
+  const fromBatch = (est: EstimatedPageNumbers, ps: readonly PreparedRun[], firstPage: number, closeAfter: boolean) => {
+    if (est.pageCount === undefined) return;
+    // The page (from 1, in the batch) of a bookmark: its number as shown, less the number the batch's first page shows.
+    const pageOf = (name: string | undefined): number => {
+      const shown = name === undefined ? NaN : (est.bookmarkPageNumbers?.get(name) ?? Number(est.bookmarks.get(name)));
+      return Number.isInteger(shown) ? shown - firstPage + 1 : NaN;
+    };
+    const pages = closeAfter ? est.sectionPageCounts?.[0] : est.pageCount;
+    if (pages === undefined || (closeAfter && est.sectionPageCounts?.length !== 2)) return;
+    const starts = ps.map((p, k) => (k === 0 ? 1 : pageOf(p.anchors.get(openingAnchor(p) ?? ''))));
+    ps.forEach((p, k) => {
+      if (p.result) return; // from the cache
+      const start = starts[k]!;
+      const end = k + 1 < ps.length ? starts[k + 1]! : pages + 1;
+      if (!(start >= 1 && end > start && end <= pages + 1)) return;
+      const found: Record<string, number> = {};
+      for (const [anchor, name] of p.anchors) {
+        const page = pageOf(name) - start + 1;
+        if (!(page >= 1 && page <= end - start)) return;
+        found[anchor] = page;
+      }
+      p.result = used[p.key] = { pages: end - start, anchors: found, guesses: [], mode: 'estimated' };
+      laidOut.add(p);
+      batched++;
+    });
+  };
   // With pages to lay out, the workers lay out and this thread writes the batches (then lays out too): the threads are
   // busy either way, and a batch written on a worker costs more (the worker's own docx code warming up, the batch sent
   // there and its parts back). With none, the workers write batches too.
@@ -368,9 +455,28 @@ export async function layOutRuns(
     ...(layout ? writes.map((w) => ({ ...w, here: true })) : writes),
     ...groups.map((g): PoolTask<RunPages[]> => ({ message: () => ({ kind: 'group', data: encodeGroup(g) }), local: () => local(g), done: (r) => done(g, r) })) as Array<PoolTask<unknown>>,
   ];
+  // On one thread, batches whose runs are mostly to be laid out are laid out as they are written (BatchLayouts).
+  const batches = pool ? undefined : opts.batches;
+  const byRun = new Map(prepared.map((p) => [p.run, p]));
+  if (batches) {
+    batches.runs.forEach((runs, i) => {
+      const ps = runs?.map((r) => byRun.get(r));
+      if (!ps || ps.some((p) => !p || p.toc || p.footnotes.length > 0)) return;
+      const open = ps.filter((p) => !p!.result).length;
+      if (open > 0 && open * 2 >= ps.length) batches.layouts.wanted.add(i);
+    });
+  }
   try {
     if (pool) await pool.runAll(tasks, opts.spare);
-    else {
+    else if (batches && batches.layouts.wanted.size > 0) {
+      for (const w of writes) w.done(await w.local());
+      for (const i of batches.layouts.wanted) {
+        const est = batches.layouts.results.get(i);
+        if (est) fromBatch(est, batches.runs[i]!.map((r) => byRun.get(r)!), batches.firstPage[i]!, batches.closeAfter[i]!);
+      }
+      groups = groupsOf(); // what the batches left
+      for (const g of groups) done(g, await local(g));
+    } else {
       for (const task of tasks) task.done(await task.local());
     }
     opts.spare?.();
@@ -426,7 +532,7 @@ export async function layOutRuns(
   return {
     estimate: { bookmarks: numbers.bookmarks, pageCount: numbers.pageCount, ...(numbers.guesses.length ? { guesses: numbers.guesses } : {}) },
     mode,
-    runs: { total: prepared.length, laidOut: laidOut.size, cached: prepared.length - laidOut.size },
+    runs: { total: prepared.length, laidOut: laidOut.size, cached: prepared.length - laidOut.size, batched },
   };
 }
 

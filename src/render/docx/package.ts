@@ -23,7 +23,8 @@ import type { LayoutProfile } from '../../domain/profile.js';
 import { fontTableXml, runFonts, type RunRole } from './fonts.js';
 import type { MediaStore } from './media.js';
 import { styleRoles } from './styles.js';
-import { joinPieces, ZipWriter } from './zip.js';
+import { crc32 } from 'node:zlib';
+import { deflatedSegment, FINAL_BLOCK, joinPieces, ZipWriter, type Deflater } from './zip.js';
 import type { FileBytes } from '../../util/file-bytes.js';
 
 /** A part of a package as docx compiles it: XML as text, anything else as bytes. */
@@ -263,6 +264,9 @@ export class PackageAssembler {
   private readonly nextDrawing = { n: 1 };
   private batches = 0;
   private done = false;
+  /** Where the body's text is compressed as it is added (`compressWith`), and the parts of it compressed so far. */
+  private deflater: Deflater | undefined;
+  private segments: Array<{ start: number; end: number; bytes: Promise<Uint8Array> }> = [];
 
   constructor(opts: PackageOptions) {
     this.opts = opts;
@@ -276,6 +280,22 @@ export class PackageAssembler {
   add(files: PackageParts, last: boolean, runFontsAdded = false): void {
     if (this.done) throw new Error('PackageAssembler: the last batch was added already');
     const first = this.batches++ === 0;
+    const from = this.document.byteLength;
+    this.addBatch(files, first, last, runFontsAdded);
+    const to = this.document.byteLength;
+    if (this.deflater && to > from) this.segments.push({ start: from, end: to, bytes: this.deflater.segment(this.document.bytes().slice(from, to), 6) });
+  }
+
+  /**
+   * Compresses word/document.xml a batch at a time as batches are added, on the deflater's thread (zip.ts
+   * `deflatedSegment`: one DEFLATE stream of segments), instead of all of it at the end on this one. A part of the text
+   * later replaced (`replaceDocumentStart`) is compressed again at the end.
+   */
+  compressWith(deflater: Deflater): void {
+    this.deflater = deflater;
+  }
+
+  private addBatch(files: PackageParts, first: boolean, last: boolean, runFontsAdded: boolean): void {
     const xml = textOf(files.get('word/document.xml'));
     const open = xml.indexOf('<w:body>');
     const close = xml.lastIndexOf('</w:body>');
@@ -394,7 +414,27 @@ export class PackageAssembler {
    * in place of their stand-ins); false, and the text left as it was, when `replace` gives undefined.
    */
   replaceDocumentStart(end: number, replace: (text: string) => string | undefined): boolean {
-    return this.document.replaceStart(end, replace);
+    const before = this.document.byteLength;
+    if (!this.document.replaceStart(end, replace)) return false;
+    const moved = this.document.byteLength - before;
+    // The segments of the text replaced are compressed again at the end; those after it moved with it.
+    this.segments = this.segments.filter((s) => s.start >= end).map((s) => ({ ...s, start: s.start + moved, end: s.end + moved }));
+    return true;
+  }
+
+  /** word/document.xml compressed: its segments compressed as batches were added, the rest here (`compressWith`). */
+  private async compressedDocument(): Promise<{ data: Uint8Array; size: number; crc: number; method: 8 }> {
+    const text = this.document.bytes();
+    const pieces: Uint8Array[] = [];
+    let at = 0;
+    for (const s of this.segments) {
+      if (s.start > at) pieces.push(deflatedSegment(text.subarray(at, s.start), 6));
+      pieces.push(await s.bytes);
+      at = s.end;
+    }
+    if (at < text.length) pieces.push(deflatedSegment(text.subarray(at), 6));
+    pieces.push(FINAL_BLOCK);
+    return { data: Buffer.concat(pieces), size: text.length, crc: crc32(text), method: 8 };
   }
 
   /** The finished package. */
@@ -451,7 +491,8 @@ export class PackageAssembler {
       }
       const written = bytesOf(data());
       if (name === 'word/document.xml') {
-        zip.add(name, written, level, mtime);
+        if (this.deflater) zip.addPart(name, await this.compressedDocument(), mtime);
+        else zip.add(name, written, level, mtime);
         this.document.release(); // compressed: its text is no longer needed
         continue;
       }

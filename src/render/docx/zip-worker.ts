@@ -1,9 +1,14 @@
 /** Worker thread of zip.ts `Deflater`: deflates the parts it is sent, as `ZipWriter` would. */
 import { parentPort } from 'node:worker_threads';
 import { deflateSync } from 'fflate';
-import { deflated, type DeflateRequest } from './zip.js';
+import { deflated, deflatedSegment, type DeflateRequest } from './zip.js';
 
-parentPort!.on('message', ({ id, data, level }: DeflateRequest) => {
+parentPort!.on('message', ({ id, data, level, segment }: DeflateRequest) => {
+  if (segment) {
+    const part = deflatedSegment(data, level);
+    parentPort!.postMessage({ id, part }, [part.buffer as ArrayBuffer]);
+    return;
+  }
   const part = deflated(data, level);
   parentPort!.postMessage({ id, part }, [part.data.buffer as ArrayBuffer]);
 });

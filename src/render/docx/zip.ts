@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
-import { deflateSync } from 'fflate';
+import { Deflate, deflateSync } from 'fflate';
 import { threadsFor } from '../../util/threads.js';
 import { bytesOf, FileBytes } from '../../util/file-bytes.js';
 
@@ -24,6 +24,36 @@ export function deflated(data: Uint8Array, level: number): ZipPart {
   return { data: method === 8 ? deflateSync(data, { level: level as 6 }) : data, size: data.length, crc: crc32(data), method };
 }
 
+/**
+ * `data` deflated at `level` as one segment of a longer DEFLATE stream (RFC 1951): its own blocks, none final, ending
+ * with an empty stored block at a byte boundary (a sync flush), so that segments compressed apart — in any order, on
+ * any thread — and then `FINAL_BLOCK` make one stream when written one after the other. Each segment starts afresh
+ * (no match reaches back into the one before): a little larger than one stream, the same bytes for the same segments.
+ */
+export function deflatedSegment(data: Uint8Array, level: number): Uint8Array {
+  const out: Uint8Array[] = [];
+  const d = new Deflate({ level: level as 6 }, (chunk) => { out.push(chunk); });
+  if (data.length > 0) d.push(data, false);
+  // Every byte deflated into blocks, none final; what is written of the last byte is kept back in the stream's state.
+  d.flush(false);
+  // fflate's own sync flush (`flush(true)`) writes its empty stored block at a wrong offset when that last byte has
+  // bits set (fflate 0.8.3: wfblk is given the state, not its bit offset), so it is written here: the state `s.r` is
+  // the bit offset in the last byte and, shifted by 3, the byte's bits so far.
+  const state = (d as unknown as { s?: { r?: number } }).s;
+  if (typeof state !== 'object' || state === null) throw new Error('zip: fflate\'s Deflate keeps its state elsewhere (fflate upgraded?)');
+  const r = state.r ?? 0;
+  const bit = r & 7;
+  // The stored block's 3 header bits (not final, type 00) at that offset, zeros to the byte boundary, LEN 0, NLEN 0xFFFF.
+  out.push(bit === 0 ? Uint8Array.of(0, 0, 0, 0xff, 0xff) : bit <= 5 ? Uint8Array.of(r >> 3, 0, 0, 0xff, 0xff) : Uint8Array.of(r >> 3, 0, 0, 0, 0xff, 0xff));
+  const joined = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of out) { joined.set(c, at); at += c.length; }
+  return joined;
+}
+
+/** An empty stored block marked final (BFINAL 1, BTYPE 00, LEN 0, NLEN 0xFFFF): ends a stream of segments. */
+export const FINAL_BLOCK = Uint8Array.of(0x01, 0x00, 0x00, 0xff, 0xff);
+
 interface Entry extends Omit<ZipPart, 'data'> {
   /** Stored bytes may be left in their file (a flowchart's PNG in the cache), read only as the zip is written out. */
   data: Uint8Array | FileBytes;
@@ -38,6 +68,8 @@ export interface DeflateRequest {
   id: number;
   data: Uint8Array;
   level: number;
+  /** A segment of a longer stream (`deflatedSegment`), answered with its bytes alone. */
+  segment?: boolean;
 }
 
 /**
@@ -45,12 +77,12 @@ export interface DeflateRequest {
  * core (or the code runs from its TypeScript sources): as `deflated`, whose bytes they are.
  */
 export class Deflater {
-  private readonly pending = new Map<number, { resolve: (p: ZipPart) => void; reject: (e: unknown) => void }>();
+  private readonly pending = new Map<number, { resolve: (p: never) => void; reject: (e: unknown) => void }>();
   private next = 0;
 
   private constructor(private readonly worker: Worker | undefined) {
-    worker?.on('message', ({ id, part }: { id: number; part: ZipPart }) => {
-      this.pending.get(id)!.resolve(part);
+    worker?.on('message', ({ id, part }: { id: number; part: ZipPart | Uint8Array }) => {
+      this.pending.get(id)!.resolve(part as never);
       this.pending.delete(id);
       if (this.pending.size === 0) worker.unref();
     });
@@ -67,10 +99,20 @@ export class Deflater {
   /** The part compressed at `level`. Its bytes go to the worker: `data` must not be used after (nor share its buffer). */
   deflate(data: Uint8Array, level: number): Promise<ZipPart> {
     if (!this.worker) return Promise.resolve(deflated(data, level));
-    const id = this.next++;
-    const done = new Promise<ZipPart>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    this.worker.ref();
-    this.worker.postMessage({ id, data, level } satisfies DeflateRequest, [data.buffer as ArrayBuffer]);
+    return this.send<ZipPart>({ id: this.next++, data, level });
+  }
+
+  /** `data` as a segment of a longer stream (`deflatedSegment`). Its bytes go to the worker, as with `deflate`. */
+  segment(data: Uint8Array, level: number): Promise<Uint8Array> {
+    if (!this.worker) return Promise.resolve(deflatedSegment(data, level));
+    return this.send<Uint8Array>({ id: this.next++, data, level, segment: true });
+  }
+
+  private send<T>(request: DeflateRequest): Promise<T> {
+    const worker = this.worker!;
+    const done = new Promise<T>((resolve, reject) => this.pending.set(request.id, { resolve: resolve as (p: never) => void, reject }));
+    worker.ref();
+    worker.postMessage(request, [request.data.buffer as ArrayBuffer]);
     return done;
   }
 
@@ -120,7 +162,7 @@ export class ZipWriter {
 
   /** Adds a stored entry whose bytes stay in their file until the zip is written out (its CRC-32 is worked out now). */
   addFile(name: string, file: FileBytes, mtime: Date): void {
-    this.push(name, { data: file, size: file.byteLength, crc: crc32(file.read()), method: 0 }, mtime);
+    this.push(name, { data: file, size: file.byteLength, crc: file.crc32(), method: 0 }, mtime);
   }
 
   /** Adds an entry compressed already (`deflated`, `Deflater`). */
