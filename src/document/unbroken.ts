@@ -83,6 +83,23 @@ function textLines(xs: readonly Inline[]): string[] {
   return lines;
 }
 
+/**
+ * How wide the line holding `line[start, end)` (a code, number or Latin word) must be: with the closing signs after it
+ * and the opening ones before it, which no line starts or ends with (their kinsoku), and LibreOffice's space beside an
+ * ideograph next to it. In a column narrower than that (the 环节 column of a step named 第1环节办理（类型22）, one
+ * character a line), "22）" cannot stay together, and LibreOffice and docx's layout give up on it differently
+ * (LibreOffice: 2 / 2 / ）, docx: 22 / ）): the table's rows then have more lines in LibreOffice than the 目录's
+ * numbers were laid out with.
+ */
+function clusterWidthEm(line: string, start: number, end: number): number {
+  let from = start;
+  let to = end;
+  while (from > 0 && NO_END.has(line[from - 1]!)) from--;
+  while (to < line.length && NO_START.has(line[to]!)) to++;
+  const space = (from === start && isIdeograph(line[start - 1]) ? AUTOSPACE_EM : 0) + (to === end && isIdeograph(line[end]) ? AUTOSPACE_EM : 0);
+  return textWidthEm(line.slice(from, to)) + space;
+}
+
 /** The narrowest each column of a table may be for its codes and numbers to stay whole (cells spanning columns don't count). */
 export function columnMinimums(t: Table, columns: number): ColumnMinimums {
   const tokens = Array.from({ length: columns }, () => 0);
@@ -100,7 +117,7 @@ export function columnMinimums(t: Table, columns: number): ColumnMinimums {
           let has = false;
           for (const m of line.matchAll(TOKEN)) {
             if ([...m[0]].length > MAX_UNBROKEN) continue;
-            tokens[col] = Math.max(tokens[col]!, textWidthEm(m[0]));
+            tokens[col] = Math.max(tokens[col]!, clusterWidthEm(line, m.index, m.index + m[0].length));
             if (/[0-9]/.test(m[0])) has = true;
           }
           const w = textWidthEm(line.trim());
