@@ -21,8 +21,7 @@ export class FileBytes {
    */
   read(): Buffer {
     const data = readFileSync(this.path);
-    const same = data.length === this.byteLength && (this.crc !== undefined ? crc32(data) === this.crc : createHash('sha256').update(data).digest('hex') === this.sha256);
-    if (!same) throw new Error(`${this.path}: changed while the build was running (another build using the same cache?): build again`);
+    this.check(data.length, () => (this.crc !== undefined ? crc32(data) === this.crc : createHash('sha256').update(data).digest('hex') === this.sha256));
     return data;
   }
 
@@ -59,8 +58,12 @@ export class FileBytes {
     } finally {
       closeSync(fd);
     }
-    const same = size === this.byteLength && (hash ? hash.digest('hex') === this.sha256 : crc === this.crc);
-    if (!same) throw new Error(`${this.path}: changed while the build was running (another build using the same cache?): build again`);
+    this.check(size, () => (hash ? hash.digest('hex') === this.sha256 : crc === this.crc));
+  }
+
+  /** Throws unless the bytes read were `size` long and `same` (their SHA-256, or CRC-32 once known, as recorded). */
+  private check(size: number, same: () => boolean): void {
+    if (size !== this.byteLength || !same()) throw new Error(`${this.path}: changed while the build was running (another build using the same cache?): build again`);
   }
 }
 

@@ -12,7 +12,8 @@
  * from the start. The default is restored once the render is done.
  *
  * The flags are the process's: a process started with `--heap-growing-percent` (which is better: its heap grows so from
- * the start, and no collection is needed) is left as it is.
+ * the start; `build` sets it so, bin/powerbook.js) keeps its flag, but its heap is still collected at the start: the
+ * limit it has was set from the compile's live data, most of it garbage by then.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
